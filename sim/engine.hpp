@@ -1,0 +1,148 @@
+// The session engine: a pure, deterministic state machine over one Scenario.
+// Time comes from an injected Clock, so timers and timed injects are tested without sleeping.
+// Nothing here touches files, the database or the screen; callers record what it returns.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/analysis.hpp"
+#include "sim/model.hpp"
+
+namespace auditsim {
+
+// Milliseconds from an arbitrary origin; only differences matter.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual int64_t now_ms() const = 0;
+};
+
+// Wall-clock time for real play.
+class SteadyClock final : public Clock {
+ public:
+  int64_t now_ms() const override;
+};
+
+// A clock tests move by hand.
+class ManualClock final : public Clock {
+ public:
+  int64_t now_ms() const override { return t_; }
+  void advance_ms(int64_t d) { t_ += d; }
+  void set_ms(int64_t t) { t_ = t; }
+
+ private:
+  int64_t t_ = 0;
+};
+
+// What a group said about a decision: votes per choice id, the reasons, any dissent.
+struct GroupInput {
+  std::map<std::string, int> votes;  // choice id -> number of hands
+  std::string rationale;
+  std::string dissent;
+};
+
+// One entry in a session's history. Undos are entries too: nothing is ever erased.
+struct HistoryEntry {
+  enum class Kind { Decision, Undo, Timeout, Inject, Pause, Resume } kind = Kind::Decision;
+  int64_t at_ms = 0;         // active session time when it happened
+  int node = -1;             // node where it happened
+  int choice = -1;           // Decision/Timeout: choice index within the node
+  int inject = -1;           // Inject: index into Scenario::injects
+  int64_t time_taken_ms = 0; // Decision/Timeout: time spent at the node
+  Score4 delta;              // Decision/Timeout: the 4P vector applied; Undo: the vector removed
+  GroupInput group;          // Decision: votes and rationale; Undo: rationale holds the reason
+  bool undone = false;       // Decision later undone
+};
+
+// A fired inject waiting for acknowledgement.
+struct PendingInject {
+  int inject = -1;
+  int64_t fired_at_ms = 0;
+};
+
+class Session {
+ public:
+  // Starts at the scenario's start node. `audience` filters audience-specific choices.
+  Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
+
+  const Scenario& scenario() const { return *scenario_; }
+  const ScenarioPtr& scenario_ptr() const { return scenario_; }
+  std::optional<Audience> audience() const { return audience_; }
+
+  const PlayState& state() const { return state_; }
+  const Node& current_node() const;
+  bool finished() const;  // at an ending
+  Score4 score() const { return score_; }
+
+  // Indices (within the current node) of the choices offered now.
+  std::vector<int> available_choices() const;
+
+  // Takes a choice. Returns false (and changes nothing) when it is not available or the
+  // session is finished or paused. Fires any injects the move triggers.
+  bool choose(int choice_index, const GroupInput& group = {});
+  bool choose(std::string_view choice_id, const GroupInput& group = {});
+
+  // Undoes the last decision that is still in effect; the undo is itself recorded with `reason`.
+  // Returns false when there is nothing to undo.
+  bool undo(const std::string& reason);
+
+  // Advances timers: fires time-based injects and, when the node's time limit has passed and it
+  // names an on_timeout choice, takes it. Call once per frame or before reading state.
+  void tick();
+
+  // Facilitator pause: timers stop while paused.
+  void pause();
+  void resume();
+  bool paused() const { return paused_; }
+
+  // Active (unpaused) time since the session started, and since arriving at the current node.
+  int64_t elapsed_ms() const;
+  int64_t node_elapsed_ms() const;
+  // Milliseconds left on the current node's timer; nullopt when the node is untimed.
+  std::optional<int64_t> time_left_ms() const;
+
+  const std::vector<HistoryEntry>& history() const { return history_; }
+  // Decisions still in effect, oldest first (indices into history()).
+  std::vector<size_t> effective_decisions() const;
+
+  const std::vector<PendingInject>& pending_injects() const { return pending_; }
+  void acknowledge_inject(int inject_index);
+  bool inject_fired(int inject_index) const { return fired_[inject_index]; }
+
+  // The whole state as JSON (for resuming later), and back. Restore checks the scenario's
+  // sha256 matches and returns nullptr with `error` set when it does not or the JSON is bad.
+  std::string to_json() const;
+  static std::unique_ptr<Session> from_json(ScenarioPtr scenario, const Clock& clock,
+                                            const std::string& json, std::string* error);
+
+ private:
+  void enter_node(int node);
+  void fire_injects_for_state();
+  bool apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind);
+
+  ScenarioPtr scenario_;
+  const Clock* clock_;
+  std::optional<Audience> audience_;
+  PlayState state_;
+  Score4 score_;
+  std::vector<HistoryEntry> history_;
+  std::vector<PendingInject> pending_;
+  std::vector<bool> fired_;
+  bool paused_ = false;
+  int64_t active_before_ms_ = 0;  // active time accumulated before the current run segment
+  int64_t segment_start_ms_ = 0;  // clock time the current unpaused segment began
+  int64_t node_entered_at_ms_ = 0;  // active time when the current node was entered
+};
+
+// Teams: several sessions of one scenario side by side, each with its own state.
+struct Team {
+  std::string name;
+  std::unique_ptr<Session> session;
+};
+
+}  // namespace auditsim

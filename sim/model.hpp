@@ -1,0 +1,194 @@
+// The immutable scenario model: what the loader builds from YAML and everything else reads.
+// Plain data with indices instead of pointers, so a Scenario can be copied, hashed and shared
+// across threads without care. Nothing here knows about YAML, SQLite or the UI.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/condition.hpp"
+
+namespace auditsim {
+
+// The four pillars of the UK serious and organised crime strategy, in their conventional order.
+enum class Pillar { Pursue = 0, Prevent = 1, Protect = 2, Prepare = 3 };
+inline constexpr int kPillarCount = 4;
+inline constexpr std::array<Pillar, kPillarCount> kPillars{Pillar::Pursue, Pillar::Prevent,
+                                                            Pillar::Protect, Pillar::Prepare};
+
+// Lower-case key used in YAML and JSON ("pursue").
+const char* pillar_key(Pillar p);
+// Display name ("Pursue").
+const char* pillar_name(Pillar p);
+// Parses a lower-case key; nullopt when unknown.
+std::optional<Pillar> parse_pillar(std::string_view key);
+
+// A 4P vector: one integer per pillar, negatives allowed.
+struct Score4 {
+  std::array<int64_t, kPillarCount> v{};
+  int64_t& operator[](Pillar p) { return v[static_cast<int>(p)]; }
+  int64_t operator[](Pillar p) const { return v[static_cast<int>(p)]; }
+  int64_t total() const { return v[0] + v[1] + v[2] + v[3]; }
+  Score4& operator+=(const Score4& o) {
+    for (int i = 0; i < kPillarCount; ++i) v[i] += o.v[i];
+    return *this;
+  }
+  Score4& operator-=(const Score4& o) {
+    for (int i = 0; i < kPillarCount; ++i) v[i] -= o.v[i];
+    return *this;
+  }
+  friend Score4 operator+(Score4 a, const Score4& b) { return a += b; }
+  friend Score4 operator-(Score4 a, const Score4& b) { return a -= b; }
+  bool operator==(const Score4&) const = default;
+};
+
+// 1-based line and column of a YAML node in its file; 0 when unknown.
+struct SourcePos {
+  int line = 0;
+  int col = 0;
+};
+
+enum class Priority { High = 0, Medium = 1, Low = 2 };
+const char* priority_key(Priority p);  // "high"
+std::optional<Priority> parse_priority(std::string_view key);
+
+enum class Audience { Members = 0, Staff = 1 };
+const char* audience_key(Audience a);  // "members"
+std::optional<Audience> parse_audience(std::string_view key);
+
+enum class Classification { PartA, PartB };
+enum class Outcome { Good, Mixed, Poor };
+const char* outcome_key(Outcome o);  // "good"
+std::optional<Outcome> parse_outcome(std::string_view key);
+
+// A scenario variable. Values are integers; booleans are stored as 0/1 and only compared with
+// true/false or used as truth values.
+struct Variable {
+  std::string id;
+  enum class Kind { Number, Boolean } kind = Kind::Number;
+  int64_t initial = 0;
+  SourcePos pos;
+};
+
+// One evidence document: inline Markdown, or a file inside the scenario's folder (read at load
+// time, so `text` always holds the content).
+struct Evidence {
+  std::string id;
+  std::string title;
+  std::string kind;  // free label shown as a badge: "email", "log", "extract", ...
+  std::string text;  // Markdown
+  std::string file;  // relative path as written, empty when inline
+  SourcePos pos;
+};
+
+// A control or opportunity an auditor looks for; a missed one becomes a finding.
+struct KeyAction {
+  std::string id;
+  Pillar pillar = Pillar::Protect;
+  Priority priority = Priority::Medium;
+  std::string text;               // what good practice looks like
+  std::string management_action;  // the improvement action implied when it is missed
+  SourcePos pos;
+};
+
+struct LearningObjective {
+  std::string id;
+  Pillar pillar = Pillar::Protect;
+  std::string text;
+  std::vector<int> key_actions;  // indices into Scenario::key_actions; met when all achieved
+  SourcePos pos;
+};
+
+// `set` replaces a variable's value; `add` adds to it.
+struct Assignment {
+  int variable = -1;  // index into Scenario::variables
+  enum class Op { Set, Add } op = Op::Set;
+  int64_t value = 0;
+  SourcePos pos;
+};
+
+struct Choice {
+  std::string id;  // unique within the scenario
+  std::string text;
+  Score4 score;
+  std::vector<Assignment> effects;
+  std::vector<int> achieves;  // indices into Scenario::key_actions
+  std::string feedback;       // Markdown, shown after the choice
+  int next = -1;              // index into Scenario::nodes
+  std::optional<Audience> audience;  // only offered to this audience when set
+  Condition when;             // always true when empty
+  SourcePos pos;
+};
+
+struct Ending {
+  Outcome outcome = Outcome::Mixed;
+  std::string debrief;  // Markdown
+};
+
+struct Node {
+  std::string id;
+  std::string title;
+  std::string text;                  // Markdown
+  std::vector<int> evidence;         // indices into Scenario::evidence
+  std::vector<std::string> discuss;  // facilitator prompts
+  int64_t time_limit_seconds = 0;    // 0 = untimed
+  int on_timeout = -1;               // index into this node's choices taken when time runs out
+  std::vector<Choice> choices;
+  std::optional<Ending> ending;
+  SourcePos pos;
+  bool is_ending() const { return ending.has_value(); }
+};
+
+// Something that arrives during play: a press call, an email, a second victim.
+struct Inject {
+  std::string id;
+  std::string title;
+  std::string from;  // who it comes from ("Chronicle reporter")
+  std::string text;  // Markdown
+  enum class Trigger { After, OnEnter, When } trigger = Trigger::After;
+  int64_t after_seconds = 0;  // Trigger::After: active time since the session started
+  int node = -1;              // Trigger::OnEnter
+  Condition when;             // Trigger::When: fires the first time it becomes true
+  std::vector<int> evidence;  // evidence released with the inject
+  SourcePos pos;
+};
+
+struct Scenario {
+  std::string format;  // "auditsim/1"
+  std::string id;
+  std::string title;
+  std::string version;
+  std::string author;
+  std::string theme;
+  std::vector<Audience> audience;
+  int64_t duration_minutes = 0;
+  Classification classification = Classification::PartA;
+  std::string summary;
+  std::vector<LearningObjective> learning_objectives;
+  std::vector<Variable> variables;
+  std::vector<Evidence> evidence;
+  std::vector<KeyAction> key_actions;
+  int start = -1;  // index into nodes
+  std::vector<Node> nodes;
+  std::vector<Inject> injects;
+
+  // Where it came from, so reports can be rebuilt from exactly what was played.
+  std::string source_path;
+  std::string source_text;    // the YAML as read
+  std::string source_sha256;  // hex of source_text
+
+  int find_node(std::string_view id) const;      // -1 when absent
+  int find_variable(std::string_view id) const;  // -1 when absent
+  int find_evidence(std::string_view id) const;
+  int find_key_action(std::string_view id) const;
+  // Locates a choice by its scenario-unique id; {-1,-1} when absent.
+  std::pair<int, int> find_choice(std::string_view id) const;
+};
+
+using ScenarioPtr = std::shared_ptr<const Scenario>;
+
+}  // namespace auditsim

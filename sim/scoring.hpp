@@ -1,0 +1,73 @@
+// The 4P scoring model (docs/scoring.md): per-pillar percentages, weighted overall,
+// findings, the assurance opinion and the path not taken.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/analysis.hpp"
+#include "sim/engine.hpp"
+#include "sim/model.hpp"
+
+namespace auditsim {
+
+// The assurance scale. Councils word it differently, so labels and thresholds are settings.
+struct AssuranceScale {
+  // Highest first. An overall percent at or above threshold earns that level.
+  std::array<std::string, 4> labels{"Substantial", "Reasonable", "Limited", "No"};
+  std::array<double, 3> thresholds{80.0, 60.0, 40.0};  // Substantial, Reasonable, Limited
+  // A missed high-priority key action caps the opinion at this level (index into labels).
+  int cap_level_for_missed_high = 2;
+};
+
+struct ScoringConfig {
+  std::array<double, kPillarCount> weights{1, 1, 1, 1};
+  AssuranceScale scale;
+};
+
+struct PillarResult {
+  Pillar pillar = Pillar::Pursue;
+  int64_t raw = 0;
+  int64_t max = 0;
+  bool assessed = false;  // false when no path can score this pillar (max <= 0)
+  double percent = 0;     // raw / max, clamped to 0..100; meaningless when !assessed
+};
+
+struct Finding {
+  int key_action = -1;  // index into Scenario::key_actions
+  Priority priority = Priority::Medium;
+};
+
+// For one decision: the best alternative that was available and what it would have earned.
+struct PathNotTaken {
+  size_t history_index = 0;  // the decision in Session::history()
+  int node = -1;
+  int chosen = -1;                 // choice index
+  int64_t chosen_value = 0;        // chosen choice's total + best continuation after it
+  std::optional<int> best_alternative;  // choice index; none when the choice taken was best
+  int64_t alternative_value = 0;
+  Score4 alternative_score;        // the alternative's own 4P vector
+};
+
+struct Result {
+  std::array<PillarResult, kPillarCount> pillars;
+  double overall_percent = 0;  // weighted mean of assessed pillars
+  std::vector<Finding> findings;       // missed key actions, high priority first
+  std::vector<int> achieved_key_actions;
+  int opinion_level = 3;               // index into scale.labels
+  std::string opinion;                 // the label
+  bool capped_by_high_finding = false;
+  std::vector<PathNotTaken> paths_not_taken;
+  std::vector<int> objectives_met;     // indices into Scenario::learning_objectives
+  std::optional<Outcome> outcome;      // when the session reached an ending
+};
+
+// Scores a session (finished or not) against the scenario's exact maxima.
+Result score_session(const Session& session, const ScoringConfig& config = {});
+
+// The opinion level for an overall percent and a high-priority miss, per the scale.
+int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);
+
+}  // namespace auditsim

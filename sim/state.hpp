@@ -1,0 +1,29 @@
+// The state of play that decides what can happen next, and the pure transitions over it.
+// Shared by the engine (one state at a time) and the analysis (every reachable state).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/model.hpp"
+
+namespace auditsim {
+
+// The part of a session's state that decides what can happen next.
+struct PlayState {
+  int node = -1;
+  std::vector<int64_t> variables;
+  std::vector<uint32_t> visits;  // per node
+  bool operator==(const PlayState&) const = default;
+};
+
+// The state at the scenario's start (start node visited once, variables at their initial values).
+PlayState initial_state(const Scenario& s);
+// Whether a choice is offered in a state (its condition holds and its audience matches).
+bool choice_available(const Scenario& s, const Choice& c, const PlayState& st,
+                      std::optional<Audience> audience);
+// The state after taking choice `choice_index` of the current node.
+PlayState apply_choice(const Scenario& s, const PlayState& st, int choice_index);
+
+}  // namespace auditsim
