@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/analysis.hpp"
@@ -112,7 +113,10 @@ class Session {
 
   const std::vector<PendingInject>& pending_injects() const { return pending_; }
   void acknowledge_inject(int inject_index);
-  bool inject_fired(int inject_index) const { return fired_[inject_index]; }
+  bool inject_fired(int inject_index) const {
+    return inject_index >= 0 && static_cast<size_t>(inject_index) < fired_.size() &&
+           fired_[inject_index];
+  }
 
   // The whole state as JSON (for resuming later), and back. Restore checks the scenario's
   // sha256 matches and returns nullptr with `error` set when it does not or the JSON is bad.
@@ -121,28 +125,67 @@ class Session {
                                             const std::string& json, std::string* error);
 
  private:
-  void enter_node(int node);
-  void fire_injects_for_state();
-  bool apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind);
+  struct InjectIndex;  // per-scenario lookup tables for injects (engine.cpp)
+
+  void enter_node(int node, int64_t at_ms);
+  void fire(int inject_index, int64_t at_ms);
+  void fire_due_timed(int64_t now_active_ms);
+  void fire_when_touched(const Choice& c, int64_t at_ms);
+  void fire_when_all(int64_t at_ms);
+  bool apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind, int64_t at_ms);
+  bool replay_effective(std::string* error);
 
   ScenarioPtr scenario_;
   const Clock* clock_;
   std::optional<Audience> audience_;
+  std::shared_ptr<const InjectIndex> index_;
   PlayState state_;
   Score4 score_;
   std::vector<HistoryEntry> history_;
   std::vector<PendingInject> pending_;
   std::vector<bool> fired_;
+  size_t timed_cursor_ = 0;  // next unfired entry of the time-sorted `after` injects
   bool paused_ = false;
   int64_t active_before_ms_ = 0;  // active time accumulated before the current run segment
   int64_t segment_start_ms_ = 0;  // clock time the current unpaused segment began
   int64_t node_entered_at_ms_ = 0;  // active time when the current node was entered
+
+  friend struct SessionJson;  // serialisation lives in engine_json.cpp
 };
 
 // Teams: several sessions of one scenario side by side, each with its own state.
 struct Team {
   std::string name;
   std::unique_ptr<Session> session;
+};
+
+// A facilitated evening with several tables playing the same scenario on one clock.
+class TeamPlay {
+ public:
+  TeamPlay(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
+
+  // Adds a table; returns its index, or -1 when the name is empty or already taken.
+  int add_team(const std::string& name);
+  size_t size() const { return teams_.size(); }
+  Team& team(size_t i) { return teams_.at(i); }
+  const Team& team(size_t i) const { return teams_.at(i); }
+  // Index of the team with this name; -1 when absent.
+  int find(std::string_view name) const;
+
+  // Pauses, resumes or ticks every table together (the facilitator controls the room).
+  void pause_all();
+  void resume_all();
+  void tick_all();
+  // True when every table has reached an ending.
+  bool all_finished() const;
+  // Teams whose current node is `node`, for "who is where" on the facilitator screen.
+  std::vector<int> teams_at(int node) const;
+
+ private:
+  ScenarioPtr scenario_;
+  const Clock* clock_;
+  std::optional<Audience> audience_;
+  std::vector<Team> teams_;
 };
 
 }  // namespace auditsim

@@ -25,5 +25,8 @@ bool choice_available(const Scenario& s, const Choice& c, const PlayState& st,
                       std::optional<Audience> audience);
 // The state after taking choice `choice_index` of the current node.
 PlayState apply_choice(const Scenario& s, const PlayState& st, int choice_index);
+// The same transition applied in place (no copy of the visit counts): the engine's hot path.
+// An out-of-range choice leaves the state unchanged.
+void apply_choice_in_place(const Scenario& s, PlayState& st, int choice_index);
 
 }  // namespace auditsim

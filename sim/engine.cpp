@@ -1,0 +1,378 @@
+// The session engine. Every step is O(choices + effects + injects touched): the inject tables
+// below are built once per session so that a decision never scans the scenario or the history.
+// Only undo and restore replay the history, and they are rare.
+#include "sim/engine.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+namespace auditsim {
+
+// [SECTION] Clocks
+
+int64_t SteadyClock::now_ms() const {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+// [SECTION] Inject tables
+
+// Lookup tables in compressed-row form: `items[offsets[k] .. offsets[k+1])` belong to bucket k.
+// One flat vector per table keeps a 5,000-node scenario at a handful of allocations.
+struct Buckets {
+  std::vector<uint32_t> offsets;
+  std::vector<int> items;
+
+  static Buckets build(size_t bucket_count, const std::vector<std::pair<int, int>>& pairs) {
+    Buckets b;
+    b.offsets.assign(bucket_count + 1, 0);
+    for (const auto& [bucket, item] : pairs) ++b.offsets[bucket + 1];
+    for (size_t k = 0; k < bucket_count; ++k) b.offsets[k + 1] += b.offsets[k];
+    b.items.resize(pairs.size());
+    std::vector<uint32_t> fill(b.offsets.begin(), b.offsets.end() - 1);
+    for (const auto& [bucket, item] : pairs) b.items[fill[bucket]++] = item;
+    return b;
+  }
+  std::pair<const int*, const int*> of(int bucket) const {
+    if (bucket < 0 || static_cast<size_t>(bucket) + 1 >= offsets.size()) return {nullptr, nullptr};
+    return {items.data() + offsets[bucket], items.data() + offsets[bucket + 1]};
+  }
+};
+
+struct Session::InjectIndex {
+  std::vector<int> timed;  // `after` injects, soonest first (declaration order breaks ties)
+  Buckets on_enter;        // by node
+  std::vector<int> when_all;
+  Buckets when_by_variable;  // `when` injects that read a variable
+  Buckets when_by_node;      // `when` injects that read visited(node)
+
+  explicit InjectIndex(const Scenario& s) {
+    std::vector<std::pair<int, int>> enter, by_var, by_node;
+    const auto in_range = [](int i, size_t n) { return i >= 0 && static_cast<size_t>(i) < n; };
+    for (size_t i = 0; i < s.injects.size(); ++i) {
+      const Inject& in = s.injects[i];
+      const int idx = static_cast<int>(i);
+      switch (in.trigger) {
+        case Inject::Trigger::After:
+          timed.push_back(idx);
+          break;
+        case Inject::Trigger::OnEnter:
+          if (in_range(in.node, s.nodes.size())) enter.emplace_back(in.node, idx);
+          break;
+        case Inject::Trigger::When:
+          when_all.push_back(idx);
+          for (int v : in.when.variables_read()) {
+            if (in_range(v, s.variables.size())) by_var.emplace_back(v, idx);
+          }
+          for (int n : in.when.nodes_visited_read()) {
+            if (in_range(n, s.nodes.size())) by_node.emplace_back(n, idx);
+          }
+          break;
+      }
+    }
+    std::stable_sort(timed.begin(), timed.end(), [&s](int a, int b) {
+      return s.injects[a].after_seconds < s.injects[b].after_seconds;
+    });
+    on_enter = Buckets::build(s.nodes.size(), enter);
+    when_by_variable = Buckets::build(s.variables.size(), by_var);
+    when_by_node = Buckets::build(s.nodes.size(), by_node);
+  }
+};
+
+namespace {
+
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+
+// Seconds from the scenario to milliseconds, saturating instead of overflowing on absurd input.
+int64_t seconds_to_ms(int64_t s) {
+  if (s <= 0) return 0;
+  if (s > kNever / 1000) return kNever;
+  return s * 1000;
+}
+
+// A session needs a scenario to read; a null pointer gets an empty one so nothing dereferences
+// null and the session simply has no choices.
+ScenarioPtr non_null(ScenarioPtr s) {
+  if (s) return s;
+  static const ScenarioPtr empty = std::make_shared<const Scenario>();
+  return empty;
+}
+
+bool is_decision(const HistoryEntry& e) {
+  return e.kind == HistoryEntry::Kind::Decision || e.kind == HistoryEntry::Kind::Timeout;
+}
+
+}  // namespace
+
+// [SECTION] Construction and queries
+
+Session::Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience)
+    : scenario_(non_null(std::move(scenario))), clock_(&clock), audience_(audience) {
+  index_ = std::make_shared<const InjectIndex>(*scenario_);
+  state_ = initial_state(*scenario_);
+  fired_.assign(scenario_->injects.size(), false);
+  segment_start_ms_ = clock_->now_ms();
+  enter_node(state_.node, 0);
+  fire_when_all(0);
+  fire_due_timed(0);
+}
+
+const Node& Session::current_node() const {
+  static const Node none;
+  const auto& nodes = scenario_->nodes;
+  if (state_.node < 0 || static_cast<size_t>(state_.node) >= nodes.size()) return none;
+  return nodes[state_.node];
+}
+
+bool Session::finished() const {
+  const auto& nodes = scenario_->nodes;
+  // A broken scenario (no valid current node) cannot continue, so it counts as finished.
+  if (state_.node < 0 || static_cast<size_t>(state_.node) >= nodes.size()) return true;
+  return nodes[state_.node].is_ending();
+}
+
+std::vector<int> Session::available_choices() const {
+  std::vector<int> out;
+  if (finished()) return out;
+  const Node& n = current_node();
+  for (size_t i = 0; i < n.choices.size(); ++i) {
+    if (choice_available(*scenario_, n.choices[i], state_, audience_)) {
+      out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+int64_t Session::elapsed_ms() const {
+  if (paused_) return active_before_ms_;
+  return active_before_ms_ + std::max<int64_t>(0, clock_->now_ms() - segment_start_ms_);
+}
+
+int64_t Session::node_elapsed_ms() const {
+  return std::max<int64_t>(0, elapsed_ms() - node_entered_at_ms_);
+}
+
+std::optional<int64_t> Session::time_left_ms() const {
+  const Node& n = current_node();
+  if (n.time_limit_seconds <= 0 || finished()) return std::nullopt;
+  return std::max<int64_t>(0, seconds_to_ms(n.time_limit_seconds) - node_elapsed_ms());
+}
+
+std::vector<size_t> Session::effective_decisions() const {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < history_.size(); ++i) {
+    if (is_decision(history_[i]) && !history_[i].undone) out.push_back(i);
+  }
+  return out;
+}
+
+// [SECTION] Injects
+
+void Session::fire(int inject_index, int64_t at_ms) {
+  if (inject_index < 0 || static_cast<size_t>(inject_index) >= fired_.size()) return;
+  if (fired_[inject_index]) return;
+  fired_[inject_index] = true;
+  pending_.push_back({inject_index, at_ms});
+  HistoryEntry e;
+  e.kind = HistoryEntry::Kind::Inject;
+  e.at_ms = at_ms;
+  e.node = state_.node;
+  e.inject = inject_index;
+  history_.push_back(std::move(e));
+}
+
+void Session::enter_node(int node, int64_t at_ms) {
+  node_entered_at_ms_ = at_ms;
+  const auto [b, e] = index_->on_enter.of(node);
+  for (const int* p = b; p != e; ++p) fire(*p, at_ms);
+}
+
+void Session::fire_due_timed(int64_t now_active_ms) {
+  const auto& timed = index_->timed;
+  while (timed_cursor_ < timed.size()) {
+    const int i = timed[timed_cursor_];
+    if (fired_[i]) {
+      ++timed_cursor_;
+      continue;
+    }
+    const int64_t due = seconds_to_ms(scenario_->injects[i].after_seconds);
+    if (due > now_active_ms) break;
+    // Recorded at the moment it fell due, so the history reads the same however often the
+    // caller ticks.
+    fire(i, due);
+    ++timed_cursor_;
+  }
+}
+
+void Session::fire_when_touched(const Choice& c, int64_t at_ms) {
+  const ConditionInput in{state_.variables, state_.visits};
+  const auto check = [&](std::pair<const int*, const int*> range) {
+    for (const int* p = range.first; p != range.second; ++p) {
+      if (!fired_[*p] && scenario_->injects[*p].when.eval(in)) fire(*p, at_ms);
+    }
+  };
+  // Only conditions that read something this choice changed can have become true.
+  for (const auto& a : c.effects) check(index_->when_by_variable.of(a.variable));
+  check(index_->when_by_node.of(c.next));
+}
+
+void Session::fire_when_all(int64_t at_ms) {
+  const ConditionInput in{state_.variables, state_.visits};
+  for (int i : index_->when_all) {
+    if (!fired_[i] && scenario_->injects[i].when.eval(in)) fire(i, at_ms);
+  }
+}
+
+// [SECTION] Decisions
+
+bool Session::apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind,
+                    int64_t at_ms) {
+  if (finished()) return false;
+  const Node& n = current_node();
+  if (choice_index < 0 || static_cast<size_t>(choice_index) >= n.choices.size()) return false;
+  const Choice& c = n.choices[choice_index];
+  if (!choice_available(*scenario_, c, state_, audience_)) return false;
+
+  HistoryEntry e;
+  e.kind = kind;
+  e.at_ms = at_ms;
+  e.node = state_.node;
+  e.choice = choice_index;
+  e.time_taken_ms = std::max<int64_t>(0, at_ms - node_entered_at_ms_);
+  e.delta = c.score;
+  e.group = group;
+  history_.push_back(std::move(e));
+
+  apply_choice_in_place(*scenario_, state_, choice_index);
+  score_ += c.score;
+  enter_node(state_.node, at_ms);
+  fire_when_touched(c, at_ms);
+  return true;
+}
+
+bool Session::choose(int choice_index, const GroupInput& group) {
+  if (paused_ || finished()) return false;
+  const Node& n = current_node();
+  if (choice_index < 0 || static_cast<size_t>(choice_index) >= n.choices.size()) return false;
+  if (!choice_available(*scenario_, n.choices[choice_index], state_, audience_)) return false;
+  const int64_t now = elapsed_ms();
+  // Injects that fell due before this moment belong before the decision in the history.
+  fire_due_timed(now);
+  return apply(choice_index, group, HistoryEntry::Kind::Decision, now);
+}
+
+bool Session::choose(std::string_view choice_id, const GroupInput& group) {
+  const Node& n = current_node();
+  for (size_t i = 0; i < n.choices.size(); ++i) {
+    if (n.choices[i].id == choice_id) return choose(static_cast<int>(i), group);
+  }
+  return false;
+}
+
+bool Session::replay_effective(std::string* error) {
+  PlayState st = initial_state(*scenario_);
+  Score4 score;
+  for (const HistoryEntry& e : history_) {
+    if (!is_decision(e) || e.undone) continue;
+    if (e.node != st.node || st.node < 0 ||
+        static_cast<size_t>(st.node) >= scenario_->nodes.size()) {
+      if (error) *error = "a recorded decision does not follow from the one before it";
+      return false;
+    }
+    const Node& n = scenario_->nodes[st.node];
+    if (e.choice < 0 || static_cast<size_t>(e.choice) >= n.choices.size() ||
+        !choice_available(*scenario_, n.choices[e.choice], st, audience_)) {
+      if (error) *error = "a recorded decision was not available at node '" + n.id + "'";
+      return false;
+    }
+    score += n.choices[e.choice].score;
+    apply_choice_in_place(*scenario_, st, e.choice);
+  }
+  state_ = std::move(st);
+  score_ = score;
+  return true;
+}
+
+bool Session::undo(const std::string& reason) {
+  auto it = std::find_if(history_.rbegin(), history_.rend(),
+                         [](const HistoryEntry& e) { return is_decision(e) && !e.undone; });
+  if (it == history_.rend()) return false;
+  it->undone = true;
+  HistoryEntry u;
+  u.kind = HistoryEntry::Kind::Undo;
+  u.at_ms = elapsed_ms();
+  u.node = it->node;
+  u.choice = it->choice;
+  u.delta = it->delta;
+  u.group.rationale = reason;
+  // Replaying the decisions still in effect from the start is the one way to restore variables
+  // and visit counts exactly, whatever the undone choice did.
+  replay_effective(nullptr);
+  history_.push_back(std::move(u));
+  // The room gets the full time again at the node it returns to; injects already seen stay
+  // fired and are not re-announced.
+  node_entered_at_ms_ = history_.back().at_ms;
+  fire_when_all(node_entered_at_ms_);
+  return true;
+}
+
+// [SECTION] Time
+
+void Session::tick() {
+  // Timed injects and a timeout are processed in the order they fell due, so a coarse tick gives
+  // the same history as a fine one. Each pass consumes one event; a scenario is acyclic, so the
+  // bound is never reached in practice.
+  const size_t bound = scenario_->nodes.size() + scenario_->injects.size() + 1;
+  for (size_t pass = 0; pass < bound; ++pass) {
+    const int64_t now = elapsed_ms();
+    int64_t inject_due = kNever;
+    const auto& timed = index_->timed;
+    while (timed_cursor_ < timed.size() && fired_[timed[timed_cursor_]]) ++timed_cursor_;
+    if (timed_cursor_ < timed.size()) {
+      inject_due = seconds_to_ms(scenario_->injects[timed[timed_cursor_]].after_seconds);
+    }
+    int64_t timeout_due = kNever;
+    const Node& n = current_node();
+    if (!paused_ && !finished() && n.time_limit_seconds > 0 && n.on_timeout >= 0 &&
+        static_cast<size_t>(n.on_timeout) < n.choices.size() &&
+        choice_available(*scenario_, n.choices[n.on_timeout], state_, audience_)) {
+      const int64_t limit = seconds_to_ms(n.time_limit_seconds);
+      if (limit <= kNever - node_entered_at_ms_) timeout_due = node_entered_at_ms_ + limit;
+    }
+    if (std::min(inject_due, timeout_due) > now) return;
+    if (inject_due <= timeout_due) {
+      fire_due_timed(inject_due);
+    } else {
+      apply(n.on_timeout, {}, HistoryEntry::Kind::Timeout, timeout_due);
+    }
+  }
+}
+
+void Session::pause() {
+  if (paused_) return;
+  active_before_ms_ = elapsed_ms();
+  paused_ = true;
+  HistoryEntry e;
+  e.kind = HistoryEntry::Kind::Pause;
+  e.at_ms = active_before_ms_;
+  e.node = state_.node;
+  history_.push_back(std::move(e));
+}
+
+void Session::resume() {
+  if (!paused_) return;
+  segment_start_ms_ = clock_->now_ms();
+  paused_ = false;
+  HistoryEntry e;
+  e.kind = HistoryEntry::Kind::Resume;
+  e.at_ms = active_before_ms_;
+  e.node = state_.node;
+  history_.push_back(std::move(e));
+}
+
+void Session::acknowledge_inject(int inject_index) {
+  std::erase_if(pending_, [&](const PendingInject& p) { return p.inject == inject_index; });
+}
+
+}  // namespace auditsim

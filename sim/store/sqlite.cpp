@@ -1,0 +1,273 @@
+#include "sim/store/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace auditsim::store {
+
+namespace {
+
+// Long enough to ride out another laptop's or process's write, short enough that a stuck
+// writer is reported instead of freezing the program.
+constexpr int kBusyTimeoutMs = 10000;
+
+std::string plain_words(int code) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "The results database is in use by another program that did not finish in time. "
+             "Close other copies of auditsim and try again.";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "The results database is damaged. Restore it from a backup or an export; "
+             "auditsim has not changed it.";
+    case SQLITE_FULL:
+      return "The disk is full. Free some space and try again; nothing was recorded.";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return "The results database cannot be written. Check that the file and its folder "
+             "belong to you and are not read-only.";
+    case SQLITE_CANTOPEN:
+      return "The results database could not be opened. Check that the folder exists and "
+             "that you may read and write it.";
+    case SQLITE_IOERR:
+      return "Reading or writing the results database failed. Check the disk and try again.";
+    case SQLITE_CONSTRAINT:
+      return "The store refused a record that breaks its rules.";
+    default:
+      return "The results database reported an unexpected error.";
+  }
+}
+
+ErrorKind kind_of(int code) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::Busy;
+    case SQLITE_CORRUPT: return ErrorKind::Corrupt;
+    case SQLITE_NOTADB: return ErrorKind::NotSqlite;
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR: return ErrorKind::Io;
+    case SQLITE_CONSTRAINT: return ErrorKind::Invalid;
+    default: return ErrorKind::Internal;
+  }
+}
+
+}  // namespace
+
+void throw_sqlite(int code, std::string_view context, std::string_view detail) {
+  std::string msg = plain_words(code);
+  msg += " (";
+  msg += context;
+  if (!detail.empty()) {
+    msg += ": ";
+    msg += detail;
+  }
+  msg += ")";
+  throw StoreError(kind_of(code), msg, code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stmt
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) throw_sqlite(sqlite3_extended_errcode(db), "preparing a query",
+                                    sqlite3_errmsg(db));
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int index, int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
+  return *this;
+}
+
+Stmt& Stmt::bind(int index, std::string_view value) {
+  // SQLITE_TRANSIENT: callers pass temporaries; SQLite copies the text.
+  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                               SQLITE_UTF8);
+  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
+  return *this;
+}
+
+Stmt& Stmt::bind_null(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
+  return *this;
+}
+
+Stmt& Stmt::bind_or_null(int index, std::string_view value) {
+  return value.empty() ? bind_null(index) : bind(index, value);
+}
+
+bool Stmt::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  int ext = sqlite3_extended_errcode(db_);
+  std::string detail = sqlite3_errmsg(db_);
+  sqlite3_reset(stmt_);
+  throw_sqlite(ext, "running a query", detail);
+}
+
+void Stmt::run() {
+  while (step()) {
+  }
+}
+
+void Stmt::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Stmt::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+std::string Stmt::column_text(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  if (!t) return {};
+  return std::string(reinterpret_cast<const char*>(t),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+bool Stmt::column_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+int Stmt::column_count() const { return sqlite3_column_count(stmt_); }
+
+// ---------------------------------------------------------------------------------------------
+// Db
+
+Db Db::open(const std::string& path, OpenMode mode) {
+  sqlite3* raw = nullptr;
+  // URI filenames are enabled only for ATTACH of imported files; callers pass absolute paths,
+  // which SQLite never mistakes for URIs.
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+              (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string detail = raw ? sqlite3_errmsg(raw) : "out of memory";
+    sqlite3_close_v2(raw);
+    throw_sqlite(rc, "opening " + path, detail);
+  }
+  Db db(raw, path);
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  // Every file is treated as possibly hostile: no schema tricks, no unsafe functions in views
+  // or triggers.
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  db.exec("PRAGMA trusted_schema=OFF");
+  if (mode == OpenMode::ReadWrite) {
+    db.exec("PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA synchronous=FULL");
+  }
+  return db;
+}
+
+Db::Db(Db&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), cache_(std::move(other.cache_)),
+      depth_(other.depth_) {
+  other.db_ = nullptr;
+}
+
+Db& Db::operator=(Db&& other) noexcept {
+  if (this != &other) {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+    db_ = other.db_;
+    path_ = std::move(other.path_);
+    cache_ = std::move(other.cache_);
+    depth_ = other.depth_;
+    other.db_ = nullptr;
+  }
+  return *this;
+}
+
+Db::~Db() {
+  cache_.clear();  // statements must be finalized before the connection closes
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Db::exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string detail = err ? err : "";
+    sqlite3_free(err);
+    throw_sqlite(sqlite3_extended_errcode(db_), "running SQL", detail);
+  }
+}
+
+Query Db::query(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(std::string(sql), std::make_unique<Stmt>(db_, sql)).first;
+  }
+  it->second->reset();
+  return Query(*it->second);
+}
+
+std::optional<int64_t> Db::scalar_int(std::string_view sql) {
+  Query q = query(sql);
+  if (!q->step()) return std::nullopt;
+  return q->column_int(0);
+}
+
+std::optional<std::string> Db::scalar_text(std::string_view sql) {
+  Query q = query(sql);
+  if (!q->step()) return std::nullopt;
+  return q->column_text(0);
+}
+
+void Db::clear_cache() { cache_.clear(); }
+
+std::string Db::read_file_bytes(int64_t offset, int n, int64_t* file_size) {
+  sqlite3_file* f = nullptr;
+  int rc = sqlite3_file_control(db_, "main", SQLITE_FCNTL_FILE_POINTER, &f);
+  if (rc != SQLITE_OK || !f || !f->pMethods) throw_sqlite(SQLITE_CANTOPEN, "reading " + path_, "");
+  sqlite3_int64 size = 0;
+  rc = f->pMethods->xFileSize(f, &size);
+  if (rc != SQLITE_OK) throw_sqlite(rc, "reading " + path_, "");
+  if (file_size) *file_size = size;
+  std::string out(static_cast<size_t>(n), '\0');
+  rc = f->pMethods->xRead(f, out.data(), n, offset);
+  // A short read zero-fills the rest, which is what a header check wants.
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) throw_sqlite(rc, "reading " + path_, "");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transaction
+
+Transaction::Transaction(Db& db) : db_(db), nested_(db.depth_ > 0) {
+  // IMMEDIATE takes the write lock up front, so the busy timeout applies here rather than as
+  // an unrecoverable SQLITE_BUSY when a read later tries to upgrade to a write.
+  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+  ++db_.depth_;
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  --db_.depth_;
+  // Rolling back cannot meaningfully fail here; errors are swallowed to keep destructors safe.
+  if (nested_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+  } else {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Transaction::commit() {
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
+  --db_.depth_;
+  done_ = true;
+}
+
+}  // namespace auditsim::store

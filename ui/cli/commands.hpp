@@ -1,0 +1,19 @@
+// Each subcommand lives in its own file and registers itself on the application here.
+// A command's callback stores its exit code in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace auditsim::cli {
+
+// Options every command can read (set on the top-level app, accepted after the subcommand too).
+struct GlobalOptions {
+  std::string db_path;  // --db; empty means the default location
+};
+
+void add_validate_command(CLI::App& app, int& exit_code);
+void add_paths_command(CLI::App& app, int& exit_code);
+void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+}  // namespace auditsim::cli

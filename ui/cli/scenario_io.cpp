@@ -1,0 +1,43 @@
+#include "ui/cli/scenario_io.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "sim/load.hpp"
+#include "ui/cli/cli.hpp"
+
+namespace auditsim::cli {
+
+LoadedScenario load_for_command(const std::string& path) {
+  LoadResult r = load_and_check(path);
+  bool io = false;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.severity != Severity::Error) continue;
+    if (d.code == "io-error") io = true;
+    std::cerr << format_diagnostic(d) << "\n";
+  }
+  if (!r.ok()) {
+    std::cerr << "auditsim: " << path << " cannot be played until these errors are fixed"
+              << " (run `auditsim validate " << path << "` for details)\n";
+    return {nullptr, io ? kExitUsage : kExitProblems};
+  }
+  return {r.scenario, kExitOk};
+}
+
+std::optional<Audience> parse_audience_option(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  if (auto a = parse_audience(text)) return a;
+  throw CLI::ValidationError("--audience", "must be `members` or `staff`, not `" + text + "`");
+}
+
+std::string describe_score(const Score4& s) {
+  std::string out;
+  for (Pillar p : kPillars) {
+    if (s[p] == 0) continue;
+    if (!out.empty()) out += ", ";
+    out += (s[p] > 0 ? "+" : "") + std::to_string(s[p]) + " " + pillar_key(p);
+  }
+  return out.empty() ? "no score" : out;
+}
+
+}  // namespace auditsim::cli

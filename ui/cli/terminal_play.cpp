@@ -1,0 +1,162 @@
+#include "ui/cli/terminal_play.hpp"
+
+#include <iomanip>
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "sim/scoring.hpp"
+#include "ui/cli/scenario_io.hpp"
+
+namespace auditsim::cli {
+namespace {
+
+void rule(std::ostream& out) { out << std::string(72, '-') << "\n"; }
+
+void show_injects(Session& session, std::ostream& out) {
+  // Copy: acknowledging changes the pending list.
+  std::vector<PendingInject> pending = session.pending_injects();
+  for (const PendingInject& p : pending) {
+    const Inject& inj = session.scenario().injects[p.inject];
+    out << "\n>>> " << inj.title;
+    if (!inj.from.empty()) out << " (from " << inj.from << ")";
+    out << "\n" << inj.text << "\n";
+    for (int e : inj.evidence)
+      out << "    new evidence: " << session.scenario().evidence[e].title << "\n";
+    session.acknowledge_inject(p.inject);
+  }
+}
+
+void show_node(const Session& session, std::ostream& out) {
+  const Scenario& s = session.scenario();
+  const Node& node = session.current_node();
+  out << "\n";
+  rule(out);
+  out << node.title << "\n";
+  rule(out);
+  out << node.text << "\n";
+  if (!node.evidence.empty()) {
+    out << "Evidence (type e<number> to read):\n";
+    for (size_t i = 0; i < node.evidence.size(); ++i) {
+      const Evidence& ev = s.evidence[node.evidence[i]];
+      out << "  e" << i + 1 << ". " << ev.title << (ev.kind.empty() ? "" : " [" + ev.kind + "]")
+          << "\n";
+    }
+  }
+  for (const std::string& prompt : node.discuss) out << "  Discuss: " << prompt << "\n";
+  if (node.time_limit_seconds > 0)
+    out << "  Time limit: " << node.time_limit_seconds / 60 << " min "
+        << node.time_limit_seconds % 60 << " s\n";
+}
+
+void show_choices(const Session& session, const std::vector<int>& available, std::ostream& out) {
+  out << "\nWhat do you do?\n";
+  for (size_t i = 0; i < available.size(); ++i)
+    out << "  " << i + 1 << ". " << session.current_node().choices[available[i]].text << "\n";
+  out << "Choose 1-" << available.size() << " (u to undo, q to quit): " << std::flush;
+}
+
+}  // namespace
+
+bool play_interactive(Session& session, std::istream& in, std::ostream& out,
+                      const AfterChange& after_change) {
+  const Scenario& s = session.scenario();
+  out << s.title << "\n" << s.summary << "\n";
+  bool show = true;
+  while (!session.finished()) {
+    session.tick();
+    show_injects(session, out);
+    if (session.finished()) break;
+    if (show) show_node(session, out);
+    show = false;
+    std::vector<int> available = session.available_choices();
+    show_choices(session, available, out);
+    std::string line;
+    if (!std::getline(in, line)) {
+      out << "\n";
+      return false;
+    }
+    session.tick();  // time passed while the player read and thought
+    if (line == "q") return false;
+    if (line == "u") {
+      std::string reason;
+      out << "Reason for undoing: " << std::flush;
+      std::getline(in, reason);
+      if (!session.undo(reason.empty() ? "undone in the terminal" : reason)) {
+        out << "Nothing to undo.\n";
+      } else {
+        if (after_change && !after_change(session)) return false;
+        show = true;
+      }
+      continue;
+    }
+    if (line.size() > 1 && line[0] == 'e') {
+      const Node& node = session.current_node();
+      size_t k = std::strtoul(line.c_str() + 1, nullptr, 10);
+      if (k >= 1 && k <= node.evidence.size()) {
+        const Evidence& ev = s.evidence[node.evidence[k - 1]];
+        out << "\n== " << ev.title << " ==\n" << ev.text << "\n";
+      } else {
+        out << "No evidence numbered " << line.substr(1) << ".\n";
+      }
+      continue;
+    }
+    size_t n = std::strtoul(line.c_str(), nullptr, 10);
+    if (n < 1 || n > available.size()) {
+      out << "Please type a number from 1 to " << available.size() << ".\n";
+      continue;
+    }
+    const Choice& c = session.current_node().choices[available[n - 1]];
+    if (!session.choose(available[n - 1])) {
+      out << "That choice is no longer available (time may have run out).\n";
+      show = true;
+      continue;
+    }
+    if (after_change && !after_change(session)) return false;
+    out << "\n" << c.feedback << "\n";
+    show = true;
+  }
+  const Node& end = session.current_node();
+  out << "\n";
+  rule(out);
+  out << end.title << "\n";
+  rule(out);
+  out << end.text << "\n\n" << end.ending->debrief << "\n";
+  return true;
+}
+
+void print_result(const Session& session, std::ostream& out) {
+  const Scenario& s = session.scenario();
+  Result r = score_session(session);
+  out << "\n4P result\n";
+  for (const PillarResult& p : r.pillars) {
+    out << "  " << std::left << std::setw(8) << pillar_name(p.pillar) << std::right
+        << std::setw(4) << p.raw << " / " << std::setw(3) << p.max << "  ";
+    if (p.assessed) out << std::fixed << std::setprecision(0) << p.percent << " %\n";
+    else out << "not assessed\n";
+  }
+  out << "  Overall  " << std::fixed << std::setprecision(0) << r.overall_percent << " %\n";
+  out << "\nAssurance opinion: " << r.opinion << " assurance";
+  if (r.capped_by_high_finding) out << " (capped: a high-priority key action was missed)";
+  out << "\n";
+  if (!r.findings.empty()) {
+    out << "\nFindings (key actions missed)\n";
+    for (const Finding& f : r.findings) {
+      const KeyAction& ka = s.key_actions[f.key_action];
+      out << "  [" << priority_key(f.priority) << "] " << ka.text << "\n      Action: "
+          << ka.management_action << "\n";
+    }
+  }
+  bool header = false;
+  for (const PathNotTaken& p : r.paths_not_taken) {
+    if (!p.best_alternative) continue;
+    if (!header) out << "\nThe path not taken\n";
+    header = true;
+    const Node& node = s.nodes[p.node];
+    out << "  At \"" << node.title << "\": \"" << node.choices[*p.best_alternative].text
+        << "\" (" << describe_score(p.alternative_score) << ") would have led to "
+        << p.alternative_value << " points from there, against " << p.chosen_value << ".\n";
+  }
+}
+
+}  // namespace auditsim::cli

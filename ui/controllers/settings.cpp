@@ -1,0 +1,142 @@
+#include "ui/controllers/settings.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace auditsim::ui {
+
+const char* theme_key(Theme t) {
+  switch (t) {
+    case Theme::Dark: return "dark";
+    case Theme::HighContrast: return "high-contrast";
+    case Theme::Light: break;
+  }
+  return "light";
+}
+
+const char* theme_name(Theme t) {
+  switch (t) {
+    case Theme::Dark: return "Dark";
+    case Theme::HighContrast: return "High contrast";
+    case Theme::Light: break;
+  }
+  return "Light";
+}
+
+namespace {
+
+std::string env_or_home(const char* var, const char* home_suffix) {
+  const char* v = std::getenv(var);
+  if (v && *v) return v;
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + home_suffix;
+}
+
+// Reads one value when present and of the right type; a wrong type is reported, not thrown.
+template <typename T>
+void read(const json& j, const char* key, T& out, std::string& problems) {
+  auto it = j.find(key);
+  if (it == j.end()) return;
+  try {
+    out = it->get<T>();
+  } catch (const json::exception&) {
+    problems += std::string(problems.empty() ? "" : ", ") + key;
+  }
+}
+
+}  // namespace
+
+std::string default_settings_path() {
+  return env_or_home("XDG_CONFIG_HOME", "/.config") + "/auditsim/settings.json";
+}
+
+std::string data_folder(const Settings& s) {
+  if (!s.data_folder.empty()) return s.data_folder;
+  return env_or_home("XDG_DATA_HOME", "/.local/share") + "/auditsim";
+}
+
+std::string default_database_path(const Settings& s) { return data_folder(s) + "/results.db"; }
+
+Settings load_settings(const std::string& path, std::string* warning) {
+  Settings s;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return s;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  json j = json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (warning) *warning = "The settings file " + path + " is not valid JSON; defaults are used.";
+    return s;
+  }
+  std::string problems;
+  std::string theme = theme_key(s.theme);
+  read(j, "font_scale", s.font_scale, problems);
+  read(j, "theme", theme, problems);
+  read(j, "window_width", s.window_width, problems);
+  read(j, "window_height", s.window_height, problems);
+  read(j, "window_maximised", s.window_maximised, problems);
+  read(j, "council_name", s.council_name, problems);
+  read(j, "data_folder", s.data_folder, problems);
+  read(j, "live_scores", s.live_scores, problems);
+  if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
+    read(*a, "labels", s.scale.labels, problems);
+    read(*a, "thresholds", s.scale.thresholds, problems);
+  }
+  s.theme = theme == "dark" ? Theme::Dark
+            : theme == "high-contrast" ? Theme::HighContrast
+                                       : Theme::Light;
+  s.font_scale = std::clamp(s.font_scale, kMinFontScale, kMaxFontScale);
+  s.window_width = std::clamp(s.window_width, 640, 16384);
+  s.window_height = std::clamp(s.window_height, 480, 16384);
+  // Thresholds must fall from Substantial to Limited; otherwise the opinion would be ambiguous.
+  auto& t = s.scale.thresholds;
+  for (double& v : t) v = std::clamp(v, 0.0, 100.0);
+  if (!(t[0] >= t[1] && t[1] >= t[2])) {
+    t = AssuranceScale{}.thresholds;
+    problems += std::string(problems.empty() ? "" : ", ") + "assurance thresholds";
+  }
+  if (!problems.empty() && warning)
+    *warning = "Some settings in " + path + " were not understood (" + problems +
+               "); their defaults are used.";
+  return s;
+}
+
+bool save_settings(const Settings& s, const std::string& path, std::string* error) {
+  json j = {{"font_scale", s.font_scale},
+            {"theme", theme_key(s.theme)},
+            {"window_width", s.window_width},
+            {"window_height", s.window_height},
+            {"window_maximised", s.window_maximised},
+            {"council_name", s.council_name},
+            {"data_folder", s.data_folder},
+            {"live_scores", s.live_scores},
+            {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  // Write then rename so a crash mid-write never leaves a half-written settings file.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << j.dump(2) << "\n";
+    if (!out) {
+      if (error) *error = "Could not write " + tmp + ": check the folder exists and is writable.";
+      return false;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    if (error) *error = "Could not save " + path + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace auditsim::ui

@@ -1,0 +1,44 @@
+// The desktop program's settings: appearance, the assurance scale, the data folder and the
+// council name. Stored as JSON in $XDG_CONFIG_HOME/auditsim/settings.json.
+#pragma once
+
+#include <string>
+
+#include "sim/scoring.hpp"
+
+namespace auditsim::ui {
+
+// The three colour themes.
+enum class Theme { Light, Dark, HighContrast };
+const char* theme_key(Theme t);   // "light", "dark", "high-contrast"
+const char* theme_name(Theme t);  // "Light", "Dark", "High contrast"
+
+inline constexpr float kMinFontScale = 0.75f;
+inline constexpr float kMaxFontScale = 2.5f;
+
+struct Settings {
+  float font_scale = 1.0f;  // kMinFontScale..kMaxFontScale
+  Theme theme = Theme::Light;
+  int window_width = 1280;
+  int window_height = 800;
+  bool window_maximised = false;
+  std::string council_name;
+  std::string data_folder;  // empty: $XDG_DATA_HOME/auditsim
+  AssuranceScale scale;
+  bool live_scores = true;  // show the running 4P scores during play
+};
+
+// $XDG_CONFIG_HOME/auditsim/settings.json, else ~/.config/auditsim/settings.json.
+std::string default_settings_path();
+// $XDG_DATA_HOME/auditsim (else ~/.local/share/auditsim), or the folder the settings name.
+std::string data_folder(const Settings& s);
+// The results database inside the data folder.
+std::string default_database_path(const Settings& s);
+
+// Reads settings; a missing file gives the defaults, a bad one the defaults plus a `warning`
+// naming the problem (values that are out of range are clamped, unknown keys ignored).
+Settings load_settings(const std::string& path, std::string* warning);
+// Writes settings atomically (temporary file then rename). Returns false with `error` set.
+bool save_settings(const Settings& s, const std::string& path, std::string* error);
+
+}  // namespace auditsim::ui
