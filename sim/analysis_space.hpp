@@ -1,0 +1,124 @@
+// The explored state space behind the analysis, the checker and "the path not taken".
+// Internal to sim/: callers outside it use analysis.hpp and check.hpp.
+//
+// A state is a node plus only the parts of the play state that can still change what happens:
+// variables some condition reads and the visited flags of nodes some visited() names, each
+// cleared where no later condition can read it before it is overwritten. States are stored as
+// fixed-width keys in one pool and interned in an open-addressing table, so exploring a state
+// allocates nothing of its own.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/model.hpp"
+#include "sim/state.hpp"
+
+namespace auditsim::detail {
+
+inline constexpr uint32_t kNoState = 0xFFFFFFFFu;
+
+// What the best and worst completions of one state are worth.
+struct StateValues {
+  Score4 best;                // best reachable total per pillar from here to an ending
+  Score4 min;                 // worst reachable total per pillar
+  int64_t best_total = 0;     // highest Score4::total() of a completion
+  int64_t worst_total = 0;    // lowest Score4::total() of a completion
+  int32_t best_edge = -1;     // edge taken by the best completion (first in choice order on ties)
+  int32_t worst_edge = -1;    // edge taken by the worst completion
+  uint64_t paths = 0;         // complete paths from here, saturating at the bound
+  bool viable = false;        // at least one completion reaches an ending
+};
+
+// The (node, relevant state) graph reachable from the roots explored so far.
+class StateSpace {
+ public:
+  StateSpace(const Scenario& s, std::optional<Audience> audience, size_t max_states,
+             uint64_t path_bound);
+
+  // Explores everything reachable from the scenario's start; returns the root's id.
+  uint32_t explore_initial();
+  // Explores everything reachable from an arbitrary play state; returns its id.
+  uint32_t explore_from(const PlayState& st);
+
+  size_t size() const { return node_.size(); }
+  int node_of(uint32_t id) const { return node_[id]; }
+  uint32_t edge_begin(uint32_t id) const { return edge_begin_[id]; }
+  uint32_t edge_end(uint32_t id) const { return edge_end_[id]; }
+  int edge_choice(uint32_t e) const { return edge_choice_[e]; }
+  // The state an edge leads to; kNoState when the edge closes a loop or hit the state limit.
+  uint32_t edge_child(uint32_t e) const { return edge_child_[e]; }
+  const StateValues& values(uint32_t id) const { return values_[id]; }
+
+  // How a state was first reached: the parent state and the choice index, or kNoState.
+  uint32_t parent_of(uint32_t id) const { return parent_[id]; }
+  int parent_choice(uint32_t id) const { return parent_choice_[id]; }
+  // The value of variable `var` in a state; nullopt when the state does not keep it because no
+  // condition can read it from there on.
+  std::optional<int64_t> variable_value(uint32_t id, int var) const;
+  // Whether the state records `node` as visited; nullopt when it does not keep that flag.
+  std::optional<bool> visited_flag(uint32_t id, int node) const;
+
+  bool limit_hit() const { return limit_hit_; }
+  // States at non-ending nodes where no choice is available, in discovery order.
+  const std::vector<uint32_t>& stuck_states() const { return stuck_; }
+  bool node_reached(int node) const { return node_reached_[node]; }
+  bool choice_available_somewhere(int node, int choice) const {
+    return choice_seen_[choice_offset_[node] + choice];
+  }
+
+ private:
+  void compute_relevance();
+  void compute_liveness();
+  void canonicalise(uint64_t* key, int node) const;
+  uint64_t hash_key(const uint64_t* key) const;
+  uint32_t intern(const uint64_t* key, bool* inserted);
+  void grow_table();
+  void expand(uint32_t id);
+  void finish(uint32_t id);
+  uint32_t explore(std::vector<uint64_t> key);
+
+  const Scenario& s_;
+  std::optional<Audience> audience_;
+  size_t max_states_;
+  uint64_t path_bound_;
+
+  // Layout of a key: [node][one word per kept variable][visited flags, 64 per word].
+  std::vector<int> var_slot_;    // scenario variable -> slot, or -1
+  std::vector<int> slot_var_;    // slot -> scenario variable
+  std::vector<int> node_flag_;   // scenario node -> flag bit, or -1
+  std::vector<int> flag_node_;   // flag bit -> scenario node
+  size_t width_ = 1;             // words per key
+  size_t live_words_ = 0;        // words per node in live_
+  std::vector<uint64_t> live_;   // per node: bit i set when slot i (vars, then flags) is live
+  std::vector<bool> all_live_;   // per node: nothing to clear
+
+  // Per state.
+  std::vector<uint64_t> keys_;
+  std::vector<uint64_t> hashes_;
+  std::vector<int> node_;
+  std::vector<uint32_t> edge_begin_, edge_end_;
+  std::vector<uint8_t> colour_;  // 0 new, 1 on the stack, 2 finished
+  std::vector<StateValues> values_;
+  std::vector<uint32_t> parent_;
+  std::vector<int> parent_choice_;
+
+  // Per edge.
+  std::vector<int> edge_choice_;
+  std::vector<uint32_t> edge_child_;
+
+  std::vector<uint32_t> table_;  // open addressing, kNoState = empty
+  std::vector<uint32_t> stuck_;
+  std::vector<bool> node_reached_;
+  std::vector<size_t> choice_offset_;
+  std::vector<bool> choice_seen_;
+  bool limit_hit_ = false;
+
+  // Scratch for evaluating conditions on a decoded state.
+  std::vector<int64_t> scratch_vars_;
+  std::vector<uint32_t> scratch_visits_;
+  std::vector<uint64_t> scratch_key_;
+};
+
+}  // namespace auditsim::detail

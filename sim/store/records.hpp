@@ -1,0 +1,209 @@
+// Plain records the store reads and writes. The store knows nothing of the engine: a session's
+// state is an opaque JSON string, and a 4P delta is four integers.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace auditsim {
+struct Scenario;
+}
+
+namespace auditsim::store {
+
+enum class EventKind { TrainingEvening, DesktopAudit, ELearning };
+enum class Mode { Solo, Group, Teams };
+enum class Status { Active, Finished, Abandoned };
+enum class Role { Member, Staff };
+enum class DecisionKind { Decision, Undo, Timeout };
+enum class ActionStatus { Open, InProgress, Done };
+
+// The key stored in the database and used on the command line ("training-evening").
+const char* key(EventKind k);
+const char* key(Mode m);
+const char* key(Status s);
+const char* key(Role r);
+const char* key(DecisionKind k);
+const char* key(ActionStatus s);
+// Parses a key; nullopt when unknown.
+std::optional<EventKind> parse_event_kind(std::string_view s);
+std::optional<Mode> parse_mode(std::string_view s);
+std::optional<Status> parse_status(std::string_view s);
+std::optional<Role> parse_role(std::string_view s);
+std::optional<DecisionKind> parse_decision_kind(std::string_view s);
+std::optional<ActionStatus> parse_action_status(std::string_view s);
+
+// Exactly what was played: the scenario's YAML source and its identity.
+struct Snapshot {
+  std::string sha256;          // hex of source_text; the key
+  std::string scenario_id;
+  std::string version;
+  std::string title;
+  std::string classification;  // "part-a" | "part-b"
+  std::string source_text;
+  std::string loaded_at;       // set by the store
+};
+
+// The snapshot of a loaded scenario.
+Snapshot snapshot_of(const auditsim::Scenario& s);
+
+// A training evening, desktop audit or e-learning round.
+struct Event {
+  std::string id;  // UUID, set by the store
+  std::string name;
+  std::string date;  // free text, normally YYYY-MM-DD
+  EventKind kind = EventKind::TrainingEvening;
+  std::string facilitator;
+};
+
+// A person taking part. After erasure display_name equals the pseudonym.
+struct Participant {
+  std::string id;  // UUID
+  std::string display_name;
+  Role role = Role::Member;
+  std::string pseudonym;  // "Participant 3F2A9C": used in public reports and after erasure
+  bool erased = false;
+};
+
+// What start_session needs besides the snapshot.
+struct SessionStart {
+  std::string event_id;  // empty: not part of an event
+  Mode mode = Mode::Solo;
+  std::string team;
+  std::string audience;  // "members" | "staff" | ""
+  std::vector<std::string> participant_ids;
+  std::string state_json;  // the engine's initial state
+};
+
+// One entry of the decision log.
+struct DecisionRecord {
+  int64_t seq = 0;  // 1, 2, ... per session; assigned by record_decision
+  std::string node_id;
+  std::string choice_id;  // empty for an undo
+  DecisionKind kind = DecisionKind::Decision;
+  int64_t time_taken_ms = 0;
+  std::string votes_json;  // {"choice-id": hands, ...} or ""
+  std::string rationale;   // for an undo: the reason
+  std::string dissent;
+  std::array<int64_t, 4> delta{};  // pursue, prevent, protect, prepare
+  std::string state_after;         // optional JSON of the play state after the decision
+  std::string recorded_at;         // set by the store
+};
+
+// A note taken during play. Part B notes are exempt and kept out of public reports.
+struct Note {
+  std::string id;  // set by the store
+  std::string kind = "note";  // free label: "note", "control", "observation", ...
+  std::string node_id;
+  std::string text;
+  bool part_b = false;
+  std::string author_id;  // participant UUID or empty
+  std::string created_at;
+};
+
+// A facilitator's change to a pillar score; the reason is required.
+struct ScoreOverride {
+  std::string id;
+  std::string pillar;  // "pursue" | "prevent" | "protect" | "prepare"
+  int64_t delta = 0;
+  std::string reason;
+  std::string by;
+  std::string created_at;
+};
+
+// One line of the improvement plan.
+struct ActionItem {
+  std::string id;
+  std::string session_id;
+  std::string finding;  // key action id the action answers, or free text
+  std::string action;
+  std::string owner;
+  std::string due_date;
+  std::string priority = "medium";  // "high" | "medium" | "low"
+  ActionStatus status = ActionStatus::Open;
+};
+
+// An inject the facilitator acknowledged.
+struct InjectAck {
+  std::string inject_id;
+  std::string acknowledged_at;
+};
+
+// One line of `auditsim sessions`.
+struct SessionSummary {
+  std::string id;
+  std::string scenario_id;
+  std::string scenario_title;
+  std::string event_id;
+  std::string event_name;
+  Status status = Status::Active;
+  std::string started_at;
+  std::string finished_at;
+  std::string team;
+  Mode mode = Mode::Solo;
+  int64_t decisions = 0;
+};
+
+// Everything recorded about one session: enough to resume it or rebuild any report.
+struct SessionRecord {
+  SessionSummary summary;
+  std::optional<Event> event;
+  Snapshot snapshot;
+  std::string audience;
+  std::string state_json;
+  std::vector<Participant> participants;
+  std::vector<DecisionRecord> decisions;
+  std::vector<Note> notes;
+  std::vector<ScoreOverride> overrides;
+  std::vector<ActionItem> actions;
+  std::vector<InjectAck> inject_acks;
+};
+
+// Which sessions list_sessions returns.
+struct SessionFilter {
+  std::string event;  // event name or id; empty = all
+  std::optional<Status> status;
+};
+
+// Result of import_from.
+struct ImportConflict {
+  std::string kind;  // "session" | "event" | "participant" | "snapshot"
+  std::string id;
+  std::string detail;  // what differs; this database's version was kept
+};
+struct ImportReport {
+  int sessions_added = 0;
+  int skipped_identical = 0;
+  std::vector<ImportConflict> conflicts;
+};
+
+// Result of export_event.
+struct ExportReport {
+  int sessions = 0;
+  int64_t bytes = 0;
+};
+
+// Result of erase_participant.
+struct EraseReport {
+  int participants = 0;          // identities erased
+  int notes_removed = 0;         // notes they wrote
+  int64_t text_replacements = 0; // fields where the name was replaced by the pseudonym
+  bool file_scrubbed = false;    // checkpoint and VACUUM completed: the name is gone from the file
+};
+
+// Result of check() / check_file().
+struct CheckReport {
+  bool opened = true;  // false when the file could not be read as a results database
+  bool integrity_ok = false;
+  bool foreign_keys_ok = false;
+  bool schema_ok = false;
+  int schema_version = 0;
+  std::vector<std::string> problems;  // plain-words lines for the user
+  bool ok() const { return opened && integrity_ok && foreign_keys_ok && schema_ok; }
+};
+
+}  // namespace auditsim::store

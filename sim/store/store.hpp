@@ -1,0 +1,110 @@
+// The results store: one SQLite file holding every event, session, decision and note.
+// Every write method commits before it returns (WAL, synchronous=FULL), so what the program has
+// shown as recorded survives a crash or a power cut. Bad files are refused unchanged.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/store/records.hpp"
+#include "sim/store/sqlite.hpp"
+
+namespace auditsim::store {
+
+// $XDG_DATA_HOME/auditsim/results.db, else ~/.local/share/auditsim/results.db.
+std::filesystem::path default_db_path();
+
+// A new random (version 4) UUID, lower-case with dashes.
+std::string new_uuid();
+// The current UTC time as ISO 8601 with milliseconds ("2024-03-12T19:04:05.123Z").
+std::string now_utc();
+
+class Store {
+ public:
+  // Opens the results database at `path`, creating it (0600, missing folders 0700) when absent.
+  // An existing file is inspected read-only first; a non-SQLite, foreign, newer or damaged file
+  // is refused with a StoreError and left byte-for-byte unchanged. Older schemas are upgraded.
+  static Store open(const std::filesystem::path& path);
+  // Checks a file without ever writing to it (for `check-db`); never throws for a bad file.
+  static CheckReport check_file(const std::filesystem::path& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::filesystem::path& path() const;
+
+  // Runs `fn` inside one transaction: its writes commit together when it returns, or not at all
+  // if it throws. Write methods called inside do not commit on their own.
+  void batch(const std::function<void()>& fn);
+
+  // --- events and participants
+  std::string create_event(const Event& e);  // returns the new id
+  // By id, or else by name (the most recently created of that name).
+  std::optional<Event> find_event(const std::string& name_or_id);
+  // Finds by name, or creates it with the given details.
+  Event find_or_create_event(const Event& e);
+  std::vector<Event> list_events();
+  std::string create_participant(const std::string& display_name, Role role);  // returns id
+  // By id, or else by display name (the most recently created of that name).
+  std::optional<Participant> find_participant(const std::string& name_or_id);
+  std::vector<Participant> list_participants();
+
+  // --- play
+  // Stores the snapshot (once per sha256) and a new active session; returns its id.
+  std::string start_session(const Snapshot& snapshot, const SessionStart& start);
+  // Appends a decision (assigning rec.seq and rec.recorded_at) and replaces the session's state
+  // with `state_json` in the same transaction. Committed to disk when it returns.
+  int64_t record_decision(const std::string& session_id, DecisionRecord& rec,
+                          const std::string& state_json);
+  // Replaces the session's resume state (pause, timers, injects) without a decision.
+  void save_state(const std::string& session_id, const std::string& state_json);
+  std::string record_note(const std::string& session_id, const Note& note);  // returns id
+  // Refuses an empty reason or an unknown pillar (ErrorKind::Invalid).
+  std::string record_override(const std::string& session_id, const ScoreOverride& o);
+  void acknowledge_inject(const std::string& session_id, const std::string& inject_id);
+  // Finished and abandoned sessions get finished_at; Active clears it (resume).
+  void set_status(const std::string& session_id, Status status);
+
+  // --- improvement plan
+  std::string add_action(const ActionItem& a);  // returns id
+  void update_action(const ActionItem& a);      // by a.id; NotFound when absent
+  void delete_action(const std::string& action_id);
+  std::vector<ActionItem> list_actions(const std::string& session_id);
+
+  // --- reading
+  std::vector<SessionSummary> list_sessions(const SessionFilter& filter = {});
+  // A full id, or a unique prefix of at least 4 characters. NotFound / Invalid (ambiguous).
+  std::string resolve_session_id(const std::string& id_or_prefix);
+  // Everything about one session (id or unique prefix); nullopt when there is none.
+  std::optional<SessionRecord> load_session(const std::string& id_or_prefix);
+  std::optional<Snapshot> find_snapshot(const std::string& sha256);
+
+  // --- maintenance
+  // Merges sessions from another results database, treated as hostile (read-only, defensive,
+  // quick_check first). Idempotent; sessions that exist here with different content are
+  // reported as conflicts and left as they are here.
+  ImportReport import_from(const std::filesystem::path& other);
+  // Writes the sessions of one event (name or id) to a new database file at `out` via the
+  // backup API. Refuses to overwrite an existing file.
+  ExportReport export_event(const std::string& event, const std::filesystem::path& out);
+  // Removes a person's identity and their notes everywhere, replacing their name with their
+  // pseudonym, then checkpoints and vacuums so the name no longer occurs in the file.
+  EraseReport erase_participant(const std::string& name_or_id);
+  // quick_check, foreign_key_check and the schema version of this open database.
+  CheckReport check();
+
+  // The underlying connection (for benchmarks and tests).
+  Db& db();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace auditsim::store

@@ -1,0 +1,134 @@
+// The auditsim command line, run as a user would: exit codes, output formats, scripted play.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/support/run_process.hpp"
+
+using auditsim::test::run_process;
+using nlohmann::json;
+
+namespace {
+
+const std::string kTutorial =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+const std::string kMissingNode = std::string(AUDITSIM_TEST_DATA) + "/cli/next-names-missing-node.yaml";
+
+}  // namespace
+
+TEST_CASE("validate: the shipped scenarios are clean and exit 0") {
+  auto r = run_process({AUDITSIM_BINARY, "validate", AUDITSIM_SCENARIOS_DIR});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find(": error:") == std::string::npos);
+  CHECK(r.out.find(": warning:") == std::string::npos);
+}
+
+TEST_CASE("validate: an error prints file:line:col and its code, and exits 1") {
+  auto r = run_process({AUDITSIM_BINARY, "validate", kMissingNode});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(kMissingNode + ":18:") != std::string::npos);
+  CHECK(r.out.find(": error: ") != std::string::npos);
+  CHECK(r.out.find("[undefined-node]") != std::string::npos);
+}
+
+TEST_CASE("validate: a path that does not exist exits 2") {
+  auto r = run_process({AUDITSIM_BINARY, "validate", "/no/such/file.yaml"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no such file") != std::string::npos);
+}
+
+TEST_CASE("validate: no arguments is a usage error") {
+  auto r = run_process({AUDITSIM_BINARY, "validate"});
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("validate --json lists each file with its diagnostics") {
+  auto r = run_process({AUDITSIM_BINARY, "validate", "--json", kMissingNode});
+  REQUIRE(r.exit_code == 1);
+  json j = json::parse(r.out);
+  CHECK(j["errors"].get<int>() >= 1);
+  REQUIRE(j["files"].size() == 1);
+  const json& d = j["files"][0]["diagnostics"][0];
+  CHECK(d["code"] == "undefined-node");
+  CHECK(d["line"] == 18);
+  CHECK(d["severity"] == "error");
+}
+
+TEST_CASE("paths --json gives the maxima, the count and every path with its score") {
+  auto r = run_process({AUDITSIM_BINARY, "paths", "--json", kTutorial});
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  for (const char* p : {"pursue", "prevent", "protect", "prepare"}) {
+    CHECK(j["max"][p].get<int>() > 0);
+  }
+  CHECK(j["truncated"] == false);
+  REQUIRE(j["paths"].size() == j["path_count"].get<size_t>());
+  for (const json& p : j["paths"]) {
+    CHECK(!p["choices"].empty());
+    CHECK(p["ending"].is_string());
+    CHECK(p["score"].contains("protect"));
+  }
+}
+
+TEST_CASE("play --auto best reaches a good ending with the highest score") {
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "best", "--json"});
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  CHECK(j["finished"] == true);
+  CHECK(j["outcome"] == "good");
+  auto paths = json::parse(run_process({AUDITSIM_BINARY, "paths", "--json", kTutorial}).out);
+  CHECK(j["decisions"].size() == paths["best"]["choices"].size());
+}
+
+TEST_CASE("play --auto worst ends poorly without Substantial assurance") {
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "worst", "--json"});
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  CHECK(j["outcome"] == "poor");
+  CHECK(j["opinion"] != "Substantial");
+  CHECK(!j["findings"].empty());
+}
+
+TEST_CASE("play --choose follows the given choices and refuses one that is not offered") {
+  auto best = json::parse(run_process({AUDITSIM_BINARY, "paths", "--json", kTutorial}).out)["best"];
+  std::string ids;
+  for (const json& c : best["choices"]) ids += (ids.empty() ? "" : ",") + c.get<std::string>();
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", ids, "--json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["ending"] == best["ending"]);
+
+  auto bad = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", "not-a-choice"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("not-a-choice") != std::string::npos);
+}
+
+TEST_CASE("play --auto random:SEED is repeatable") {
+  auto a = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"});
+  auto b = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"});
+  REQUIRE(a.exit_code == 0);
+  CHECK(json::parse(a.out)["decisions"] == json::parse(b.out)["decisions"]);
+}
+
+TEST_CASE("interactive play reads numbered choices and shows the result") {
+  std::string always_first;
+  for (int i = 0; i < 50; ++i) always_first += "1\n";
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, always_first);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("What do you do?") != std::string::npos);
+  CHECK(r.out.find("Assurance opinion:") != std::string::npos);
+}
+
+TEST_CASE("interactive play asks again after input that is not a choice") {
+  std::string input = "banana\n99\n";
+  for (int i = 0; i < 50; ++i) input += "1\n";
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, input);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Please type a number") != std::string::npos);
+}
+
+TEST_CASE("--help describes every command") {
+  auto r = run_process({AUDITSIM_BINARY, "--help"});
+  CHECK(r.exit_code == 0);
+  for (const char* cmd : {"validate", "paths", "play"}) CHECK(r.out.find(cmd) != std::string::npos);
+}

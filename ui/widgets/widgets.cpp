@@ -1,0 +1,232 @@
+#include "ui/widgets/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include "ui/widgets/probe.hpp"
+#include "ui/widgets/style.hpp"
+
+namespace auditsim::ui {
+
+namespace {
+
+void record(const char* label, const char* kind, bool enabled = true) {
+  if (Probe* p = active_probe()) p->record(label, kind, enabled);
+}
+
+void record_text(const char* t) {
+  if (Probe* p = active_probe()) p->record_text(t);
+}
+
+// ImGui 1.86 has no BeginDisabled for all widgets' return values, so disabled buttons are drawn
+// with reduced alpha and their click is ignored here.
+struct DisabledScope {
+  bool on;
+  explicit DisabledScope(bool disabled) : on(disabled) {
+    if (on) ImGui::BeginDisabled();
+  }
+  ~DisabledScope() {
+    if (on) ImGui::EndDisabled();
+  }
+};
+
+}  // namespace
+
+bool button(const char* label, ImVec2 size, bool enabled) {
+  bool pressed;
+  {
+    DisabledScope d(!enabled);
+    pressed = ImGui::Button(label, size);
+  }
+  record(label, "button", enabled);
+  return pressed && enabled;
+}
+
+bool primary_button(const char* label, ImVec2 size, bool enabled) {
+  const Palette& pal = palette();
+  ImVec4 hover = pal.accent;
+  hover.x = std::min(1.0f, hover.x * 1.15f + 0.05f);
+  hover.y = std::min(1.0f, hover.y * 1.15f + 0.05f);
+  hover.z = std::min(1.0f, hover.z * 1.15f + 0.05f);
+  ImGui::PushStyleColor(ImGuiCol_Button, pal.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, pal.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.accent_text);
+  bool pressed = button(label, size, enabled);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool choice_button(const char* id, int number, const char* label, float width, bool enabled,
+                   bool highlighted) {
+  const Palette& pal = palette();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float fs = ImGui::GetFontSize();
+  const float pad = fs * 0.8f;
+  const float badge_w = number > 0 ? fs * 2.0f : 0.0f;
+  const float text_w = std::max(fs * 4, width - 2 * pad - badge_w - (badge_w > 0 ? pad * 0.6f : 0));
+  const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, text_w);
+  const float h = std::max(fs * 2.6f, ts.y + 2 * pad);
+  ImGui::PushID(id);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton("##choice", ImVec2(width, h));
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  ImGui::PopID();
+  record(label, "choice", enabled);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p1(p0.x + width, p0.y + h);
+  ImVec4 bg = highlighted ? pal.surface_alt : pal.surface;
+  if (enabled && (hovered || active)) bg = pal.surface_alt;
+  const float alpha = enabled ? 1.0f : 0.45f;
+  dl->AddRectFilled(p0, p1, to_u32(bg, alpha), st.FrameRounding * 1.5f);
+  ImVec4 border = (enabled && hovered) || highlighted ? pal.accent : pal.border;
+  dl->AddRect(p0, p1, to_u32(border, alpha), st.FrameRounding * 1.5f, 0,
+              (enabled && hovered) || highlighted ? 2.0f : 1.0f);
+  float x = p0.x + pad;
+  if (number > 0) {
+    const ImVec2 c(x + badge_w * 0.5f, p0.y + h * 0.5f);
+    dl->AddCircleFilled(c, badge_w * 0.48f, to_u32(pal.accent, alpha), 24);
+    char num[4];
+    snprintf(num, sizeof num, "%d", number);
+    ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
+    const ImVec2 ns = bold->CalcTextSizeA(fs, FLT_MAX, 0, num);
+    dl->AddText(bold, fs, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f),
+                to_u32(pal.accent_text, alpha), num);
+    x += badge_w + pad * 0.6f;
+  }
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(x, p0.y + (h - ts.y) * 0.5f), to_u32(pal.text, alpha),
+              label, nullptr, text_w);
+  return pressed && enabled;
+}
+
+bool card_button(const char* id, float width, float height, bool selected) {
+  const Palette& pal = palette();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  record(id, "card");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p1(p0.x + width, p0.y + height);
+  const float r = ImGui::GetStyle().FrameRounding * 1.5f;
+  dl->AddRectFilled(p0, p1, to_u32(hovered || selected ? pal.surface_alt : pal.surface), r);
+  dl->AddRect(p0, p1, to_u32(selected ? pal.accent : pal.border), r, 0, selected ? 2.0f : 1.0f);
+  if (selected) dl->AddRectFilled(p0, ImVec2(p0.x + 5, p1.y), to_u32(pal.accent), r,
+                                  ImDrawFlags_RoundCornersLeft);
+  return pressed;
+}
+
+bool checkbox(const char* label, bool* value) {
+  bool changed = ImGui::Checkbox(label, value);
+  record(label, "checkbox");
+  return changed;
+}
+
+bool radio(const char* label, bool active) {
+  bool pressed = ImGui::RadioButton(label, active);
+  record(label, "radio");
+  return pressed;
+}
+
+bool selectable(const char* label, bool selected, ImVec2 size) {
+  bool pressed = ImGui::Selectable(label, selected, 0, size);
+  record(label, "selectable");
+  return pressed;
+}
+
+bool input_text(const char* label, std::string* value, const char* hint) {
+  bool changed = hint ? ImGui::InputTextWithHint(label, hint, value)
+                      : ImGui::InputText(label, value);
+  record(label, "input");
+  return changed;
+}
+
+bool input_multiline(const char* label, std::string* value, float height) {
+  bool changed = ImGui::InputTextMultiline(label, value, ImVec2(-FLT_MIN, height));
+  record(label, "input");
+  return changed;
+}
+
+bool slider_float(const char* label, float* value, float min, float max, const char* format) {
+  bool changed = ImGui::SliderFloat(label, value, min, max, format);
+  record(label, "slider");
+  return changed;
+}
+
+bool combo(const char* label, int* current, std::span<const char* const> items) {
+  bool changed = ImGui::Combo(label, current, items.data(), static_cast<int>(items.size()));
+  record(label, "combo");
+  return changed;
+}
+
+bool nav_tab(const char* label, bool active) {
+  const Palette& pal = palette();
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, true);
+  const ImVec2 size(ts.x + fs * 1.6f, fs * 2.2f);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label, size);
+  const bool hovered = ImGui::IsItemHovered();
+  record(label, "tab");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (hovered && !active)
+    dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), to_u32(pal.surface_alt),
+                      ImGui::GetStyle().FrameRounding);
+  ImFont* f = active && fonts().bold ? fonts().bold : ImGui::GetFont();
+  dl->AddText(f, fs, ImVec2(p0.x + (size.x - ts.x) * 0.5f, p0.y + (size.y - ts.y) * 0.5f),
+              to_u32(active ? pal.text : pal.muted), label,
+              label + visible_label(label).size());
+  if (active)
+    dl->AddRectFilled(ImVec2(p0.x + fs * 0.4f, p0.y + size.y - 3),
+                      ImVec2(p0.x + size.x - fs * 0.4f, p0.y + size.y), to_u32(pal.accent));
+  return pressed;
+}
+
+void heading(const char* t, int level) {
+  ImFont* f = level <= 1 ? fonts().h1 : level == 2 ? fonts().h2 : fonts().bold;
+  if (f) ImGui::PushFont(f);
+  ImGui::TextWrapped("%s", t);
+  if (f) ImGui::PopFont();
+  record_text(t);
+}
+
+void text(const char* t) {
+  ImGui::TextUnformatted(t);
+  record_text(t);
+}
+
+void text_wrapped(const char* t) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(t);
+  ImGui::PopTextWrapPos();
+  record_text(t);
+}
+
+void muted_text(const char* t) { coloured_text(palette().muted, t); }
+
+void coloured_text(const ImVec4& colour, const char* t) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  text_wrapped(t);
+  ImGui::PopStyleColor();
+}
+
+void badge(const char* t, const ImVec4& colour) {
+  ImFont* f = fonts().small ? fonts().small : ImGui::GetFont();
+  const float fs = f->FontSize;
+  const ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, t);
+  const ImVec2 pad(fs * 0.5f, fs * 0.18f);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float line_h = ImGui::GetTextLineHeight();
+  const float y = p0.y + std::max(0.0f, (line_h - ts.y - 2 * pad.y) * 0.5f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(p0.x, y), ImVec2(p0.x + ts.x + 2 * pad.x, y + ts.y + 2 * pad.y),
+                    to_u32(colour, 0.18f), fs);
+  dl->AddRect(ImVec2(p0.x, y), ImVec2(p0.x + ts.x + 2 * pad.x, y + ts.y + 2 * pad.y),
+              to_u32(colour, 0.7f), fs);
+  dl->AddText(f, fs, ImVec2(p0.x + pad.x, y + pad.y), to_u32(colour), t);
+  ImGui::Dummy(ImVec2(ts.x + 2 * pad.x, std::max(line_h, ts.y + 2 * pad.y)));
+  record_text(t);
+}
+
+void gap(float lines) { ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * lines)); }
+
+}  // namespace auditsim::ui

@@ -1,0 +1,42 @@
+// Probe-aware widget helpers. Screens draw interactive items only through these, so a headless
+// test can find every button, checkbox and field by its label (see probe.hpp).
+#pragma once
+
+#include <span>
+#include <string>
+
+#include <imgui.h>
+
+namespace auditsim::ui {
+
+// A standard button; disabled buttons are drawn dimmed and never return true.
+bool button(const char* label, ImVec2 size = {0, 0}, bool enabled = true);
+// A filled accent-coloured button for the main action of a screen.
+bool primary_button(const char* label, ImVec2 size = {0, 0}, bool enabled = true);
+// A large choice button: a number badge (1–9, 0 for none) and wrapped text, full `width`.
+bool choice_button(const char* id, int number, const char* text, float width, bool enabled,
+                   bool highlighted = false);
+// A card that can be clicked (library entries): title, subtitle lines, selected state.
+bool card_button(const char* id, float width, float height, bool selected);
+bool checkbox(const char* label, bool* value);
+bool radio(const char* label, bool active);
+bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
+bool input_text(const char* label, std::string* value, const char* hint = nullptr);
+bool input_multiline(const char* label, std::string* value, float height);
+bool slider_float(const char* label, float* value, float min, float max, const char* format);
+bool combo(const char* label, int* current, std::span<const char* const> items);
+// A navigation tab in the top bar.
+bool nav_tab(const char* label, bool active);
+
+// Text helpers (recorded by the probe as text).
+void heading(const char* text, int level = 1);
+void text(const char* text);
+void text_wrapped(const char* text);
+void muted_text(const char* text);
+void coloured_text(const ImVec4& colour, const char* text);
+// A small rounded label drawn inline ("Part B", "3 errors").
+void badge(const char* text, const ImVec4& colour);
+// Vertical space in multiples of the current font size.
+void gap(float lines = 0.5f);
+
+}  // namespace auditsim::ui
