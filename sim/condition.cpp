@@ -144,6 +144,10 @@ struct ConditionParser {
     pos += sym.size();
     return true;
   }
+  bool next_is_paren() {
+    skip_space();
+    return peek() == '(';
+  }
   std::string describe_here() {
     skip_space();
     if (pos >= text.size()) return "the end of the condition";
@@ -386,7 +390,8 @@ struct ConditionParser {
       } else if (word == "and" || word == "or" || word == "not") {
         fail(ConditionError::Kind::Syntax, at, "`" + std::string(word) + "` needs a value before it",
              "a value or a name was expected here");
-      } else if (word == "visited" && (skip_space(), peek() == '(')) {
+      } else if (word == "visited" && (next_is_paren() || !(names.variable &&
+                                                            names.variable(word) >= 0))) {
         parse_visited();
       } else {
         parse_variable(word, at);
@@ -466,6 +471,7 @@ ConditionParseResult parse_condition(std::string_view text, const ConditionNames
       std::string hint = "join conditions with `and` or `or`";
       if (p.peek() == ')') hint = "there is a `)` without a matching `(`";
       if (p.peek() == '=') hint = "write `==` to compare two values";
+      if (p.peek() == '&' || p.peek() == '|') hint = "write `and` / `&&` or `or` / `||`";
       p.fail(ConditionError::Kind::Syntax, p.pos, "unexpected " + p.describe_here(),
              std::move(hint));
     }

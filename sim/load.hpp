@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,11 @@ struct LoadLimits {
   size_t max_file_bytes = 5 * 1024 * 1024;  // larger files are refused before parsing
   int max_depth = 64;                       // YAML nesting deeper than this is refused
   size_t max_nodes = 2'000'000;             // YAML nodes (after alias expansion) in one file
+  // Rebuilding a scenario from a stored snapshot: evidence file contents kept with the snapshot
+  // (relative path as written -> text) are used instead of reading the disk, and a file that is
+  // neither there nor on disk becomes a note saying the document is unavailable, not an error.
+  std::map<std::string, std::string> evidence_files;
+  bool missing_evidence_files_allowed = false;
 };
 
 struct LoadResult {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,8 +65,18 @@ struct Result {
   std::optional<Outcome> outcome;      // when the session reached an ending
 };
 
-// Scores a session (finished or not) against the scenario's exact maxima.
+// Scores a session (finished or not) against the scenario's exact maxima. The analysis is
+// computed once per scenario and audience and cached, so calling this every frame is cheap.
 Result score_session(const Session& session, const ScoringConfig& config = {});
+// The same with an analysis (run with the session's audience) the caller already holds.
+Result score_session(const Session& session, const ScoringConfig& config,
+                     const Analysis& analysis, Continuations& continuations);
+
+// The cached analysis score_session uses for a scenario and audience (computed if absent).
+std::shared_ptr<const Analysis> cached_analysis(const ScenarioPtr& scenario,
+                                                std::optional<Audience> audience);
+// Forgets every cached analysis (after a scenario is reloaded, or in tests).
+void clear_scoring_cache();
 
 // The opinion level for an overall percent and a high-priority miss, per the scale.
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);

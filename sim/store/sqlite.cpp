@@ -205,6 +205,10 @@ void Db::exec(std::string_view sql) {
   }
 }
 
+bool Db::exec_noexcept(const std::string& sql) noexcept {
+  return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
 Query Db::query(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
@@ -227,6 +231,8 @@ std::optional<std::string> Db::scalar_text(std::string_view sql) {
 }
 
 void Db::clear_cache() { cache_.clear(); }
+
+int64_t Db::changes() const { return sqlite3_changes64(db_); }
 
 std::string Db::read_file_bytes(int64_t offset, int n, int64_t* file_size) {
   sqlite3_file* f = nullptr;
@@ -268,6 +274,30 @@ void Transaction::commit() {
   db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
   --db_.depth_;
   done_ = true;
+}
+
+void backup(Db& from, Db& to) {
+  sqlite3_backup* b = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+  if (!b) throw_sqlite(sqlite3_extended_errcode(to.handle()), "copying the database",
+                       sqlite3_errmsg(to.handle()));
+  int rc = sqlite3_backup_step(b, -1);
+  int finish = sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) throw_sqlite(rc, "copying the database", sqlite3_errstr(rc));
+  if (finish != SQLITE_OK) throw_sqlite(finish, "copying the database", sqlite3_errstr(finish));
+}
+
+ReadTransaction::ReadTransaction(Db& db) : db_(db), active_(db.depth_ == 0) {
+  if (active_) {
+    db_.exec("BEGIN");
+    ++db_.depth_;
+  }
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (!active_) return;
+  --db_.depth_;
+  // Nothing was written; COMMIT only releases the read snapshot.
+  sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
 }  // namespace auditsim::store

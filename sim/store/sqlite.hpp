@@ -116,6 +116,8 @@ class Db {
 
   // Runs SQL with no parameters (may hold several statements).
   void exec(std::string_view sql);
+  // The same, ignoring errors: for clean-up in destructors. Returns false on failure.
+  bool exec_noexcept(const std::string& sql) noexcept;
   // A cached prepared statement, reset and with bindings cleared.
   Query query(std::string_view sql);
   // The first column of the first row as an integer, or nullopt when there is no row.
@@ -123,6 +125,8 @@ class Db {
   std::optional<std::string> scalar_text(std::string_view sql);
   // Drops every cached statement (needed before closing or detaching a schema).
   void clear_cache();
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t changes() const;
   // Reads `n` bytes at `offset` of the main file through SQLite's own file handle, so no extra
   // descriptor is opened and closed (which would drop this process's POSIX locks).
   std::string read_file_bytes(int64_t offset, int n, int64_t* file_size);
@@ -131,6 +135,7 @@ class Db {
 
  private:
   friend class Transaction;
+  friend class ReadTransaction;
   Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_ = nullptr;
   std::string path_;
@@ -151,6 +156,24 @@ class Transaction {
   Db& db_;
   bool nested_;
   bool done_ = false;
+};
+
+// Copies the whole of `from` into `to` with the online backup API (page by page, consistent,
+// and written through `to`'s own journal so it is durable when this returns).
+void backup(Db& from, Db& to);
+
+// A consistent read snapshot across several queries (BEGIN DEFERRED ... COMMIT); does nothing
+// inside an open transaction.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Db& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Db& db_;
+  bool active_;
 };
 
 }  // namespace auditsim::store

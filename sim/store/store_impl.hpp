@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "sim/store/sqlite.hpp"
 #include "sim/store/store.hpp"
@@ -30,5 +31,39 @@ std::string describe(const std::filesystem::path& p);
 
 // Throws NotFound unless the session exists.
 void require_session(Db& db, const std::string& session_id);
+
+}  // namespace auditsim::store
+
+namespace auditsim::store {
+
+// A table holding rows that belong to one session, with the column naming the session and the
+// columns that put its rows in a stable order. `sessions` itself is listed with its key.
+struct SessionTable {
+  const char* name;
+  const char* session_col;
+  const char* order_by;
+};
+inline constexpr SessionTable kSessionTables[] = {
+    {"sessions", "uuid", "uuid"},
+    {"session_participants", "session", "participant"},
+    {"decisions", "session", "seq"},
+    {"notes", "session", "uuid"},
+    {"score_overrides", "session", "uuid"},
+    {"actions", "session", "uuid"},
+    {"inject_acks", "session", "inject"},
+};
+
+// Column names of `schema`.`table`, in declaration order.
+std::vector<std::string> table_columns(Db& db, const std::string& schema, const std::string& table);
+// Every table of `schema` (excluding SQLite's own), sorted by name.
+std::vector<std::string> table_names(Db& db, const std::string& schema);
+// "a, b, c"
+std::string join_columns(const std::vector<std::string>& cols, const std::string& prefix = "");
+
+// Creates an empty file with mode 0600 (and missing folders 0700); fails if it exists.
+void create_private_file_exclusive(const std::filesystem::path& path);
+
+// Removes a database file and its -wal/-shm/-journal companions (for files this process made).
+void remove_db_files(const std::filesystem::path& path);
 
 }  // namespace auditsim::store

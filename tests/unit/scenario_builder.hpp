@@ -20,7 +20,6 @@ class ScenarioBuilder {
     s_.format = "auditsim/1";
     s_.id = std::move(id);
     s_.title = "Test scenario";
-    s_.source_sha256 = "0123456789abcdef";
   }
 
   int number(const std::string& name, int64_t initial) {
@@ -121,7 +120,14 @@ class ScenarioBuilder {
   }
 
   Scenario& raw() { return s_; }
-  ScenarioPtr build() const { return std::make_shared<const Scenario>(s_); }
+  // Each built scenario gets its own stand-in hash, as distinct sources would, unless the test
+  // set one itself through raw().
+  ScenarioPtr build() const {
+    static int serial = 0;
+    Scenario copy = s_;
+    if (copy.source_sha256.empty()) copy.source_sha256 = "built-" + std::to_string(++serial);
+    return std::make_shared<const Scenario>(std::move(copy));
+  }
 
  private:
   int add_variable(const std::string& name, int64_t initial, Variable::Kind kind) {

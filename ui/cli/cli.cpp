@@ -25,6 +25,9 @@ int run(int argc, char** argv) {
   add_validate_command(app, exit_code);
   add_paths_command(app, exit_code);
   add_play_command(app, global, exit_code);
+  add_resume_command(app, global, exit_code);
+  add_sessions_commands(app, global, exit_code);
+  add_database_commands(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,132 +1,111 @@
-// `auditsim play FILE`: plays a scenario in the terminal, interactively or scripted.
+// `auditsim play FILE`: plays a scenario in the terminal, interactively or scripted, recording
+// every decision in the results database.
 #include <iostream>
 #include <memory>
-#include <random>
-#include <sstream>
 
-#include "sim/analysis.hpp"
 #include "sim/engine.hpp"
-#include "sim/json_io.hpp"
-#include "sim/scoring.hpp"
+#include "sim/recording.hpp"
 #include "ui/cli/cli.hpp"
 #include "ui/cli/commands.hpp"
+#include "ui/cli/play_driver.hpp"
 #include "ui/cli/scenario_io.hpp"
-#include "ui/cli/terminal_play.hpp"
+#include "ui/cli/store_access.hpp"
 
 namespace auditsim::cli {
 namespace {
 
 struct PlayOptions {
   std::string file;
-  std::string choose;  // comma-separated choice ids
-  std::string autoplay;  // best | worst | random:SEED
   std::string audience;
-  bool json = false;
+  DriveOptions drive;
+  bool no_record = false;
+  std::string event, event_date, event_kind, facilitator, mode = "solo", team;
+  std::vector<std::string> participants;  // NAME[:member|staff]
 };
 
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  std::stringstream ss(text);
-  std::string id;
-  while (std::getline(ss, id, ',')) {
-    if (!id.empty()) ids.push_back(id);
+// Turns the command-line options into a recording set-up; throws CLI::ValidationError.
+RecordingSetup recording_setup(const PlayOptions& o) {
+  RecordingSetup setup;
+  setup.event_name = o.event;
+  setup.event_date = o.event_date;
+  setup.facilitator = o.facilitator;
+  setup.team = o.team;
+  auto mode = store::parse_mode(o.mode);
+  if (!mode) throw CLI::ValidationError("--mode", "must be solo, group or teams");
+  setup.mode = *mode;
+  if (o.event_kind.empty()) {
+    setup.event_kind = setup.mode == store::Mode::Solo ? store::EventKind::ELearning
+                                                       : store::EventKind::TrainingEvening;
+  } else if (auto k = store::parse_event_kind(o.event_kind)) {
+    setup.event_kind = *k;
+  } else {
+    throw CLI::ValidationError("--event-kind",
+                               "must be training-evening, desktop-audit or e-learning");
   }
-  return ids;
-}
-
-// Plays the given choice ids in order; stops with a message at the first one not available.
-bool play_ids(Session& session, const std::vector<std::string>& ids) {
-  for (const std::string& id : ids) {
-    session.tick();
-    if (session.finished()) {
-      std::cerr << "auditsim: the scenario ended before `" << id << "`\n";
-      return false;
+  for (const std::string& p : o.participants) {
+    RecordingSetup::Person person;
+    size_t colon = p.rfind(':');
+    person.name = p.substr(0, colon);
+    if (colon != std::string::npos) {
+      auto role = store::parse_role(p.substr(colon + 1));
+      if (!role) throw CLI::ValidationError("--participant", "role must be member or staff");
+      person.role = *role;
     }
-    if (!session.choose(id)) {
-      std::cerr << "auditsim: `" << id << "` is not available at node `"
-                << session.current_node().id << "`; available:";
-      for (int c : session.available_choices())
-        std::cerr << " " << session.current_node().choices[c].id;
-      std::cerr << "\n";
-      return false;
-    }
-    while (!session.pending_injects().empty())
-      session.acknowledge_inject(session.pending_injects().front().inject);
+    if (person.name.empty()) throw CLI::ValidationError("--participant", "a name is needed");
+    setup.participants.push_back(person);
   }
-  return true;
+  return setup;
 }
 
-// Picks uniformly among the available choices until an ending.
-void play_random(Session& session, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  while (!session.finished()) {
-    std::vector<int> available = session.available_choices();
-    if (available.empty()) return;
-    std::uniform_int_distribution<size_t> pick(0, available.size() - 1);
-    session.choose(available[pick(rng)]);
-    while (!session.pending_injects().empty())
-      session.acknowledge_inject(session.pending_injects().front().inject);
-  }
-}
-
-int run_play(const PlayOptions& opts) {
+int run_play(const PlayOptions& opts, const GlobalOptions& global) {
+  RecordingSetup setup = recording_setup(opts);
   LoadedScenario loaded = load_for_command(opts.file);
   if (!loaded.scenario) return loaded.exit_code;
-  std::optional<Audience> audience = parse_audience_option(opts.audience);
 
-  const bool scripted = !opts.choose.empty() || !opts.autoplay.empty();
   SteadyClock steady;
   ManualClock manual;  // scripted play takes no time, so timers never run out
-  const Clock& clock = scripted ? static_cast<const Clock&>(manual) : steady;
-  Session session(loaded.scenario, clock, audience);
+  const Clock& clock = is_scripted(opts.drive) ? static_cast<const Clock&>(manual) : steady;
+  Session session(loaded.scenario, clock, parse_audience_option(opts.audience));
+  if (opts.no_record) return drive_session(session, nullptr, opts.drive);
 
-  bool completed = true;
-  if (!opts.choose.empty()) {
-    completed = play_ids(session, split_ids(opts.choose));
-  } else if (opts.autoplay == "best" || opts.autoplay == "worst") {
-    AnalysisOptions ao;
-    ao.audience = audience;
-    ao.max_paths_listed = 0;
-    Analysis a = analyse(session.scenario(), ao);
-    const auto& path = opts.autoplay == "best" ? a.best : a.worst;
-    completed = path && play_ids(session, path->choices);
-  } else if (opts.autoplay.rfind("random:", 0) == 0) {
-    play_random(session, std::stoull(opts.autoplay.substr(7)));
-  } else if (!opts.autoplay.empty()) {
-    std::cerr << "auditsim: --auto must be best, worst or random:SEED\n";
+  std::optional<store::Store> db = open_store(global);
+  if (!db) return kExitUsage;
+  std::unique_ptr<SessionRecorder> recorder;
+  try {
+    recorder = std::make_unique<SessionRecorder>(*db, session, setup);
+  } catch (const store::StoreError& e) {
+    print_store_error(e);
     return kExitUsage;
-  } else {
-    completed = play_interactive(session, std::cin, std::cout, nullptr);
   }
-
-  if (opts.json) {
-    std::cout << result_to_json(session, score_session(session)).dump(2) << "\n";
-  } else {
-    if (scripted && session.finished()) {
-      const Node& end = session.current_node();
-      std::cout << session.scenario().title << "\nEnded at: " << end.title << " ("
-                << outcome_key(end.ending->outcome) << ")\n";
-    }
-    print_result(session, std::cout);
-  }
-  if (scripted && !completed) return kExitProblems;
-  return kExitOk;
+  return drive_session(session, recorder.get(), opts.drive);
 }
 
 }  // namespace
 
-void add_play_command(CLI::App& app, const GlobalOptions& /*global*/, int& exit_code) {
+void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<PlayOptions>();
   CLI::App* cmd = app.add_subcommand(
       "play",
       "Play a scenario in the terminal: numbered choices on standard input, or scripted with\n"
-      "--choose or --auto. Prints the 4P result, findings and the assurance opinion.");
+      "--choose or --auto. Every decision is recorded in the results database (--db) before\n"
+      "the next is shown. Prints the 4P result, findings and the assurance opinion.");
   cmd->add_option("file", opts->file, "Scenario file")->required();
-  cmd->add_option("--choose", opts->choose, "Comma-separated choice ids to take in order");
-  cmd->add_option("--auto", opts->autoplay, "Play automatically: best, worst or random:SEED");
+  cmd->add_option("--choose", opts->drive.choose, "Comma-separated choice ids to take in order");
+  cmd->add_option("--auto", opts->drive.autoplay,
+                  "Play automatically: best, worst or random:SEED");
+  cmd->add_flag("--json", opts->drive.json, "Print the result as JSON");
   cmd->add_option("--audience", opts->audience, "Play as members or staff");
-  cmd->add_flag("--json", opts->json, "Print the result as JSON");
-  cmd->callback([opts, &exit_code] { exit_code = run_play(*opts); });
+  cmd->add_option("--event", opts->event, "Event the session belongs to (created when new)");
+  cmd->add_option("--event-date", opts->event_date, "Date of a new event (default: today)");
+  cmd->add_option("--event-kind", opts->event_kind,
+                  "Kind of a new event: training-evening, desktop-audit or e-learning");
+  cmd->add_option("--participant", opts->participants,
+                  "NAME[:member|staff], repeatable (default role: member)");
+  cmd->add_option("--mode", opts->mode, "solo, group or teams (default solo)");
+  cmd->add_option("--team", opts->team, "Team (table) name in teams mode");
+  cmd->add_option("--facilitator", opts->facilitator, "Facilitator of a new event");
+  cmd->add_flag("--no-record", opts->no_record, "Play in memory only; record nothing");
+  cmd->callback([opts, &global, &exit_code] { exit_code = run_play(*opts, global); });
 }
 
 }  // namespace auditsim::cli

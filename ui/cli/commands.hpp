@@ -15,5 +15,10 @@ struct GlobalOptions {
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_paths_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_resume_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// sessions, show
+void add_sessions_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// import, export, erase-participant, check-db
+void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 }  // namespace auditsim::cli

@@ -13,7 +13,7 @@ namespace {
 
 void rule(std::ostream& out) { out << std::string(72, '-') << "\n"; }
 
-void show_injects(Session& session, std::ostream& out) {
+void show_injects(Session& session, std::ostream& out, const PlayHooks& hooks) {
   // Copy: acknowledging changes the pending list.
   std::vector<PendingInject> pending = session.pending_injects();
   for (const PendingInject& p : pending) {
@@ -24,6 +24,7 @@ void show_injects(Session& session, std::ostream& out) {
     for (int e : inj.evidence)
       out << "    new evidence: " << session.scenario().evidence[e].title << "\n";
     session.acknowledge_inject(p.inject);
+    if (hooks.acknowledged) hooks.acknowledged(session, p.inject);
   }
 }
 
@@ -59,13 +60,15 @@ void show_choices(const Session& session, const std::vector<int>& available, std
 }  // namespace
 
 bool play_interactive(Session& session, std::istream& in, std::ostream& out,
-                      const AfterChange& after_change) {
+                      const PlayHooks& hooks) {
   const Scenario& s = session.scenario();
   out << s.title << "\n" << s.summary << "\n";
   bool show = true;
   while (!session.finished()) {
+    size_t before_tick = session.history().size();
     session.tick();
-    show_injects(session, out);
+    if (session.history().size() != before_tick && hooks.changed) hooks.changed(session);
+    show_injects(session, out, hooks);
     if (session.finished()) break;
     if (show) show_node(session, out);
     show = false;
@@ -76,7 +79,10 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       out << "\n";
       return false;
     }
-    session.tick();  // time passed while the player read and thought
+    // Time passed while the player read and thought: a timeout may have decided for them.
+    size_t before = session.history().size();
+    session.tick();
+    if (session.history().size() != before && hooks.changed) hooks.changed(session);
     if (line == "q") return false;
     if (line == "u") {
       std::string reason;
@@ -85,7 +91,7 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       if (!session.undo(reason.empty() ? "undone in the terminal" : reason)) {
         out << "Nothing to undo.\n";
       } else {
-        if (after_change && !after_change(session)) return false;
+        if (hooks.changed) hooks.changed(session);
         show = true;
       }
       continue;
@@ -112,7 +118,7 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       show = true;
       continue;
     }
-    if (after_change && !after_change(session)) return false;
+    if (hooks.changed) hooks.changed(session);
     out << "\n" << c.feedback << "\n";
     show = true;
   }

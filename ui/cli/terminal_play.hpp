@@ -9,13 +9,17 @@
 
 namespace auditsim::cli {
 
-// Called after every decision or undo the engine accepted, before the next prompt; returns
-// false to stop (for example when the decision could not be recorded).
-using AfterChange = std::function<bool(const Session&)>;
+// What the caller wants to know as play goes on (for recording). Either may throw to stop play.
+struct PlayHooks {
+  // After every decision, undo or timeout the engine accepted, before anything more is shown.
+  std::function<void(const Session&)> changed;
+  // After the player has seen an inject.
+  std::function<void(const Session&, int inject_index)> acknowledged;
+};
 
 // Plays until an ending, end of input or `q`. Returns false when the player quit early.
 bool play_interactive(Session& session, std::istream& in, std::ostream& out,
-                      const AfterChange& after_change);
+                      const PlayHooks& hooks);
 
 // Prints the 4P result, findings, opinion and the path not taken.
 void print_result(const Session& session, std::ostream& out);

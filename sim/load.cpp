@@ -1,0 +1,210 @@
+// The loader's entry points: read the file safely, check the raw text, parse, build, and hand
+// back an immutable Scenario only when nothing is wrong with it.
+#include "sim/load.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <new>
+
+#include "sim/check.hpp"
+#include "sim/load_build.hpp"
+#include "sim/load_text.hpp"
+#include "sim/load_yaml.hpp"
+#include "sim/sha256.hpp"
+
+namespace auditsim {
+
+namespace fs = std::filesystem;
+using namespace load_detail;
+
+namespace {
+
+Diagnostic file_error(std::string code, const std::string& path, std::string message,
+                      std::string hint = {}) {
+  return {Severity::Error, std::move(code), path, 0, 0, std::move(message), std::move(hint)};
+}
+
+std::string folder_of(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+void build(const std::string& text, const std::string& path, const YamlDoc& doc,
+           LoadResult& res) {
+  auto& diags = res.diagnostics;
+  Reader r(doc, text, path, diags);
+  const Fields top = r.fields(doc.root, "a scenario",
+                              {"format", "id", "title", "version", "author", "theme", "audience",
+                               "duration_minutes", "classification", "summary",
+                               "learning_objectives", "variables", "evidence", "key_actions",
+                               "start", "nodes", "injects"});
+  if (!top.ok()) return;
+  auto scenario = std::make_shared<Scenario>();
+  BuildContext c{r, *scenario, folder_of(path), {}, {}, {}, {}, {}, {}};
+  build_meta(c, top);
+  // Order matters: objectives refer to key actions, nodes to evidence, variables and each other.
+  if (top.has("variables")) build_variables(c, top.value("variables"));
+  if (top.has("evidence")) build_evidence(c, top.value("evidence"));
+  if (top.has("key_actions")) build_key_actions(c, top.value("key_actions"));
+  if (top.has("learning_objectives")) build_objectives(c, top.value("learning_objectives"));
+  if (top.has("nodes")) collect_nodes(c, top.value("nodes"));
+  else r.missing(top, "nodes", "scenario");
+  if (auto start = r.label(top, "start", Need::Required, "scenario")) {
+    scenario->start = c.find(c.nodes, *start);
+    if (scenario->start < 0 && top.has("nodes"))
+      r.error("undefined-node", r.where(top, "start"), "No node has the id `" + *start + "`.",
+              did_you_mean(*start, BuildContext::names(c.nodes)));
+  }
+  build_nodes(c);
+  if (top.has("injects")) build_injects(c, top.value("injects"));
+  if (has_errors(diags)) return;
+  scenario->source_path = path;
+  scenario->source_text = text;
+  scenario->source_sha256 = sha256_hex(text);
+  res.scenario = std::move(scenario);
+}
+
+// Reads at most `limit + 1` bytes: the size reported by the file system cannot be trusted for
+// pipes or special files such as /dev/zero.
+bool read_bounded(const std::string& path, size_t limit, std::string& out, bool& too_large) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  too_large = false;
+  out.clear();
+  char buf[65536];
+  while (in) {
+    in.read(buf, sizeof buf);
+    out.append(buf, static_cast<size_t>(in.gcount()));
+    if (out.size() > limit) {
+      too_large = true;
+      return true;
+    }
+  }
+  return !in.bad();
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& ds) {
+  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.col) < std::tie(b.line, b.col);
+  });
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(const std::string& text, const std::string& path,
+                              const LoadLimits& limits) {
+  LoadResult res;
+  auto& diags = res.diagnostics;
+  if (text.size() > limits.max_file_bytes) {
+    diags.push_back(file_error("file-too-large", path,
+                               "The file is " + std::to_string(text.size() / 1024) +
+                                   " KB; scenarios are limited to " +
+                                   std::to_string(limits.max_file_bytes / 1024) + " KB.",
+                               "move long documents into evidence files"));
+    return res;
+  }
+  if (auto bad = find_invalid_utf8(text)) {
+    diags.push_back({Severity::Error, "invalid-utf8", path, bad->line, bad->col,
+                     "The text is not valid UTF-8.",
+                     "the file was probably saved as Latin-1 or Windows-1252: save it as UTF-8"});
+    return res;
+  }
+  try {
+    YamlDoc doc;
+    if (!parse_yaml(text, path, limits, doc, diags)) return res;
+    if (doc.root < 0 || doc.nodes[static_cast<size_t>(doc.root)].kind == YNode::Kind::Null) {
+      diags.push_back(file_error("wrong-type", path, "The file is empty.",
+                                 "a scenario is a map that starts with `format: auditsim/1`; copy "
+                                 "scenarios/examples/tutorial-supplier-bank-details.yaml"));
+      return res;
+    }
+    build(text, path, doc, res);
+  } catch (const std::bad_alloc&) {
+    res.scenario.reset();
+    diags.push_back(file_error("file-too-large", path,
+                               "The file needs more memory to load than is available."));
+  }
+  sort_diagnostics(diags);
+  return res;
+}
+
+LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits) {
+  LoadResult res;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    res.diagnostics.push_back(file_error("io-error", path, "The file does not exist.",
+                                         "check the path and the spelling of the name"));
+    return res;
+  }
+  if (fs::is_directory(status)) {
+    res.diagnostics.push_back(file_error("io-error", path, "This is a folder, not a scenario file."));
+    return res;
+  }
+  if (fs::is_regular_file(status)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > limits.max_file_bytes) {
+      res.diagnostics.push_back(file_error(
+          "file-too-large", path,
+          "The file is " + std::to_string(size / 1024) + " KB; scenarios are limited to " +
+              std::to_string(limits.max_file_bytes / 1024) + " KB.",
+          "move long documents into evidence files"));
+      return res;
+    }
+  }
+  std::string text;
+  bool too_large = false;
+  if (!read_bounded(path, limits.max_file_bytes, text, too_large)) {
+    res.diagnostics.push_back(file_error("io-error", path, "The file cannot be read.",
+                                         "check that you are allowed to read it"));
+    return res;
+  }
+  if (too_large) {
+    res.diagnostics.push_back(file_error("file-too-large", path,
+                                         "The file is larger than " +
+                                             std::to_string(limits.max_file_bytes / 1024) + " KB."));
+    return res;
+  }
+  return load_scenario_text(text, path, limits);
+}
+
+LoadResult load_and_check(const std::string& path, const LoadLimits& limits) {
+  LoadResult res = load_scenario_file(path, limits);
+  if (res.scenario && !has_errors(res.diagnostics)) {
+    auto more = check_scenario(*res.scenario);
+    res.diagnostics.insert(res.diagnostics.end(), std::make_move_iterator(more.begin()),
+                           std::make_move_iterator(more.end()));
+    sort_diagnostics(res.diagnostics);
+  }
+  return res;
+}
+
+std::vector<std::string> find_scenario_files(const std::string& folder) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  auto is_scenario = [](const fs::path& p) {
+    const auto ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+  };
+  if (fs::is_regular_file(folder, ec)) {
+    if (is_scenario(folder)) out.push_back(folder);
+    return out;
+  }
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (it->is_directory(ec)) {
+      // The schema folder holds JSON for editors and evidence folders hold documents, not
+      // scenarios; neither should be offered as something to play.
+      const auto name = p.filename().string();
+      if (name == "schema" || name == "evidence") it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_scenario(p)) out.push_back(p.string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace auditsim

@@ -1,0 +1,124 @@
+#include "sim/recording.hpp"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "sim/load.hpp"
+
+namespace auditsim {
+namespace {
+
+store::DecisionKind decision_kind(HistoryEntry::Kind k) {
+  switch (k) {
+    case HistoryEntry::Kind::Undo: return store::DecisionKind::Undo;
+    case HistoryEntry::Kind::Timeout: return store::DecisionKind::Timeout;
+    default: return store::DecisionKind::Decision;
+  }
+}
+
+bool is_decision_row(HistoryEntry::Kind k) {
+  return k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Undo ||
+         k == HistoryEntry::Kind::Timeout;
+}
+
+store::DecisionRecord to_record(const Session& session, const HistoryEntry& e) {
+  const Scenario& s = session.scenario();
+  store::DecisionRecord rec;
+  rec.node_id = e.node >= 0 ? s.nodes[e.node].id : "";
+  if (e.kind != HistoryEntry::Kind::Undo && e.node >= 0 && e.choice >= 0)
+    rec.choice_id = s.nodes[e.node].choices[e.choice].id;
+  rec.kind = decision_kind(e.kind);
+  rec.time_taken_ms = e.time_taken_ms;
+  if (!e.group.votes.empty()) rec.votes_json = nlohmann::json(e.group.votes).dump();
+  rec.rationale = e.group.rationale;
+  rec.dissent = e.group.dissent;
+  for (int i = 0; i < kPillarCount; ++i) rec.delta[i] = e.delta.v[i];
+  return rec;
+}
+
+}  // namespace
+
+SessionRecorder::SessionRecorder(store::Store& db, const Session& session,
+                                 const RecordingSetup& setup)
+    : db_(&db) {
+  store::SessionStart start;
+  start.mode = setup.mode;
+  start.team = setup.team;
+  if (session.audience()) start.audience = audience_key(*session.audience());
+  start.state_json = session.to_json();
+  // Event, people and session arrive together or not at all.
+  db.batch([&] {
+    if (!setup.event_name.empty()) {
+      store::Event ev;
+      ev.name = setup.event_name;
+      ev.date = setup.event_date.empty() ? today_iso_date() : setup.event_date;
+      ev.kind = setup.event_kind;
+      ev.facilitator = setup.facilitator;
+      start.event_id = db.find_or_create_event(ev).id;
+    }
+    for (const RecordingSetup::Person& p : setup.participants)
+      start.participant_ids.push_back(db.create_participant(p.name, p.role));
+    session_id_ = db.start_session(store::snapshot_of(session.scenario()), start);
+  });
+  sync(session);  // injects that fired on arrival at the start node
+}
+
+SessionRecorder::SessionRecorder(store::Store& db, std::string session_id,
+                                 size_t already_recorded)
+    : db_(&db), session_id_(std::move(session_id)), recorded_(already_recorded) {}
+
+void SessionRecorder::sync(const Session& session) {
+  const auto& history = session.history();
+  bool wrote_decision = false;
+  for (; recorded_ < history.size(); ++recorded_) {
+    const HistoryEntry& e = history[recorded_];
+    if (!is_decision_row(e.kind)) continue;
+    store::DecisionRecord rec = to_record(session, e);
+    // The state saved with the last decision row is the state after everything so far.
+    db_->record_decision(session_id_, rec, session.to_json());
+    wrote_decision = true;
+  }
+  if (!wrote_decision) db_->save_state(session_id_, session.to_json());
+  if (session.finished() && !finished_) {
+    db_->set_status(session_id_, store::Status::Finished);
+    finished_ = true;
+  }
+}
+
+void SessionRecorder::acknowledge(const Session& session, int inject_index) {
+  db_->acknowledge_inject(session_id_, session.scenario().injects[inject_index].id);
+  db_->save_state(session_id_, session.to_json());
+}
+
+void SessionRecorder::abandon() {
+  if (!finished_) db_->set_status(session_id_, store::Status::Abandoned);
+}
+
+ScenarioPtr scenario_from_snapshot(const store::Snapshot& snap, std::string* error) {
+  LoadLimits limits;
+  limits.missing_evidence_files_allowed = true;
+  LoadResult r = load_scenario_text(snap.source_text, snap.scenario_id + ".yaml", limits);
+  if (!r.scenario || has_errors(r.diagnostics)) {
+    if (error) {
+      *error = "the stored copy of scenario `" + snap.scenario_id + "` no longer loads";
+      for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) {
+          *error += ": " + d.message;
+          break;
+        }
+    }
+    return nullptr;
+  }
+  return r.scenario;
+}
+
+std::string today_iso_date() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace auditsim

@@ -1,0 +1,66 @@
+// Recording a session as it is played: every history entry the engine adds is written to the
+// results store, committed, before the caller moves on. Shared by the CLI and the desktop program.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine.hpp"
+#include "sim/store/store.hpp"
+
+namespace auditsim {
+
+// Who is playing and where the session belongs.
+struct RecordingSetup {
+  std::string event_name;  // empty: not part of an event
+  std::string event_date;  // default: today
+  store::EventKind event_kind = store::EventKind::ELearning;
+  std::string facilitator;
+  store::Mode mode = store::Mode::Solo;
+  std::string team;
+  struct Person {
+    std::string name;
+    store::Role role = store::Role::Member;
+  };
+  std::vector<Person> participants;
+};
+
+class SessionRecorder {
+ public:
+  // Starts a new recorded session for `session` (which should be freshly started).
+  SessionRecorder(store::Store& db, const Session& session, const RecordingSetup& setup);
+  // Continues recording a session loaded from the store (`already_recorded` history entries
+  // of the restored session are in the database already).
+  SessionRecorder(store::Store& db, std::string session_id, size_t already_recorded);
+
+  const std::string& session_id() const { return session_id_; }
+
+  // Writes every history entry added since the last call: decisions, undos and timeouts as
+  // decision rows; other changes (injects, pause) by saving the resume state. Marks the session
+  // finished when it has reached an ending. Throws store::StoreError when the write fails: the
+  // caller must then tell the user the decision was not recorded.
+  void sync(const Session& session);
+
+  // Records that an inject was acknowledged, and the state with it.
+  void acknowledge(const Session& session, int inject_index);
+
+  // Marks an unfinished session abandoned (it can still be resumed).
+  void abandon();
+
+ private:
+  store::Store* db_;
+  std::string session_id_;
+  size_t recorded_ = 0;  // history entries already written
+  bool finished_ = false;
+};
+
+// Rebuilds the scenario exactly as it was played from a stored snapshot. Evidence files that
+// are no longer on disk are shown as unavailable rather than failing the load.
+ScenarioPtr scenario_from_snapshot(const store::Snapshot& snap, std::string* error);
+
+// Today's date as YYYY-MM-DD (local time).
+std::string today_iso_date();
+
+}  // namespace auditsim

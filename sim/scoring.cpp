@@ -1,0 +1,223 @@
+// The 4P scoring model (docs/scoring.md). The exact maxima come from the analysis, which is the
+// expensive part, so it is computed once per scenario and audience and kept in a small cache;
+// scoring itself is then linear in the session's history.
+#include "sim/scoring.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+namespace auditsim {
+
+namespace {
+
+// One analysed scenario. The ScenarioPtr keeps the scenario alive as long as the entry, so the
+// Continuations (which reference it) stay valid and a pointer match cannot be a reused address.
+struct CacheEntry {
+  ScenarioPtr scenario;
+  std::optional<Audience> audience;
+  std::shared_ptr<const Analysis> analysis;
+  std::shared_ptr<Continuations> continuations;
+};
+
+constexpr size_t kCacheSize = 4;  // a library screen, a debrief and a report at once
+
+std::mutex& cache_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::vector<CacheEntry>& cache() {
+  static std::vector<CacheEntry> c;
+  return c;
+}
+
+bool same_scenario(const ScenarioPtr& a, const ScenarioPtr& b) {
+  if (a.get() == b.get()) return true;
+  // Two loads of the same file are the same scenario: the hash covers every byte of the source.
+  return !a->source_sha256.empty() && a->source_sha256 == b->source_sha256 && a->id == b->id;
+}
+
+// Most recently used first. Caller holds the mutex.
+CacheEntry& cached(const ScenarioPtr& scenario, std::optional<Audience> audience) {
+  auto& c = cache();
+  auto it = std::find_if(c.begin(), c.end(), [&](const CacheEntry& e) {
+    return e.audience == audience && same_scenario(e.scenario, scenario);
+  });
+  if (it == c.end()) {
+    CacheEntry e;
+    e.scenario = scenario;
+    e.audience = audience;
+    AnalysisOptions opts;
+    opts.audience = audience;
+    opts.max_paths_listed = 0;  // only the maxima and availability are needed here
+    e.analysis = std::make_shared<const Analysis>(analyse(*scenario, opts));
+    e.continuations = std::make_shared<Continuations>(*scenario, audience);
+    if (c.size() >= kCacheSize) c.pop_back();
+    c.insert(c.begin(), std::move(e));
+  } else if (it != c.begin()) {
+    std::rotate(c.begin(), it, it + 1);
+  }
+  return c.front();
+}
+
+// Key actions some choice could achieve for this audience. A key action the session never had
+// the chance to achieve is not held against it; when the analysis was cut short, every key
+// action counts, since "never available" cannot be proved.
+std::vector<bool> achievable_key_actions(const Scenario& s, const Analysis& a) {
+  std::vector<bool> out(s.key_actions.size(), false);
+  const bool complete = !a.state_limit_hit && a.choice_ever_available.size() == s.nodes.size();
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    const auto& choices = s.nodes[n].choices;
+    for (size_t c = 0; c < choices.size(); ++c) {
+      const bool offered = !complete || (c < a.choice_ever_available[n].size() &&
+                                         a.choice_ever_available[n][c]);
+      if (!offered) continue;
+      for (int k : choices[c].achieves) {
+        if (k >= 0 && static_cast<size_t>(k) < out.size()) out[k] = true;
+      }
+    }
+  }
+  if (!complete) std::fill(out.begin(), out.end(), true);
+  return out;
+}
+
+bool objective_met(const Scenario& s, const LearningObjective& o, const std::vector<bool>& done) {
+  const auto achieved = [&](int k) {
+    return k >= 0 && static_cast<size_t>(k) < done.size() && done[k];
+  };
+  if (!o.key_actions.empty()) return std::all_of(o.key_actions.begin(), o.key_actions.end(), achieved);
+  for (size_t k = 0; k < s.key_actions.size(); ++k) {
+    if (s.key_actions[k].pillar == o.pillar && done[k]) return true;
+  }
+  return false;
+}
+
+void score_pillars(const Session& session, const Analysis& analysis, const ScoringConfig& config,
+                   Result& r) {
+  double weighted = 0, weights = 0;
+  for (Pillar p : kPillars) {
+    PillarResult& pr = r.pillars[static_cast<int>(p)];
+    pr.pillar = p;
+    pr.raw = session.score()[p];
+    pr.max = analysis.max[p];
+    pr.assessed = pr.max > 0;
+    if (!pr.assessed) continue;
+    pr.percent = std::clamp(100.0 * static_cast<double>(pr.raw) / static_cast<double>(pr.max),
+                            0.0, 100.0);
+    const double w = std::max(0.0, config.weights[static_cast<int>(p)]);
+    weighted += w * pr.percent;
+    weights += w;
+  }
+  r.overall_percent = weights > 0 ? weighted / weights : 0.0;
+}
+
+void score_paths_not_taken(const Session& session, Continuations& cont, Result& r) {
+  const Scenario& s = session.scenario();
+  PlayState st = initial_state(s);
+  for (size_t h : session.effective_decisions()) {
+    const HistoryEntry& e = session.history()[h];
+    PathNotTaken pnt;
+    pnt.history_index = h;
+    pnt.node = e.node;
+    pnt.chosen = e.choice;
+    const Node& n = s.nodes[st.node];
+    int64_t best = 0;
+    for (size_t c = 0; c < n.choices.size(); ++c) {
+      const Choice& ch = n.choices[c];
+      if (!choice_available(s, ch, st, session.audience())) continue;
+      const int64_t value = ch.score.total() + cont.best_total(apply_choice(s, st, static_cast<int>(c)));
+      if (static_cast<int>(c) == e.choice) {
+        pnt.chosen_value = value;
+      } else if (!pnt.best_alternative || value > best) {
+        pnt.best_alternative = static_cast<int>(c);
+        best = value;
+      }
+    }
+    // An alternative is only "the path not taken" when it would have earned more.
+    if (pnt.best_alternative && best > pnt.chosen_value) {
+      pnt.alternative_value = best;
+      pnt.alternative_score = n.choices[*pnt.best_alternative].score;
+    } else {
+      pnt.best_alternative.reset();
+      pnt.alternative_value = pnt.chosen_value;
+    }
+    r.paths_not_taken.push_back(pnt);
+    apply_choice_in_place(s, st, e.choice);
+  }
+}
+
+}  // namespace
+
+int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale) {
+  int level = 3;
+  for (int i = 0; i < 3; ++i) {
+    if (overall_percent >= scale.thresholds[i]) {
+      level = i;
+      break;
+    }
+  }
+  if (missed_high) level = std::max(level, std::clamp(scale.cap_level_for_missed_high, 0, 3));
+  return level;
+}
+
+Result score_session(const Session& session, const ScoringConfig& config,
+                     const Analysis& analysis, Continuations& continuations) {
+  const Scenario& s = session.scenario();
+  Result r;
+  score_pillars(session, analysis, config, r);
+
+  std::vector<bool> done(s.key_actions.size(), false);
+  for (size_t h : session.effective_decisions()) {
+    const HistoryEntry& e = session.history()[h];
+    for (int k : s.nodes[e.node].choices[e.choice].achieves) {
+      if (k >= 0 && static_cast<size_t>(k) < done.size()) done[k] = true;
+    }
+  }
+  const std::vector<bool> achievable = achievable_key_actions(s, analysis);
+  bool missed_high = false;
+  for (size_t k = 0; k < done.size(); ++k) {
+    if (done[k]) {
+      r.achieved_key_actions.push_back(static_cast<int>(k));
+    } else if (achievable[k]) {
+      r.findings.push_back({static_cast<int>(k), s.key_actions[k].priority});
+      missed_high = missed_high || s.key_actions[k].priority == Priority::High;
+    }
+  }
+  std::stable_sort(r.findings.begin(), r.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.priority < b.priority; });
+
+  r.opinion_level = opinion_level(r.overall_percent, missed_high, config.scale);
+  r.opinion = config.scale.labels[r.opinion_level];
+  r.capped_by_high_finding =
+      missed_high && opinion_level(r.overall_percent, false, config.scale) < r.opinion_level;
+
+  score_paths_not_taken(session, continuations, r);
+  for (size_t i = 0; i < s.learning_objectives.size(); ++i) {
+    if (objective_met(s, s.learning_objectives[i], done)) r.objectives_met.push_back(static_cast<int>(i));
+  }
+  if (session.finished() && session.current_node().ending) {
+    r.outcome = session.current_node().ending->outcome;
+  }
+  return r;
+}
+
+Result score_session(const Session& session, const ScoringConfig& config) {
+  // Continuations memoise as they go and are not thread-safe, so the whole call is serialised.
+  std::lock_guard lock(cache_mutex());
+  CacheEntry& e = cached(session.scenario_ptr(), session.audience());
+  return score_session(session, config, *e.analysis, *e.continuations);
+}
+
+std::shared_ptr<const Analysis> cached_analysis(const ScenarioPtr& scenario,
+                                                std::optional<Audience> audience) {
+  if (!scenario) return nullptr;
+  std::lock_guard lock(cache_mutex());
+  return cached(scenario, audience).analysis;
+}
+
+void clear_scoring_cache() {
+  std::lock_guard lock(cache_mutex());
+  cache().clear();
+}
+
+}  // namespace auditsim

@@ -1,0 +1,140 @@
+// Export of one event and erasure of a person.
+#include <set>
+
+#include "sim/store/store_impl.hpp"
+
+namespace auditsim::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Names shorter than this are not searched for in free text: replacing "Al" everywhere would
+// mangle "Alan" and "Altrincham". The identity itself is still erased.
+constexpr size_t kMinNameToScrub = 3;
+
+// Copies only the rows of the kept events, deleting children before parents so foreign keys
+// hold throughout.
+void keep_only_events(Db& dst, const std::vector<std::string>& event_ids) {
+  Transaction tx(dst);
+  dst.exec("CREATE TEMP TABLE keep_events(uuid TEXT PRIMARY KEY)");
+  for (const auto& id : event_ids) {
+    Query q = dst.query("INSERT OR IGNORE INTO temp.keep_events VALUES(?)");
+    q->bind(1, id).run();
+  }
+  dst.exec(
+      "CREATE TEMP TABLE drop_sessions AS SELECT uuid FROM sessions "
+      "WHERE event IS NULL OR event NOT IN (SELECT uuid FROM temp.keep_events)");
+  for (auto it = std::rbegin(kSessionTables); it != std::rend(kSessionTables); ++it) {
+    dst.exec(std::string("DELETE FROM ") + it->name + " WHERE " + it->session_col +
+             " IN (SELECT uuid FROM temp.drop_sessions)");
+  }
+  dst.exec(
+      "DELETE FROM events WHERE uuid NOT IN (SELECT uuid FROM temp.keep_events);"
+      "DELETE FROM scenario_snapshots WHERE sha256 NOT IN (SELECT snapshot FROM sessions);"
+      "DELETE FROM participants WHERE uuid NOT IN (SELECT participant FROM "
+      "session_participants) AND uuid NOT IN (SELECT author FROM notes WHERE author IS NOT NULL);"
+      "DROP TABLE temp.keep_events; DROP TABLE temp.drop_sessions;");
+  tx.commit();
+}
+
+// Rewrites the file without free pages and empties the WAL. Returns false when another
+// connection kept the checkpoint from completing (old pages may then remain in the -wal file).
+bool compact(Db& db) {
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db.exec("VACUUM");
+  Query q = db.query("PRAGMA wal_checkpoint(TRUNCATE)");
+  return q->step() && q->column_int(0) == 0;
+}
+
+}  // namespace
+
+ExportReport Store::export_event(const std::string& event, const fs::path& out_in) {
+  fs::path out = fs::absolute(out_in).lexically_normal();
+  std::error_code ec;
+  if (fs::exists(out, ec)) {
+    throw StoreError(ErrorKind::Invalid,
+                     describe(out) + " already exists. Choose a new file name for the export.");
+  }
+  Db& db = impl_->db;
+  std::vector<std::string> event_ids;
+  {
+    Query q = db.query("SELECT uuid FROM events WHERE uuid = ?1 OR name = ?1");
+    q->bind(1, event);
+    while (q->step()) event_ids.push_back(q->column_text(0));
+  }
+  if (event_ids.empty()) {
+    throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
+  }
+  create_private_file_exclusive(out);
+  ExportReport report;
+  try {
+    Db dst = Db::open(out.string(), OpenMode::ReadWrite);
+    // A page-for-page consistent copy, then the other events are removed from the copy and the
+    // copy is vacuumed so none of their bytes remain in it.
+    backup(db, dst);
+    keep_only_events(dst, event_ids);
+    compact(dst);
+    report.sessions = static_cast<int>(dst.scalar_int("SELECT count(*) FROM sessions").value_or(0));
+  } catch (...) {
+    remove_db_files(out);
+    throw;
+  }
+  report.bytes = static_cast<int64_t>(fs::file_size(out, ec));
+  return report;
+}
+
+EraseReport Store::erase_participant(const std::string& name_or_id) {
+  Db& db = impl_->db;
+  if (db.transaction_depth() > 0) {
+    throw StoreError(ErrorKind::Invalid, "A participant cannot be erased inside a batch.");
+  }
+  struct Person {
+    std::string id, name, pseudonym;
+  };
+  std::vector<Person> people;
+  {
+    Query q = db.query(
+        "SELECT uuid, display_name, pseudonym FROM participants "
+        "WHERE (uuid = ?1 OR display_name = ?1) AND erased_at IS NULL");
+    q->bind(1, name_or_id);
+    while (q->step()) people.push_back({q->column_text(0), q->column_text(1), q->column_text(2)});
+  }
+  if (people.empty()) {
+    throw StoreError(ErrorKind::NotFound, "There is no participant '" + name_or_id +
+                                              "' (or they have already been erased).");
+  }
+  EraseReport report;
+  {
+    Transaction tx(db);
+    std::string now = now_utc();
+    for (const auto& p : people) {
+      Query del = db.query("DELETE FROM notes WHERE author = ?");
+      del->bind(1, p.id).run();
+      report.notes_removed += static_cast<int>(db.changes());
+      Query upd = db.query(
+          "UPDATE participants SET display_name = pseudonym, erased_at = ? WHERE uuid = ?");
+      upd->bind_all(now, p.id).run();
+      ++report.participants;
+    }
+    // The name may also sit in free text: rationale, dissent, other people's notes, team names,
+    // the resume state. Every text column of every table is searched.
+    for (const auto& p : people) {
+      if (p.name.size() < kMinNameToScrub) continue;
+      for (const auto& table : table_names(db, "main")) {
+        for (const auto& col : table_columns(db, "main", table)) {
+          Stmt q(db.handle(), "UPDATE " + table + " SET " + col + " = replace(" + col +
+                                  ", ?1, ?2) WHERE typeof(" + col + ") = 'text' AND instr(" +
+                                  col + ", ?1) > 0");
+          q.bind_all(p.name, p.pseudonym).run();
+          report.text_replacements += db.changes();
+        }
+      }
+    }
+    tx.commit();
+  }
+  report.file_scrubbed = compact(db);
+  return report;
+}
+
+}  // namespace auditsim::store

@@ -1,0 +1,241 @@
+// Opening, creating and checking results databases.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "sim/store/schema.hpp"
+#include "sim/store/store_impl.hpp"
+
+namespace auditsim::store {
+
+namespace fs = std::filesystem;
+
+std::string describe(const fs::path& p) { return "'" + p.string() + "'"; }
+
+namespace {
+
+[[noreturn]] void refuse(ErrorKind kind, const std::string& msg) { throw StoreError(kind, msg); }
+
+// Creates each missing folder on the way with mode 0700: the database holds personal data.
+void make_private_dirs(const fs::path& dir) {
+  if (dir.empty() || fs::exists(dir)) return;
+  make_private_dirs(dir.parent_path());
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    refuse(ErrorKind::Io, "Could not create the folder " + describe(dir) + ": " +
+                              std::strerror(errno) + ". Check the path and its permissions.");
+  }
+}
+
+// Creates an empty file readable by its owner only, before SQLite touches it; SQLite then gives
+// the -wal and -shm files the same permissions.
+void create_private_file(const fs::path& path) {
+  make_private_dirs(path.parent_path());
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;  // another process created it first: inspected next
+    refuse(ErrorKind::Io, "Could not create the results database " + describe(path) + ": " +
+                              std::strerror(errno) + ". Check the folder's permissions.");
+  }
+  ::close(fd);
+}
+
+void run_checks(Db& db, CheckReport& r) {
+  {
+    Query q = db.query("PRAGMA quick_check");
+    std::vector<std::string> lines;
+    while (q->step()) lines.push_back(q->column_text(0));
+    r.integrity_ok = lines.size() == 1 && lines[0] == "ok";
+    if (!r.integrity_ok) {
+      for (const auto& l : lines) r.problems.push_back("Integrity: " + l);
+    }
+  }
+  {
+    Query q = db.query("PRAGMA foreign_key_check");
+    r.foreign_keys_ok = true;
+    while (q->step()) {
+      r.foreign_keys_ok = false;
+      r.problems.push_back("Broken reference: a row of " + q->column_text(0) + " (rowid " +
+                           q->column_text(1) + ") refers to a missing row of " +
+                           q->column_text(2));
+    }
+  }
+  SchemaInfo info = read_schema_info(db);
+  r.schema_version = info.user_version;
+  r.schema_ok = info.application_id == kApplicationId && info.user_version == kSchemaVersion;
+  if (info.application_id != kApplicationId) {
+    r.problems.push_back("The file is not tagged as an auditsim results database.");
+  } else if (info.user_version != kSchemaVersion) {
+    r.problems.push_back("Schema version " + std::to_string(info.user_version) +
+                         ", expected " + std::to_string(kSchemaVersion) +
+                         (info.user_version < kSchemaVersion
+                              ? ": opening it with this version of auditsim upgrades it."
+                              : ": it was written by a newer auditsim."));
+  }
+}
+
+}  // namespace
+
+void create_private_file_exclusive(const fs::path& path) {
+  make_private_dirs(path.parent_path());
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    refuse(ErrorKind::Io, "Could not create " + describe(path) + ": " + std::strerror(errno) +
+                              ". Choose a new file name in a folder you may write.");
+  }
+  ::close(fd);
+}
+
+void remove_db_files(const fs::path& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(fs::path(path.string() + suffix), ec);
+  }
+}
+
+std::vector<std::string> table_columns(Db& db, const std::string& schema,
+                                       const std::string& table) {
+  std::vector<std::string> cols;
+  Query q = db.query("SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid");
+  q->bind_all(table, schema);
+  while (q->step()) cols.push_back(q->column_text(0));
+  return cols;
+}
+
+std::vector<std::string> table_names(Db& db, const std::string& schema) {
+  std::vector<std::string> names;
+  // The schema name cannot be bound; it is always one of this program's own identifiers.
+  Stmt q(db.handle(), "SELECT name FROM \"" + schema +
+                          "\".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                          "ORDER BY name");
+  while (q.step()) names.push_back(q.column_text(0));
+  return names;
+}
+
+std::string join_columns(const std::vector<std::string>& cols, const std::string& prefix) {
+  std::string out;
+  for (const auto& c : cols) {
+    if (!out.empty()) out += ", ";
+    out += prefix + c;
+  }
+  return out;
+}
+
+Inspection inspect_readonly(const fs::path& path, const std::string& what) {
+  const std::string name = what + " " + describe(path);
+  Db ro = Db::open(path.string(), OpenMode::ReadOnly);
+  int64_t size = 0;
+  std::string header = ro.read_file_bytes(0, 100, &size);
+  if (size == 0) return Inspection{true, 0};  // SQLite treats an empty file as a new database
+  if (size < 100 || std::memcmp(header.data(), "SQLite format 3", 16) != 0) {
+    refuse(ErrorKind::NotSqlite, name + " is not an auditsim results database (it is not an "
+                                        "SQLite file). Check the path; the file has not been "
+                                        "changed.");
+  }
+  SchemaInfo info;
+  std::vector<std::string> lines;
+  try {
+    info = read_schema_info(ro);
+    Query q = ro.query("PRAGMA quick_check");
+    while (q->step()) lines.push_back(q->column_text(0));
+  } catch (const StoreError& e) {
+    if (e.kind() != ErrorKind::Corrupt && e.kind() != ErrorKind::NotSqlite) throw;
+    refuse(ErrorKind::Corrupt, name + " is damaged and cannot be read. Restore it from a "
+                                      "backup or an export; the file has not been changed.");
+  }
+  if (info.application_id != kApplicationId) {
+    if (info.application_id == 0 && info.empty && info.user_version == 0) {
+      return Inspection{true, 0};
+    }
+    refuse(ErrorKind::Foreign, name + " is an SQLite database made by another program, not an "
+                                      "auditsim results database. Choose another file; it has "
+                                      "not been changed.");
+  }
+  if (info.user_version > kSchemaVersion) {
+    refuse(ErrorKind::TooNew, name + " was written by a newer version of auditsim (schema " +
+                                  std::to_string(info.user_version) + "; this version knows " +
+                                  "up to " + std::to_string(kSchemaVersion) + "). Update " +
+                                  "auditsim to use it; the file has not been changed.");
+  }
+  if (lines.size() != 1 || lines[0] != "ok") {
+    refuse(ErrorKind::Corrupt,
+           name + " is damaged (" + (lines.empty() ? std::string("no result") : lines[0]) +
+               "). Restore it from a backup or an export; the file has not been changed.");
+  }
+  return Inspection{false, info.user_version};
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const fs::path& Store::path() const { return impl_->path; }
+Db& Store::db() { return impl_->db; }
+
+Store Store::open(const fs::path& path) {
+  fs::path abs = fs::absolute(path).lexically_normal();
+  std::error_code ec;
+  if (!fs::exists(abs, ec)) create_private_file(abs);
+  if (fs::is_directory(abs, ec)) {
+    refuse(ErrorKind::Io, describe(abs) + " is a folder. Give the path of a database file.");
+  }
+  // Look before writing: only a file that passes inspection is ever opened read-write.
+  inspect_readonly(abs, "The results database");
+  Db db = Db::open(abs.string(), OpenMode::ReadWrite);
+  // WAL lets readers (reports, a second window) work while play records; it persists in the file.
+  auto mode = db.scalar_text("PRAGMA journal_mode=WAL");
+  if (!mode || *mode != "wal") {
+    refuse(ErrorKind::Io, "The results database " + describe(abs) + " could not be switched to "
+                          "write-ahead logging. Put it on a local disk, not a network share.");
+  }
+  migrate(db);
+  return Store(std::make_unique<Impl>(Impl{abs, std::move(db)}));
+}
+
+CheckReport Store::check_file(const fs::path& path) {
+  CheckReport r;
+  try {
+    fs::path abs = fs::absolute(path).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_regular_file(abs, ec)) {
+      r.opened = false;
+      r.problems.push_back(describe(abs) + " does not exist or is not a file.");
+      return r;
+    }
+    Inspection in = inspect_readonly(abs, "The results database");
+    if (in.new_database) {
+      r.opened = false;
+      r.problems.push_back(describe(abs) + " is empty: nothing has been recorded in it yet.");
+      return r;
+    }
+    Db ro = Db::open(abs.string(), OpenMode::ReadOnly);
+    run_checks(ro, r);
+  } catch (const StoreError& e) {
+    r.opened = false;
+    r.problems.push_back(e.what());
+  }
+  return r;
+}
+
+CheckReport Store::check() {
+  CheckReport r;
+  run_checks(impl_->db, r);
+  return r;
+}
+
+void Store::batch(const std::function<void()>& fn) {
+  Transaction tx(impl_->db);
+  fn();
+  tx.commit();
+}
+
+void require_session(Db& db, const std::string& session_id) {
+  Query q = db.query("SELECT 1 FROM sessions WHERE uuid = ?");
+  q->bind(1, session_id);
+  if (!q->step()) throw StoreError(ErrorKind::NotFound, "There is no session " + session_id + ".");
+}
+
+}  // namespace auditsim::store

@@ -1,0 +1,265 @@
+// Reading: events, participants, session lists and full session records.
+#include <algorithm>
+#include <cctype>
+
+#include "sim/store/store_impl.hpp"
+
+namespace auditsim::store {
+
+namespace {
+
+constexpr const char* kSummarySelect =
+    "SELECT s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
+    "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, "
+    "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid) "
+    "FROM sessions s JOIN scenario_snapshots sn ON sn.sha256 = s.snapshot "
+    "LEFT JOIN events e ON e.uuid = s.event ";
+
+SessionSummary read_summary(Stmt& q) {
+  SessionSummary s;
+  s.id = q.column_text(0);
+  s.scenario_id = q.column_text(1);
+  s.scenario_title = q.column_text(2);
+  s.event_id = q.column_text(3);
+  s.event_name = q.column_text(4);
+  s.status = parse_status(q.column_text(5)).value_or(Status::Active);
+  s.started_at = q.column_text(6);
+  s.finished_at = q.column_text(7);
+  s.team = q.column_text(8);
+  s.mode = parse_mode(q.column_text(9)).value_or(Mode::Solo);
+  s.decisions = q.column_int(10);
+  return s;
+}
+
+Event read_event(Stmt& q) {
+  Event e;
+  e.id = q.column_text(0);
+  e.name = q.column_text(1);
+  e.date = q.column_text(2);
+  e.kind = parse_event_kind(q.column_text(3)).value_or(EventKind::TrainingEvening);
+  e.facilitator = q.column_text(4);
+  return e;
+}
+
+Participant read_participant(Stmt& q) {
+  Participant p;
+  p.id = q.column_text(0);
+  p.display_name = q.column_text(1);
+  p.role = parse_role(q.column_text(2)).value_or(Role::Member);
+  p.pseudonym = q.column_text(3);
+  p.erased = !q.column_null(4);
+  return p;
+}
+
+ActionItem read_action(Stmt& q) {
+  ActionItem a;
+  a.id = q.column_text(0);
+  a.session_id = q.column_text(1);
+  a.finding = q.column_text(2);
+  a.action = q.column_text(3);
+  a.owner = q.column_text(4);
+  a.due_date = q.column_text(5);
+  a.priority = q.column_text(6);
+  a.status = parse_action_status(q.column_text(7)).value_or(ActionStatus::Open);
+  return a;
+}
+
+constexpr const char* kEventCols = "SELECT uuid, name, date, kind, facilitator FROM events ";
+constexpr const char* kParticipantCols =
+    "SELECT uuid, display_name, role, pseudonym, erased_at FROM participants ";
+constexpr const char* kActionCols =
+    "SELECT uuid, session, finding, action_text, owner, due_date, priority, status FROM actions ";
+
+}  // namespace
+
+std::optional<Event> Store::find_event(const std::string& name_or_id) {
+  Query q = impl_->db.query(std::string(kEventCols) +
+                            "WHERE uuid = ?1 OR name = ?1 "
+                            "ORDER BY uuid = ?1 DESC, created_at DESC LIMIT 1");
+  q->bind(1, name_or_id);
+  if (!q->step()) return std::nullopt;
+  return read_event(*q);
+}
+
+std::vector<Event> Store::list_events() {
+  std::vector<Event> out;
+  Query q = impl_->db.query(std::string(kEventCols) + "ORDER BY date, name, created_at");
+  while (q->step()) out.push_back(read_event(*q));
+  return out;
+}
+
+std::optional<Participant> Store::find_participant(const std::string& name_or_id) {
+  Query q = impl_->db.query(std::string(kParticipantCols) +
+                            "WHERE uuid = ?1 OR display_name = ?1 "
+                            "ORDER BY uuid = ?1 DESC, created_at DESC LIMIT 1");
+  q->bind(1, name_or_id);
+  if (!q->step()) return std::nullopt;
+  return read_participant(*q);
+}
+
+std::vector<Participant> Store::list_participants() {
+  std::vector<Participant> out;
+  Query q = impl_->db.query(std::string(kParticipantCols) + "ORDER BY display_name, uuid");
+  while (q->step()) out.push_back(read_participant(*q));
+  return out;
+}
+
+std::vector<ActionItem> Store::list_actions(const std::string& session_id) {
+  std::vector<ActionItem> out;
+  Query q = impl_->db.query(std::string(kActionCols) +
+                            "WHERE session = ? ORDER BY created_at, uuid");
+  q->bind(1, session_id);
+  while (q->step()) out.push_back(read_action(*q));
+  return out;
+}
+
+std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
+  std::vector<SessionSummary> out;
+  // An event name matches every event of that name: laptops at the same evening each create
+  // their own event row, and a merged database should list them together.
+  Query q = impl_->db.query(std::string(kSummarySelect) +
+                            "WHERE (?1 = '' OR e.uuid = ?1 OR e.name = ?1) "
+                            "AND (?2 = '' OR s.status = ?2) ORDER BY s.started_at, s.uuid");
+  q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "");
+  while (q->step()) out.push_back(read_summary(*q));
+  return out;
+}
+
+std::string Store::resolve_session_id(const std::string& id_or_prefix) {
+  std::string id = id_or_prefix;
+  std::transform(id.begin(), id.end(), id.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (id.size() < 4) {
+    throw StoreError(ErrorKind::Invalid, "Give at least the first 4 characters of a session id.");
+  }
+  Query q = impl_->db.query(
+      "SELECT uuid FROM sessions WHERE substr(uuid, 1, length(?1)) = ?1 ORDER BY uuid LIMIT 2");
+  q->bind(1, id);
+  if (!q->step()) throw StoreError(ErrorKind::NotFound, "There is no session " + id_or_prefix + ".");
+  std::string found = q->column_text(0);
+  if (q->step()) {
+    throw StoreError(ErrorKind::Invalid, "More than one session starts with " + id_or_prefix +
+                                             ": give more of the id.");
+  }
+  return found;
+}
+
+std::optional<Snapshot> Store::find_snapshot(const std::string& sha256) {
+  Query q = impl_->db.query(
+      "SELECT sha256, scenario_id, version, title, classification, source_text, loaded_at "
+      "FROM scenario_snapshots WHERE sha256 = ?");
+  q->bind(1, sha256);
+  if (!q->step()) return std::nullopt;
+  Snapshot s;
+  s.sha256 = q->column_text(0);
+  s.scenario_id = q->column_text(1);
+  s.version = q->column_text(2);
+  s.title = q->column_text(3);
+  s.classification = q->column_text(4);
+  s.source_text = q->column_text(5);
+  s.loaded_at = q->column_text(6);
+  return s;
+}
+
+std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix) {
+  ReadTransaction snapshot(impl_->db);
+  std::string id;
+  try {
+    id = resolve_session_id(id_or_prefix);
+  } catch (const StoreError& e) {
+    if (e.kind() == ErrorKind::NotFound) return std::nullopt;
+    throw;
+  }
+  Db& db = impl_->db;
+  SessionRecord r;
+  std::string sha;
+  {
+    Query q = db.query(std::string(kSummarySelect) + "WHERE s.uuid = ?");
+    q->bind(1, id);
+    if (!q->step()) return std::nullopt;
+    r.summary = read_summary(*q);
+  }
+  {
+    Query q = db.query("SELECT snapshot, audience, state_json FROM sessions WHERE uuid = ?");
+    q->bind(1, id);
+    q->step();
+    sha = q->column_text(0);
+    r.audience = q->column_text(1);
+    r.state_json = q->column_text(2);
+  }
+  r.snapshot = find_snapshot(sha).value_or(Snapshot{});
+  if (!r.summary.event_id.empty()) r.event = find_event(r.summary.event_id);
+  {
+    Query q = db.query(std::string(kParticipantCols) +
+                       "WHERE uuid IN (SELECT participant FROM session_participants "
+                       "WHERE session = ?) ORDER BY display_name, uuid");
+    q->bind(1, id);
+    while (q->step()) r.participants.push_back(read_participant(*q));
+  }
+  {
+    Query q = db.query(
+        "SELECT seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, "
+        "prevent, protect, prepare, state_after, recorded_at FROM decisions "
+        "WHERE session = ? ORDER BY seq");
+    q->bind(1, id);
+    while (q->step()) {
+      DecisionRecord d;
+      d.seq = q->column_int(0);
+      d.node_id = q->column_text(1);
+      d.choice_id = q->column_text(2);
+      d.kind = parse_decision_kind(q->column_text(3)).value_or(DecisionKind::Decision);
+      d.time_taken_ms = q->column_int(4);
+      d.votes_json = q->column_text(5);
+      d.rationale = q->column_text(6);
+      d.dissent = q->column_text(7);
+      for (int i = 0; i < 4; ++i) d.delta[static_cast<size_t>(i)] = q->column_int(8 + i);
+      d.state_after = q->column_text(12);
+      d.recorded_at = q->column_text(13);
+      r.decisions.push_back(std::move(d));
+    }
+  }
+  {
+    Query q = db.query(
+        "SELECT uuid, kind, node, body, part_b, coalesce(author, ''), created_at FROM notes "
+        "WHERE session = ? ORDER BY created_at, uuid");
+    q->bind(1, id);
+    while (q->step()) {
+      Note n;
+      n.id = q->column_text(0);
+      n.kind = q->column_text(1);
+      n.node_id = q->column_text(2);
+      n.text = q->column_text(3);
+      n.part_b = q->column_int(4) != 0;
+      n.author_id = q->column_text(5);
+      n.created_at = q->column_text(6);
+      r.notes.push_back(std::move(n));
+    }
+  }
+  {
+    Query q = db.query(
+        "SELECT uuid, pillar, delta, reason, overridden_by, created_at FROM score_overrides "
+        "WHERE session = ? ORDER BY created_at, uuid");
+    q->bind(1, id);
+    while (q->step()) {
+      ScoreOverride o;
+      o.id = q->column_text(0);
+      o.pillar = q->column_text(1);
+      o.delta = q->column_int(2);
+      o.reason = q->column_text(3);
+      o.by = q->column_text(4);
+      o.created_at = q->column_text(5);
+      r.overrides.push_back(std::move(o));
+    }
+  }
+  r.actions = list_actions(id);
+  {
+    Query q = db.query(
+        "SELECT inject, acknowledged_at FROM inject_acks WHERE session = ? "
+        "ORDER BY acknowledged_at, inject");
+    q->bind(1, id);
+    while (q->step()) r.inject_acks.push_back({q->column_text(0), q->column_text(1)});
+  }
+  return r;
+}
+
+}  // namespace auditsim::store

@@ -1,0 +1,337 @@
+// The session engine: choices, conditions, audiences, timers, pause, injects, undo, group input,
+// saving and restoring, and teams. Time is always a ManualClock moved by hand.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "sim/engine.hpp"
+#include "scenario_builder.hpp"
+
+using namespace auditsim;
+using auditsim::testing::ScenarioBuilder;
+
+namespace {
+
+// A small cuckooing-style scenario that uses every engine feature once.
+//   start (60 s, on_timeout: wait) --refer--> police --close--> good
+//                                  --wait---> escalation (30 s, no on_timeout) --give-up--> poor
+//                                  --staff-only (staff)--> escalation
+ScenarioPtr make_scenario() {
+  ScenarioBuilder b;
+  b.number("trust", 50);
+  b.boolean("referred", false);
+  b.node("start", 60);
+  b.node("police");
+  b.node("escalation", 30);
+  b.ending("good", Outcome::Good);
+  b.ending("poor", Outcome::Poor);
+  b.key_action("referral", Pillar::Protect, Priority::High);
+
+  Choice& refer = b.choice("start", "refer", "police", {{Pillar::Protect, 3}, {Pillar::Pursue, 1}});
+  b.set(refer, "referred", 1);
+  b.achieves(refer, "referral");
+  Choice& wait = b.choice("start", "wait", "escalation", {{Pillar::Protect, -2}});
+  b.add(wait, "trust", -30);
+  Choice& staff = b.choice("start", "staff-only", "escalation", {{Pillar::Prepare, 1}});
+  staff.audience = Audience::Staff;
+  b.on_timeout("start", "wait");
+
+  b.choice("police", "close", "good", {{Pillar::Prevent, 2}});
+  Choice& late = b.choice("police", "late", "poor");
+  b.when(late, "trust < 30");
+
+  Choice& rescue = b.choice("escalation", "rescue", "good", {{Pillar::Protect, 1}});
+  b.when(rescue, "referred");
+  b.choice("escalation", "give-up", "poor", {{Pillar::Prepare, -1}});
+  Choice& review = b.choice("escalation", "review", "poor", {{Pillar::Prepare, 2}});
+  b.when(review, "trust < 30");
+
+  b.inject_on_enter("arrival", "start");
+  b.inject_after("press", 120);
+  b.inject_on_enter("second", "escalation");
+  b.inject_when("email", "trust < 30");
+  b.inject_when("mash", "visited(police)");
+  return b.build();
+}
+
+int node_of(const Session& s, const char* id) { return s.scenario().find_node(id); }
+int inject_of(const Session& s, const char* id) {
+  for (size_t i = 0; i < s.scenario().injects.size(); ++i) {
+    if (s.scenario().injects[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+size_t count_kind(const Session& s, HistoryEntry::Kind k) {
+  return static_cast<size_t>(std::count_if(s.history().begin(), s.history().end(),
+                                           [k](const HistoryEntry& e) { return e.kind == k; }));
+}
+
+}  // namespace
+
+TEST_CASE("a session starts at the start node with its on_enter inject pending") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  CHECK(s.state().node == node_of(s, "start"));
+  CHECK(s.state().visits[node_of(s, "start")] == 1);
+  CHECK_FALSE(s.finished());
+  CHECK(s.score() == Score4{});
+  REQUIRE(s.pending_injects().size() == 1);
+  CHECK(s.pending_injects()[0].inject == inject_of(s, "arrival"));
+  CHECK(s.inject_fired(inject_of(s, "arrival")));
+  CHECK_FALSE(s.inject_fired(inject_of(s, "press")));
+  CHECK_FALSE(s.inject_fired(99));
+  REQUIRE(s.history().size() == 1);
+  CHECK(s.history()[0].kind == HistoryEntry::Kind::Inject);
+  CHECK(s.time_left_ms() == 60'000);
+}
+
+TEST_CASE("choosing applies score, effects and moves to the next node") {
+  ManualClock clock;
+  clock.set_ms(5'000'000);  // the clock's origin does not matter
+  Session s(make_scenario(), clock);
+  clock.advance_ms(12'345);
+  GroupInput g;
+  g.votes = {{"refer", 5}, {"wait", 2}};
+  g.rationale = "Signs fit cuckooing";
+  g.dissent = "Two members wanted to wait for more complaints";
+  REQUIRE(s.choose(std::string_view("refer"), g));
+  CHECK(s.state().node == node_of(s, "police"));
+  CHECK(s.state().variables[1] == 1);
+  CHECK(s.score()[Pillar::Protect] == 3);
+  CHECK(s.score()[Pillar::Pursue] == 1);
+  const auto eff = s.effective_decisions();
+  REQUIRE(eff.size() == 1);
+  const HistoryEntry& d = s.history()[eff[0]];
+  CHECK(d.kind == HistoryEntry::Kind::Decision);
+  CHECK(d.node == node_of(s, "start"));
+  CHECK(d.choice == 0);
+  CHECK(d.at_ms == 12'345);
+  CHECK(d.time_taken_ms == 12'345);
+  CHECK(d.delta[Pillar::Protect] == 3);
+  CHECK(d.group.votes.at("refer") == 5);
+  CHECK(d.group.votes.at("wait") == 2);
+  CHECK(d.group.rationale == "Signs fit cuckooing");
+  CHECK(d.group.dissent == "Two members wanted to wait for more complaints");
+  CHECK(s.time_left_ms() == std::nullopt);  // police is untimed
+}
+
+TEST_CASE("unavailable, unknown and out-of-range choices are refused without change") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  REQUIRE(s.choose(0));
+  const auto before = s.history().size();
+  CHECK(s.available_choices() == std::vector<int>{0});  // `late` needs trust < 30
+  CHECK_FALSE(s.choose(1));
+  CHECK_FALSE(s.choose(std::string_view("late")));
+  CHECK_FALSE(s.choose(std::string_view("no-such-choice")));
+  CHECK_FALSE(s.choose(std::string_view("wait")));  // exists, but not at this node
+  CHECK_FALSE(s.choose(-1));
+  CHECK_FALSE(s.choose(7));
+  CHECK(s.history().size() == before);
+  CHECK(s.state().node == node_of(s, "police"));
+  REQUIRE(s.choose(0));
+  CHECK(s.finished());
+  CHECK(s.available_choices().empty());
+  CHECK_FALSE(s.choose(0));
+  CHECK(s.time_left_ms() == std::nullopt);
+}
+
+TEST_CASE("audience filters audience-specific choices") {
+  ManualClock clock;
+  auto sc = make_scenario();
+  CHECK(Session(sc, clock, Audience::Members).available_choices() == std::vector<int>{0, 1});
+  CHECK(Session(sc, clock, Audience::Staff).available_choices() == std::vector<int>{0, 1, 2});
+  CHECK(Session(sc, clock).available_choices() == std::vector<int>{0, 1, 2});
+  Session members(sc, clock, Audience::Members);
+  CHECK_FALSE(members.choose(std::string_view("staff-only")));
+  Session staff(sc, clock, Audience::Staff);
+  CHECK(staff.choose(std::string_view("staff-only")));
+}
+
+TEST_CASE("node timer counts active time, stops while paused, and times out") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  clock.advance_ms(30'000);
+  CHECK(s.time_left_ms() == 30'000);
+  s.pause();
+  CHECK(s.paused());
+  clock.advance_ms(100'000);
+  s.tick();
+  CHECK(s.elapsed_ms() == 30'000);
+  CHECK(s.time_left_ms() == 30'000);
+  CHECK_FALSE(s.choose(0));  // refused while paused
+  s.resume();
+  clock.advance_ms(29'999);
+  s.tick();
+  CHECK(s.state().node == node_of(s, "start"));
+  CHECK(s.time_left_ms() == 1);
+  clock.advance_ms(5'001);  // 5 s past the limit: the timeout happened at exactly 60 s
+  s.tick();
+  CHECK(s.state().node == node_of(s, "escalation"));
+  const auto eff = s.effective_decisions();
+  REQUIRE(eff.size() == 1);
+  const HistoryEntry& t = s.history()[eff[0]];
+  CHECK(t.kind == HistoryEntry::Kind::Timeout);
+  CHECK(t.choice == 1);
+  CHECK(t.at_ms == 60'000);
+  CHECK(t.time_taken_ms == 60'000);
+  CHECK(s.score()[Pillar::Protect] == -2);
+  // The new node's timer started when the timeout happened, not when tick() noticed it.
+  CHECK(s.time_left_ms() == 25'000);
+  CHECK(count_kind(s, HistoryEntry::Kind::Pause) == 1);
+  CHECK(count_kind(s, HistoryEntry::Kind::Resume) == 1);
+}
+
+TEST_CASE("a timed node without on_timeout only runs down to zero") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  REQUIRE(s.choose(std::string_view("wait")));
+  clock.advance_ms(45'000);
+  s.tick();
+  CHECK(s.state().node == node_of(s, "escalation"));
+  CHECK(s.time_left_ms() == 0);
+  CHECK(s.choose(std::string_view("give-up")));
+}
+
+TEST_CASE("timed injects fire by active time, once, in order with decisions") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  const int press = inject_of(s, "press");
+  clock.advance_ms(10'000);
+  REQUIRE(s.choose(std::string_view("refer")));  // untimed node next: no timeout interferes
+  s.pause();
+  clock.advance_ms(500'000);  // paused time does not count
+  s.tick();
+  CHECK_FALSE(s.inject_fired(press));
+  s.resume();
+  clock.advance_ms(109'999);
+  s.tick();
+  CHECK_FALSE(s.inject_fired(press));
+  clock.advance_ms(50'000);
+  s.tick();
+  CHECK(s.inject_fired(press));
+  const auto& last = s.history().back();
+  CHECK(last.kind == HistoryEntry::Kind::Inject);
+  CHECK(last.inject == press);
+  CHECK(last.at_ms == 120'000);  // when it fell due, however late the tick
+  s.tick();
+  CHECK(count_kind(s, HistoryEntry::Kind::Inject) == 3);  // arrival, mash, press: each once
+}
+
+TEST_CASE("a decision made after a timed inject fell due records the inject first") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  REQUIRE(s.choose(std::string_view("refer")));
+  clock.advance_ms(200'000);  // nobody ticked
+  REQUIRE(s.choose(std::string_view("close")));
+  const auto& h = s.history();
+  REQUIRE(h.size() >= 2);
+  CHECK(h[h.size() - 2].kind == HistoryEntry::Kind::Inject);
+  CHECK(h[h.size() - 2].inject == inject_of(s, "press"));
+  CHECK(h.back().kind == HistoryEntry::Kind::Decision);
+}
+
+TEST_CASE("an inject due at zero seconds fires at construction") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.choice("a", "go", "end");
+  b.inject_after("briefing", 0);
+  ManualClock clock;
+  Session s(b.build(), clock);
+  CHECK(s.inject_fired(0));
+  CHECK(s.pending_injects().size() == 1);
+}
+
+TEST_CASE("on_enter and when injects fire on arrival and when their condition becomes true") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  const int email = inject_of(s, "email");
+  const int second = inject_of(s, "second");
+  const int mash = inject_of(s, "mash");
+  CHECK_FALSE(s.inject_fired(email));
+  clock.advance_ms(1'000);
+  REQUIRE(s.choose(std::string_view("wait")));  // trust 50 -> 20, arrive at escalation
+  CHECK(s.inject_fired(second));
+  CHECK(s.inject_fired(email));
+  CHECK_FALSE(s.inject_fired(mash));
+  std::vector<int> pending;
+  for (const auto& p : s.pending_injects()) pending.push_back(p.inject);
+  CHECK(pending == std::vector<int>{inject_of(s, "arrival"), second, email});
+  for (const auto& p : s.pending_injects()) CHECK(p.fired_at_ms == (p.inject == 0 ? 0 : 1'000));
+  s.acknowledge_inject(second);
+  CHECK(s.pending_injects().size() == 2);
+  s.acknowledge_inject(second);  // acknowledging twice is harmless
+  CHECK(s.pending_injects().size() == 2);
+  CHECK(s.inject_fired(second));  // acknowledged injects stay fired
+}
+
+TEST_CASE("a when inject true from the start fires at construction") {
+  ScenarioBuilder b;
+  b.number("budget", 10);
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.choice("a", "go", "end");
+  b.inject_when("rich", "budget > 5");
+  ManualClock clock;
+  Session s(b.build(), clock);
+  CHECK(s.inject_fired(0));
+}
+
+TEST_CASE("undo reverts the last decision in effect and is itself recorded") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  CHECK_FALSE(s.undo("nothing to undo"));
+  clock.advance_ms(2'000);
+  REQUIRE(s.choose(std::string_view("refer")));
+  CHECK(s.inject_fired(inject_of(s, "mash")));
+  clock.advance_ms(3'000);
+  REQUIRE(s.undo("Table 2 misheard the option"));
+  CHECK(s.state() == initial_state(s.scenario()));
+  CHECK(s.score() == Score4{});
+  CHECK(s.effective_decisions().empty());
+  const HistoryEntry& u = s.history().back();
+  CHECK(u.kind == HistoryEntry::Kind::Undo);
+  CHECK(u.group.rationale == "Table 2 misheard the option");
+  CHECK(u.node == node_of(s, "start"));
+  CHECK(u.delta[Pillar::Protect] == 3);
+  CHECK(u.at_ms == 5'000);
+  const auto decided = std::find_if(s.history().begin(), s.history().end(), [](const auto& e) {
+    return e.kind == HistoryEntry::Kind::Decision;
+  });
+  REQUIRE(decided != s.history().end());
+  CHECK(decided->undone);
+  CHECK(s.inject_fired(inject_of(s, "mash")));  // it was seen: it stays fired
+  CHECK(s.time_left_ms() == 60'000);            // the room gets the full time back
+
+  REQUIRE(s.choose(std::string_view("wait")));
+  REQUIRE(s.choose(std::string_view("review")));
+  CHECK(s.finished());
+  REQUIRE(s.undo("review again"));
+  CHECK(s.state().node == node_of(s, "escalation"));
+  CHECK(s.state().variables[0] == 20);
+  CHECK(s.score()[Pillar::Protect] == -2);
+  CHECK(s.score()[Pillar::Prepare] == 0);
+  CHECK(s.effective_decisions().size() == 1);
+  CHECK(count_kind(s, HistoryEntry::Kind::Undo) == 2);
+  CHECK(count_kind(s, HistoryEntry::Kind::Decision) == 3);  // nothing erased
+}
+
+TEST_CASE("a coarse tick gives the same history as a fine one") {
+  auto sc = make_scenario();
+  ManualClock fine_clock, coarse_clock;
+  Session fine(sc, fine_clock), coarse(sc, coarse_clock);
+  for (int i = 0; i < 200; ++i) {
+    fine_clock.advance_ms(1'000);
+    fine.tick();
+  }
+  coarse_clock.advance_ms(200'000);
+  coarse.tick();
+  REQUIRE(fine.history().size() == coarse.history().size());
+  for (size_t i = 0; i < fine.history().size(); ++i) {
+    CHECK(fine.history()[i].kind == coarse.history()[i].kind);
+    CHECK(fine.history()[i].at_ms == coarse.history()[i].at_ms);
+  }
+  CHECK(fine.state() == coarse.state());
+}

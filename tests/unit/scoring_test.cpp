@@ -1,0 +1,263 @@
+// The 4P scoring model. The first cases reproduce the worked example in docs/scoring.md number
+// for number; if one of them changes, the document must change with it.
+#include <doctest/doctest.h>
+
+#include "sim/scoring.hpp"
+#include "scenario_builder.hpp"
+
+using namespace auditsim;
+using auditsim::testing::ScenarioBuilder;
+
+namespace {
+
+// docs/scoring.md, "A worked example": a request to change a supplier's bank details.
+ScenarioPtr worked_example() {
+  ScenarioBuilder b("supplier-bank-details");
+  b.node("request");
+  b.node("invoice");
+  b.node("lessons");
+  b.ending("end-good", Outcome::Good);
+  b.ending("end-mixed", Outcome::Mixed);
+  b.key_action("verify-by-phone", Pillar::Protect, Priority::High);
+  b.key_action("report-to-audit", Pillar::Pursue, Priority::Medium);
+  b.key_action("update-training", Pillar::Prepare, Priority::Low);
+  b.objective("check-changes", Pillar::Protect, {"verify-by-phone"});
+  b.objective("learn-lessons", Pillar::Prepare);
+
+  b.achieves(b.choice("request", "call-back", "invoice", {{Pillar::Protect, 3}}), "verify-by-phone");
+  b.choice("request", "change", "invoice", {{Pillar::Protect, -2}});
+  b.choice("request", "ask-manager", "invoice", {{Pillar::Protect, 1}});
+  b.achieves(b.choice("invoice", "report", "lessons", {{Pillar::Pursue, 2}}), "report-to-audit");
+  b.choice("invoice", "pay-hold", "lessons", {{Pillar::Pursue, 1}, {Pillar::Prevent, 1}});
+  b.choice("invoice", "pay", "lessons", {{Pillar::Prevent, -1}});
+  b.achieves(b.choice("lessons", "training", "end-good", {{Pillar::Prepare, 2}, {Pillar::Prevent, 1}}),
+             "update-training");
+  b.choice("lessons", "file", "end-mixed");
+  return b.build();
+}
+
+void play(Session& s, std::initializer_list<const char*> ids) {
+  for (const char* id : ids) REQUIRE_MESSAGE(s.choose(std::string_view(id)), id);
+}
+
+const PillarResult& pillar(const Result& r, Pillar p) { return r.pillars[static_cast<int>(p)]; }
+
+}  // namespace
+
+TEST_CASE("worked example A: per-pillar percentages, overall, findings and opinion") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  play(s, {"call-back", "pay-hold", "file"});
+  const Result r = score_session(s);
+
+  CHECK(pillar(r, Pillar::Pursue).raw == 1);
+  CHECK(pillar(r, Pillar::Pursue).max == 2);
+  CHECK(pillar(r, Pillar::Pursue).percent == doctest::Approx(50.0));
+  CHECK(pillar(r, Pillar::Prevent).raw == 1);
+  CHECK(pillar(r, Pillar::Prevent).max == 2);
+  CHECK(pillar(r, Pillar::Prevent).percent == doctest::Approx(50.0));
+  CHECK(pillar(r, Pillar::Protect).raw == 3);
+  CHECK(pillar(r, Pillar::Protect).max == 3);
+  CHECK(pillar(r, Pillar::Protect).percent == doctest::Approx(100.0));
+  CHECK(pillar(r, Pillar::Prepare).raw == 0);
+  CHECK(pillar(r, Pillar::Prepare).max == 2);
+  CHECK(pillar(r, Pillar::Prepare).percent == doctest::Approx(0.0));
+  for (const auto& p : r.pillars) CHECK(p.assessed);
+  CHECK(r.overall_percent == doctest::Approx(50.0));
+
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].key_action == 1);  // report-to-audit, medium
+  CHECK(r.findings[0].priority == Priority::Medium);
+  CHECK(r.findings[1].key_action == 2);  // update-training, low
+  CHECK(r.achieved_key_actions == std::vector<int>{0});
+  CHECK(r.opinion == "Limited");
+  CHECK(r.opinion_level == 2);
+  CHECK_FALSE(r.capped_by_high_finding);
+  CHECK(r.objectives_met == std::vector<int>{0});
+  CHECK(r.outcome == Outcome::Mixed);
+}
+
+TEST_CASE("worked example A: the path not taken") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  play(s, {"call-back", "pay-hold", "file"});
+  const Result r = score_session(s);
+  REQUIRE(r.paths_not_taken.size() == 3);
+
+  const PathNotTaken& first = r.paths_not_taken[0];
+  CHECK(first.node == s.scenario().find_node("request"));
+  CHECK(first.chosen == 0);
+  CHECK(first.chosen_value == 8);  // 3 now + 5 still reachable
+  CHECK_FALSE(first.best_alternative.has_value());
+
+  const PathNotTaken& second = r.paths_not_taken[1];
+  CHECK(second.chosen_value == 5);  // report would also give 5: a tie is not a better path
+  CHECK_FALSE(second.best_alternative.has_value());
+
+  const PathNotTaken& third = r.paths_not_taken[2];
+  CHECK(third.chosen_value == 0);
+  REQUIRE(third.best_alternative.has_value());
+  CHECK(*third.best_alternative == 0);  // training
+  CHECK(third.alternative_value == 3);
+  CHECK(third.alternative_score[Pillar::Prepare] == 2);
+  CHECK(third.alternative_score[Pillar::Prevent] == 1);
+  CHECK(s.history()[third.history_index].choice == 1);
+}
+
+TEST_CASE("worked example B: a missed high-priority key action caps the opinion at Limited") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  play(s, {"change", "report", "training"});
+  const Result r = score_session(s);
+  CHECK(pillar(r, Pillar::Protect).raw == -2);
+  CHECK(pillar(r, Pillar::Protect).percent == doctest::Approx(0.0));  // clamped, not negative
+  CHECK(pillar(r, Pillar::Pursue).percent == doctest::Approx(100.0));
+  CHECK(pillar(r, Pillar::Prevent).percent == doctest::Approx(50.0));
+  CHECK(pillar(r, Pillar::Prepare).percent == doctest::Approx(100.0));
+  CHECK(r.overall_percent == doctest::Approx(62.5));
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].priority == Priority::High);
+  CHECK(r.opinion == "Limited");  // Reasonable by percent, capped
+  CHECK(r.capped_by_high_finding);
+  CHECK(r.outcome == Outcome::Good);
+  CHECK(r.objectives_met == std::vector<int>{1});  // learn-lessons via update-training
+
+  ScoringConfig lenient;
+  lenient.scale.cap_level_for_missed_high = 0;  // a cap at the top level never binds
+  const Result l = score_session(s, lenient);
+  CHECK(l.opinion == "Reasonable");
+  CHECK_FALSE(l.capped_by_high_finding);
+}
+
+TEST_CASE("worked example: weights and the assurance scale are configurable") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  play(s, {"call-back", "pay-hold", "file"});
+
+  ScoringConfig protect_twice;
+  protect_twice.weights = {1, 1, 2, 1};
+  const Result w = score_session(s, protect_twice);
+  CHECK(w.overall_percent == doctest::Approx(60.0));
+  CHECK(w.opinion == "Reasonable");
+
+  ScoringConfig council;
+  council.scale.labels = {"Full", "Moderate", "Limited", "None"};
+  council.scale.thresholds = {75.0, 50.0, 25.0};
+  const Result c = score_session(s, council);
+  CHECK(c.opinion == "Moderate");
+  CHECK(c.opinion_level == 1);
+}
+
+TEST_CASE("opinion_level follows the thresholds and the cap") {
+  const AssuranceScale scale;
+  CHECK(opinion_level(100.0, false, scale) == 0);
+  CHECK(opinion_level(80.0, false, scale) == 0);
+  CHECK(opinion_level(79.99, false, scale) == 1);
+  CHECK(opinion_level(60.0, false, scale) == 1);
+  CHECK(opinion_level(40.0, false, scale) == 2);
+  CHECK(opinion_level(39.9, false, scale) == 3);
+  CHECK(opinion_level(0.0, false, scale) == 3);
+  CHECK(opinion_level(95.0, true, scale) == 2);
+  CHECK(opinion_level(10.0, true, scale) == 3);  // the cap never raises an opinion
+  AssuranceScale strict = scale;
+  strict.cap_level_for_missed_high = 1;
+  CHECK(opinion_level(95.0, true, strict) == 1);
+  strict.cap_level_for_missed_high = 42;  // out of range is clamped to the lowest level
+  CHECK(opinion_level(95.0, true, strict) == 3);
+}
+
+TEST_CASE("a pillar no path can score is not assessed and left out of the overall") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.choice("a", "good", "end", {{Pillar::Pursue, 4}, {Pillar::Prepare, -1}});
+  b.choice("a", "poor", "end", {{Pillar::Pursue, 1}, {Pillar::Prepare, -3}});
+  ManualClock clock;
+  Session s(b.build(), clock);
+  REQUIRE(s.choose(std::string_view("poor")));
+  const Result r = score_session(s);
+  CHECK(pillar(r, Pillar::Pursue).assessed);
+  CHECK(pillar(r, Pillar::Pursue).percent == doctest::Approx(25.0));
+  CHECK_FALSE(pillar(r, Pillar::Prevent).assessed);  // max 0
+  CHECK_FALSE(pillar(r, Pillar::Protect).assessed);
+  CHECK_FALSE(pillar(r, Pillar::Prepare).assessed);  // max -1: still not assessed
+  CHECK(pillar(r, Pillar::Prepare).raw == -3);
+  CHECK(r.overall_percent == doctest::Approx(25.0));
+  CHECK(r.opinion == "No");
+  CHECK(r.findings.empty());
+  REQUIRE(r.paths_not_taken.size() == 1);
+  CHECK(r.paths_not_taken[0].best_alternative == 0);
+  CHECK(r.paths_not_taken[0].alternative_value == 3);
+  CHECK(r.paths_not_taken[0].chosen_value == -2);
+}
+
+TEST_CASE("an unfinished session is scored so far, with no outcome") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  const Result fresh = score_session(s);
+  CHECK(fresh.overall_percent == doctest::Approx(0.0));
+  CHECK(fresh.findings.size() == 3);
+  CHECK(fresh.findings[0].priority == Priority::High);
+  CHECK(fresh.paths_not_taken.empty());
+  CHECK_FALSE(fresh.outcome.has_value());
+  play(s, {"call-back"});
+  const Result r = score_session(s);
+  CHECK(pillar(r, Pillar::Protect).percent == doctest::Approx(100.0));
+  CHECK(r.overall_percent == doctest::Approx(25.0));
+  CHECK_FALSE(r.outcome.has_value());
+}
+
+TEST_CASE("undone decisions do not count") {
+  ManualClock clock;
+  Session s(worked_example(), clock);
+  play(s, {"call-back"});
+  REQUIRE(s.undo("wrong table"));
+  play(s, {"change"});
+  const Result r = score_session(s);
+  CHECK(pillar(r, Pillar::Protect).raw == -2);
+  CHECK(r.achieved_key_actions.empty());
+  REQUIRE(r.paths_not_taken.size() == 1);
+  CHECK(r.paths_not_taken[0].best_alternative == 0);  // call-back
+  CHECK(r.paths_not_taken[0].alternative_value == 8);
+}
+
+TEST_CASE("a key action only another audience can achieve is not a finding") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.key_action("staff-check", Pillar::Protect, Priority::High);
+  Choice& staff = b.choice("a", "staff-check", "end", {{Pillar::Protect, 2}});
+  staff.audience = Audience::Staff;
+  b.achieves(staff, "staff-check");
+  b.choice("a", "members-view", "end", {{Pillar::Protect, 1}});
+  auto sc = b.build();
+  ManualClock clock;
+  Session members(sc, clock, Audience::Members);
+  REQUIRE(members.choose(std::string_view("members-view")));
+  const Result m = score_session(members);
+  CHECK(m.findings.empty());
+  CHECK(pillar(m, Pillar::Protect).percent == doctest::Approx(100.0));  // max for members is 1
+
+  Session everyone(sc, clock);
+  REQUIRE(everyone.choose(std::string_view("members-view")));
+  const Result e = score_session(everyone);
+  REQUIRE(e.findings.size() == 1);
+  CHECK(e.capped_by_high_finding == false);  // 50 % is already below Limited's threshold
+  CHECK(e.opinion == "Limited");
+  CHECK(pillar(e, Pillar::Protect).percent == doctest::Approx(50.0));
+}
+
+TEST_CASE("the analysis is cached per scenario and audience") {
+  clear_scoring_cache();
+  auto sc = worked_example();
+  const auto a1 = cached_analysis(sc, std::nullopt);
+  const auto a2 = cached_analysis(sc, std::nullopt);
+  CHECK(a1.get() == a2.get());
+  CHECK(cached_analysis(sc, Audience::Members).get() != a1.get());
+  // A second load of the same source (same sha256) shares the analysis.
+  auto copy = std::make_shared<const Scenario>(*sc);
+  CHECK(cached_analysis(copy, std::nullopt).get() == a1.get());
+  CHECK(cached_analysis(nullptr, std::nullopt) == nullptr);
+  clear_scoring_cache();
+  CHECK(cached_analysis(sc, std::nullopt).get() != nullptr);
+}

@@ -1,0 +1,182 @@
+#include "ui/cli/play_driver.hpp"
+
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "sim/analysis.hpp"
+#include "sim/json_io.hpp"
+#include "sim/scoring.hpp"
+#include "ui/cli/cli.hpp"
+#include "ui/cli/store_access.hpp"
+#include "ui/cli/terminal_play.hpp"
+
+namespace auditsim::cli {
+namespace {
+
+std::vector<std::string> split_ids(const std::string& text) {
+  std::vector<std::string> ids;
+  std::stringstream ss(text);
+  std::string id;
+  while (std::getline(ss, id, ',')) {
+    if (!id.empty()) ids.push_back(id);
+  }
+  return ids;
+}
+
+// Applies one step of scripted play and records it. Scripted play has nobody to read injects,
+// so they are acknowledged as they arrive.
+class ScriptedStep {
+ public:
+  ScriptedStep(Session& session, SessionRecorder* recorder) : s_(session), rec_(recorder) {}
+
+  bool choose(int choice_index) {
+    if (!s_.choose(choice_index)) return false;
+    settle();
+    return true;
+  }
+  void settle() {
+    while (!s_.pending_injects().empty()) {
+      int inject = s_.pending_injects().front().inject;
+      s_.acknowledge_inject(inject);
+      if (rec_) rec_->acknowledge(s_, inject);
+    }
+    if (rec_) rec_->sync(s_);
+  }
+
+ private:
+  Session& s_;
+  SessionRecorder* rec_;
+};
+
+int find_available(const Session& session, const std::string& id) {
+  for (int c : session.available_choices())
+    if (session.current_node().choices[c].id == id) return c;
+  return -1;
+}
+
+bool play_ids(Session& session, ScriptedStep& step, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    session.tick();
+    if (session.finished()) {
+      std::cerr << "auditsim: the scenario ended before `" << id << "`\n";
+      return false;
+    }
+    int c = find_available(session, id);
+    if (c < 0 || !step.choose(c)) {
+      std::cerr << "auditsim: `" << id << "` is not available at node `"
+                << session.current_node().id << "`; available:";
+      for (int a : session.available_choices())
+        std::cerr << " " << session.current_node().choices[a].id;
+      std::cerr << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+void play_random(Session& session, ScriptedStep& step, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  while (!session.finished()) {
+    std::vector<int> available = session.available_choices();
+    if (available.empty()) return;
+    std::uniform_int_distribution<size_t> pick(0, available.size() - 1);
+    step.choose(available[pick(rng)]);
+  }
+}
+
+// Best play from wherever the session is: the choice with the highest score plus the best
+// continuation after it.
+void play_best_from_here(Session& session, ScriptedStep& step) {
+  Continuations cont(session.scenario(), session.audience());
+  while (!session.finished()) {
+    int best = -1;
+    int64_t best_value = 0;
+    for (int c : session.available_choices()) {
+      int64_t v = session.current_node().choices[c].score.total() +
+                  cont.best_total(apply_choice(session.scenario(), session.state(), c));
+      if (best < 0 || v > best_value) best = c, best_value = v;
+    }
+    if (best < 0) return;
+    step.choose(best);
+  }
+}
+
+bool play_auto(Session& session, ScriptedStep& step, const std::string& mode) {
+  if (mode.rfind("random:", 0) == 0) {
+    play_random(session, step, std::strtoull(mode.c_str() + 7, nullptr, 10));
+    return true;
+  }
+  const bool at_start = session.effective_decisions().empty();
+  if (mode == "best" && !at_start) {
+    play_best_from_here(session, step);
+    return true;
+  }
+  if (mode == "best" || mode == "worst") {
+    if (!at_start) {
+      std::cerr << "auditsim: --auto worst only works from the start of a scenario\n";
+      return false;
+    }
+    AnalysisOptions ao;
+    ao.audience = session.audience();
+    ao.max_paths_listed = 0;
+    Analysis a = analyse(session.scenario(), ao);
+    const auto& path = mode == "best" ? a.best : a.worst;
+    return path && play_ids(session, step, path->choices);
+  }
+  std::cerr << "auditsim: --auto must be best, worst or random:SEED, not `" << mode << "`\n";
+  return false;
+}
+
+}  // namespace
+
+int drive_session(Session& session, SessionRecorder* recorder, const DriveOptions& opts) {
+  ScriptedStep step(session, recorder);
+  bool completed = true;
+  try {
+    step.settle();
+    if (!opts.choose.empty()) {
+      completed = play_ids(session, step, split_ids(opts.choose));
+    } else if (!opts.autoplay.empty()) {
+      completed = play_auto(session, step, opts.autoplay);
+    } else {
+      PlayHooks hooks;
+      if (recorder) {
+        hooks.changed = [recorder](const Session& s) { recorder->sync(s); };
+        hooks.acknowledged = [recorder](const Session& s, int inject) {
+          recorder->acknowledge(s, inject);
+        };
+      }
+      completed = play_interactive(session, std::cin, std::cout, hooks);
+    }
+  } catch (const store::StoreError& e) {
+    // Nothing after the failed write was shown as recorded: say so and stop.
+    print_store_error(e);
+    std::cerr << "auditsim: the last decision was NOT recorded; the session stopped there.\n";
+    return kExitUsage;
+  }
+
+  if (opts.json) {
+    nlohmann::json j = result_to_json(session, score_session(session));
+    if (recorder) j["session_id"] = recorder->session_id();
+    std::cout << j.dump(2) << "\n";
+  } else {
+    if (is_scripted(opts) && session.finished()) {
+      const Node& end = session.current_node();
+      std::cout << session.scenario().title << "\nEnded at: " << end.title << " ("
+                << outcome_key(end.ending->outcome) << ")\n";
+    }
+    print_result(session, std::cout);
+    if (recorder) {
+      std::cout << "\nRecorded as session " << recorder->session_id();
+      if (!session.finished())
+        std::cout << " (unfinished: `auditsim resume " << recorder->session_id().substr(0, 8)
+                  << "` carries on)";
+      std::cout << "\n";
+    }
+  }
+  if (is_scripted(opts) && !completed) return kExitProblems;
+  return kExitOk;
+}
+
+}  // namespace auditsim::cli

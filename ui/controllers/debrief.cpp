@@ -1,0 +1,151 @@
+#include "ui/controllers/debrief.hpp"
+
+#include "sim/load.hpp"
+#include "ui/controllers/play.hpp"
+
+namespace auditsim::ui {
+
+std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::string& id,
+                                                 const Clock& clock, std::string* error) {
+  auto out = std::make_unique<RestoredSession>();
+  try {
+    auto rec = db.load_session(id);
+    if (!rec) {
+      if (error) *error = "There is no recorded session " + id + ".";
+      return nullptr;
+    }
+    out->record = std::move(*rec);
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The session could not be read: ") + e.what();
+    return nullptr;
+  }
+  const auto& snap = out->record.snapshot;
+  LoadResult lr = load_scenario_text(snap.source_text, snap.scenario_id + ".yaml");
+  if (!lr.scenario) {
+    if (error) *error = "The scenario stored with session " + id + " no longer loads.";
+    return nullptr;
+  }
+  out->scenario = lr.scenario;
+  std::string why;
+  out->session = Session::from_json(out->scenario, clock, out->record.state_json, &why);
+  if (!out->session) {
+    if (error) *error = "The saved state of session " + id + " could not be restored: " + why;
+    return nullptr;
+  }
+  return out;
+}
+
+DebriefModel::DebriefModel(PlayController& play, store::Store* db, const ScoringConfig& scoring)
+    : scenario_(play.scenario_ptr()), db_(db) {
+  for (size_t i = 0; i < play.tables().size(); ++i) {
+    const Table& t = play.tables()[i];
+    DebriefTeam d;
+    d.name = t.name;
+    d.session_id = t.session_id;
+    d.session = t.session;
+    d.result = score_session(*t.session, scoring);
+    teams_.push_back(std::move(d));
+  }
+  load_actions();
+}
+
+DebriefModel::DebriefModel(store::Store& db, const std::vector<std::string>& ids,
+                           const Clock& clock, const ScoringConfig& scoring)
+    : db_(&db) {
+  for (const auto& id : ids) {
+    std::string why;
+    auto r = restore_session(db, id, clock, &why);
+    if (!r) {
+      error_ = why;
+      continue;
+    }
+    // Tables are compared on one scenario; a session of another scenario is left out.
+    if (scenario_ && r->scenario->source_sha256 != scenario_->source_sha256) continue;
+    if (!scenario_) scenario_ = r->scenario;
+    DebriefTeam d;
+    d.name = r->record.summary.team;
+    d.session_id = r->record.summary.id;
+    d.result = score_session(*r->session, scoring);
+    d.session = std::shared_ptr<const Session>(std::move(r->session));
+    teams_.push_back(std::move(d));
+  }
+  load_actions();
+}
+
+void DebriefModel::load_actions() {
+  if (!db_) return;
+  for (auto& t : teams_) {
+    if (t.session_id.empty()) continue;
+    try {
+      t.actions = db_->list_actions(t.session_id);
+    } catch (const std::exception& e) {
+      error_ = std::string("The improvement plan could not be read: ") + e.what();
+    }
+  }
+}
+
+bool DebriefModel::add_action(int ti, std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
+  DebriefTeam& t = teams_[ti];
+  auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
+  if (blank(draft_.action) || blank(draft_.owner)) {
+    if (error) *error = "An action needs what will be done and who owns it.";
+    return false;
+  }
+  store::ActionItem a;
+  a.session_id = t.session_id;
+  const auto& f = t.result.findings;
+  if (draft_.finding >= 0 && draft_.finding < static_cast<int>(f.size()))
+    a.finding = scenario_->key_actions.at(f[draft_.finding].key_action).id;
+  a.action = draft_.action;
+  a.owner = draft_.owner;
+  a.due_date = draft_.due_date;
+  a.priority = draft_.priority == 0 ? "high" : draft_.priority == 2 ? "low" : "medium";
+  if (db_ && !t.session_id.empty()) {
+    try {
+      a.id = db_->add_action(a);
+    } catch (const std::exception& e) {
+      if (error) *error = std::string("The action could not be saved: ") + e.what();
+      return false;
+    }
+  }
+  t.actions.push_back(a);
+  draft_ = ActionDraft{};
+  return true;
+}
+
+bool DebriefModel::set_action_status(int ti, size_t index, store::ActionStatus status,
+                                     std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(teams_.size()) || index >= teams_[ti].actions.size())
+    return false;
+  store::ActionItem a = teams_[ti].actions[index];
+  a.status = status;
+  if (db_ && !a.id.empty()) {
+    try {
+      db_->update_action(a);
+    } catch (const std::exception& e) {
+      if (error) *error = std::string("The action could not be updated: ") + e.what();
+      return false;
+    }
+  }
+  teams_[ti].actions[index] = a;
+  return true;
+}
+
+bool DebriefModel::delete_action(int ti, size_t index, std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(teams_.size()) || index >= teams_[ti].actions.size())
+    return false;
+  auto& list = teams_[ti].actions;
+  if (db_ && !list[index].id.empty()) {
+    try {
+      db_->delete_action(list[index].id);
+    } catch (const std::exception& e) {
+      if (error) *error = std::string("The action could not be removed: ") + e.what();
+      return false;
+    }
+  }
+  list.erase(list.begin() + static_cast<long>(index));
+  return true;
+}
+
+}  // namespace auditsim::ui

@@ -1,0 +1,70 @@
+#include "ui/controllers/forms.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace auditsim::ui {
+
+namespace {
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+}  // namespace
+
+std::optional<SessionSetup> NewSessionForm::build(const std::vector<store::Event>& events,
+                                                  std::vector<std::string>* problems) const {
+  std::vector<std::string> p;
+  SessionSetup s;
+  s.mode = mode == 1 ? store::Mode::Group : mode == 2 ? store::Mode::Teams : store::Mode::Solo;
+  if (s.mode == store::Mode::Teams) {
+    std::set<std::string> seen;
+    for (const auto& t : teams) {
+      if (blank(t)) {
+        p.push_back("Every table needs a name.");
+        break;
+      }
+      if (!seen.insert(t).second) p.push_back("Two tables are called \"" + t + "\"; names must differ.");
+    }
+    if (teams.size() < 2) p.push_back("Teams mode needs at least two tables.");
+    s.teams = teams;
+  }
+  if (new_event) {
+    if (!blank(event_name)) {
+      store::Event e;
+      e.name = event_name;
+      e.date = event_date;
+      e.kind = event_kind == 1 ? store::EventKind::DesktopAudit
+               : event_kind == 2 ? store::EventKind::ELearning
+                                 : store::EventKind::TrainingEvening;
+      e.facilitator = facilitator;
+      static const std::regex date_re(R"(\d{4}-\d{2}-\d{2})");
+      if (!event_date.empty() && !std::regex_match(event_date, date_re))
+        p.push_back("Write the event date as YYYY-MM-DD, for example 2024-03-12.");
+      s.event = e;
+    } else if (s.mode != store::Mode::Solo) {
+      p.push_back("Name the event (for example \"Member training evening\").");
+    }
+  } else if (existing_event >= 0 && existing_event < static_cast<int>(events.size())) {
+    s.event = events[existing_event];
+  } else {
+    p.push_back("Choose an existing event, or create a new one.");
+  }
+  for (const auto& part : participants)
+    if (!blank(part.name) || pseudonyms_only) s.participants.push_back(part);
+  s.pseudonyms_only = pseudonyms_only;
+  s.timers = timers;
+  if (audience == 1) s.audience = Audience::Members;
+  if (audience == 2) s.audience = Audience::Staff;
+  if (problems) *problems = p;
+  if (!p.empty()) return std::nullopt;
+  return s;
+}
+
+bool AuthorState::update(const Scenario& s) {
+  if (layout_sha == s.source_sha256 && !layout.nodes.empty()) return false;
+  layout = layout_scenario(s);
+  layout_sha = s.source_sha256;
+  if (selected_node >= static_cast<int>(s.nodes.size())) selected_node = -1;
+  return true;
+}
+
+}  // namespace auditsim::ui

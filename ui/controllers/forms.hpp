@@ -1,0 +1,46 @@
+// Form state for the New session and Author screens (no ImGui).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/store/records.hpp"
+#include "ui/controllers/map_layout.hpp"
+#include "ui/controllers/play.hpp"
+
+namespace auditsim::ui {
+
+// The New session form as typed.
+struct NewSessionForm {
+  int mode = 0;  // 0 solo, 1 facilitated group, 2 teams
+  std::vector<std::string> teams{"Table 1", "Table 2"};
+  bool new_event = true;
+  std::string event_name;
+  std::string event_date;  // YYYY-MM-DD
+  int event_kind = 0;      // 0 training evening, 1 desktop audit, 2 e-learning
+  int existing_event = -1; // index into the store's events
+  std::string facilitator;
+  std::vector<ParticipantEntry> participants;
+  bool pseudonyms_only = false;
+  bool timers = true;
+  int audience = 0;  // 0 everyone, 1 members, 2 staff
+
+  // Checks the form and builds the setup; null with one plain-words message per problem.
+  std::optional<SessionSetup> build(const std::vector<store::Event>& events,
+                                    std::vector<std::string>* problems) const;
+};
+
+// Where the author is looking in the scenario map.
+struct AuthorState {
+  std::string path;          // the library entry shown
+  std::string layout_sha;    // scenario the layout was computed for
+  MapLayout layout;
+  int selected_node = -1;
+  float zoom = 1.0f;
+  float pan_x = 0, pan_y = 0;
+  // Recomputes the layout when the scenario changed (hot reload); true when it did.
+  bool update(const Scenario& s);
+};
+
+}  // namespace auditsim::ui

@@ -1,0 +1,119 @@
+// The play screen's controller: one session (solo, group) or several tables (teams) of one
+// scenario, each decision recorded in the results store before the screen moves on.
+// No ImGui here; the screen reads this state and calls these methods.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine.hpp"
+#include "sim/scoring.hpp"
+#include "sim/store/store.hpp"
+
+namespace auditsim::ui {
+
+// Someone taking part, as entered on the New session screen.
+struct ParticipantEntry {
+  std::string name;
+  store::Role role = store::Role::Member;
+};
+
+// Everything needed to start playing, gathered by the New session screen (or --open).
+struct SessionSetup {
+  store::Mode mode = store::Mode::Solo;
+  std::vector<std::string> teams;  // Teams mode: one name per table
+  std::optional<store::Event> event;  // with an id: existing; without: created by name
+  std::vector<ParticipantEntry> participants;
+  bool pseudonyms_only = false;  // record "Participant N" instead of names
+  bool timers = true;            // off: no countdowns, no time-triggered injects
+  std::optional<Audience> audience;
+};
+
+// What a group said at the current node, before the facilitator records the decision.
+struct DecisionDraft {
+  std::map<std::string, int> votes;  // choice id -> hands
+  std::string rationale;
+  std::string dissent;
+  int total_votes() const;
+};
+
+// One table (or the only player) and where its records go.
+struct Table {
+  std::string name;  // empty outside teams mode
+  std::shared_ptr<Session> session;
+  std::string session_id;  // in the store; empty when not recorded
+  size_t recorded = 0;     // history entries already written to the store
+  DecisionDraft draft;
+  bool finished_recorded = false;
+};
+
+class PlayController {
+ public:
+  // Starts new sessions in `db` (null: play without recording). Throws store::StoreError when
+  // the store refuses; the caller shows it.
+  PlayController(ScenarioPtr scenario, const Clock& clock, store::Store* db,
+                 const SessionSetup& setup, const ScoringConfig& scoring = {});
+  // Continues a recorded session at its exact node, history and timers; null with `error`.
+  static std::unique_ptr<PlayController> resume(store::Store& db, const std::string& session_id,
+                                                const Clock& clock, const ScoringConfig& scoring,
+                                                std::string* error);
+
+  const Scenario& scenario() const { return *scenario_; }
+  const ScenarioPtr& scenario_ptr() const { return scenario_; }
+  store::Mode mode() const { return mode_; }
+  bool timers() const { return timers_; }
+  std::vector<Table>& tables() { return tables_; }
+  const std::vector<Table>& tables() const { return tables_; }
+  Table& table(size_t i) { return tables_.at(i); }
+  int active() const { return active_; }
+  void set_active(int t);
+  Table& current() { return tables_.at(active_); }
+
+  // Takes choice `choice_index` of the current node for table `t` with the table's draft (group
+  // and teams modes) and records it. False with `error` set when not available or not recorded
+  // (the session is then left as it was).
+  bool choose(int t, int choice_index, std::string* error);
+  // Undoes table t's last decision; the reason is required and recorded.
+  bool undo(int t, const std::string& reason, std::string* error);
+  // Pauses or resumes every table (the facilitator controls the room).
+  void set_paused(bool paused);
+  bool paused() const;
+  // Acknowledges a fired inject on table t and records the acknowledgement.
+  void acknowledge(int t, int inject_index);
+  // Adds a facilitator note to table t's session.
+  bool add_note(int t, const std::string& text, bool part_b, std::string* error);
+  // Advances timers (timed injects, time-outs) and records what they caused. Call each frame.
+  void tick();
+
+  // The current result for table t (cached until its history changes).
+  const Result& result(int t);
+  bool all_finished() const;
+  // The first error from recording since the last call (for the error dialog); empty if none.
+  std::string take_error();
+
+ private:
+  PlayController() = default;
+  // Writes table t's unrecorded history to the store. Throws store::StoreError.
+  void record_new(Table& t);
+
+  ScenarioPtr scenario_;
+  const Clock* clock_ = nullptr;
+  store::Store* db_ = nullptr;
+  store::Mode mode_ = store::Mode::Solo;
+  bool timers_ = true;
+  ScoringConfig scoring_;
+  std::vector<Table> tables_;
+  int active_ = 0;
+  std::string error_;
+  struct Cached {
+    size_t history = SIZE_MAX;
+    bool finished = false;
+    Result result;
+  };
+  std::vector<Cached> results_;
+};
+
+}  // namespace auditsim::ui

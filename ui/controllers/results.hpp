@@ -1,0 +1,52 @@
+// The Results screen's controller: recorded sessions grouped by event, and the long operations
+// (import, export, erase) run on a worker thread with their own database connection so the
+// frame never waits for them.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "sim/store/store.hpp"
+
+namespace auditsim::ui {
+
+// Sessions of one event (or of no event), newest first.
+struct EventGroup {
+  std::string event_id;
+  std::string title;  // event name, or "Individual play"
+  std::vector<int> sessions;  // indices into ResultsController::sessions()
+};
+
+class ResultsController {
+ public:
+  ~ResultsController();
+  // Re-reads the session list; errors are returned in plain words (empty when fine).
+  std::string refresh(store::Store& db);
+  const std::vector<store::SessionSummary>& sessions() const { return sessions_; }
+  const std::vector<store::Event>& events() const { return events_; }
+  std::vector<EventGroup> groups() const;
+  int selected = -1;  // index into sessions()
+  std::string path_input;   // file typed for import / export
+  std::string erase_input;  // participant name or id typed for erasure
+
+  // Long operations on the database at `db_path`; one at a time.
+  bool start_import(const std::string& db_path, const std::string& other);
+  bool start_export(const std::string& db_path, const std::string& event, const std::string& out);
+  bool start_erase(const std::string& db_path, const std::string& who);
+  bool busy() const { return job_.valid(); }
+  const std::string& job_label() const { return job_label_; }
+  // When a job has finished: its outcome message (prefixed "Error: " on failure); else empty.
+  std::string poll();
+
+ private:
+  bool start(std::string label, std::function<std::string()> fn);
+  std::vector<store::SessionSummary> sessions_;
+  std::vector<store::Event> events_;
+  std::future<std::string> job_;
+  std::string job_label_;
+};
+
+}  // namespace auditsim::ui
