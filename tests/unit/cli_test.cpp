@@ -27,7 +27,7 @@ TEST_CASE("validate: the shipped scenarios are clean and exit 0") {
 TEST_CASE("validate: an error prints file:line:col and its code, and exits 1") {
   auto r = run_process({AUDITSIM_BINARY, "validate", kMissingNode});
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find(kMissingNode + ":18:") != std::string::npos);
+  CHECK(r.out.find(kMissingNode + ":17:15:") != std::string::npos);
   CHECK(r.out.find(": error: ") != std::string::npos);
   CHECK(r.out.find("[undefined-node]") != std::string::npos);
 }
@@ -51,7 +51,8 @@ TEST_CASE("validate --json lists each file with its diagnostics") {
   REQUIRE(j["files"].size() == 1);
   const json& d = j["files"][0]["diagnostics"][0];
   CHECK(d["code"] == "undefined-node");
-  CHECK(d["line"] == 18);
+  CHECK(d["line"] == 17);
+  CHECK(d["col"] == 15);
   CHECK(d["severity"] == "error");
 }
 

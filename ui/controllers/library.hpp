@@ -29,6 +29,8 @@ class LibraryController {
   explicit LibraryController(std::vector<std::string> folders);
   ~LibraryController();
 
+  // Replaces the folders scanned (the user's folder follows the data-folder setting).
+  void set_folders(std::vector<std::string> folders) { folders_ = std::move(folders); }
   // Loads every file now, on the calling thread (start-up in tests and scripted runs).
   void load_all_now();
   // Starts a background rescan when none is running: changed and new files are loaded and

@@ -1,0 +1,149 @@
+// The recording commands end to end: play records, sessions lists, resume continues, show,
+// export, import, erase-participant and check-db behave as docs/cli.md says.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "tests/support/run_process.hpp"
+
+using auditsim::test::run_process;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kTutorial =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+
+// A fresh folder per test case.
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::path(AUDITSIM_TEST_TMP) / ("cli-store-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+json run_json(const std::vector<std::string>& args) {
+  auto r = run_process(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+std::string first_choice_ids(int n) {
+  json best = run_json({AUDITSIM_BINARY, "paths", "--json", kTutorial})["best"];
+  std::string ids;
+  for (int i = 0; i < n && i < static_cast<int>(best["choices"].size()); ++i)
+    ids += (ids.empty() ? "" : ",") + best["choices"][i].get<std::string>();
+  return ids;
+}
+
+std::string file_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("play records a session that sessions lists with its event") {
+  fs::path db = scratch("list") / "results.db";
+  json result = run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto",
+                          "best", "--json", "--event", "Members evening", "--participant",
+                          "Cllr Jane Hughes:member"});
+  REQUIRE(result.contains("session_id"));
+  json list = run_json({AUDITSIM_BINARY, "--db", db.string(), "sessions", "--json"});
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["id"] == result["session_id"]);
+  CHECK(list[0]["scenario"] == "tutorial-supplier-bank-details");
+  CHECK(list[0]["event"] == "Members evening");
+  CHECK(list[0]["status"] == "finished");
+  CHECK(!list[0]["started_at"].get<std::string>().empty());
+  CHECK((fs::status(db).permissions() & fs::perms::all) == fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_CASE("an interrupted session resumes at the same node and finishes like an unbroken one") {
+  fs::path db = scratch("resume") / "results.db";
+  json partial = run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--choose",
+                           first_choice_ids(2), "--json"});
+  CHECK(partial["finished"] == false);
+  std::string id = partial["session_id"];
+
+  json resumed = run_json({AUDITSIM_BINARY, "--db", db.string(), "resume", id.substr(0, 8),
+                           "--auto", "best", "--json"});
+  json unbroken = run_json({AUDITSIM_BINARY, "play", kTutorial, "--auto", "best", "--json",
+                            "--no-record"});
+  CHECK(resumed["finished"] == true);
+  CHECK(resumed["score"] == unbroken["score"]);
+  CHECK(resumed["decisions"].size() == unbroken["decisions"].size());
+
+  json shown = run_json({AUDITSIM_BINARY, "--db", db.string(), "show", id, "--json"});
+  CHECK(shown["status"] == "finished");
+  CHECK(shown["decisions"].size() == unbroken["decisions"].size());
+}
+
+TEST_CASE("resume refuses an unknown id with exit 1") {
+  fs::path db = scratch("unknown") / "results.db";
+  run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto", "best", "--json"});
+  auto r = run_process({AUDITSIM_BINARY, "--db", db.string(), "resume", "ffffffff"});
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("a file that is not a database is refused and left unchanged") {
+  fs::path db = scratch("notdb") / "results.db";
+  std::ofstream(db) << "These are the minutes of the meeting, not a database.\n";
+  std::string before = file_bytes(db);
+  auto r = run_process({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto", "best"});
+  CHECK(r.exit_code == 2);
+  CHECK(!r.err.empty());
+  CHECK(file_bytes(db) == before);
+  CHECK(run_process({AUDITSIM_BINARY, "--db", db.string(), "check-db"}).exit_code == 1);
+  CHECK(file_bytes(db) == before);
+}
+
+TEST_CASE("check-db passes on a healthy database") {
+  fs::path db = scratch("check") / "results.db";
+  run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto", "best", "--json"});
+  auto r = run_process({AUDITSIM_BINARY, "--db", db.string(), "check-db"});
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("export then import into another database; importing twice changes nothing") {
+  fs::path dir = scratch("merge");
+  fs::path a = dir / "laptop-a.db", b = dir / "laptop-b.db", out = dir / "evening.db";
+  run_json({AUDITSIM_BINARY, "--db", a.string(), "play", kTutorial, "--auto", "best", "--json",
+            "--event", "Evening", "--mode", "teams", "--team", "Table 1"});
+  run_json({AUDITSIM_BINARY, "--db", a.string(), "play", kTutorial, "--auto", "worst", "--json",
+            "--event", "Other"});
+  REQUIRE(run_process({AUDITSIM_BINARY, "--db", a.string(), "export", "--event", "Evening", "-o",
+                       out.string()}).exit_code == 0);
+  CHECK(run_json({AUDITSIM_BINARY, "--db", out.string(), "sessions", "--json"}).size() == 1);
+
+  run_json({AUDITSIM_BINARY, "--db", b.string(), "play", kTutorial, "--auto", "random:3", "--json"});
+  REQUIRE(run_process({AUDITSIM_BINARY, "--db", b.string(), "import", out.string()}).exit_code == 0);
+  CHECK(run_json({AUDITSIM_BINARY, "--db", b.string(), "sessions", "--json"}).size() == 2);
+  REQUIRE(run_process({AUDITSIM_BINARY, "--db", b.string(), "import", out.string()}).exit_code == 0);
+  CHECK(run_json({AUDITSIM_BINARY, "--db", b.string(), "sessions", "--json"}).size() == 2);
+}
+
+TEST_CASE("erase-participant leaves no trace of the name in the file") {
+  fs::path db = scratch("erase") / "results.db";
+  run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto", "best", "--json",
+            "--participant", "Cllr Bronwen Pryce-Llewellyn:member", "--participant",
+            "Sam Officer:staff"});
+  CHECK(file_bytes(db).find("Pryce-Llewellyn") != std::string::npos ||
+        file_bytes(fs::path(db.string() + "-wal")).find("Pryce-Llewellyn") != std::string::npos);
+  auto r = run_process({AUDITSIM_BINARY, "--db", db.string(), "erase-participant",
+                        "Cllr Bronwen Pryce-Llewellyn"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(file_bytes(db).find("Pryce-Llewellyn") == std::string::npos);
+  if (fs::exists(db.string() + "-wal"))
+    CHECK(file_bytes(fs::path(db.string() + "-wal")).find("Pryce-Llewellyn") == std::string::npos);
+  CHECK(run_process({AUDITSIM_BINARY, "--db", db.string(), "check-db"}).exit_code == 0);
+}

@@ -1,0 +1,84 @@
+// Shared helpers of the store tests: scratch files, sample records, file bytes.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "sim/sha256.hpp"
+#include "sim/store/store.hpp"
+
+namespace auditsim::testing {
+
+namespace fs = std::filesystem;
+
+// A fresh, empty scratch folder for one test: AUDITSIM_TEST_TMP/store/<name>-<pid>.
+inline fs::path scratch_dir(const std::string& name) {
+  fs::path dir = fs::path(AUDITSIM_TEST_TMP) / "store" / (name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+inline std::string file_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline void write_bytes(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+// A scenario snapshot whose sha256 really is the hash of its source.
+inline store::Snapshot sample_snapshot(const std::string& id = "cuckooing-millbrook-court",
+                                       const std::string& extra = "") {
+  store::Snapshot s;
+  s.scenario_id = id;
+  s.version = "1.0";
+  s.title = "Flat 12, Millbrook Court";
+  s.classification = "part-a";
+  s.source_text = "format: auditsim/1\nid: " + id + "\ntitle: Flat 12, Millbrook Court\n" + extra;
+  s.sha256 = sha256_hex(s.source_text);
+  return s;
+}
+
+// A decision with recognisable content.
+inline store::DecisionRecord sample_decision(const std::string& node, const std::string& choice,
+                                             int protect = 3) {
+  store::DecisionRecord d;
+  d.node_id = node;
+  d.choice_id = choice;
+  d.time_taken_ms = 42000;
+  d.votes_json = R"({")" + choice + R"(":4,"wait":1})";
+  d.rationale = "The signs fit cuckooing";
+  d.dissent = "One member wanted to wait";
+  d.delta = {1, 0, protect, 0};
+  d.state_after = R"({"node":")" + node + R"("})";
+  return d;
+}
+
+// Starts a session with one participant and event; returns its id.
+inline std::string start_sample_session(store::Store& st, const std::string& event_name,
+                                        const std::string& team = "Table 1",
+                                        const std::string& person = "Cllr Jane Smith") {
+  store::Event ev;
+  ev.name = event_name;
+  ev.date = "2024-03-12";
+  ev.kind = store::EventKind::TrainingEvening;
+  ev.facilitator = "Chief EHO";
+  store::Event e = st.find_or_create_event(ev);
+  store::SessionStart start;
+  start.event_id = e.id;
+  start.mode = store::Mode::Group;
+  start.team = team;
+  start.audience = "members";
+  start.participant_ids.push_back(st.create_participant(person, store::Role::Member));
+  start.state_json = R"({"node":"first-complaint"})";
+  return st.start_session(sample_snapshot(), start);
+}
+
+}  // namespace auditsim::testing

@@ -1,0 +1,304 @@
+#include "ui/app/app.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "ui/app/keys.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets/style.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#ifndef AUDITSIM_SHIPPED_SCENARIOS_DIR
+#define AUDITSIM_SHIPPED_SCENARIOS_DIR "scenarios"
+#endif
+
+namespace auditsim::ui {
+
+const char* screen_name(Screen s) {
+  switch (s) {
+    case Screen::Library: return "Library";
+    case Screen::NewSession: return "New session";
+    case Screen::Play: return "Play";
+    case Screen::Debrief: return "Debrief";
+    case Screen::Results: return "Results";
+    case Screen::Author: return "Author";
+    case Screen::Settings: return "Settings";
+  }
+  return "";
+}
+
+namespace {
+
+std::vector<std::string> default_folders(const Settings& s) {
+  return {AUDITSIM_SHIPPED_SCENARIOS_DIR, data_folder(s) + "/scenarios"};
+}
+
+}  // namespace
+
+App::App(const AppConfig& config)
+    : settings_path_(config.settings_path.empty() ? default_settings_path() : config.settings_path),
+      library_({}) {
+  std::string warning;
+  settings_ = load_settings(settings_path_, &warning);
+  if (!warning.empty())
+    show_error("Settings not fully read", warning, "Check the values on the Settings screen and save.");
+  if (config.clock) {
+    clock_ = config.clock;
+  } else {
+    own_clock_ = std::make_unique<SteadyClock>();
+    clock_ = own_clock_.get();
+  }
+  library_.set_folders(config.scenario_folders.empty() ? default_folders(settings_)
+                                                       : config.scenario_folders);
+  db_path_ = config.db_path.empty() ? default_database_path(settings_) : config.db_path;
+  try {
+    db_ = std::make_unique<store::Store>(store::Store::open(db_path_));
+    results_.refresh(*db_);
+  } catch (const std::exception& e) {
+    db_error_ = e.what();
+    show_error("Results cannot be recorded", std::string("The results database ") + db_path_ +
+                   " could not be opened: " + e.what(),
+               "Choose another data folder on the Settings screen, or start the program with "
+               "--db PATH. You can still play, but nothing will be recorded.");
+  }
+  if (config.load_library_now) library_.load_all_now();
+  else library_.rescan_async();
+}
+
+App::~App() = default;
+
+ScoringConfig App::scoring() const {
+  ScoringConfig c;
+  c.scale = settings_.scale;
+  return c;
+}
+
+float App::effective_font_scale() const {
+  return std::min(kMaxFontScale * 1.4f, settings_.font_scale * (presenter ? 1.45f : 1.0f));
+}
+
+bool App::key_pressed(int scancode) const {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || scancode < 0 || scancode >= IM_ARRAYSIZE(io.KeysDown)) return false;
+  return ImGui::IsKeyPressed(scancode, false);
+}
+
+void App::show_error(std::string title, std::string cause, std::string action) {
+  errors_.push_back({std::move(title), std::move(cause), std::move(action)});
+}
+
+void App::save_settings_now() {
+  std::string err;
+  if (!save_settings(settings_, settings_path_, &err))
+    show_error("Settings not saved", err, "Check that the folder is writable.");
+}
+
+bool App::open_scenario(const std::string& path) {
+  std::string abs = path;
+  std::error_code ec;
+  if (auto p = std::filesystem::absolute(path, ec); !ec) abs = p.lexically_normal().string();
+  int i = library_.find(abs);
+  if (i < 0) i = library_.find(path);
+  if (i < 0) i = library_.load_file(abs);
+  selected_entry = i;
+  const LibraryEntry& e = library_.entries()[i];
+  if (!e.result.ok()) {
+    std::string first;
+    for (const auto& d : e.result.diagnostics)
+      if (d.severity == Severity::Error) {
+        first = format_diagnostic(d);
+        break;
+      }
+    show_error("This scenario cannot be played", first.empty() ? "It could not be loaded." : first,
+               "Fix the errors listed in the library (auditsim validate shows them too), then "
+               "open it again.");
+    screen_ = Screen::Library;
+    return false;
+  }
+  return start_play(e.result.scenario, SessionSetup{});
+}
+
+bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup) {
+  try {
+    play_ = std::make_unique<PlayController>(std::move(scenario), *clock_, db_.get(), setup,
+                                             scoring());
+  } catch (const std::exception& e) {
+    show_error("The session could not start", e.what(),
+               "Check the details on the New session screen and the results database.");
+    return false;
+  }
+  debrief_.reset();
+  screen_ = Screen::Play;
+  return true;
+}
+
+bool App::resume(const std::string& session_id) {
+  if (!db_) return false;
+  std::string err;
+  auto pc = PlayController::resume(*db_, session_id, *clock_, scoring(), &err);
+  if (!pc) {
+    show_error("The session cannot be resumed", err, "Open its debrief instead, or start again.");
+    return false;
+  }
+  play_ = std::move(pc);
+  debrief_.reset();
+  screen_ = Screen::Play;
+  return true;
+}
+
+void App::open_debrief_from_play() {
+  if (!play_) return;
+  debrief_ = std::make_unique<DebriefModel>(*play_, db_.get(), scoring());
+  screen_ = Screen::Debrief;
+  if (db_) results_.refresh(*db_);
+}
+
+void App::open_debrief(const std::vector<std::string>& ids) {
+  if (!db_) return;
+  auto d = std::make_unique<DebriefModel>(*db_, ids, *clock_, scoring());
+  if (!d->ok()) {
+    show_error("The debrief cannot be shown", d->error(), "Check the database with auditsim check-db.");
+    return;
+  }
+  debrief_ = std::move(d);
+  screen_ = Screen::Debrief;
+}
+
+void App::handle_global_keys() {
+  if (key_pressed(keys::kF11)) {
+    presenter = !presenter;
+    fonts_dirty = true;
+  }
+}
+
+void App::frame() {
+  const ImGuiIO& io = ImGui::GetIO();
+  handle_global_keys();
+  // Scenario files are re-checked about once a second so authors see edits straight away.
+  if (io.DeltaTime > 0 && ImGui::GetTime() - last_rescan_ > 1.0) {
+    last_rescan_ = ImGui::GetTime();
+    library_.rescan_async();
+  }
+  library_.poll();
+  if (play_) {
+    play_->tick();
+    std::string err = play_->take_error();
+    if (!err.empty()) show_error("Not recorded", err, "Check the disk and the results database.");
+  }
+  if (std::string msg = results_.poll(); !msg.empty()) {
+    if (msg.rfind("Error: ", 0) == 0)
+      show_error("The operation did not complete", msg.substr(7),
+                 "Check the file name and try again; nothing was changed.");
+    else
+      show_error("Done", msg, "");
+    if (db_) results_.refresh(*db_);
+  }
+
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##main", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar(3);
+  if (!(presenter && screen_ == Screen::Play)) draw_top_bar();
+  const float pad = ImGui::GetFontSize() * 1.2f;
+  ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad * 0.6f));
+  ImGui::BeginChild("##screen", ImVec2(ImGui::GetContentRegionAvail().x - pad,
+                                       ImGui::GetContentRegionAvail().y - pad * 0.5f),
+                    false, ImGuiWindowFlags_NoBackground);
+  switch (screen_) {
+    case Screen::Library: draw_library(*this); break;
+    case Screen::NewSession: draw_new_session(*this); break;
+    case Screen::Play:
+      if (play_) draw_play(*this);
+      else screen_ = Screen::Library;
+      break;
+    case Screen::Debrief:
+      if (debrief_) draw_debrief(*this);
+      else screen_ = Screen::Results;
+      break;
+    case Screen::Results: draw_results(*this); break;
+    case Screen::Author: draw_author(*this); break;
+    case Screen::Settings: draw_settings(*this); break;
+  }
+  ImGui::EndChild();
+  draw_error_dialog();
+  ImGui::End();
+}
+
+void App::draw_top_bar() {
+  const Palette& pal = palette();
+  const float fs = ImGui::GetFontSize();
+  const float h = fs * 3.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetWindowWidth();
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal.surface));
+  dl->AddLine(ImVec2(p0.x, p0.y + h), ImVec2(p0.x + w, p0.y + h), to_u32(pal.border));
+  // The product mark: four pillar-coloured squares.
+  const float sq = fs * 0.55f, gx = p0.x + fs * 1.2f, gy = p0.y + (h - 2 * sq - 2) * 0.5f;
+  for (int i = 0; i < 4; ++i)
+    dl->AddRectFilled(ImVec2(gx + (i % 2) * (sq + 2), gy + (i / 2) * (sq + 2)),
+                      ImVec2(gx + (i % 2) * (sq + 2) + sq, gy + (i / 2) * (sq + 2) + sq),
+                      to_u32(pal.pillars[i]), 2.0f);
+  ImGui::SetCursorScreenPos(ImVec2(gx + 2 * sq + fs * 0.8f, p0.y + (h - fs * 1.15f) * 0.5f));
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted("Desktop Audit Simulator");
+  if (fonts().bold) ImGui::PopFont();
+  if (!settings_.council_name.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+    ImGui::TextUnformatted(("\xC2\xB7  " + settings_.council_name).c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::SameLine(0, fs * 2.5f);
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, p0.y + (h - fs * 2.2f) * 0.5f));
+  const Screen tabs[] = {Screen::Library, Screen::NewSession, Screen::Play, Screen::Debrief,
+                         Screen::Results, Screen::Author, Screen::Settings};
+  for (Screen s : tabs) {
+    if (s == Screen::Play && !play_) continue;
+    if (s == Screen::Debrief && !debrief_) continue;
+    if (nav_tab(screen_name(s), screen_ == s)) {
+      screen_ = s;
+      if (s == Screen::Results && db_) results_.refresh(*db_);
+    }
+    ImGui::SameLine(0, fs * 0.2f);
+  }
+  ImGui::NewLine();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 1));
+}
+
+void App::draw_error_dialog() {
+  if (errors_.empty()) return;
+  const ErrorDialog& e = errors_.front();
+  const std::string id = e.title + "##error";
+  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
+  if (ImGui::BeginPopupModal(id.c_str(), nullptr,
+                             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    text_wrapped(e.cause.c_str());
+    if (!e.action.empty()) {
+      gap(0.4f);
+      coloured_text(palette().muted, e.action.c_str());
+    }
+    gap(0.6f);
+    if (primary_button("OK##error", ImVec2(ImGui::GetFontSize() * 6, 0)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      ImGui::CloseCurrentPopup();
+      errors_.erase(errors_.begin());
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace auditsim::ui

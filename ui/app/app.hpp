@@ -1,0 +1,110 @@
+// The desktop program's state and its per-frame drawing, independent of SDL and OpenGL: the
+// shell (desktop.cpp) and the headless harness (headless.cpp) both drive an App.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/engine.hpp"
+#include "sim/store/store.hpp"
+#include "ui/controllers/debrief.hpp"
+#include "ui/controllers/forms.hpp"
+#include "ui/controllers/library.hpp"
+#include "ui/controllers/play.hpp"
+#include "ui/controllers/results.hpp"
+#include "ui/controllers/settings.hpp"
+
+namespace auditsim::ui {
+
+enum class Screen { Library, NewSession, Play, Debrief, Results, Author, Settings };
+const char* screen_name(Screen s);
+
+// Where the App finds its files; tests point everything at a scratch folder.
+struct AppConfig {
+  std::string settings_path;  // empty: default_settings_path()
+  std::string db_path;        // empty: from the settings
+  std::vector<std::string> scenario_folders;  // empty: shipped + user folder
+  const Clock* clock = nullptr;               // null: the wall clock
+  bool load_library_now = false;  // load synchronously (tests, scripted runs)
+};
+
+// One clear message: what went wrong, why, and what to do.
+struct ErrorDialog {
+  std::string title, cause, action;
+};
+
+class App {
+ public:
+  explicit App(const AppConfig& config);
+  ~App();
+
+  // Draws one frame of the whole program (between ImGui::NewFrame and ImGui::Render).
+  void frame();
+
+  // Starts a solo session on the library entry for `path` (loading the file if needed) and shows
+  // the play screen. False (and an error dialog) when the scenario has errors.
+  bool open_scenario(const std::string& path);
+  // Starts play with the given setup on a loaded scenario.
+  bool start_play(ScenarioPtr scenario, const SessionSetup& setup);
+  // Continues a recorded session.
+  bool resume(const std::string& session_id);
+  // Shows the debrief of the tables just played, or of recorded sessions.
+  void open_debrief_from_play();
+  void open_debrief(const std::vector<std::string>& session_ids);
+  void show_error(std::string title, std::string cause, std::string action);
+  void go(Screen s) { screen_ = s; }
+  // Saves settings (window size included); errors go to the dialog.
+  void save_settings_now();
+
+  // --- state the screens read and change
+  Screen screen() const { return screen_; }
+  Settings& settings() { return settings_; }
+  ScoringConfig scoring() const;
+  LibraryController& library() { return library_; }
+  store::Store* db() { return db_.get(); }
+  const std::string& db_error() const { return db_error_; }
+  const std::string& db_path() const { return db_path_; }
+  PlayController* play() { return play_.get(); }
+  DebriefModel* debrief() { return debrief_.get(); }
+  NewSessionForm& new_session() { return new_session_; }
+  ResultsController& results() { return results_; }
+  AuthorState& author() { return author_; }
+  const Clock& clock() const { return *clock_; }
+  int selected_entry = -1;  // library selection (index into library().entries())
+  std::string library_filter;
+
+  bool presenter = false;        // F11: full screen, large type, scores hidden from the room
+  bool facilitator_open = true;  // the facilitator side panel
+  // The scale fonts are built at: the setting, enlarged in presenter mode.
+  float effective_font_scale() const;
+  bool fonts_dirty = false;      // font scale or presenter mode changed: the shell rebuilds fonts
+  bool theme_dirty = true;       // theme changed: the shell reapplies colours
+  bool quit_requested = false;
+  // Keyboard state, tested by scancode (SDL scancodes in both shells).
+  bool key_pressed(int scancode) const;
+
+ private:
+  void draw_top_bar();
+  void draw_error_dialog();
+  void handle_global_keys();
+
+  Settings settings_;
+  std::string settings_path_;
+  std::unique_ptr<SteadyClock> own_clock_;
+  const Clock* clock_ = nullptr;
+  std::string db_path_;
+  std::unique_ptr<store::Store> db_;
+  std::string db_error_;
+  LibraryController library_;
+  std::unique_ptr<PlayController> play_;
+  std::unique_ptr<DebriefModel> debrief_;
+  NewSessionForm new_session_;
+  ResultsController results_;
+  AuthorState author_;
+  Screen screen_ = Screen::Library;
+  std::vector<ErrorDialog> errors_;
+  double last_rescan_ = -10;
+};
+
+}  // namespace auditsim::ui

@@ -1,0 +1,153 @@
+// The library: every scenario with its theme, audience, duration, summary, Part B badge and
+// validation status; diagnostics listed with file:line for the author.
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "ui/app/app.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets/markdown.hpp"
+#include "ui/widgets/style.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace auditsim::ui {
+
+namespace {
+
+std::string audience_text(const Scenario& s) {
+  std::string out;
+  for (Audience a : s.audience) out += std::string(out.empty() ? "" : " and ") + (a == Audience::Members ? "members" : "staff");
+  return out.empty() ? "everyone" : out;
+}
+
+void draw_entry_card(App& app, int index, float width) {
+  const LibraryEntry& e = app.library().entries()[index];
+  const Palette& pal = palette();
+  const float fs = ImGui::GetFontSize();
+  const float h = fs * 4.6f;
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const std::string id = e.display_title() + "##card" + std::to_string(index);
+  if (card_button(id.c_str(), width, h, app.selected_entry == index)) app.selected_entry = index;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float x = p0.x + fs * 1.0f;
+  ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
+  dl->PushClipRect(p0, ImVec2(p0.x + width - fs * 0.5f, p0.y + h), true);
+  dl->AddText(bold, fs, ImVec2(x, p0.y + fs * 0.6f), to_u32(pal.text), e.display_title().c_str());
+  std::string meta;
+  if (e.result.scenario) {
+    const Scenario& s = *e.result.scenario;
+    meta = s.theme + "  \xC2\xB7  " + std::to_string(s.duration_minutes) + " min  \xC2\xB7  " +
+           audience_text(s);
+  } else {
+    meta = std::filesystem::path(e.path).filename().string();
+  }
+  dl->AddText(ImVec2(x, p0.y + fs * 1.9f), to_u32(pal.muted), meta.c_str());
+  // Status line: errors, warnings, Part B.
+  float bx = x;
+  auto pill = [&](const std::string& t, const ImVec4& c) {
+    ImFont* f = fonts().small ? fonts().small : ImGui::GetFont();
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str());
+    const ImVec2 a(bx, p0.y + fs * 3.2f), b(bx + ts.x + fs * 0.8f, a.y + ts.y + fs * 0.2f);
+    dl->AddRectFilled(a, b, to_u32(c, 0.16f), fs);
+    dl->AddText(f, f->FontSize, ImVec2(a.x + fs * 0.4f, a.y + fs * 0.1f), to_u32(c), t.c_str());
+    bx = b.x + fs * 0.4f;
+  };
+  if (e.errors > 0) pill(std::to_string(e.errors) + (e.errors == 1 ? " error" : " errors"), pal.bad);
+  else pill("Ready", pal.ok);
+  if (e.warnings > 0) pill(std::to_string(e.warnings) + (e.warnings == 1 ? " warning" : " warnings"), pal.warn);
+  if (e.result.scenario && e.result.scenario->classification == Classification::PartB)
+    pill("Part B", pal.warn);
+  if (!e.shipped) pill("Your scenario", pal.accent);
+  dl->PopClipRect();
+}
+
+void draw_details(App& app, const LibraryEntry& e) {
+  const Palette& pal = palette();
+  heading(e.display_title().c_str(), 1);
+  if (e.result.scenario) {
+    const Scenario& s = *e.result.scenario;
+    muted_text((s.theme + "  \xC2\xB7  " + std::to_string(s.duration_minutes) + " minutes  \xC2\xB7  for " +
+                audience_text(s) + (s.author.empty() ? "" : "  \xC2\xB7  by " + s.author))
+                   .c_str());
+    if (s.classification == Classification::PartB) {
+      badge("Part B: exempt information (Schedule 12A)", pal.warn);
+    }
+    gap(0.5f);
+    markdown(s.summary);
+    if (!s.learning_objectives.empty()) {
+      gap(0.5f);
+      heading("Learning objectives", 3);
+      for (const auto& o : s.learning_objectives) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pillar_colour(o.pillar));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        text_wrapped((std::string(pillar_name(o.pillar)) + ": " + o.text).c_str());
+      }
+    }
+    gap(0.4f);
+    muted_text((std::to_string(s.nodes.size()) + " stages, " + std::to_string(s.evidence.size()) +
+                " evidence documents, " + std::to_string(s.key_actions.size()) + " key actions, " +
+                std::to_string(s.injects.size()) + " injects")
+                   .c_str());
+  }
+  gap(0.8f);
+  const bool playable = e.result.ok();
+  const float fs = ImGui::GetFontSize();
+  if (primary_button("Play solo", ImVec2(fs * 8, fs * 2.2f), playable)) app.open_scenario(e.path);
+  ImGui::SameLine();
+  if (button("Set up a session", ImVec2(fs * 10, fs * 2.2f), playable)) app.go(Screen::NewSession);
+  ImGui::SameLine();
+  if (button("Open in Author", ImVec2(fs * 9, fs * 2.2f), e.result.scenario != nullptr)) {
+    app.author().path = e.path;
+    app.go(Screen::Author);
+  }
+  if (!e.result.diagnostics.empty()) {
+    gap(0.8f);
+    heading("Validation", 3);
+    for (const auto& d : e.result.diagnostics) {
+      const ImVec4 c = d.severity == Severity::Error ? pal.bad
+                       : d.severity == Severity::Warning ? pal.warn
+                                                         : pal.muted;
+      coloured_text(c, format_diagnostic(d).c_str());
+    }
+  }
+  gap(0.5f);
+  muted_text(e.path.c_str());
+}
+
+}  // namespace
+
+void draw_library(App& app) {
+  const float fs = ImGui::GetFontSize();
+  auto& lib = app.library();
+  heading("Scenario library", 1);
+  muted_text("Choose a desktop audit to play on your own, or set up a facilitated session.");
+  gap(0.4f);
+  ImGui::SetNextItemWidth(fs * 22);
+  input_text("##search", &app.library_filter, "Search by title, theme or summary");
+  if (lib.busy()) {
+    ImGui::SameLine();
+    muted_text("Checking scenario files\xE2\x80\xA6");
+  }
+  gap(0.4f);
+  const auto visible = lib.filtered(app.library_filter);
+  if (app.selected_entry < 0 && !visible.empty()) app.selected_entry = visible.front();
+  const float list_w = std::max(fs * 20, ImGui::GetContentRegionAvail().x * 0.38f);
+  ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
+  if (visible.empty())
+    muted_text(lib.entries().empty() ? "No scenarios found. Put .yaml files in the scenarios folder."
+                                     : "No scenario matches the search.");
+  for (int i : visible) {
+    draw_entry_card(app, i, ImGui::GetContentRegionAvail().x - fs * 0.4f);
+    ImGui::Dummy(ImVec2(1, fs * 0.3f));
+  }
+  ImGui::EndChild();
+  ImGui::SameLine(0, fs * 1.2f);
+  ImGui::BeginChild("##details", ImVec2(0, 0), false);
+  if (app.selected_entry >= 0 && app.selected_entry < static_cast<int>(lib.entries().size()))
+    draw_details(app, lib.entries()[app.selected_entry]);
+  ImGui::EndChild();
+}
+
+}  // namespace auditsim::ui
