@@ -88,15 +88,17 @@ void StateSpace::compute_relevance() {
 // Backward liveness over the node graph: a slot is live at a node when some condition at or
 // after it can read the slot before a `set` (or, for a visited flag, entering that node)
 // overwrites it. Clearing dead slots lets paths that differ only in forgotten detail share one
-// memo entry.
+// memo entry. Liveness is kept as a mask in the key's own layout (a variable's word all ones or
+// zero, a flag's bit set or clear), so clearing a key is one AND per word.
 void StateSpace::compute_liveness() {
   const size_t nv = slot_var_.size();
-  const size_t slots = nv + flag_node_.size();
   const size_t n_nodes = s_.nodes.size();
-  live_words_ = (slots + 63) / 64;
-  live_.assign(n_nodes * live_words_, 0);
   all_live_.assign(n_nodes, true);
-  if (slots == 0) return;
+  live_.clear();
+  // Past this size the masks cost more memory than they can save; keep everything instead.
+  constexpr size_t kMaxMaskWords = size_t{1} << 24;
+  if (width_ == 1 || n_nodes * width_ > kMaxMaskWords) return;
+  live_.assign(n_nodes * width_, 0);
 
   // Post-order of the node graph by an iterative search; a loop means "keep everything".
   std::vector<int> order;
@@ -126,53 +128,54 @@ void StateSpace::compute_liveness() {
       }
     }
   }
-  auto set_bit = [](uint64_t* w, size_t bit) { w[bit / 64] |= 1ULL << (bit % 64); };
-  auto clear_bit = [](uint64_t* w, size_t bit) { w[bit / 64] &= ~(1ULL << (bit % 64)); };
   if (cyclic) {
-    for (size_t n = 0; n < n_nodes; ++n) {
-      for (size_t b = 0; b < slots; ++b) set_bit(&live_[n * live_words_], b);
-    }
+    live_.clear();
     return;
   }
-  std::vector<uint64_t> edge(live_words_);
+  auto flag_word = [nv](int f) { return 1 + nv + static_cast<size_t>(f) / 64; };
+  auto flag_bit = [](int f) { return 1ULL << (static_cast<unsigned>(f) % 64); };
+  std::vector<uint64_t> edge(width_);
   for (int n : order) {  // successors come first in post-order
-    uint64_t* live = &live_[n * live_words_];
+    uint64_t* live = &live_[static_cast<size_t>(n) * width_];
     for (const Choice& c : s_.nodes[n].choices) {
       for (int v : c.when.variables_read()) {
-        if (v >= 0 && static_cast<size_t>(v) < var_slot_.size()) set_bit(live, var_slot_[v]);
+        if (v >= 0 && static_cast<size_t>(v) < var_slot_.size()) live[1 + var_slot_[v]] = ~0ULL;
       }
       for (int x : c.when.nodes_visited_read()) {
-        if (valid_node(s_, x)) set_bit(live, nv + node_flag_[x]);
+        if (valid_node(s_, x)) live[flag_word(node_flag_[x])] |= flag_bit(node_flag_[x]);
       }
       if (!valid_node(s_, c.next)) continue;
-      std::memcpy(edge.data(), &live_[c.next * live_words_], live_words_ * sizeof(uint64_t));
-      if (node_flag_[c.next] >= 0) clear_bit(edge.data(), nv + node_flag_[c.next]);
+      std::memcpy(edge.data(), &live_[static_cast<size_t>(c.next) * width_],
+                  width_ * sizeof(uint64_t));
+      if (node_flag_[c.next] >= 0) edge[flag_word(node_flag_[c.next])] &= ~flag_bit(node_flag_[c.next]);
       for (const Assignment& a : c.effects) {
         if (a.op != Assignment::Op::Set) continue;
         if (a.variable >= 0 && static_cast<size_t>(a.variable) < var_slot_.size() &&
             var_slot_[a.variable] >= 0) {
-          clear_bit(edge.data(), var_slot_[a.variable]);
+          edge[1 + var_slot_[a.variable]] = 0;
         }
       }
-      for (size_t w = 0; w < live_words_; ++w) live[w] |= edge[w];
+      for (size_t w = 1; w < width_; ++w) live[w] |= edge[w];
     }
-    for (size_t b = 0; b < slots; ++b) {
-      if (!(live[b / 64] & (1ULL << (b % 64)))) all_live_[n] = false;
+  }
+  // Unused high bits of the last flag word stay clear in keys, so they may read as "dead".
+  for (size_t n = 0; n < n_nodes; ++n) {
+    const uint64_t* live = &live_[n * width_];
+    for (size_t i = 0; i < nv; ++i) all_live_[n] = all_live_[n] && live[1 + i] != 0;
+    for (size_t f = 0; f < flag_node_.size(); ++f) {
+      all_live_[n] = all_live_[n] && (live[flag_word(static_cast<int>(f))] & flag_bit(static_cast<int>(f)));
     }
   }
 }
 
+bool StateSpace::slot_live(int node, size_t word, uint64_t bit) const {
+  return live_.empty() || (live_[static_cast<size_t>(node) * width_ + word] & bit) != 0;
+}
+
 void StateSpace::canonicalise(uint64_t* key, int node) const {
   if (all_live_[node]) return;
-  const uint64_t* live = &live_[node * live_words_];
-  const size_t nv = slot_var_.size();
-  for (size_t i = 0; i < nv; ++i) {
-    if (!(live[i / 64] & (1ULL << (i % 64)))) key[1 + i] = 0;
-  }
-  for (size_t f = 0; f < flag_node_.size(); ++f) {
-    const size_t b = nv + f;
-    if (!(live[b / 64] & (1ULL << (b % 64)))) key[1 + nv + f / 64] &= ~(1ULL << (f % 64));
-  }
+  const uint64_t* live = &live_[static_cast<size_t>(node) * width_];
+  for (size_t w = 1; w < width_; ++w) key[w] &= live[w];
 }
 
 uint64_t StateSpace::hash_key(const uint64_t* key) const {
@@ -391,19 +394,18 @@ std::optional<int64_t> StateSpace::variable_value(uint32_t id, int var) const {
   if (var < 0 || static_cast<size_t>(var) >= var_slot_.size() || var_slot_[var] < 0) {
     return std::nullopt;
   }
-  const auto slot = static_cast<size_t>(var_slot_[var]);
-  const uint64_t* live = &live_[node_[id] * live_words_];
-  if (!(live[slot / 64] & (1ULL << (slot % 64)))) return std::nullopt;
-  return static_cast<int64_t>(keys_[id * width_ + 1 + slot]);
+  const size_t word = 1 + static_cast<size_t>(var_slot_[var]);
+  if (!slot_live(node_[id], word, ~0ULL)) return std::nullopt;
+  return static_cast<int64_t>(keys_[id * width_ + word]);
 }
 
 std::optional<bool> StateSpace::visited_flag(uint32_t id, int node) const {
   if (!valid_node(s_, node) || node_flag_[node] < 0) return std::nullopt;
-  const size_t nv = slot_var_.size();
   const auto f = static_cast<size_t>(node_flag_[node]);
-  const uint64_t* live = &live_[node_[id] * live_words_];
-  if (!(live[(nv + f) / 64] & (1ULL << ((nv + f) % 64)))) return std::nullopt;
-  return ((keys_[id * width_ + 1 + nv + f / 64] >> (f % 64)) & 1) != 0;
+  const size_t word = 1 + slot_var_.size() + f / 64;
+  const uint64_t bit = 1ULL << (f % 64);
+  if (!slot_live(node_[id], word, bit)) return std::nullopt;
+  return (keys_[id * width_ + word] & bit) != 0;
 }
 
 }  // namespace auditsim::detail

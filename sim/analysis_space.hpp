@@ -72,6 +72,7 @@ class StateSpace {
   void compute_relevance();
   void compute_liveness();
   void canonicalise(uint64_t* key, int node) const;
+  bool slot_live(int node, size_t word, uint64_t bit) const;
   uint64_t hash_key(const uint64_t* key) const;
   uint32_t intern(const uint64_t* key, bool* inserted);
   void grow_table();
@@ -90,8 +91,8 @@ class StateSpace {
   std::vector<int> node_flag_;   // scenario node -> flag bit, or -1
   std::vector<int> flag_node_;   // flag bit -> scenario node
   size_t width_ = 1;             // words per key
-  size_t live_words_ = 0;        // words per node in live_
-  std::vector<uint64_t> live_;   // per node: bit i set when slot i (vars, then flags) is live
+  // Per node, in key layout: which words and bits are live. Empty when everything is kept.
+  std::vector<uint64_t> live_;
   std::vector<bool> all_live_;   // per node: nothing to clear
 
   // Per state.

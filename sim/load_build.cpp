@@ -148,7 +148,10 @@ void build_variables(BuildContext& c, int node) {
       const int at = val.kind == YNode::Kind::Null ? k : v;
       r.error("wrong-type", at,
               "Variable `" + *name + "` should start as a whole number or true/false, not " +
-                  (val.kind == YNode::Kind::Scalar ? "`" + val.value + "`" : std::string(r.kind_name(v))) + ".",
+                  (val.kind != YNode::Kind::Scalar ? std::string(r.kind_name(v))
+                   : val.plain                     ? "`" + val.value + "`"
+                                                   : "the quoted text \"" + val.value + "\"") +
+                  ".",
               val.kind == YNode::Kind::Scalar && !val.plain ? "remove the quotes"
                                                             : "for example `trust: 50` or `referred: false`");
       continue;

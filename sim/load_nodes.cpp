@@ -10,6 +10,13 @@ namespace {
 
 constexpr int64_t kMaxTimerSeconds = 24 * 3600;
 
+// The condition parser words its messages as fragments; every loader message is a sentence.
+std::string as_sentence(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty() && s.back() != '.' && s.back() != '?') s += '.';
+  return s;
+}
+
 ConditionNames condition_names(const BuildContext& c) {
   ConditionNames names;
   names.variable = [&c](std::string_view id) { return c.find(c.variables, id); };
@@ -214,7 +221,7 @@ std::optional<Condition> build_condition(BuildContext& c, int node) {
     const char* code = "condition-syntax";
     if (e.kind == ConditionError::Kind::UnknownVariable) code = "undefined-variable";
     if (e.kind == ConditionError::Kind::UnknownNode) code = "undefined-node";
-    r.error_at(code, r.pos_in_scalar(node, e.offset), e.message, e.hint);
+    r.error_at(code, r.pos_in_scalar(node, e.offset), as_sentence(e.message), e.hint);
   }
   if (!parsed.errors.empty()) return std::nullopt;
   return parsed.condition;
@@ -233,12 +240,12 @@ void collect_nodes(BuildContext& c, int node) {
     const int k = n.items[i];
     auto id = r.scalar_node(k, "node id");
     if (!id) continue;
-    if (!is_valid_id(*id)) {
+    // A badly spelt id is still registered, so `next` and `start` pointing at it do not add a
+    // second, misleading "undefined" error; the bad-id error keeps the scenario from loading.
+    if (!is_valid_id(*id))
       r.error("bad-id", k, "`" + *id + "` is not a valid node id.",
               "ids use letters, digits, '-', '_' and '.', start with a letter or digit and are "
               "at most 64 characters");
-      continue;
-    }
     if (!c.nodes.emplace(*id, static_cast<int>(c.s.nodes.size())).second) continue;  // duplicate-key
     Node nd;
     nd.id = *id;

@@ -74,7 +74,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (info_[target].open)
       throw StopParsing{"alias-bomb", mark.line, mark.column,
                         "An alias refers to the collection that contains it, so it never ends.",
-                        "Aliases (*name) may only repeat content defined completely before them."};
+                        "an alias (*name) may only repeat content that is complete before it"};
     const int depth = static_cast<int>(stack_.size()) + info_[target].height;
     if (depth > limits_.max_depth) too_deep(mark);
     count(info_[target].size, mark);
@@ -122,13 +122,13 @@ class TreeBuilder : public YAML::EventHandler {
       throw StopParsing{"alias-bomb", mark.line, mark.column,
                         "The document expands to more than " + std::to_string(limits_.max_nodes) +
                             " values; anchors and aliases (&name, *name) multiply content.",
-                        "Repeat text plainly instead of nesting aliases inside aliases."};
+                        "repeat the text plainly instead of nesting aliases inside aliases"};
   }
 
   void too_deep(const YAML::Mark& mark) {
     throw StopParsing{"too-deep", mark.line, mark.column,
                       "The document nests deeper than " + std::to_string(limits_.max_depth) + " levels.",
-                      "A scenario needs only a few levels; check the indentation."};
+                      "a scenario needs only a few levels; check the indentation"};
   }
 
   void open(int i, const YAML::Mark& mark) {
@@ -171,7 +171,7 @@ class TreeBuilder : public YAML::EventHandler {
       const YNode& f = doc_.nodes[first];
       duplicates_.push_back({"duplicate-key", k.line, k.byte_col,
                              "The key `" + k.value + "` appears twice in the same map.",
-                             "The first `" + k.value + "` is on line " + std::to_string(f.line + 1) +
+                             "the first `" + k.value + "` is on line " + std::to_string(f.line + 1) +
                                  "; remove one or rename it (only the first would be used)."});
     };
     auto scalar_key = [&](size_t j) {
@@ -214,7 +214,8 @@ class TreeBuilder : public YAML::EventHandler {
 // Swallows the events of any later document: only its presence matters.
 class IgnoreEvents : public YAML::EventHandler {
  public:
-  void OnDocumentStart(const YAML::Mark&) override {}
+  YAML::Mark start;
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
@@ -249,7 +250,7 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     diags.push_back({Severity::Error, "too-deep", file, deep->line, deep->col,
                      "The document nests deeper than " + std::to_string(limits.max_depth) +
                          " levels.",
-                     "A scenario needs only a few levels; check the indentation and brackets."});
+                     "a scenario needs only a few levels; check the indentation and brackets"});
     return false;
   }
 
@@ -262,8 +263,8 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     for (const auto& d : builder.duplicates_) emit(d.code, d.line, d.byte_col, d.message, d.hint);
     IgnoreEvents ignore;
     if (parser.HandleNextDocument(ignore)) {
-      emit("yaml-syntax", 0, 0, "The file holds more than one YAML document (`---` separators).",
-           "Put one scenario in each file.");
+      emit("yaml-syntax", ignore.start.line, ignore.start.column, "The file holds more than one YAML document (`---` separators).",
+           "put one scenario in each file");
       return false;
     }
   } catch (const StopParsing& stop) {
@@ -274,7 +275,7 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     return false;
   } catch (const YAML::Exception& e) {
     emit("yaml-syntax", e.mark.line, e.mark.column, sentence(e.msg),
-         "Check the indentation, colons and quotes on this line and the one before.");
+         "check the indentation, colons and quotes on this line and the one before");
     return false;
   } catch (const std::bad_alloc&) {
     emit("file-too-large", -1, 0, "The file needs more memory to read than is available.", "");

@@ -53,7 +53,9 @@ App::App(const AppConfig& config)
   library_.set_folders(config.scenario_folders.empty() ? default_folders(settings_)
                                                        : config.scenario_folders);
   db_path_ = config.db_path.empty() ? default_database_path(settings_) : config.db_path;
-  try {
+  if (config.no_database) {
+    db_error_ = "recording is switched off";
+  } else try {
     db_ = std::make_unique<store::Store>(store::Store::open(db_path_));
     results_.refresh(*db_);
   } catch (const std::exception& e) {
@@ -67,7 +69,9 @@ App::App(const AppConfig& config)
   else library_.rescan_async();
 }
 
-App::~App() = default;
+App::~App() {
+  if (play_) play_->save_state();
+}
 
 ScoringConfig App::scoring() const {
   ScoringConfig c;
@@ -120,9 +124,10 @@ bool App::open_scenario(const std::string& path) {
   return start_play(e.result.scenario, SessionSetup{});
 }
 
-bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup) {
+bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record) {
   try {
-    play_ = std::make_unique<PlayController>(std::move(scenario), *clock_, db_.get(), setup,
+    play_ = std::make_unique<PlayController>(std::move(scenario), *clock_,
+                                             record ? db_.get() : nullptr, setup,
                                              scoring());
   } catch (const std::exception& e) {
     show_error("The session could not start", e.what(),

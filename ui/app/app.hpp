@@ -27,6 +27,7 @@ struct AppConfig {
   std::vector<std::string> scenario_folders;  // empty: shipped + user folder
   const Clock* clock = nullptr;               // null: the wall clock
   bool load_library_now = false;  // load synchronously (tests, scripted runs)
+  bool no_database = false;       // play without recording (benchmarks)
 };
 
 // One clear message: what went wrong, why, and what to do.
@@ -45,8 +46,9 @@ class App {
   // Starts a solo session on the library entry for `path` (loading the file if needed) and shows
   // the play screen. False (and an error dialog) when the scenario has errors.
   bool open_scenario(const std::string& path);
-  // Starts play with the given setup on a loaded scenario.
-  bool start_play(ScenarioPtr scenario, const SessionSetup& setup);
+  // Starts play with the given setup on a loaded scenario; `record` false plays without
+  // writing to the results store (rehearsing from the middle of a scenario).
+  bool start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record = true);
   // Continues a recorded session.
   bool resume(const std::string& session_id);
   // Shows the debrief of the tables just played, or of recorded sessions.
@@ -71,6 +73,13 @@ class App {
   ResultsController& results() { return results_; }
   AuthorState& author() { return author_; }
   const Clock& clock() const { return *clock_; }
+  // Transient play-screen state: the evidence open in the viewer, the facilitator's typing.
+  struct PlayUi {
+    int evidence_open = -1;
+    std::string undo_reason;
+    std::string note;
+    bool note_part_b = false;
+  } play_ui;
   int selected_entry = -1;  // library selection (index into library().entries())
   std::string library_filter;
 

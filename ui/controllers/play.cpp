@@ -255,6 +255,18 @@ void PlayController::tick() {
   }
 }
 
+void PlayController::save_state() {
+  if (!db_) return;
+  for (auto& t : tables_) {
+    if (t.session_id.empty()) continue;
+    try {
+      db_->save_state(t.session_id, t.session->to_json());
+    } catch (const std::exception& e) {
+      if (error_.empty()) error_ = std::string("The session state could not be saved: ") + e.what();
+    }
+  }
+}
+
 const Result& PlayController::result(int ti) {
   Cached& c = results_.at(ti);
   const Session& s = *tables_.at(ti).session;

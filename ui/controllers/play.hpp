@@ -88,6 +88,10 @@ class PlayController {
   // Advances timers (timed injects, time-outs) and records what they caused. Call each frame.
   void tick();
 
+  // Saves every table's resume state (timers, pause, injects); called when the program closes
+  // so an interrupted session continues exactly where it stopped.
+  void save_state();
+
   // The current result for table t (cached until its history changes).
   const Result& result(int t);
   bool all_finished() const;

@@ -1,0 +1,626 @@
+// Tests for the scenario loader: every malformed file in tests/data/bad is its own test case
+// asserting its diagnostic code and line; then the shipped tutorial, hostile input, evidence
+// files, and the small parsers the loader is built from.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include "sim/diagnostics.hpp"
+#include "sim/load.hpp"
+#include "sim/load_text.hpp"
+#include "sim/sha256.hpp"
+
+using namespace auditsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kData = AUDITSIM_TEST_DATA;
+const std::string kScenarios = AUDITSIM_SCENARIOS_DIR;
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::path(AUDITSIM_TEST_TMP) / "load_test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write_file(const fs::path& p, const std::string& bytes) {
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << bytes;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const Diagnostic* find_code(const LoadResult& r, const std::string& code) {
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+std::string all_diagnostics(const LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics) out += format_diagnostic(d) + "\n";
+  return out;
+}
+
+std::set<std::string>& covered_bad_files() {
+  static std::set<std::string> names;
+  return names;
+}
+
+void expect_bad_file(const std::string& name, const std::string& code, int line) {
+  const std::string path = kData + "/bad/" + name + ".yaml";
+  REQUIRE(fs::exists(path));
+  const LoadResult r = load_scenario_file(path);
+  INFO(all_diagnostics(r));
+  const Diagnostic* d = find_code(r, code);
+  REQUIRE(d != nullptr);
+  CHECK(d->line == line);
+  if (line > 0) CHECK(d->col > 0);
+  CHECK(d->file == path);
+  CHECK_FALSE(d->message.empty());
+  if (d->severity == Severity::Error) {
+    CHECK_FALSE(r.ok());
+    CHECK(r.scenario == nullptr);
+  }
+}
+
+// A small valid scenario with one spot to splice extra lines into a choice.
+std::string scenario_with_choice_lines(const std::string& variables, const std::string& choice) {
+  return "format: auditsim/1\nid: t\ntitle: T\ntheme: licensing\nduration_minutes: 5\n"
+         "summary: S\n" + variables + "start: a\nnodes:\n  a:\n    title: A\n    text: A\n"
+         "    choices:\n      - id: c\n        text: C\n        feedback: F\n" + choice +
+         "        next: b\n  b:\n    title: B\n    text: B\n"
+         "    ending: { outcome: good, debrief: D }\n";
+}
+
+template <class F>
+double seconds(F&& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+// Each malformed file is its own test case, so CTest lists it by name.
+#define BAD_FILE(name, code, line)                                                       \
+  static const bool DOCTEST_ANONYMOUS(bad_file_registered_) =                            \
+      covered_bad_files().insert(name).second;                                           \
+  TEST_CASE("bad file: " name) { expect_bad_file(name, code, line); }
+
+BAD_FILE("alias-bomb-billion-laughs", "alias-bomb", 9)
+BAD_FILE("alias-self-reference", "alias-bomb", 8)
+BAD_FILE("bad-format-version", "bad-format-version", 1)
+BAD_FILE("bad-id-choice-with-space", "bad-id", 13)
+BAD_FILE("bad-id-node-with-slash", "bad-id", 17)
+BAD_FILE("bad-value-duration-minutes-zero", "bad-value", 5)
+BAD_FILE("bad-value-inject-two-triggers", "bad-value", 22)
+BAD_FILE("bad-value-integer-overflow", "bad-value", 8)
+BAD_FILE("bad-value-score-out-of-range", "bad-value", 16)
+BAD_FILE("bad-value-time-limit-unit", "bad-value", 12)
+BAD_FILE("bad-value-unknown-pillar", "bad-value", 9)
+BAD_FILE("condition-syntax-missing-operand", "condition-syntax", 18)
+BAD_FILE("dead-end-node-without-choices", "dead-end", 18)
+BAD_FILE("duplicate-id-choice-in-two-nodes", "duplicate-id", 21)
+BAD_FILE("duplicate-id-evidence", "duplicate-id", 9)
+BAD_FILE("duplicate-key-in-choice", "duplicate-key", 16)
+BAD_FILE("duplicate-key-top-level", "duplicate-key", 7)
+BAD_FILE("empty-file", "wrong-type", 0)
+BAD_FILE("empty-text-feedback", "empty-text", 15)
+BAD_FILE("ending-with-choices", "ending-with-choices", 20)
+BAD_FILE("evidence-file-missing", "evidence-file-missing", 10)
+BAD_FILE("evidence-outside-folder-absolute", "evidence-outside-folder", 10)
+BAD_FILE("evidence-outside-folder-dotdot", "evidence-outside-folder", 10)
+BAD_FILE("invalid-utf8-latin1-pound-sign", "invalid-utf8", 6)
+BAD_FILE("missing-field-choice-next", "missing-field", 13)
+BAD_FILE("missing-field-inject-trigger", "missing-field", 22)
+BAD_FILE("missing-field-on-timeout-without-time-limit", "missing-field", 12)
+BAD_FILE("missing-field-title", "missing-field", 1)
+BAD_FILE("too-deep-flow-brackets", "too-deep", 2)
+BAD_FILE("type-mismatch-add-to-boolean", "type-mismatch", 18)
+BAD_FILE("type-mismatch-set-number-to-true", "type-mismatch", 18)
+BAD_FILE("undefined-choice-on-timeout", "undefined-choice", 13)
+BAD_FILE("undefined-evidence-on-node", "undefined-evidence", 12)
+BAD_FILE("undefined-key-action-in-achieves", "undefined-key-action", 16)
+BAD_FILE("undefined-node-in-visited", "undefined-node", 16)
+BAD_FILE("undefined-node-next", "undefined-node", 16)
+BAD_FILE("undefined-node-start", "undefined-node", 7)
+BAD_FILE("undefined-variable-in-condition", "undefined-variable", 18)
+BAD_FILE("undefined-variable-in-set", "undefined-variable", 18)
+BAD_FILE("unknown-key-top-level", "unknown-key", 7)
+BAD_FILE("unknown-key-typo-in-choice", "unknown-key", 16)
+BAD_FILE("wrong-type-evidence-not-list", "wrong-type", 14)
+BAD_FILE("wrong-type-score-is-decimal", "wrong-type", 16)
+BAD_FILE("wrong-type-title-is-list", "wrong-type", 3)
+BAD_FILE("wrong-type-variable-quoted-boolean", "wrong-type", 8)
+BAD_FILE("wrong-type-variable-yes", "wrong-type", 8)
+BAD_FILE("yaml-syntax-bad-indentation", "yaml-syntax", 12)
+BAD_FILE("yaml-syntax-two-documents", "yaml-syntax", 21)
+BAD_FILE("yaml-syntax-unclosed-bracket", "yaml-syntax", 17)
+
+TEST_CASE("every file in tests/data/bad has its own test case") {
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(kData + "/bad")) {
+    if (e.path().extension() != ".yaml") continue;
+    ++files;
+    INFO(e.path().filename().string());
+    CHECK(covered_bad_files().count(e.path().stem().string()) == 1);
+  }
+  CHECK(files == covered_bad_files().size());
+  CHECK(files >= 30);
+}
+
+TEST_CASE("suggestions: unknown keys, node ids and variables get a did-you-mean hint") {
+  CHECK(find_code(load_scenario_file(kData + "/bad/unknown-key-typo-in-choice.yaml"), "unknown-key")
+            ->hint == "did you mean `feedback`?");
+  CHECK(find_code(load_scenario_file(kData + "/bad/undefined-node-start.yaml"), "undefined-node")
+            ->hint == "did you mean `first`?");
+  CHECK(find_code(load_scenario_file(kData + "/bad/undefined-variable-in-set.yaml"),
+                  "undefined-variable")->hint == "did you mean `trust`?");
+  CHECK(find_code(load_scenario_file(kData + "/bad/bad-value-unknown-pillar.yaml"), "bad-value")
+            ->hint == "did you mean `protect`?");
+}
+
+TEST_CASE("tutorial: loads cleanly with every part of the format filled in") {
+  const std::string path = kScenarios + "/examples/tutorial-supplier-bank-details.yaml";
+  const LoadResult r = load_scenario_file(path);
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.diagnostics.empty());
+  const Scenario& s = *r.scenario;
+  CHECK(s.format == "auditsim/1");
+  CHECK(s.id == "tutorial-supplier-bank-details");
+  CHECK(s.duration_minutes == 30);
+  CHECK(s.audience == std::vector<Audience>{Audience::Members, Audience::Staff});
+  CHECK(s.classification == Classification::PartA);
+
+  // Source kept byte for byte, with its fingerprint.
+  const std::string bytes = read_file(path);
+  CHECK(s.source_text == bytes);
+  CHECK(s.source_path == path);
+  CHECK(s.source_sha256 == sha256_hex(bytes));
+  CHECK(s.source_sha256.size() == 64);
+  CHECK(s.source_sha256.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  int endings = 0, decisions = 0;
+  std::set<Outcome> outcomes;
+  for (const Node& n : s.nodes) {
+    if (n.is_ending()) {
+      ++endings;
+      outcomes.insert(n.ending->outcome);
+    } else {
+      ++decisions;
+      for (const Choice& c : n.choices) CHECK(c.next >= 0);
+    }
+  }
+  CHECK(endings == 3);
+  CHECK(outcomes.size() == 3);
+  CHECK(decisions >= 5);
+  REQUIRE(s.start >= 0);
+  CHECK(s.nodes[static_cast<size_t>(s.start)].id == "email-arrives");
+
+  const Node& first = s.nodes[static_cast<size_t>(s.find_node("email-arrives"))];
+  CHECK(first.time_limit_seconds == 300);
+  REQUIRE(first.on_timeout >= 0);
+  CHECK(first.choices[static_cast<size_t>(first.on_timeout)].id == "reply-to-email");
+  CHECK(first.evidence.size() == 3);
+
+  // Evidence inline and from a file inside the scenario's folder.
+  const Evidence& master = s.evidence[static_cast<size_t>(s.find_evidence("supplier-master-record"))];
+  CHECK(master.file == "evidence/supplier-master-record.md");
+  CHECK(master.text.find("Supplier master record") != std::string::npos);
+  CHECK(s.evidence[static_cast<size_t>(s.find_evidence("change-request-email"))].file.empty());
+
+  // One inject of each trigger kind.
+  std::set<Inject::Trigger> triggers;
+  for (const Inject& i : s.injects) triggers.insert(i.trigger);
+  CHECK(triggers.size() == 3);
+
+  // Every pillar scored positively somewhere; a visited() condition; a variable read.
+  Score4 best;
+  bool reads_visits = false, reads_variable = false;
+  for (const Node& n : s.nodes)
+    for (const Choice& c : n.choices) {
+      for (Pillar p : kPillars) best[p] = std::max(best[p], c.score[p]);
+      reads_visits = reads_visits || !c.when.nodes_visited_read().empty();
+    }
+  for (const Inject& i : s.injects) reads_variable = reads_variable || !i.when.variables_read().empty();
+  for (Pillar p : kPillars) CHECK(best[p] > 0);
+  CHECK(reads_visits);
+  CHECK(reads_variable);
+
+  const auto [node, choice] = s.find_choice("call-known-number");
+  REQUIRE(node >= 0);
+  const Choice& call = s.nodes[static_cast<size_t>(node)].choices[static_cast<size_t>(choice)];
+  CHECK(call.score[Pillar::Protect] == 3);
+  REQUIRE(call.effects.size() == 1);
+  CHECK(s.variables[static_cast<size_t>(call.effects[0].variable)].id == "verified");
+  CHECK(call.effects[0].value == 1);
+  CHECK(s.key_actions[static_cast<size_t>(call.achieves.at(0))].priority == Priority::High);
+  CHECK(s.learning_objectives.size() == 3);
+  CHECK(s.learning_objectives[0].key_actions.size() == 1);
+}
+
+TEST_CASE("tutorial: passes every static check") {
+  const LoadResult r = load_and_check(kScenarios + "/examples/tutorial-supplier-bank-details.yaml");
+  INFO(all_diagnostics(r));
+  CHECK(r.ok());
+  CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("good files: minimal scenario takes the documented defaults") {
+  const LoadResult r = load_scenario_file(kData + "/good/minimal.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  const Scenario& s = *r.scenario;
+  CHECK(s.version == "1");
+  CHECK(s.author.empty());
+  CHECK(s.audience.size() == 2);
+  CHECK(s.classification == Classification::PartA);
+  CHECK(s.nodes.size() == 2);
+  CHECK(s.nodes[0].time_limit_seconds == 0);
+  CHECK(s.nodes[0].on_timeout == -1);
+  CHECK(s.nodes[0].choices[0].when.empty());
+  CHECK(s.nodes[0].pos.line == 10);
+  CHECK(s.nodes[0].choices[0].pos.line == 14);
+}
+
+TEST_CASE("good files: anchors and aliases share content without tripping the alias guard") {
+  const LoadResult r = load_scenario_file(kData + "/good/anchors-and-aliases.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  const Node& n = r.scenario->nodes[0];
+  REQUIRE(n.choices.size() == 2);
+  CHECK(n.choices[0].score == n.choices[1].score);
+  CHECK(n.choices[1].score[Pillar::Protect] == 2);
+  CHECK(n.choices[1].feedback == "Both options are equally sound here.");
+  CHECK(n.time_limit_seconds == 5400);
+  CHECK(n.on_timeout == 1);
+  CHECK(r.scenario->injects[0].after_seconds == 90);
+  CHECK(r.scenario->injects[1].trigger == Inject::Trigger::When);
+}
+
+TEST_CASE("good files: a byte order mark and CRLF line endings are fine") {
+  const LoadResult r = load_scenario_file(kData + "/good/crlf-and-bom.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.scenario->id == "crlf-and-bom");
+  CHECK(r.scenario->title == "Saved by a Windows editor");
+  CHECK(r.scenario->nodes[0].text == "One choice.");
+}
+
+TEST_CASE("conditions: errors point at the column inside the scalar") {
+  const std::string vars = "variables:\n  trust: 50\n";
+  SUBCASE("plain scalar") {
+    const auto r = load_scenario_text(
+        scenario_with_choice_lines(vars, "        when: trust >= 40 and budget > 0\n"), "t.yaml");
+    const Diagnostic* d = find_code(r, "undefined-variable");
+    REQUIRE(d);
+    CHECK(d->line == 18);
+    CHECK(d->col == 31);
+  }
+  SUBCASE("quoted scalar") {
+    const auto r = load_scenario_text(
+        scenario_with_choice_lines(vars, "        when: \"trust >= 40 and budget > 0\"\n"), "t.yaml");
+    const Diagnostic* d = find_code(r, "undefined-variable");
+    REQUIRE(d);
+    CHECK(d->col == 32);
+  }
+  SUBCASE("a valid condition resolves its names") {
+    const auto r = load_scenario_text(
+        scenario_with_choice_lines(vars, "        when: trust >= 40 and not visited(b)\n"), "t.yaml");
+    INFO(all_diagnostics(r));
+    REQUIRE(r.ok());
+    const Choice& c = r.scenario->nodes[0].choices[0];
+    CHECK(c.when.text() == "trust >= 40 and not visited(b)");
+    CHECK(c.when.variables_read() == std::vector<int>{0});
+    CHECK(c.when.nodes_visited_read() == std::vector<int>{1});
+  }
+  SUBCASE("an empty condition is refused") {
+    const auto r = load_scenario_text(scenario_with_choice_lines(vars, "        when:\n"), "t.yaml");
+    CHECK(find_code(r, "condition-syntax"));
+  }
+}
+
+TEST_CASE("variables: booleans only as true/false, integers only as plain whole numbers") {
+  auto load_vars = [](const std::string& v) {
+    return load_scenario_text(scenario_with_choice_lines("variables:\n" + v, ""), "t.yaml");
+  };
+  CHECK(load_vars("  flag: true\n").ok());
+  CHECK(load_vars("  n: -12\n").ok());
+  CHECK(find_code(load_vars("  flag: 'false'\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  flag: on\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  flag: No\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  n: 2.0\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  n: '5'\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  n: 1e3\n"), "wrong-type"));
+  CHECK(find_code(load_vars("  n: 9223372036854775808\n"), "bad-value"));
+  CHECK(find_code(load_vars("  2fast: 1\n"), "bad-id"));
+  const auto r = load_vars("  flag: false\n  n: 7\n");
+  REQUIRE(r.ok());
+  CHECK(r.scenario->variables[0].kind == Variable::Kind::Boolean);
+  CHECK(r.scenario->variables[1].kind == Variable::Kind::Number);
+  CHECK(r.scenario->variables[1].initial == 7);
+}
+
+TEST_CASE("duplicate keys are found in large maps too") {
+  std::string nodes;
+  for (int i = 0; i < 40; ++i)
+    nodes += "  n" + std::to_string(i) + ":\n    title: N\n    text: N\n"
+             "    ending: { outcome: good, debrief: D }\n";
+  nodes += "  n7:\n    title: Again\n    text: N\n    ending: { outcome: good, debrief: D }\n";
+  const std::string text = "format: auditsim/1\nid: t\ntitle: T\ntheme: x\nduration_minutes: 5\n"
+                           "summary: S\nstart: n0\nnodes:\n" + nodes;
+  const auto r = load_scenario_text(text, "t.yaml");
+  const Diagnostic* d = find_code(r, "duplicate-key");
+  REQUIRE(d);
+  CHECK(d->line == 9 + 40 * 4);
+  CHECK(d->hint.find("line 37") != std::string::npos);
+}
+
+TEST_CASE("hostile input: bounded time, a diagnostic, never an exception") {
+  const fs::path dir = scratch("hostile");
+  auto load = [](const fs::path& p) {
+    LoadResult r;
+    const double t = seconds([&] { CHECK_NOTHROW(r = load_scenario_file(p.string())); });
+    CHECK(t < 5.0);
+    CHECK_FALSE(r.ok());
+    CHECK_FALSE(r.diagnostics.empty());
+    return r;
+  };
+  SUBCASE("a 60 MB file is refused before it is read") {
+    const fs::path p = dir / "huge.yaml";
+    {
+      std::ofstream out(p, std::ios::binary);
+      const std::string line = "key: value that repeats to fill the file\n";
+      for (size_t written = 0; written < 60u * 1024 * 1024; written += line.size()) out << line;
+    }
+    CHECK(find_code(load(p), "file-too-large"));
+    CHECK(find_code(load_scenario_text(std::string(6 * 1024 * 1024, 'a'), "big.yaml"),
+                    "file-too-large"));
+  }
+  SUBCASE("10,000 levels of nesting, flow and block") {
+    write_file(dir / "flow.yaml", "a: " + std::string(10000, '[') + std::string(10000, ']') + "\n");
+    write_file(dir / "maps.yaml", [] {
+      std::string s;
+      for (int i = 0; i < 10000; ++i) s += "{a: ";
+      return s + "1" + std::string(10000, '}') + "\n";
+    }());
+    std::string dashes;
+    for (int i = 0; i < 10000; ++i) dashes += "- ";
+    write_file(dir / "dashes.yaml", dashes + "x\n");
+    std::string indented;
+    for (int i = 0; i < 100; ++i) indented += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+    write_file(dir / "indented.yaml", indented);
+    for (const char* f : {"flow.yaml", "maps.yaml", "dashes.yaml", "indented.yaml"}) {
+      INFO(f);
+      const Diagnostic* d = find_code(load(dir / f), "too-deep");
+      REQUIRE(d);
+      CHECK(d->line >= 1);
+    }
+  }
+  SUBCASE("billion laughs") {
+    std::string s = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (int i = 1; i < 12; ++i) {
+      s += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+      for (int k = 0; k < 10; ++k) s += (k ? ", *a" : "*a") + std::to_string(i - 1);
+      s += "]\n";
+    }
+    write_file(dir / "laughs.yaml", s);
+    CHECK(find_code(load(dir / "laughs.yaml"), "alias-bomb"));
+  }
+  SUBCASE("empty, blank and comment-only files") {
+    for (const std::string text : {"", "   \n\n", "# just a comment\n", "~\n"}) {
+      write_file(dir / "empty.yaml", text);
+      CHECK(find_code(load(dir / "empty.yaml"), "wrong-type"));
+    }
+  }
+  SUBCASE("binary garbage and Latin-1 text") {
+    std::string junk;
+    uint32_t x = 12345;
+    for (int i = 0; i < 65536; ++i) {
+      x = x * 1664525u + 1013904223u;
+      junk += static_cast<char>(x >> 24);
+    }
+    write_file(dir / "junk.yaml", junk);
+    CHECK(find_code(load(dir / "junk.yaml"), "invalid-utf8"));
+    write_file(dir / "latin1.yaml", "format: auditsim/1\ntitle: Caf\xe9 licensing\n");
+    const Diagnostic* d = find_code(load(dir / "latin1.yaml"), "invalid-utf8");
+    REQUIRE(d);
+    CHECK(d->line == 2);
+    CHECK(d->col == 11);
+  }
+  SUBCASE("random printable text never throws") {
+    uint32_t x = 99;
+    const std::string alphabet = "ab:- \n[]{},&*!|>'\"#?%@`0123456789";
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      for (int i = 0; i < 200; ++i) {
+        x = x * 1664525u + 1013904223u;
+        text += alphabet[(x >> 16) % alphabet.size()];
+      }
+      CHECK_NOTHROW(load_scenario_text(text, "random.yaml"));
+    }
+  }
+  SUBCASE("missing files, folders and special files") {
+    CHECK(find_code(load(dir / "no-such-file.yaml"), "io-error"));
+    CHECK(find_code(load(dir), "io-error"));
+    if (fs::exists("/dev/zero")) CHECK(find_code(load("/dev/zero"), "file-too-large"));
+  }
+}
+
+TEST_CASE("evidence files stay inside the scenario's folder") {
+  const fs::path dir = scratch("evidence");
+  const fs::path pack = dir / "pack";
+  write_file(pack / "evidence" / "memo.md", "# Memo\nInside the folder.\n");
+  write_file(dir / "outside.md", "secret\n");
+  auto with_file = [&](const std::string& file) {
+    const std::string text = scenario_with_choice_lines(
+        "evidence:\n  - id: doc\n    title: Doc\n    file: " + file + "\n", "");
+    write_file(pack / "s.yaml", text);
+    return load_scenario_file((pack / "s.yaml").string());
+  };
+  SUBCASE("a file inside is read") {
+    const auto r = with_file("evidence/memo.md");
+    INFO(all_diagnostics(r));
+    REQUIRE(r.ok());
+    CHECK(r.scenario->evidence[0].text == "# Memo\nInside the folder.\n");
+  }
+  SUBCASE("a path through .. that comes back inside is fine") {
+    CHECK(with_file("evidence/../evidence/memo.md").ok());
+  }
+  SUBCASE("escaping with .., an absolute path or a symbolic link is refused") {
+    CHECK(find_code(with_file("../outside.md"), "evidence-outside-folder"));
+    CHECK(find_code(with_file((dir / "outside.md").string()), "evidence-outside-folder"));
+    std::error_code ec;
+    fs::create_symlink(dir / "outside.md", pack / "evidence" / "link.md", ec);
+    fs::create_directory_symlink(dir, pack / "evidence" / "up", ec);
+    if (!ec) {
+      CHECK(find_code(with_file("evidence/link.md"), "evidence-outside-folder"));
+      CHECK(find_code(with_file("evidence/up/outside.md"), "evidence-outside-folder"));
+    }
+  }
+  SUBCASE("missing, oversized and non-UTF-8 files") {
+    CHECK(find_code(with_file("evidence/nothing.md"), "evidence-file-missing"));
+    CHECK(find_code(with_file("evidence"), "evidence-file-missing"));
+    write_file(pack / "evidence" / "big.md", std::string(1024 * 1024 + 1, 'x'));
+    CHECK(find_code(with_file("evidence/big.md"), "file-too-large"));
+    write_file(pack / "evidence" / "latin1.md", "ok\nna\xefve\n");
+    const Diagnostic* d = find_code(with_file("evidence/latin1.md"), "invalid-utf8");
+    REQUIRE(d);
+    CHECK(d->message.find("line 2, column 3") != std::string::npos);
+  }
+}
+
+TEST_CASE("find_scenario_files: recursive, sorted, skipping schema and evidence folders") {
+  const fs::path dir = scratch("library");
+  for (const char* f : {"b.yaml", "a/c.yml", "a/b.yaml", "schema/s.yaml", "evidence/e.yaml",
+                        "a/evidence/deep.yaml", "notes.txt", "a/d.json"})
+    write_file(dir / f, "x: 1\n");
+  const auto files = find_scenario_files(dir.string());
+  REQUIRE(files.size() == 3);
+  CHECK(files[0] == (dir / "a/b.yaml").string());
+  CHECK(files[1] == (dir / "a/c.yml").string());
+  CHECK(files[2] == (dir / "b.yaml").string());
+  CHECK(find_scenario_files((dir / "missing").string()).empty());
+
+  const auto shipped = find_scenario_files(kScenarios);
+  CHECK(std::find(shipped.begin(), shipped.end(),
+                  kScenarios + "/examples/tutorial-supplier-bank-details.yaml") != shipped.end());
+  for (const auto& f : shipped) CHECK(f.find("/schema/") == std::string::npos);
+}
+
+TEST_CASE("loading stays linear: 5,000 decisions with 3 choices each") {
+  std::string text = "format: auditsim/1\nid: big\ntitle: Big\ntheme: x\nduration_minutes: 60\n"
+                     "summary: S\nvariables: { v: 0 }\nstart: n0\nnodes:\n";
+  const int n = 5000;
+  for (int i = 0; i < n; ++i) {
+    const std::string next = i + 1 < n ? "n" + std::to_string(i + 1) : "end";
+    text += "  n" + std::to_string(i) + ":\n    title: T\n    text: T\n    choices:\n";
+    for (int c = 0; c < 3; ++c)
+      text += "      - { id: c" + std::to_string(i) + "-" + std::to_string(c) +
+              ", text: C, feedback: F, score: { protect: " + std::to_string(c) +
+              " }, add: { v: 1 }, when: v >= 0, next: " + next + " }\n";
+  }
+  text += "  end:\n    title: E\n    text: E\n    ending: { outcome: good, debrief: D }\n";
+  LoadResult r;
+  const double t = seconds([&] { r = load_scenario_text(text, "big.yaml"); });
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.scenario->nodes.size() == static_cast<size_t>(n + 1));
+  MESSAGE("loaded 5,000 decisions in " << t << " s");
+  CHECK(t < 5.0);  // a quadratic lookup would take minutes here, even in a Debug build
+}
+
+TEST_CASE("helpers: SHA-256 test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  Sha256 split;  // the same digest fed in uneven pieces
+  split.update("abcdbcdecdefdefgefghfghighijhij");
+  split.update("kijkljklmklmnlmnomnopnopq");
+  const auto digest = split.finish();
+  CHECK(digest[0] == 0x24);
+  CHECK(digest[31] == 0xc1);
+}
+
+TEST_CASE("helpers: diagnostics format and suggestions") {
+  Diagnostic d{Severity::Error, "unknown-key", "s.yaml", 3, 5, "`scroe` is not a key.", "did you mean `score`?"};
+  CHECK(format_diagnostic(d) ==
+        "s.yaml:3:5: error: `scroe` is not a key. [unknown-key]\n  hint: did you mean `score`?");
+  d.line = 0;
+  d.hint.clear();
+  d.severity = Severity::Warning;
+  CHECK(format_diagnostic(d) == "s.yaml: warning: `scroe` is not a key. [unknown-key]");
+  CHECK_FALSE(has_errors({d}));
+  d.severity = Severity::Error;
+  CHECK(has_errors({d}));
+
+  const std::vector<std::string> keys{"score", "set", "add", "feedback", "next", "when"};
+  CHECK(closest_match("scroe", keys) == "score");
+  CHECK(closest_match("Feedbak", keys) == "feedback");
+  CHECK(closest_match("nxet", keys) == "next");
+  CHECK(closest_match("banana", keys).empty());
+  CHECK(closest_match("", keys).empty());
+}
+
+TEST_CASE("helpers: durations, integers, ids and UTF-8") {
+  using namespace auditsim::load_detail;
+  CHECK(parse_duration("90") == 90);
+  CHECK(parse_duration("90s") == 90);
+  CHECK(parse_duration("5m") == 300);
+  CHECK(parse_duration("1h30m") == 5400);
+  CHECK(parse_duration("1h 30m 5s") == 5405);
+  CHECK_FALSE(parse_duration("30m1h"));
+  CHECK_FALSE(parse_duration("5 minutes"));
+  CHECK_FALSE(parse_duration("-5"));
+  CHECK_FALSE(parse_duration("1.5h"));
+  CHECK_FALSE(parse_duration("m"));
+  CHECK_FALSE(parse_duration(""));
+
+  int64_t v = 0;
+  CHECK(parse_int64("-9223372036854775808", v) == IntParse::Ok);
+  CHECK(v == INT64_MIN);
+  CHECK(parse_int64("9223372036854775807", v) == IntParse::Ok);
+  CHECK(parse_int64("9223372036854775808", v) == IntParse::OutOfRange);
+  CHECK(parse_int64("1.0", v) == IntParse::NotInteger);
+  CHECK(parse_int64("-", v) == IntParse::NotInteger);
+
+  CHECK(is_valid_id("ending-good_2.v1"));
+  CHECK_FALSE(is_valid_id("-leading-dash"));
+  CHECK_FALSE(is_valid_id("has space"));
+  CHECK_FALSE(is_valid_id(std::string(65, 'a')));
+  CHECK(is_valid_variable_name("_tenant_trust2"));
+  CHECK_FALSE(is_valid_variable_name("tenant-trust"));
+
+  CHECK_FALSE(find_invalid_utf8("plain ASCII, £ and \xf0\x9f\x98\x80"));
+  CHECK(find_invalid_utf8("\xc0\xaf")->col == 1);            // overlong '/'
+  CHECK(find_invalid_utf8("ab\xed\xa0\x80")->col == 3);      // a UTF-16 surrogate
+  CHECK(find_invalid_utf8("x\n\xf4\x90\x80\x80")->line == 2);  // above U+10FFFF
+  CHECK(find_invalid_utf8("\xe2\x82")->col == 1);            // truncated
+}
+
+TEST_CASE("helpers: pillar, priority, audience and outcome keys round-trip") {
+  for (Pillar p : kPillars) CHECK(parse_pillar(pillar_key(p)) == p);
+  CHECK(std::string(pillar_name(Pillar::Prepare)) == "Prepare");
+  CHECK_FALSE(parse_pillar("Pursue"));
+  for (Priority p : {Priority::High, Priority::Medium, Priority::Low})
+    CHECK(parse_priority(priority_key(p)) == p);
+  for (Audience a : {Audience::Members, Audience::Staff}) CHECK(parse_audience(audience_key(a)) == a);
+  for (Outcome o : {Outcome::Good, Outcome::Mixed, Outcome::Poor})
+    CHECK(parse_outcome(outcome_key(o)) == o);
+  CHECK(std::string(severity_key(Severity::Note)) == "note");
+}

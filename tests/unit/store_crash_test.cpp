@@ -1,0 +1,123 @@
+// Crash safety: a child process records decisions and is killed with SIGKILL at random moments.
+// Every decision it reported as recorded (after record_decision returned) must be on disk, the
+// database must pass its checks, and the interrupted session must resume where it stopped.
+#include <doctest/doctest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "store_fixture.hpp"
+
+using namespace auditsim;
+using namespace auditsim::store;
+using namespace auditsim::testing;
+
+namespace {
+
+void say(int fd, const std::string& line) {
+  std::string s = line + "\n";
+  (void)!::write(fd, s.data(), s.size());
+}
+
+// The child: resume the active session (or start one) and record until killed.
+[[noreturn]] void record_forever(const fs::path& path, int out) {
+  try {
+    Store st = Store::open(path);
+    for (int n = 0; n < 100000; ++n) {
+      auto active = st.list_sessions({"", Status::Active});
+      std::string id = active.empty() ? start_sample_session(st, "Crash evening")
+                                      : active.back().id;
+      auto rec = st.load_session(id);
+      int64_t next = static_cast<int64_t>(rec->decisions.size()) + 1;
+      if (next > 15) {
+        st.set_status(id, Status::Finished);
+        continue;
+      }
+      DecisionRecord d = sample_decision("node-" + std::to_string(next), "choice");
+      int64_t seq = st.record_decision(id, d, "{\"seq\":" + std::to_string(next) + "}");
+      say(out, "recorded " + id + " " + std::to_string(seq));
+    }
+  } catch (const std::exception& e) {
+    say(out, std::string("error ") + e.what());
+    ::_exit(3);
+  }
+  ::_exit(0);
+}
+
+// Reads what the child wrote until the pipe closes or `deadline` passes.
+void drain(int fd, std::string& buf, std::chrono::steady_clock::time_point deadline) {
+  char chunk[4096];
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    int wait_ms = static_cast<int>(std::max<int64_t>(0, left.count()));
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, wait_ms) <= 0) return;
+    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n <= 0) return;
+    buf.append(chunk, static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every decision reported as recorded survives SIGKILL, at least 50 times") {
+  fs::path path = scratch_dir("crash") / "results.db";
+  std::mt19937 rng(20160309);
+  std::map<std::string, int64_t> reported;  // session -> highest seq reported
+  int killed = 0;
+  for (int round = 0; round < 60; ++round) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(fds[0]);
+      record_forever(path, fds[1]);
+    }
+    ::close(fds[1]);
+    std::string out;
+    int delay_ms = static_cast<int>(rng() % 40);
+    drain(fds[0], out, std::chrono::steady_clock::now() + std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed;
+    drain(fds[0], out, std::chrono::steady_clock::time_point::min());  // what was already sent
+    ::close(fds[0]);
+
+    std::istringstream lines(out);
+    std::string word, id;
+    int64_t seq = 0;
+    while (lines >> word) {
+      REQUIRE_MESSAGE(word == "recorded", "the child failed: " << out);
+      lines >> id >> seq;
+      reported[id] = std::max(reported[id], seq);
+    }
+
+    Store st = Store::open(path);
+    CheckReport check = st.check();
+    REQUIRE_MESSAGE(check.ok(), "round " << round);
+    for (const auto& [sid, max_seq] : reported) {
+      auto rec = st.load_session(sid);
+      REQUIRE(rec);
+      REQUIRE(static_cast<int64_t>(rec->decisions.size()) >= max_seq);
+      for (size_t i = 0; i < rec->decisions.size(); ++i) {
+        CHECK(rec->decisions[i].seq == static_cast<int64_t>(i) + 1);
+      }
+      // The resume state was committed with the last decision: resuming continues exactly there.
+      CHECK(rec->state_json == "{\"seq\":" + std::to_string(rec->decisions.size()) + "}");
+    }
+  }
+  CHECK(killed >= 50);
+  int64_t total = 0;
+  for (const auto& [sid, n] : reported) total += n;
+  CHECK(total > 0);
+  MESSAGE("kills: " << killed << ", sessions: " << reported.size() << ", decisions: " << total);
+}

@@ -1,0 +1,183 @@
+// The SDL2 + OpenGL3 shell: window, GL context, ImGui backends, the frame loop with a frame
+// cap, presenter mode (full screen), font rebuilds, scripted clicks and the screenshot.
+#include "ui/app/desktop.hpp"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+
+#include "ui/app/app.hpp"
+#include "ui/app/fonts.hpp"
+#include "ui/app/screenshot.hpp"
+#include "ui/app/theme.hpp"
+#include "ui/widgets/probe.hpp"
+
+namespace auditsim::desktop {
+
+using namespace auditsim::ui;
+
+namespace {
+
+constexpr Uint32 kFrameMs = 1000 / 60;  // vsync does not throttle everywhere (Xvfb): cap here
+constexpr int kFramesPerClick = 8;      // scripted clicks: hover, press, release, settle
+
+struct GlSetup {
+  SDL_GLContext ctx = nullptr;
+  const char* glsl = nullptr;
+};
+
+// A 3.2 core context first (GLSL 150); else whatever 3.0 gives (GLSL 130).
+GlSetup create_context(SDL_Window* w) {
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+  if (SDL_GLContext c = SDL_GL_CreateContext(w)) return {c, "#version 150"};
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  if (SDL_GLContext c = SDL_GL_CreateContext(w)) return {c, "#version 130"};
+  return {};
+}
+
+void rebuild_fonts(App& app) {
+  load_fonts(app.effective_font_scale());
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+}  // namespace
+
+int run(const DesktopOptions& o) {
+  AppConfig cfg;
+  cfg.db_path = o.db_path;
+  cfg.load_library_now = o.frames > 0 || !o.open_scenario.empty();
+  std::string warning;
+  const Settings initial = load_settings(default_settings_path(), &warning);
+
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "auditsim: cannot open a window: %s\n"
+                         "  Run it on a desktop, or use the subcommands (auditsim --help).\n",
+                 SDL_GetError());
+    return 2;
+  }
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (initial.window_maximised && o.frames == 0) flags |= SDL_WINDOW_MAXIMIZED;
+  const int w0 = o.frames > 0 ? 1280 : initial.window_width;
+  const int h0 = o.frames > 0 ? 800 : initial.window_height;
+  SDL_Window* window = SDL_CreateWindow("Desktop Audit Simulator", SDL_WINDOWPOS_CENTERED,
+                                        SDL_WINDOWPOS_CENTERED, w0, h0, flags);
+  GlSetup gl = window ? create_context(window) : GlSetup{};
+  if (!window || !gl.ctx) {
+    std::fprintf(stderr, "auditsim: cannot create an OpenGL window: %s\n", SDL_GetError());
+    if (window) SDL_DestroyWindow(window);
+    SDL_Quit();
+    return 2;
+  }
+  SDL_GL_MakeCurrent(window, gl.ctx);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(window, gl.ctx);
+  ImGui_ImplOpenGL3_Init(gl.glsl);
+
+  int status = 0;
+  {
+    App app(cfg);
+    rebuild_fonts(app);
+    apply_theme(app.settings().theme, app.effective_font_scale());
+    app.fonts_dirty = app.theme_dirty = false;
+    if (!o.open_scenario.empty()) app.open_scenario(o.open_scenario);
+
+    Probe probe;
+    const bool scripted = !o.clicks.empty();
+    if (scripted) set_active_probe(&probe);
+    size_t next_click = 0;
+    bool was_presenter = false;
+    for (int frame = 0; !app.quit_requested; ++frame) {
+      const Uint32 start = SDL_GetTicks();
+      SDL_Event ev;
+      while (SDL_PollEvent(&ev)) {
+        ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (ev.type == SDL_QUIT) app.quit_requested = true;
+        if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
+            ev.window.windowID == SDL_GetWindowID(window))
+          app.quit_requested = true;
+      }
+      if (app.presenter != was_presenter) {
+        SDL_SetWindowFullscreen(window, app.presenter ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        was_presenter = app.presenter;
+      }
+      if (app.fonts_dirty || app.theme_dirty) {
+        if (app.fonts_dirty) rebuild_fonts(app);
+        apply_theme(app.settings().theme, app.effective_font_scale());
+        app.fonts_dirty = app.theme_dirty = false;
+      }
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplSDL2_NewFrame();
+      if (scripted && next_click < o.clicks.size()) {
+        // Hover, press, release over a few frames, as a person would.
+        const int phase = frame % kFramesPerClick;
+        const ProbeItem* it = probe.find(o.clicks[next_click]);
+        if (it) io.MousePos = it->centre();
+        io.MouseDown[0] = it && phase == 2;
+        if (phase == kFramesPerClick - 1) {
+          if (!it) std::fprintf(stderr, "auditsim: nothing labelled \"%s\" to click\n", o.clicks[next_click].c_str());
+          ++next_click;
+        }
+      }
+      probe.begin_frame();
+      ImGui::NewFrame();
+      app.frame();
+      ImGui::Render();
+      int dw = 0, dh = 0;
+      SDL_GL_GetDrawableSize(window, &dw, &dh);
+      glViewport(0, 0, dw, dh);
+      const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+      glClearColor(bg.x, bg.y, bg.z, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      const bool last = o.frames > 0 && frame + 1 >= o.frames;
+      if (last && !o.screenshot.empty()) {
+        std::string err;
+        if (!write_screenshot(o.screenshot, dw, dh, &err)) {
+          std::fprintf(stderr, "auditsim: screenshot not written: %s\n", err.c_str());
+          status = 1;
+        }
+      }
+      SDL_GL_SwapWindow(window);
+      if (last) break;
+      const Uint32 spent = SDL_GetTicks() - start;
+      if (o.frames == 0 && spent < kFrameMs) SDL_Delay(kFrameMs - spent);
+    }
+    set_active_probe(nullptr);
+    // Remember the window for next time (not in scripted runs, which use a fixed size).
+    if (o.frames == 0 && !app.presenter) {
+      const Uint32 wf = SDL_GetWindowFlags(window);
+      app.settings().window_maximised = (wf & SDL_WINDOW_MAXIMIZED) != 0;
+      if (!app.settings().window_maximised)
+        SDL_GetWindowSize(window, &app.settings().window_width, &app.settings().window_height);
+      app.save_settings_now();
+    }
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(gl.ctx);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return status;
+}
+
+}  // namespace auditsim::desktop

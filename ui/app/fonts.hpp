@@ -1,0 +1,15 @@
+// Loads the DejaVu faces (fonts-dejavu-core) at a scale, with the glyph ranges Welsh and other
+// Latin-script languages need. Falls back to ImGui's built-in font when a file is missing.
+#pragma once
+
+namespace auditsim::ui {
+
+// Rebuilds the font atlas of the current ImGui context at `scale` (1 = 17 px body text) and
+// fills fonts(). Returns false when DejaVu was not found (the built-in font is used).
+bool load_fonts(float scale);
+
+// The glyph ranges loaded: Basic Latin, Latin-1, Latin Extended-A, general punctuation, arrows
+// and shapes used by the interface, and the Welsh letters ẁ ẃ ẅ ỳ (U+1E80–1E85, U+1EF2–1EF3).
+const unsigned short* glyph_ranges();
+
+}  // namespace auditsim::ui

@@ -1,0 +1,271 @@
+// The debrief: the 4P radar and bars, the assurance opinion, each decision with the path not
+// taken, the findings, the improvement plan, tables side by side and the map of the path taken.
+#include <imgui.h>
+
+#include "ui/app/app.hpp"
+#include "ui/controllers/map_layout.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets/charts.hpp"
+#include "ui/widgets/markdown.hpp"
+#include "ui/widgets/scenario_map.hpp"
+#include "ui/widgets/style.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace auditsim::ui {
+
+namespace {
+
+ImVec4 opinion_colour(int level) {
+  const Palette& p = palette();
+  return level == 0 ? p.ok : level == 1 ? p.accent : level == 2 ? p.warn : p.bad;
+}
+
+std::string score_text(const Score4& s) {
+  std::string out;
+  for (Pillar p : kPillars) {
+    if (s[p] == 0) continue;
+    out += std::string(out.empty() ? "" : ", ") + pillar_name(p) + " " + (s[p] > 0 ? "+" : "") +
+           std::to_string(s[p]);
+  }
+  return out.empty() ? "no score" : out;
+}
+
+void draw_opinion(App& app, const DebriefTeam& t) {
+  const Result& r = t.result;
+  const float fs = ImGui::GetFontSize();
+  const ImVec4 c = opinion_colour(r.opinion_level);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + fs * 4.6f), to_u32(c, 0.12f), 8);
+  dl->AddRectFilled(p0, ImVec2(p0.x + 6, p0.y + fs * 4.6f), to_u32(c), 8, ImDrawFlags_RoundCornersLeft);
+  ImGui::SetCursorScreenPos(ImVec2(p0.x + fs, p0.y + fs * 0.5f));
+  ImGui::BeginGroup();
+  muted_text("Assurance opinion");
+  const std::string label = r.opinion + " assurance";
+  (void)app;
+  if (fonts().h1) ImGui::PushFont(fonts().h1);
+  coloured_text(c, label.c_str());
+  if (fonts().h1) ImGui::PopFont();
+  char buf[160];
+  snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent,
+           r.capped_by_high_finding ? "  \xC2\xB7  capped: a high-priority key action was missed" : "");
+  muted_text(buf);
+  ImGui::EndGroup();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + fs * 5.0f));
+}
+
+void draw_findings(const Scenario& s, const Result& r) {
+  heading("Findings", 2);
+  if (r.findings.empty()) {
+    coloured_text(palette().ok, "Every key action was achieved.");
+    return;
+  }
+  for (const Finding& f : r.findings) {
+    const KeyAction& k = s.key_actions.at(f.key_action);
+    const ImVec4 c = f.priority == Priority::High ? palette().bad
+                     : f.priority == Priority::Medium ? palette().warn
+                                                      : palette().muted;
+    badge(f.priority == Priority::High ? "High" : f.priority == Priority::Medium ? "Medium" : "Low", c);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    text_wrapped(k.text.c_str());
+    if (!k.management_action.empty()) muted_text(("Action: " + k.management_action).c_str());
+    ImGui::EndGroup();
+    gap(0.25f);
+  }
+}
+
+void draw_decisions(const Scenario& s, const DebriefTeam& t) {
+  heading("Decision by decision", 2);
+  const Session& ses = *t.session;
+  int n = 0;
+  if (ImGui::BeginTable("##decisions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                              ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("The path not taken", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableHeadersRow();
+    for (const PathNotTaken& p : t.result.paths_not_taken) {
+      const HistoryEntry& e = ses.history().at(p.history_index);
+      const Node& node = s.nodes.at(p.node);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      text_wrapped((std::to_string(++n) + ". " + (node.title.empty() ? node.id : node.title)).c_str());
+      ImGui::TableNextColumn();
+      if (p.chosen >= 0) text_wrapped(node.choices.at(p.chosen).text.c_str());
+      muted_text(score_text(e.delta).c_str());
+      if (!e.group.votes.empty()) {
+        std::string v = "Votes: ";
+        for (const auto& [id, k] : e.group.votes) v += id + " " + std::to_string(k) + "  ";
+        muted_text(v.c_str());
+      }
+      if (!e.group.rationale.empty()) muted_text(("Rationale: " + e.group.rationale).c_str());
+      ImGui::TableNextColumn();
+      if (p.best_alternative) {
+        text_wrapped(node.choices.at(*p.best_alternative).text.c_str());
+        char buf[96];
+        snprintf(buf, sizeof buf, "would have led to %lld points (this choice: %lld)",
+                 static_cast<long long>(p.alternative_value), static_cast<long long>(p.chosen_value));
+        muted_text(buf);
+      } else {
+        coloured_text(palette().ok, "The best choice available.");
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+void draw_plan(App& app, DebriefModel& d, int ti) {
+  DebriefTeam& t = d.teams()[ti];
+  const float fs = ImGui::GetFontSize();
+  heading("Improvement plan", 2);
+  for (size_t i = 0; i < t.actions.size(); ++i) {
+    const auto& a = t.actions[i];
+    ImGui::PushID(static_cast<int>(i));
+    badge(a.priority.c_str(), a.priority == "high" ? palette().bad : a.priority == "low" ? palette().muted : palette().warn);
+    ImGui::SameLine();
+    text_wrapped((a.action + "  \xE2\x80\x94  " + a.owner + (a.due_date.empty() ? "" : ", by " + a.due_date) +
+                  (a.status == store::ActionStatus::Done ? "  (done)" : ""))
+                     .c_str());
+    std::string err;
+    if (a.status != store::ActionStatus::Done && button("Mark done"))
+      if (!d.set_action_status(ti, i, store::ActionStatus::Done, &err)) app.show_error("Not saved", err, "");
+    ImGui::SameLine();
+    if (button("Remove")) {
+      if (!d.delete_action(ti, i, &err)) app.show_error("Not removed", err, "");
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  ActionDraft& dr = d.draft();
+  std::vector<std::string> names{"(no finding)"};
+  for (const Finding& f : t.result.findings) names.push_back(d.scenario().key_actions.at(f.key_action).text);
+  std::vector<const char*> items;
+  for (const auto& n : names) items.push_back(n.c_str());
+  int sel = dr.finding + 1;
+  ImGui::SetNextItemWidth(fs * 24);
+  if (combo("Finding##plan", &sel, items)) dr.finding = sel - 1;
+  ImGui::SetNextItemWidth(fs * 24);
+  input_text("Action##plan", &dr.action, "What will be done");
+  ImGui::SetNextItemWidth(fs * 12);
+  input_text("Owner##plan", &dr.owner, "Who");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 8);
+  input_text("Due##plan", &dr.due_date, "YYYY-MM-DD");
+  ImGui::SameLine();
+  static const char* const prio[] = {"High", "Medium", "Low"};
+  ImGui::SetNextItemWidth(fs * 7);
+  combo("Priority##plan", &dr.priority, prio);
+  if (primary_button("Add action##plan")) {
+    std::string err;
+    if (!d.add_action(ti, &err)) app.show_error("The action was not added", err, "Fill in the action and its owner.");
+  }
+}
+
+std::vector<int> path_nodes(const Session& s) {
+  std::vector<int> out{s.scenario().start};
+  for (size_t i : s.effective_decisions()) {
+    const HistoryEntry& e = s.history()[i];
+    const Node& n = s.scenario().nodes.at(e.node);
+    if (e.choice >= 0) out.push_back(n.choices.at(e.choice).next);
+  }
+  return out;
+}
+
+}  // namespace
+
+void draw_debrief(App& app) {
+  DebriefModel& d = *app.debrief();
+  const float fs = ImGui::GetFontSize();
+  static int team = 0;
+  static MapLayout layout;
+  static std::string layout_sha;
+  static MapView view;
+  if (team >= static_cast<int>(d.teams().size())) team = 0;
+  if (layout_sha != d.scenario().source_sha256) {
+    layout = layout_scenario(d.scenario());
+    layout_sha = d.scenario().source_sha256;
+  }
+  heading(("Debrief: " + d.scenario().title).c_str(), 1);
+  if (d.teams().size() > 1) {
+    for (size_t i = 0; i < d.teams().size(); ++i) {
+      const std::string l = d.teams()[i].name + "##debrief-team" + std::to_string(i);
+      if (nav_tab(l.c_str(), team == static_cast<int>(i))) team = static_cast<int>(i);
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+  }
+  DebriefTeam& t = d.teams()[team];
+  ImGui::BeginChild("##debrief-scroll", ImVec2(0, 0), false);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float radar = std::min(fs * 20, w * 0.38f);
+  std::vector<RadarSeries> series;
+  for (const auto& tt : d.teams()) series.push_back({tt.name, &tt.result});
+  ImGui::BeginGroup();
+  radar_chart(series, radar);
+  if (series.size() > 1)
+    for (size_t i = 0; i < series.size(); ++i) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(series_colour(i)));
+      text(("\xE2\x96\xA0 " + series[i].name).c_str());
+      ImGui::PopStyleColor();
+    }
+  ImGui::EndGroup();
+  ImGui::SameLine(0, fs * 1.5f);
+  ImGui::BeginGroup();
+  const float right_w = w - radar - fs * 1.5f;
+  ImGui::PushItemWidth(right_w);
+  ImGui::BeginChild("##opinion-col", ImVec2(right_w, radar), false);
+  draw_opinion(app, t);
+  pillar_bars(t.result, right_w - fs);
+  if (t.result.outcome) {
+    const Outcome o = *t.result.outcome;
+    muted_text((std::string("Outcome: ") + (o == Outcome::Good ? "good" : o == Outcome::Poor ? "poor" : "mixed")).c_str());
+  } else {
+    muted_text("The session has not reached an ending yet.");
+  }
+  ImGui::EndChild();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  if (d.teams().size() > 1) {
+    gap(0.5f);
+    heading("Tables side by side", 2);
+    if (ImGui::BeginTable("##teams", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+      ImGui::TableSetupColumn("Table");
+      for (Pillar p : kPillars) ImGui::TableSetupColumn(pillar_name(p));
+      ImGui::TableSetupColumn("Opinion");
+      ImGui::TableHeadersRow();
+      for (const auto& tt : d.teams()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text(tt.name.c_str());
+        for (const auto& pr : tt.result.pillars) {
+          ImGui::TableNextColumn();
+          char b[24];
+          if (pr.assessed) snprintf(b, sizeof b, "%.0f%%", pr.percent);
+          else snprintf(b, sizeof b, "n/a");
+          text(b);
+        }
+        ImGui::TableNextColumn();
+        coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+      }
+      ImGui::EndTable();
+    }
+  }
+  gap(0.8f);
+  draw_findings(d.scenario(), t.result);
+  gap(0.8f);
+  draw_decisions(d.scenario(), t);
+  gap(0.8f);
+  heading("The path taken", 2);
+  int sel = -1;
+  scenario_map("##debrief-map", d.scenario(), layout, path_nodes(*t.session), &sel, view,
+               ImVec2(0, fs * 16));
+  gap(0.8f);
+  draw_plan(app, d, team);
+  gap(1.0f);
+  ImGui::EndChild();
+}
+
+}  // namespace auditsim::ui

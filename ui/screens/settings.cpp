@@ -1,0 +1,67 @@
+// Settings: font scale (up to 2.5x for projectors), theme, assurance labels and thresholds,
+// data folder and council name. Saved on request; the window size is saved on exit.
+#include <imgui.h>
+
+#include "ui/app/app.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets/style.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace auditsim::ui {
+
+void draw_settings(App& app) {
+  Settings& s = app.settings();
+  const float fs = ImGui::GetFontSize();
+  heading("Settings", 1);
+  ImGui::BeginChild("##settings", ImVec2(std::min(ImGui::GetContentRegionAvail().x, fs * 44), 0), false);
+  heading("Appearance", 2);
+  float scale = s.font_scale;
+  ImGui::SetNextItemWidth(fs * 16);
+  if (slider_float("Text size", &scale, kMinFontScale, kMaxFontScale, "%.2fx"))
+    s.font_scale = scale;
+  // Rebuilding the font atlas on every drag step would stall; apply once the slider is let go.
+  if (ImGui::IsItemDeactivatedAfterEdit()) app.fonts_dirty = true;
+  for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+    if (radio(theme_name(t), s.theme == t)) {
+      s.theme = t;
+      app.theme_dirty = true;
+    }
+    ImGui::SameLine(0, fs * 1.2f);
+  }
+  ImGui::NewLine();
+  muted_text("Sample: Ŵyr a ŷd ar ffordd Pen-y-ẃ; Ẁ ẅ ỳ — café, naïve, Łódź.");
+  gap(0.6f);
+  heading("Council", 2);
+  ImGui::SetNextItemWidth(fs * 22);
+  input_text("Council name", &s.council_name, "Shown in the title bar and on reports");
+  ImGui::SetNextItemWidth(fs * 22);
+  input_text("Data folder", &s.data_folder, data_folder(Settings{}).c_str());
+  muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
+  gap(0.6f);
+  heading("Assurance opinion", 2);
+  muted_text("Labels from highest to lowest, and the overall percentage each level needs.");
+  for (int i = 0; i < 4; ++i) {
+    ImGui::PushID(i);
+    ImGui::SetNextItemWidth(fs * 12);
+    input_text(("##label" + std::to_string(i)).c_str(), &s.scale.labels[i]);
+    if (i < 3) {
+      ImGui::SameLine();
+      float v = static_cast<float>(s.scale.thresholds[i]);
+      ImGui::SetNextItemWidth(fs * 12);
+      if (slider_float(("at or above##thr" + std::to_string(i)).c_str(), &v, 0, 100, "%.0f%%"))
+        s.scale.thresholds[i] = v;
+    }
+    ImGui::PopID();
+  }
+  const auto& t = s.scale.thresholds;
+  const bool ordered = t[0] >= t[1] && t[1] >= t[2];
+  if (!ordered) coloured_text(palette().bad, "Each threshold must be at or below the one above it.");
+  gap(0.8f);
+  if (primary_button("Save settings", ImVec2(fs * 10, fs * 2.2f), ordered)) {
+    app.save_settings_now();
+    app.fonts_dirty = true;
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace auditsim::ui
