@@ -78,6 +78,10 @@ std::shared_ptr<const Analysis> cached_analysis(const ScenarioPtr& scenario,
 // Forgets every cached analysis (after a scenario is reloaded, or in tests).
 void clear_scoring_cache();
 
+// Adds facilitator overrides (recorded with reasons) to the raw scores and recomputes the
+// percentages, the overall figure and the opinion by the same rules (scoring_adjust.cpp).
+void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringConfig& config);
+
 // The opinion level for an overall percent and a high-priority miss, per the scale.
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);
 

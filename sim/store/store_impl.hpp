@@ -23,8 +23,11 @@ struct Inspection {
 
 // Inspects an SQLite file without writing to it: header, application_id, user_version,
 // quick_check. Throws StoreError (NotSqlite, Foreign, TooNew, Corrupt) for anything that must
-// not be opened for writing. `what` names the file for messages ("the results database").
-Inspection inspect_readonly(const std::filesystem::path& path, const std::string& what);
+// not be opened for writing. `what` names the file for messages ("The results database").
+// A rollback journal left by a killed writer is rolled back first when `recover` is set (that
+// is SQLite's normal crash recovery); otherwise it is reported as an Io error.
+Inspection inspect_readonly(const std::filesystem::path& path, const std::string& what,
+                            bool recover = true);
 
 // Plain-words name of a file for messages.
 std::string describe(const std::filesystem::path& p);

@@ -136,7 +136,7 @@ ImportReport Store::import_from(const fs::path& other_in) {
   if (fs::equivalent(other, impl_->path, ec)) {
     throw StoreError(ErrorKind::Invalid, describe(other) + " is this results database itself.");
   }
-  Inspection in = inspect_readonly(other, "The file to import");
+  Inspection in = inspect_readonly(other, "The file to import", false);
   ImportReport report;
   if (in.new_database) return report;  // an empty database holds nothing to import
 

@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "sim/store/schema.hpp"
@@ -29,17 +32,12 @@ void make_private_dirs(const fs::path& dir) {
   }
 }
 
-// Creates an empty file readable by its owner only, before SQLite touches it; SQLite then gives
-// the -wal and -shm files the same permissions.
-void create_private_file(const fs::path& path) {
-  make_private_dirs(path.parent_path());
-  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return;  // another process created it first: inspected next
-    refuse(ErrorKind::Io, "Could not create the results database " + describe(path) + ": " +
-                              std::strerror(errno) + ". Check the folder's permissions.");
+void fsync_dir(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
   }
-  ::close(fd);
 }
 
 void run_checks(Db& db, CheckReport& r) {
@@ -123,7 +121,19 @@ std::string join_columns(const std::vector<std::string>& cols, const std::string
   return out;
 }
 
-Inspection inspect_readonly(const fs::path& path, const std::string& what) {
+namespace {
+
+// A rollback journal left by a writer that died before finishing (for example while a new file
+// was switched to WAL) must be rolled back before anything can read the file. That is SQLite's
+// own crash recovery: it restores the last committed content and loses nothing committed.
+void roll_back_hot_journal(const fs::path& path) {
+  Db rw = Db::open(path.string(), OpenMode::ReadWrite);
+  rw.scalar_int("SELECT count(*) FROM sqlite_schema");
+}
+
+bool is_hot_journal(const StoreError& e) { return e.sqlite_code() == SQLITE_READONLY_ROLLBACK; }
+
+Inspection inspect_once(const fs::path& path, const std::string& what) {
   const std::string name = what + " " + describe(path);
   Db ro = Db::open(path.string(), OpenMode::ReadOnly);
   int64_t size = 0;
@@ -141,7 +151,9 @@ Inspection inspect_readonly(const fs::path& path, const std::string& what) {
     Query q = ro.query("PRAGMA quick_check");
     while (q->step()) lines.push_back(q->column_text(0));
   } catch (const StoreError& e) {
-    if (e.kind() != ErrorKind::Corrupt && e.kind() != ErrorKind::NotSqlite) throw;
+    if (is_hot_journal(e) || (e.kind() != ErrorKind::Corrupt && e.kind() != ErrorKind::NotSqlite)) {
+      throw;
+    }
     refuse(ErrorKind::Corrupt, name + " is damaged and cannot be read. Restore it from a "
                                       "backup or an export; the file has not been changed.");
   }
@@ -167,6 +179,22 @@ Inspection inspect_readonly(const fs::path& path, const std::string& what) {
   return Inspection{false, info.user_version};
 }
 
+}  // namespace
+
+Inspection inspect_readonly(const fs::path& path, const std::string& what, bool recover) {
+  try {
+    return inspect_once(path, what);
+  } catch (const StoreError& e) {
+    if (!is_hot_journal(e)) throw;
+    if (!recover) {
+      refuse(ErrorKind::Io, what + " " + describe(path) + " has an unfinished write from a "
+                            "program that stopped. Open it with auditsim once to recover it.");
+    }
+  }
+  roll_back_hot_journal(path);
+  return inspect_once(path, what);
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -175,10 +203,54 @@ Store::~Store() = default;
 const fs::path& Store::path() const { return impl_->path; }
 Db& Store::db() { return impl_->db; }
 
+namespace {
+
+// A new database is built complete (owner-only file, WAL, current schema) under a temporary
+// name and then linked into place, so the real path never holds a half-made database, even if
+// the program is killed while creating it. link() fails if another process got there first, in
+// which case its database is used.
+void create_database(const fs::path& path) {
+  fs::path tmp = path.parent_path() / ("." + path.filename().string() + "." + new_uuid() + ".new");
+  create_private_file_exclusive(tmp);
+  try {
+    Db db = Db::open(tmp.string(), OpenMode::ReadWrite);
+    db.exec("PRAGMA journal_mode=WAL");
+    migrate(db);
+  } catch (...) {
+    remove_db_files(tmp);
+    throw;
+  }
+  int rc = ::link(tmp.c_str(), path.c_str());
+  int err = errno;
+  remove_db_files(tmp);
+  if (rc != 0 && err != EEXIST) {
+    refuse(ErrorKind::Io, "Could not create the results database " + describe(path) + ": " +
+                              std::strerror(err) + ". Check the folder's permissions.");
+  }
+  fsync_dir(path.parent_path());
+}
+
+// Temporary files of a creation that was killed part-way are removed once clearly abandoned.
+void sweep_abandoned(const fs::path& path) {
+  std::error_code ec;
+  const std::string prefix = "." + path.filename().string() + ".";
+  auto cutoff = fs::file_time_type::clock::now() - std::chrono::minutes(10);
+  for (fs::directory_iterator it(path.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && name.find(".new") != std::string::npos &&
+        fs::last_write_time(it->path(), ec) < cutoff) {
+      fs::remove(it->path(), ec);
+    }
+  }
+}
+
+}  // namespace
+
 Store Store::open(const fs::path& path) {
   fs::path abs = fs::absolute(path).lexically_normal();
   std::error_code ec;
-  if (!fs::exists(abs, ec)) create_private_file(abs);
+  if (!fs::exists(abs, ec)) create_database(abs);
+  sweep_abandoned(abs);
   if (fs::is_directory(abs, ec)) {
     refuse(ErrorKind::Io, describe(abs) + " is a folder. Give the path of a database file.");
   }
@@ -205,7 +277,7 @@ CheckReport Store::check_file(const fs::path& path) {
       r.problems.push_back(describe(abs) + " does not exist or is not a file.");
       return r;
     }
-    Inspection in = inspect_readonly(abs, "The results database");
+    Inspection in = inspect_readonly(abs, "The results database", false);
     if (in.new_database) {
       r.opened = false;
       r.problems.push_back(describe(abs) + " is empty: nothing has been recorded in it yet.");

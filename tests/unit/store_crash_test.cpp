@@ -83,7 +83,7 @@ TEST_CASE("every decision reported as recorded survives SIGKILL, at least 50 tim
     }
     ::close(fds[1]);
     std::string out;
-    int delay_ms = static_cast<int>(rng() % 40);
+    int delay_ms = static_cast<int>(rng() % 60);
     drain(fds[0], out, std::chrono::steady_clock::now() + std::chrono::milliseconds(delay_ms));
     ::kill(pid, SIGKILL);
     int status = 0;
@@ -101,7 +101,14 @@ TEST_CASE("every decision reported as recorded survives SIGKILL, at least 50 tim
       reported[id] = std::max(reported[id], seq);
     }
 
-    Store st = Store::open(path);
+    Store st = [&] {
+      try {
+        return Store::open(path);
+      } catch (const StoreError& e) {
+        FAIL("round " << round << " code " << e.sqlite_code() << ": " << e.what());
+        throw;
+      }
+    }();
     CheckReport check = st.check();
     REQUIRE_MESSAGE(check.ok(), "round " << round);
     for (const auto& [sid, max_seq] : reported) {

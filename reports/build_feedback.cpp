@@ -1,0 +1,221 @@
+// The feedback report model for one session: the session is restored from its stored state,
+// scored against the scenario exactly as played, and filtered for Part A or Part B here, so no
+// renderer has to decide what is public.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "reports/build.hpp"
+#include "reports/build_internal.hpp"
+#include "sim/engine.hpp"
+#include "sim/recording.hpp"
+
+namespace auditsim::reports {
+namespace {
+
+std::vector<VoteRow> vote_rows(const Node& node, const std::string& votes_json,
+                               const std::string& chosen) {
+  std::vector<VoteRow> rows;
+  if (votes_json.empty()) return rows;
+  nlohmann::json j = nlohmann::json::parse(votes_json, nullptr, false);
+  if (!j.is_object()) return rows;
+  for (const Choice& c : node.choices) {
+    auto it = j.find(c.id);
+    if (it == j.end() || !it->is_number_integer()) continue;
+    rows.push_back({c.text, it->get<int>(), c.id == chosen});
+  }
+  return rows;
+}
+
+void fill_decisions(FeedbackReport& r, const Session& session, const Result& result,
+                    const store::SessionRecord& rec, bool part_a) {
+  const Scenario& s = session.scenario();
+  // Which decision rows a later undo reversed: the engine's history says so.
+  std::vector<bool> undone;
+  for (const HistoryEntry& e : session.history()) {
+    if (e.kind == HistoryEntry::Kind::Decision || e.kind == HistoryEntry::Kind::Timeout ||
+        e.kind == HistoryEntry::Kind::Undo)
+      undone.push_back(e.undone);
+  }
+  std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
+  {
+    size_t row = 0;
+    std::map<size_t, size_t> history_to_row;
+    for (size_t i = 0; i < session.history().size(); ++i) {
+      auto k = session.history()[i].kind;
+      if (k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Timeout ||
+          k == HistoryEntry::Kind::Undo)
+        history_to_row[i] = row++;
+    }
+    for (const PathNotTaken& p : result.paths_not_taken)
+      if (auto it = history_to_row.find(p.history_index); it != history_to_row.end())
+        not_taken[it->second] = &p;
+  }
+
+  for (size_t i = 0; i < rec.decisions.size(); ++i) {
+    const store::DecisionRecord& d = rec.decisions[i];
+    DecisionRow row;
+    row.seq = static_cast<int>(d.seq);
+    row.kind = store::key(d.kind);
+    row.node_id = d.node_id;
+    row.choice_id = d.choice_id;
+    row.time_taken_ms = d.time_taken_ms;
+    for (int p = 0; p < kPillarCount; ++p) row.delta.v[p] = d.delta[p];
+    row.rationale = part_a ? scrub(d.rationale, rec.participants) : d.rationale;
+    row.dissent = part_a ? scrub(d.dissent, rec.participants) : d.dissent;
+    row.undone = i < undone.size() && undone[i];
+    int node = s.find_node(d.node_id);
+    if (node >= 0) {
+      const Node& n = s.nodes[node];
+      row.node_title = n.title;
+      auto [cn, ci] = s.find_choice(d.choice_id);
+      if (cn == node && ci >= 0) {
+        row.choice_text = n.choices[ci].text;
+        row.feedback = n.choices[ci].feedback;
+      }
+      row.votes = vote_rows(n, d.votes_json, d.choice_id);
+      if (auto it = not_taken.find(i); it != not_taken.end() && it->second->best_alternative) {
+        const PathNotTaken& p = *it->second;
+        row.alternative_text = s.nodes[p.node].choices[*p.best_alternative].text;
+        row.alternative_score = p.alternative_score;
+        row.alternative_value = p.alternative_value;
+        row.chosen_value = p.chosen_value;
+      }
+    }
+    r.decisions.push_back(std::move(row));
+  }
+}
+
+}  // namespace
+
+std::string scrub(std::string text, const std::vector<store::Participant>& people) {
+  for (const store::Participant& p : people) {
+    if (p.display_name.size() < 2 || p.display_name == p.pseudonym) continue;
+    for (size_t at = text.find(p.display_name); at != std::string::npos;
+         at = text.find(p.display_name, at + p.pseudonym.size()))
+      text.replace(at, p.display_name.size(), p.pseudonym);
+  }
+  return text;
+}
+
+FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
+                                          const ReportSettings& settings) {
+  const bool part_a = settings.part == Part::A;
+  FeedbackReport r;
+  r.settings = settings;
+  r.session_id = rec.summary.id;
+  r.scenario_id = rec.snapshot.scenario_id;
+  r.scenario_title = rec.snapshot.title;
+  r.scenario_sha256 = rec.snapshot.sha256;
+  r.exempt_scenario = rec.snapshot.classification == "part-b";
+  r.withheld = part_a && r.exempt_scenario;
+  if (rec.event) {
+    r.event_name = rec.event->name;
+    r.event_date = rec.event->date;
+    r.event_kind = store::key(rec.event->kind);
+    r.facilitator = part_a ? "" : rec.event->facilitator;
+  }
+  r.mode = store::key(rec.summary.mode);
+  r.team = rec.summary.team;
+  r.audience = rec.audience;
+  r.status = store::key(rec.summary.status);
+  r.started_at = rec.summary.started_at;
+  r.finished_at = rec.summary.finished_at;
+  for (const store::Participant& p : rec.participants) {
+    (p.role == store::Role::Member ? r.members : r.staff)++;
+    std::string name = part_a ? p.pseudonym : p.display_name;
+    r.participants.push_back(name + " (" + store::key(p.role) + ")");
+  }
+
+  ScenarioPtr scenario = cache.get(rec.snapshot);
+  ManualClock clock;
+  std::string error;
+  std::unique_ptr<Session> session =
+      scenario ? Session::from_json(scenario, clock, rec.state_json, &error) : nullptr;
+  if (!session) {
+    throw store::StoreError(store::ErrorKind::Invalid,
+                            "Session " + rec.summary.id.substr(0, 8) +
+                                " cannot be rebuilt for a report: " + error);
+  }
+  const Scenario& s = *scenario;
+  r.scenario_theme = s.theme;
+  if (!r.withheld) r.scenario_summary = s.summary;
+
+  ScoringConfig config;
+  config.scale = settings.scale;
+  Result result = score_session(*session, config);
+  // Facilitator overrides adjust the raw score, each with its recorded reason.
+  Score4 adjustment;
+  for (const store::ScoreOverride& o : rec.overrides) {
+    if (auto p = parse_pillar(o.pillar)) {
+      adjustment[*p] += o.delta;
+      r.pillars[static_cast<int>(*p)].override_delta += o.delta;
+    }
+    r.overrides.push_back({o.pillar, o.delta, part_a ? scrub(o.reason, rec.participants) : o.reason,
+                           part_a ? "" : o.by});
+  }
+  if (!rec.overrides.empty()) apply_score_adjustment(result, adjustment, config);
+
+  for (int i = 0; i < kPillarCount; ++i) {
+    const PillarResult& pr = result.pillars[i];
+    PillarRow& row = r.pillars[i];
+    row.pillar = pr.pillar;
+    row.raw = pr.raw;
+    row.max = pr.max;
+    row.assessed = pr.assessed;
+    row.percent = pr.percent;
+  }
+  r.overall_percent = result.overall_percent;
+  r.opinion = result.opinion;
+  r.opinion_level = result.opinion_level;
+  r.capped_by_high_finding = result.capped_by_high_finding;
+  if (result.outcome && session->finished()) {
+    r.outcome = outcome_key(*result.outcome);
+    const Node& end = session->current_node();
+    r.ending_title = end.title;
+    if (!r.withheld) r.ending_debrief = end.ending->debrief;
+  }
+  for (const Finding& f : result.findings) {
+    const KeyAction& ka = s.key_actions[f.key_action];
+    r.findings.push_back({ka.id, ka.text, ka.management_action, ka.pillar, f.priority});
+    (f.priority == Priority::High ? r.findings_high
+     : f.priority == Priority::Medium ? r.findings_medium : r.findings_low)++;
+  }
+  for (size_t i = 0; i < s.learning_objectives.size(); ++i) {
+    const LearningObjective& o = s.learning_objectives[i];
+    bool met = std::find(result.objectives_met.begin(), result.objectives_met.end(),
+                         static_cast<int>(i)) != result.objectives_met.end();
+    r.objectives.push_back({o.text, o.pillar, met});
+  }
+  for (const store::ActionItem& a : rec.actions) {
+    r.actions.push_back({a.id, a.finding, part_a ? scrub(a.action, rec.participants) : a.action,
+                         part_a ? scrub(a.owner, rec.participants) : a.owner, a.due_date, a.priority, store::key(a.status),
+                         rec.summary.id, r.event_name, r.scenario_title});
+  }
+  for (const store::Note& n : rec.notes) {
+    if (part_a && n.part_b) continue;
+    int node = s.find_node(n.node_id);
+    r.notes.push_back({n.kind, node >= 0 ? s.nodes[node].title : "",
+                       part_a ? scrub(n.text, rec.participants) : n.text, n.part_b});
+  }
+  // A Part B scenario in a Part A report is named, not described.
+  if (!r.withheld) fill_decisions(r, *session, result, rec, part_a);
+  if (r.withheld) {
+    r.findings.clear();
+    r.objectives.clear();
+    r.notes.clear();
+    r.actions.clear();
+  }
+  return r;
+}
+
+FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
+                              const ReportSettings& settings) {
+  std::optional<store::SessionRecord> rec = db.load_session(session_id);
+  if (!rec)
+    throw store::StoreError(store::ErrorKind::NotFound,
+                            "There is no session " + session_id + " in the results database.");
+  ScenarioCache cache;
+  return build_feedback_from_record(*rec, cache, settings);
+}
+
+}  // namespace auditsim::reports

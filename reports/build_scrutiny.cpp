@@ -1,0 +1,188 @@
+// The scrutiny report model: an event or a date range, aggregated across sessions, with
+// recommendations drawn from the key actions most often missed.
+#include <algorithm>
+#include <set>
+
+#include "reports/build.hpp"
+#include "reports/build_internal.hpp"
+
+namespace auditsim::reports {
+namespace {
+
+bool in_range(const std::string& started_at, const ScrutinySelection& sel) {
+  const std::string day = started_at.substr(0, 10);
+  return (sel.from.empty() || day >= sel.from) && (sel.to.empty() || day <= sel.to);
+}
+
+void add_distribution(ScrutinyReport& r, std::map<std::string, size_t>& index,
+                      const FeedbackReport& f, const Scenario& s) {
+  std::set<std::string> reached;
+  for (const DecisionRow& d : f.decisions) {
+    if (d.kind == "undo" || d.undone) continue;
+    const std::string key = f.scenario_id + "/" + d.node_id;
+    auto [it, fresh] = index.try_emplace(key, r.distributions.size());
+    if (fresh) {
+      ChoiceDistribution dist;
+      dist.node_id = d.node_id;
+      dist.node_title = d.node_title;
+      int node = s.find_node(d.node_id);
+      if (node >= 0)
+        for (const Choice& c : s.nodes[node].choices)
+          dist.options.push_back({c.id, c.text, c.score, 0});
+      r.distributions.push_back(std::move(dist));
+    }
+    ChoiceDistribution& dist = r.distributions[it->second];
+    if (reached.insert(key).second) ++dist.sessions;
+    for (auto& o : dist.options)
+      if (o.choice_id == d.choice_id) ++o.sessions;
+  }
+}
+
+void add_recommendations(ScrutinyReport& r) {
+  std::stable_sort(r.most_missed.begin(), r.most_missed.end(),
+                   [](const MissedKeyAction& a, const MissedKeyAction& b) {
+                     // Compare miss rates without division: a.missed/a.played > b.missed/b.played.
+                     return a.missed * b.played > b.missed * a.played;
+                   });
+  std::vector<const MissedKeyAction*> ranked;
+  for (const MissedKeyAction& m : r.most_missed) ranked.push_back(&m);
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) {
+    return a->finding.priority < b->finding.priority;
+  });
+  std::set<std::string> seen;
+  for (const MissedKeyAction* m : ranked) {
+    if (r.recommendations.size() >= 10) break;
+    if (!seen.insert(m->finding.management_action).second) continue;
+    Recommendation rec;
+    rec.number = static_cast<int>(r.recommendations.size()) + 1;
+    rec.text = m->finding.management_action;
+    rec.priority = m->finding.priority;
+    rec.rationale = "Missed in " + std::to_string(m->missed) + " of " +
+                    std::to_string(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
+                    pillar_name(m->finding.pillar) + ", " + priority_key(m->finding.priority) +
+                    " priority): " + m->finding.text;
+    r.recommendations.push_back(std::move(rec));
+  }
+}
+
+}  // namespace
+
+ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
+                              const ReportSettings& settings) {
+  ScrutinyReport r;
+  r.settings = settings;
+  const bool part_a = settings.part == Part::A;
+  store::SessionFilter filter;
+  filter.event = sel.event;
+  std::vector<store::SessionSummary> list = db.list_sessions(filter);
+  std::erase_if(list, [&](const store::SessionSummary& s) { return !in_range(s.started_at, sel); });
+  if (list.empty())
+    throw store::StoreError(store::ErrorKind::NotFound,
+                            "No recorded sessions match " +
+                                (sel.event.empty() ? "the dates " + sel.from + " to " + sel.to
+                                                   : "the event " + sel.event) +
+                                ".");
+  // Oldest first reads naturally in an appendix.
+  std::reverse(list.begin(), list.end());
+
+  ScenarioCache cache;
+  std::set<std::string> people, teams, events, titles;
+  std::map<std::string, size_t> dist_index;
+  std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed
+  std::map<std::string, int> played;           // scenario id -> sessions
+  r.date_from = list.front().started_at.substr(0, 10);
+  r.date_to = list.back().started_at.substr(0, 10);
+
+  for (const store::SessionSummary& summary : list) {
+    std::optional<store::SessionRecord> rec = db.load_session(summary.id);
+    if (!rec) continue;
+    FeedbackReport f = build_feedback_from_record(*rec, cache, settings);
+    ++r.sessions;
+    if (summary.status == store::Status::Finished) ++r.finished_sessions;
+    for (const store::Participant& p : rec->participants)
+      if (people.insert(p.id).second) (p.role == store::Role::Member ? r.members : r.staff)++;
+    if (!summary.team.empty()) teams.insert(summary.event_id + "/" + summary.team);
+    if (!summary.event_name.empty()) events.insert(summary.event_name);
+    if (titles.insert(f.scenario_title).second) r.scenario_titles.push_back(f.scenario_title);
+    if (f.exempt_scenario) r.has_exempt_material = true;
+    if (!rec->notes.empty() || !rec->participants.empty()) r.has_exempt_material = true;
+
+    for (int i = 0; i < kPillarCount; ++i) {
+      if (!f.pillars[i].assessed) continue;
+      r.spread[i].percents.push_back(f.pillars[i].percent);
+    }
+    ++r.opinions[f.opinion];
+    if (!f.outcome.empty()) ++r.outcomes[f.outcome];
+    ++played[f.scenario_id];
+
+    if (!f.withheld) {
+      ScenarioPtr s = cache.get(rec->snapshot);
+      if (s) add_distribution(r, dist_index, f, *s);
+      for (const FindingRow& fr : f.findings) {
+        auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
+                                                    r.most_missed.size());
+        if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0});
+        ++r.most_missed[it->second].missed;
+      }
+      // Keep the per-session detail for the appendix.
+    }
+    r.appendix.push_back(std::move(f));
+  }
+  for (MissedKeyAction& m : r.most_missed) {
+    for (const FeedbackReport& f : r.appendix)
+      if (f.scenario_title == m.scenario_title) {
+        m.played = played[f.scenario_id];
+        break;
+      }
+  }
+  for (int i = 0; i < kPillarCount; ++i) {
+    auto& sp = r.spread[i];
+    sp.pillar = kPillars[i];
+    sp.assessed = static_cast<int>(sp.percents.size());
+    if (sp.percents.empty()) continue;
+    double sum = 0;
+    for (double p : sp.percents) sum += p;
+    sp.mean = sum / sp.percents.size();
+    sp.min = *std::min_element(sp.percents.begin(), sp.percents.end());
+    sp.max = *std::max_element(sp.percents.begin(), sp.percents.end());
+  }
+  r.participants = static_cast<int>(people.size());
+  r.teams = static_cast<int>(teams.size());
+  r.event_names.assign(events.begin(), events.end());
+  add_recommendations(r);
+
+  if (!sel.event.empty() && !r.appendix.empty() && !r.appendix.front().event_name.empty()) {
+    const FeedbackReport& first = r.appendix.front();
+    r.title = first.event_name + (first.event_date.empty() ? "" : ", " + first.event_date);
+    r.scope = "Sessions played at the event \"" + first.event_name + "\"";
+  } else {
+    r.title = "Desktop audit sessions, " + r.date_from + " to " + r.date_to;
+    r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
+  }
+  (void)part_a;
+  return r;
+}
+
+OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& settings) {
+  OpenActionsReport r;
+  r.settings = settings;
+  const std::vector<store::Participant> people = db.list_participants();
+  const bool part_a = settings.part == Part::A;
+  for (const store::SessionSummary& summary : db.list_sessions()) {
+    for (const store::ActionItem& a : db.list_actions(summary.id)) {
+      if (a.status == store::ActionStatus::Done) continue;
+      r.actions.push_back({a.id, a.finding, part_a ? scrub(a.action, people) : a.action,
+                           part_a ? scrub(a.owner, people) : a.owner, a.due_date, a.priority,
+                           store::key(a.status), summary.id, summary.event_name,
+                           summary.scenario_title});
+    }
+  }
+  std::stable_sort(r.actions.begin(), r.actions.end(), [](const ActionRow& a, const ActionRow& b) {
+    // Actions without a date go last.
+    if (a.due_date.empty() != b.due_date.empty()) return b.due_date.empty();
+    return a.due_date < b.due_date;
+  });
+  return r;
+}
+
+}  // namespace auditsim::reports

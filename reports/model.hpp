@@ -1,0 +1,194 @@
+// Report models: everything a report shows, built from the results store and the stored
+// scenario snapshot, already filtered for Part A or Part B. Renderers (HTML, PDF, Markdown, CSV,
+// xAPI) only lay these out; none of them decides what is public.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/model.hpp"
+#include "sim/scoring.hpp"
+
+namespace auditsim::reports {
+
+// Part A is public; Part B is exempt information under Schedule 12A to the Local Government
+// Act 1972 and carries names, Part B notes and Part B scenarios.
+enum class Part { A, B };
+
+// Settings that come from the desktop program's settings or the command line.
+struct ReportSettings {
+  std::string council_name = "Kingsmere Borough Council";
+  std::string logo_path;     // PNG or SVG file; empty for none
+  std::string generated_at;  // shown on the report; fixed in golden tests
+  Part part = Part::A;
+  AssuranceScale scale;
+};
+
+struct PillarRow {
+  Pillar pillar = Pillar::Pursue;
+  int64_t raw = 0;
+  int64_t max = 0;
+  bool assessed = false;
+  double percent = 0;
+  int64_t override_delta = 0;  // facilitator overrides included in raw
+};
+
+struct VoteRow {
+  std::string choice_text;
+  int votes = 0;
+  bool chosen = false;
+};
+
+struct DecisionRow {
+  int seq = 0;
+  std::string kind;  // "decision" | "timeout" | "undo"
+  std::string node_id;
+  std::string node_title;
+  std::string choice_id;
+  std::string choice_text;
+  std::string feedback;  // Markdown source
+  Score4 delta;
+  int64_t time_taken_ms = 0;
+  std::vector<VoteRow> votes;
+  std::string rationale;
+  std::string dissent;
+  bool undone = false;  // a later undo reversed it
+  // The path not taken: the best alternative at this decision, when the choice taken was not best.
+  std::string alternative_text;
+  Score4 alternative_score;
+  int64_t alternative_value = 0;
+  int64_t chosen_value = 0;
+};
+
+struct FindingRow {
+  std::string key_action_id;
+  std::string text;               // the criterion
+  std::string management_action;  // the recommendation
+  Pillar pillar = Pillar::Protect;
+  Priority priority = Priority::Medium;
+};
+
+struct ActionRow {
+  std::string id;
+  std::string finding;
+  std::string action;
+  std::string owner;
+  std::string due_date;
+  std::string priority;
+  std::string status;
+  // Filled for the open-actions report.
+  std::string session_id, event_name, scenario_title;
+};
+
+struct ObjectiveRow {
+  std::string text;
+  Pillar pillar = Pillar::Protect;
+  bool met = false;
+};
+
+struct NoteRow {
+  std::string kind;
+  std::string node_title;
+  std::string text;
+  bool part_b = false;
+};
+
+struct OverrideRow {
+  std::string pillar;
+  int64_t delta = 0;
+  std::string reason;
+  std::string by;
+};
+
+// The audit feedback report for one session (one team in teams mode).
+struct FeedbackReport {
+  ReportSettings settings;
+  bool exempt_scenario = false;  // a Part B scenario
+  bool withheld = false;         // Part A of a Part B scenario: named, not described
+  std::string session_id;
+  std::string scenario_id, scenario_title, scenario_theme, scenario_summary, scenario_sha256;
+  std::string event_name, event_date, event_kind, facilitator;
+  std::string mode, team, audience, status;
+  std::string started_at, finished_at;
+  std::vector<std::string> participants;  // "Name (member)" in Part B; pseudonyms in Part A
+  int members = 0, staff = 0;
+  std::array<PillarRow, kPillarCount> pillars;
+  double overall_percent = 0;
+  std::string opinion;
+  int opinion_level = 3;
+  bool capped_by_high_finding = false;
+  std::string outcome;  // "good" | "mixed" | "poor" | "" when unfinished
+  std::string ending_title;
+  std::string ending_debrief;  // Markdown
+  std::vector<DecisionRow> decisions;
+  std::vector<FindingRow> findings;
+  int findings_high = 0, findings_medium = 0, findings_low = 0;
+  std::vector<ActionRow> actions;
+  std::vector<ObjectiveRow> objectives;
+  std::vector<NoteRow> notes;
+  std::vector<OverrideRow> overrides;
+};
+
+// How the sessions of an event chose at one decision point.
+struct ChoiceDistribution {
+  std::string node_id, node_title;
+  struct Option {
+    std::string choice_id, text;
+    Score4 score;
+    int sessions = 0;  // sessions that took it
+  };
+  std::vector<Option> options;
+  int sessions = 0;  // sessions that reached the node
+};
+
+struct MissedKeyAction {
+  std::string scenario_title;
+  FindingRow finding;
+  int missed = 0;  // sessions that missed it
+  int played = 0;  // sessions of that scenario
+};
+
+struct Recommendation {
+  int number = 0;
+  std::string text;       // the management action
+  std::string rationale;  // why: how often it was missed, which pillar
+  Priority priority = Priority::Medium;
+};
+
+// The scrutiny report for an event or a date range.
+struct ScrutinyReport {
+  ReportSettings settings;
+  std::string title;  // "Member training evening, 12 March 2026" or the date range
+  std::string scope;  // plain-words description of what is covered
+  std::string date_from, date_to;
+  std::vector<std::string> event_names;
+  int sessions = 0, finished_sessions = 0;
+  int participants = 0, members = 0, staff = 0, teams = 0;
+  std::vector<std::string> scenario_titles;  // Part B scenarios named, not described, in Part A
+  // 4P distribution across sessions: per pillar mean/min/max percent of assessed sessions.
+  struct PillarSpread {
+    Pillar pillar = Pillar::Pursue;
+    double mean = 0, min = 0, max = 0;
+    int assessed = 0;
+    std::vector<double> percents;  // one per session, for the chart
+  };
+  std::array<PillarSpread, kPillarCount> spread;
+  std::map<std::string, int> opinions;  // label -> sessions
+  std::map<std::string, int> outcomes;  // good/mixed/poor -> sessions
+  std::vector<ChoiceDistribution> distributions;  // per scenario node, Part A scenarios only
+  std::vector<MissedKeyAction> most_missed;       // most missed first
+  std::vector<Recommendation> recommendations;
+  std::vector<FeedbackReport> appendix;  // one per session
+  bool has_exempt_material = false;      // Part A: say that exempt information is in Part B
+};
+
+// Every improvement-plan action not yet done, across events.
+struct OpenActionsReport {
+  ReportSettings settings;
+  std::vector<ActionRow> actions;  // soonest due first
+};
+
+}  // namespace auditsim::reports
