@@ -1,4 +1,4 @@
-// Exploration of the (node, relevant state) graph. Values are computed bottom-up as each state
+// Exploration of the (node, live state) graph. Values are computed bottom-up as each state
 // finishes in an iterative depth-first search, so a 5,000-node path costs heap, not stack.
 #include "sim/analysis_space.hpp"
 
@@ -45,7 +45,7 @@ StateSpace::StateSpace(const Scenario& s, std::optional<Audience> audience, size
                        uint64_t path_bound)
     : s_(s), audience_(audience), max_states_(max_states), path_bound_(path_bound) {
   compute_relevance();
-  compute_liveness();
+  compute_layouts();
   node_reached_.assign(s.nodes.size(), false);
   choice_offset_.resize(s.nodes.size() + 1, 0);
   for (size_t n = 0; n < s.nodes.size(); ++n) {
@@ -55,156 +55,50 @@ StateSpace::StateSpace(const Scenario& s, std::optional<Audience> audience, size
   scratch_vars_.resize(s.variables.size());
   for (size_t v = 0; v < s.variables.size(); ++v) scratch_vars_[v] = s.variables[v].initial;
   scratch_visits_.assign(s.nodes.size(), 0);
-  scratch_key_.resize(width_);
-  table_.assign(1024, kNoState);
+  scratch_key_.resize(max_key_len_);
+  table_.assign(1024, 0);
 }
 
-void StateSpace::compute_relevance() {
-  var_slot_.assign(s_.variables.size(), -1);
-  node_flag_.assign(s_.nodes.size(), -1);
-  for (const Node& n : s_.nodes) {
-    for (const Choice& c : n.choices) {
-      for (int v : c.when.variables_read()) {
-        if (v >= 0 && static_cast<size_t>(v) < var_slot_.size()) var_slot_[v] = 0;
-      }
-      for (int x : c.when.nodes_visited_read()) {
-        if (valid_node(s_, x)) node_flag_[x] = 0;
-      }
-    }
-  }
-  for (size_t v = 0; v < var_slot_.size(); ++v) {
-    if (var_slot_[v] < 0) continue;
-    var_slot_[v] = static_cast<int>(slot_var_.size());
-    slot_var_.push_back(static_cast<int>(v));
-  }
-  for (size_t x = 0; x < node_flag_.size(); ++x) {
-    if (node_flag_[x] < 0) continue;
-    node_flag_[x] = static_cast<int>(flag_node_.size());
-    flag_node_.push_back(static_cast<int>(x));
-  }
-  width_ = 1 + slot_var_.size() + (flag_node_.size() + 63) / 64;
-}
+namespace {
 
-// Backward liveness over the node graph: a slot is live at a node when some condition at or
-// after it can read the slot before a `set` (or, for a visited flag, entering that node)
-// overwrites it. Clearing dead slots lets paths that differ only in forgotten detail share one
-// memo entry. Liveness is kept as a mask in the key's own layout (a variable's word all ones or
-// zero, a flag's bit set or clear), so clearing a key is one AND per word.
-void StateSpace::compute_liveness() {
-  const size_t nv = slot_var_.size();
-  const size_t n_nodes = s_.nodes.size();
-  all_live_.assign(n_nodes, true);
-  live_.clear();
-  // Past this size the masks cost more memory than they can save; keep everything instead.
-  constexpr size_t kMaxMaskWords = size_t{1} << 24;
-  if (width_ == 1 || n_nodes * width_ > kMaxMaskWords) return;
-  live_.assign(n_nodes * width_, 0);
-
-  // Post-order of the node graph by an iterative search; a loop means "keep everything".
-  std::vector<int> order;
-  std::vector<uint8_t> colour(n_nodes, 0);
-  std::vector<std::pair<int, size_t>> stack;
-  bool cyclic = false;
-  for (size_t root = 0; root < n_nodes && !cyclic; ++root) {
-    if (colour[root]) continue;
-    stack.push_back({static_cast<int>(root), 0});
-    colour[root] = 1;
-    while (!stack.empty() && !cyclic) {
-      auto [n, i] = stack.back();
-      const auto& choices = s_.nodes[n].choices;
-      if (i < choices.size()) {
-        ++stack.back().second;
-        const int next = choices[i].next;
-        if (!valid_node(s_, next)) continue;
-        if (colour[next] == 1) cyclic = true;
-        if (colour[next] == 0) {
-          colour[next] = 1;
-          stack.push_back({next, 0});
-        }
-      } else {
-        colour[n] = 2;
-        order.push_back(n);
-        stack.pop_back();
-      }
-    }
-  }
-  if (cyclic) {
-    live_.clear();
-    return;
-  }
-  auto flag_word = [nv](int f) { return 1 + nv + static_cast<size_t>(f) / 64; };
-  auto flag_bit = [](int f) { return 1ULL << (static_cast<unsigned>(f) % 64); };
-  std::vector<uint64_t> edge(width_);
-  for (int n : order) {  // successors come first in post-order
-    uint64_t* live = &live_[static_cast<size_t>(n) * width_];
-    for (const Choice& c : s_.nodes[n].choices) {
-      for (int v : c.when.variables_read()) {
-        if (v >= 0 && static_cast<size_t>(v) < var_slot_.size()) live[1 + var_slot_[v]] = ~0ULL;
-      }
-      for (int x : c.when.nodes_visited_read()) {
-        if (valid_node(s_, x)) live[flag_word(node_flag_[x])] |= flag_bit(node_flag_[x]);
-      }
-      if (!valid_node(s_, c.next)) continue;
-      std::memcpy(edge.data(), &live_[static_cast<size_t>(c.next) * width_],
-                  width_ * sizeof(uint64_t));
-      if (node_flag_[c.next] >= 0) edge[flag_word(node_flag_[c.next])] &= ~flag_bit(node_flag_[c.next]);
-      for (const Assignment& a : c.effects) {
-        if (a.op != Assignment::Op::Set) continue;
-        if (a.variable >= 0 && static_cast<size_t>(a.variable) < var_slot_.size() &&
-            var_slot_[a.variable] >= 0) {
-          edge[1 + var_slot_[a.variable]] = 0;
-        }
-      }
-      for (size_t w = 1; w < width_; ++w) live[w] |= edge[w];
-    }
-  }
-  // Unused high bits of the last flag word stay clear in keys, so they may read as "dead".
-  for (size_t n = 0; n < n_nodes; ++n) {
-    const uint64_t* live = &live_[n * width_];
-    for (size_t i = 0; i < nv; ++i) all_live_[n] = all_live_[n] && live[1 + i] != 0;
-    for (size_t f = 0; f < flag_node_.size(); ++f) {
-      all_live_[n] = all_live_[n] && (live[flag_word(static_cast<int>(f))] & flag_bit(static_cast<int>(f)));
-    }
-  }
-}
-
-bool StateSpace::slot_live(int node, size_t word, uint64_t bit) const {
-  return live_.empty() || (live_[static_cast<size_t>(node) * width_ + word] & bit) != 0;
-}
-
-void StateSpace::canonicalise(uint64_t* key, int node) const {
-  if (all_live_[node]) return;
-  const uint64_t* live = &live_[static_cast<size_t>(node) * width_];
-  for (size_t w = 1; w < width_; ++w) key[w] &= live[w];
-}
-
-uint64_t StateSpace::hash_key(const uint64_t* key) const {
-  uint64_t h = 0x9e3779b97f4a7c15ULL * (width_ + 1);
-  for (size_t i = 0; i < width_; ++i) h = mix(h ^ key[i]) + i;
+uint64_t hash_words(const uint64_t* key, size_t len) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL * (len + 1);
+  for (size_t i = 0; i < len; ++i) h = mix(h ^ key[i]) + i;
   return h;
 }
 
+}  // namespace
+
 void StateSpace::grow_table() {
-  std::vector<uint32_t> bigger(table_.size() * 2, kNoState);
+  std::vector<uint64_t> bigger(table_.size() * 2, 0);
   const size_t mask = bigger.size() - 1;
   for (uint32_t id = 0; id < node_.size(); ++id) {
-    size_t at = hashes_[id] & mask;
-    while (bigger[at] != kNoState) at = (at + 1) & mask;
-    bigger[at] = id;
+    const uint64_t h = hash_words(&keys_[key_off_[id]], key_length(node_[id]));
+    size_t at = h & mask;
+    while (bigger[at] != 0) at = (at + 1) & mask;
+    bigger[at] = (h & 0xFFFFFFFF00000000ULL) | (uint64_t{id} + 1);
   }
   table_ = std::move(bigger);
 }
 
 uint32_t StateSpace::intern(const uint64_t* key, bool* inserted) {
   *inserted = false;
-  const uint64_t h = hash_key(key);
+  const int node = static_cast<int>(key[0]);
+  const size_t len = key_length(node);
+  const uint64_t h = hash_words(key, len);
+  const uint64_t tag = h & 0xFFFFFFFF00000000ULL;
   const size_t mask = table_.size() - 1;
   size_t at = h & mask;
-  while (table_[at] != kNoState) {
-    const uint32_t id = table_[at];
-    if (hashes_[id] == h &&
-        std::memcmp(&keys_[id * width_], key, width_ * sizeof(uint64_t)) == 0) {
-      return id;
+  // The high half of the hash, kept in the table, rejects almost every mismatch without
+  // touching the key pool.
+  while (table_[at] != 0) {
+    const uint64_t entry = table_[at];
+    if ((entry & 0xFFFFFFFF00000000ULL) == tag) {
+      const auto id = static_cast<uint32_t>((entry & 0xFFFFFFFFULL) - 1);
+      if (node_[id] == node &&
+          std::memcmp(&keys_[key_off_[id]], key, len * sizeof(uint64_t)) == 0) {
+        return id;
+      }
     }
     at = (at + 1) & mask;
   }
@@ -213,16 +107,16 @@ uint32_t StateSpace::intern(const uint64_t* key, bool* inserted) {
     return kNoState;
   }
   const auto id = static_cast<uint32_t>(node_.size());
-  keys_.insert(keys_.end(), key, key + width_);
-  hashes_.push_back(h);
-  node_.push_back(static_cast<int>(key[0]));
+  key_off_.push_back(keys_.size());
+  keys_.insert(keys_.end(), key, key + len);
+  node_.push_back(node);
   edge_begin_.push_back(0);
   edge_end_.push_back(0);
   colour_.push_back(0);
   values_.emplace_back();
   parent_.push_back(kNoState);
   parent_choice_.push_back(-1);
-  table_[at] = id;
+  table_[at] = tag | (uint64_t{id} + 1);
   *inserted = true;
   if (node_.size() * 2 > table_.size()) grow_table();
   return id;
@@ -236,12 +130,7 @@ void StateSpace::expand(uint32_t id) {
   const Node& node = s_.nodes[n];
   if (node.is_ending()) return;
 
-  const size_t nv = slot_var_.size();
-  const uint64_t* key = &keys_[id * width_];
-  for (size_t i = 0; i < nv; ++i) scratch_vars_[slot_var_[i]] = static_cast<int64_t>(key[1 + i]);
-  for (size_t f = 0; f < flag_node_.size(); ++f) {
-    scratch_visits_[flag_node_[f]] = (key[1 + nv + f / 64] >> (f % 64)) & 1;
-  }
+  unpack(id);
   const ConditionInput in{scratch_vars_, scratch_visits_};
   bool any_available = false;
   for (size_t ci = 0; ci < node.choices.size(); ++ci) {
@@ -252,32 +141,31 @@ void StateSpace::expand(uint32_t id) {
     any_available = true;
     choice_seen_[choice_offset_[n] + ci] = true;
 
-    uint64_t* child = scratch_key_.data();
-    std::memcpy(child, &keys_[id * width_], width_ * sizeof(uint64_t));
-    child[0] = static_cast<uint64_t>(c.next);
-    // Every `set` before any `add`, as the engine does.
-    for (const Assignment& a : c.effects) {
-      if (a.op != Assignment::Op::Set || a.variable < 0 ||
-          static_cast<size_t>(a.variable) >= var_slot_.size() || var_slot_[a.variable] < 0) {
-        continue;
+    // Apply the choice to the unpacked state, pack the child, then undo: cheaper than copying
+    // a whole state per edge. Every `set` comes before any `add`, as in the engine.
+    undo_.clear();
+    for (int pass = 0; pass < 2; ++pass) {
+      const auto op = pass == 0 ? Assignment::Op::Set : Assignment::Op::Add;
+      for (const Assignment& a : c.effects) {
+        if (a.op != op || a.variable < 0 ||
+            static_cast<size_t>(a.variable) >= var_slot_.size() || var_slot_[a.variable] < 0) {
+          continue;
+        }
+        const int slot = var_slot_[a.variable];
+        const int64_t old = slot_value(slot);
+        undo_.emplace_back(slot, old);
+        set_slot(slot, op == Assignment::Op::Set ? a.value : saturating_add(old, a.value));
       }
-      child[1 + var_slot_[a.variable]] = static_cast<uint64_t>(a.value);
-    }
-    for (const Assignment& a : c.effects) {
-      if (a.op != Assignment::Op::Add || a.variable < 0 ||
-          static_cast<size_t>(a.variable) >= var_slot_.size() || var_slot_[a.variable] < 0) {
-        continue;
-      }
-      uint64_t& slot = child[1 + var_slot_[a.variable]];
-      slot = static_cast<uint64_t>(saturating_add(static_cast<int64_t>(slot), a.value));
     }
     if (node_flag_[c.next] >= 0) {
-      const int f = node_flag_[c.next];
-      child[1 + nv + f / 64] |= 1ULL << (f % 64);
+      undo_.emplace_back(node_flag_[c.next], slot_value(node_flag_[c.next]));
+      set_slot(node_flag_[c.next], 1);
     }
-    canonicalise(child, c.next);
+    pack(c.next, scratch_key_.data());
+    for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) set_slot(it->first, it->second);
+
     bool inserted = false;
-    const uint32_t cid = intern(child, &inserted);
+    const uint32_t cid = intern(scratch_key_.data(), &inserted);
     if (inserted) {
       parent_[cid] = id;
       parent_choice_[cid] = static_cast<int>(ci);
@@ -335,10 +223,9 @@ void StateSpace::finish(uint32_t id) {
   values_[id] = v;
 }
 
-uint32_t StateSpace::explore(std::vector<uint64_t> key) {
-  canonicalise(key.data(), static_cast<int>(key[0]));
+uint32_t StateSpace::explore_packed() {
   bool inserted = false;
-  const uint32_t root = intern(key.data(), &inserted);
+  const uint32_t root = intern(scratch_key_.data(), &inserted);
   if (root == kNoState || colour_[root] != 0) return root;
 
   struct Frame {
@@ -375,37 +262,57 @@ uint32_t StateSpace::explore_initial() {
 
 uint32_t StateSpace::explore_from(const PlayState& st) {
   if (!valid_node(s_, st.node)) return kNoState;
-  std::vector<uint64_t> key(width_, 0);
-  key[0] = static_cast<uint64_t>(st.node);
-  const size_t nv = slot_var_.size();
-  for (size_t i = 0; i < nv; ++i) {
+  for (size_t i = 0; i < slot_var_.size(); ++i) {
     const auto v = static_cast<size_t>(slot_var_[i]);
-    key[1 + i] = static_cast<uint64_t>(v < st.variables.size() ? st.variables[v]
-                                                                 : s_.variables[v].initial);
+    scratch_vars_[v] = v < st.variables.size() ? st.variables[v] : s_.variables[v].initial;
   }
-  for (size_t f = 0; f < flag_node_.size(); ++f) {
-    const auto x = static_cast<size_t>(flag_node_[f]);
-    if (x < st.visits.size() && st.visits[x] > 0) key[1 + nv + f / 64] |= 1ULL << (f % 64);
+  for (int x : flag_node_) {
+    const auto ux = static_cast<size_t>(x);
+    scratch_visits_[ux] = ux < st.visits.size() && st.visits[ux] > 0 ? 1 : 0;
   }
-  return explore(std::move(key));
+  pack(st.node, scratch_key_.data());
+  return explore_packed();
 }
+
+namespace {
+
+// Position of `slot` in a node's layout: {index among word slots or bit slots, is a bit}.
+std::optional<std::pair<size_t, bool>> find_in_layout(const std::vector<int>& slots,
+                                                      uint32_t begin, uint32_t bits_begin,
+                                                      uint32_t end, int slot) {
+  for (uint32_t i = begin; i < end; ++i) {
+    if (slots[i] != slot) continue;
+    if (i < bits_begin) return std::make_pair(size_t{i - begin}, false);
+    return std::make_pair(size_t{i - bits_begin}, true);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<int64_t> StateSpace::variable_value(uint32_t id, int var) const {
   if (var < 0 || static_cast<size_t>(var) >= var_slot_.size() || var_slot_[var] < 0) {
     return std::nullopt;
   }
-  const size_t word = 1 + static_cast<size_t>(var_slot_[var]);
-  if (!slot_live(node_[id], word, ~0ULL)) return std::nullopt;
-  return static_cast<int64_t>(keys_[id * width_ + word]);
+  const int n = node_[id];
+  const auto where = find_in_layout(layout_slots_, layout_begin_[n], layout_bits_begin_[n],
+                                    layout_begin_[n + 1], var_slot_[var]);
+  if (!where) return std::nullopt;
+  const uint64_t* key = &keys_[key_off_[id]];
+  const size_t n_words = layout_bits_begin_[n] - layout_begin_[n];
+  if (!where->second) return static_cast<int64_t>(key[1 + where->first]);
+  return static_cast<int64_t>((key[1 + n_words + where->first / 64] >> (where->first % 64)) & 1);
 }
 
 std::optional<bool> StateSpace::visited_flag(uint32_t id, int node) const {
   if (!valid_node(s_, node) || node_flag_[node] < 0) return std::nullopt;
-  const auto f = static_cast<size_t>(node_flag_[node]);
-  const size_t word = 1 + slot_var_.size() + f / 64;
-  const uint64_t bit = 1ULL << (f % 64);
-  if (!slot_live(node_[id], word, bit)) return std::nullopt;
-  return (keys_[id * width_ + word] & bit) != 0;
+  const int n = node_[id];
+  const auto where = find_in_layout(layout_slots_, layout_begin_[n], layout_bits_begin_[n],
+                                    layout_begin_[n + 1], node_flag_[node]);
+  if (!where) return std::nullopt;
+  const uint64_t* key = &keys_[key_off_[id]];
+  const size_t n_words = layout_bits_begin_[n] - layout_begin_[n];
+  return ((key[1 + n_words + where->first / 64] >> (where->first % 64)) & 1) != 0;
 }
 
 }  // namespace auditsim::detail

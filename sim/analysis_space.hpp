@@ -2,10 +2,10 @@
 // Internal to sim/: callers outside it use analysis.hpp and check.hpp.
 //
 // A state is a node plus only the parts of the play state that can still change what happens:
-// variables some condition reads and the visited flags of nodes some visited() names, each
-// cleared where no later condition can read it before it is overwritten. States are stored as
-// fixed-width keys in one pool and interned in an open-addressing table, so exploring a state
-// allocates nothing of its own.
+// variables some condition reads and the visited flags of nodes some visited() names, and of
+// those only the ones some later condition can read before they are overwritten ("live").
+// Each state is packed into a short key (booleans and flags as bits) in one pool and interned
+// in an open-addressing table, so exploring a state allocates nothing of its own.
 #pragma once
 
 #include <cstdint>
@@ -70,34 +70,41 @@ class StateSpace {
 
  private:
   void compute_relevance();
-  void compute_liveness();
-  void canonicalise(uint64_t* key, int node) const;
-  bool slot_live(int node, size_t word, uint64_t bit) const;
-  uint64_t hash_key(const uint64_t* key) const;
+  void compute_layouts();
+  int64_t slot_value(int slot) const;
+  void set_slot(int slot, int64_t value);
+  size_t key_length(int node) const { return key_len_[node]; }
+  void pack(int node, uint64_t* key) const;
+  void unpack(uint32_t id);
   uint32_t intern(const uint64_t* key, bool* inserted);
   void grow_table();
   void expand(uint32_t id);
   void finish(uint32_t id);
-  uint32_t explore(std::vector<uint64_t> key);
+  uint32_t explore_packed();
 
   const Scenario& s_;
   std::optional<Audience> audience_;
   size_t max_states_;
   uint64_t path_bound_;
 
-  // Layout of a key: [node][one word per kept variable][visited flags, 64 per word].
+  // Slots are what a state may keep: first the variables some condition reads, then the
+  // visited flags of the nodes some visited() names.
   std::vector<int> var_slot_;    // scenario variable -> slot, or -1
   std::vector<int> slot_var_;    // slot -> scenario variable
-  std::vector<int> node_flag_;   // scenario node -> flag bit, or -1
-  std::vector<int> flag_node_;   // flag bit -> scenario node
-  size_t width_ = 1;             // words per key
-  // Per node, in key layout: which words and bits are live. Empty when everything is kept.
-  std::vector<uint64_t> live_;
-  std::vector<bool> all_live_;   // per node: nothing to clear
+  std::vector<int> node_flag_;   // scenario node -> slot, or -1
+  std::vector<int> flag_node_;   // slot - slot_var_.size() -> scenario node
+  std::vector<bool> slot_is_bit_;  // only ever 0 or 1, so stored as one bit
+
+  // Per node, the slots live there: a key is [node][live word slots][live bit slots, packed].
+  std::vector<uint32_t> layout_begin_;       // per node + 1: range in layout_slots_
+  std::vector<uint32_t> layout_bits_begin_;  // per node: first bit slot in that range
+  std::vector<int> layout_slots_;
+  std::vector<uint32_t> key_len_;  // per node, in words
+  size_t max_key_len_ = 1;
 
   // Per state.
   std::vector<uint64_t> keys_;
-  std::vector<uint64_t> hashes_;
+  std::vector<size_t> key_off_;
   std::vector<int> node_;
   std::vector<uint32_t> edge_begin_, edge_end_;
   std::vector<uint8_t> colour_;  // 0 new, 1 on the stack, 2 finished
@@ -109,17 +116,20 @@ class StateSpace {
   std::vector<int> edge_choice_;
   std::vector<uint32_t> edge_child_;
 
-  std::vector<uint32_t> table_;  // open addressing, kNoState = empty
+  // Open addressing: 0 empty, else (hash's high 32 bits << 32) | (id + 1).
+  std::vector<uint64_t> table_;
   std::vector<uint32_t> stuck_;
   std::vector<bool> node_reached_;
   std::vector<size_t> choice_offset_;
   std::vector<bool> choice_seen_;
   bool limit_hit_ = false;
 
-  // Scratch for evaluating conditions on a decoded state.
+  // The state being expanded, unpacked: values by variable and visited flags by node, which is
+  // what conditions read. Only the slots live at the current node are meaningful.
   std::vector<int64_t> scratch_vars_;
   std::vector<uint32_t> scratch_visits_;
   std::vector<uint64_t> scratch_key_;
+  std::vector<std::pair<int, int64_t>> undo_;  // slot, old value
 };
 
 }  // namespace auditsim::detail

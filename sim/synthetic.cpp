@@ -1,11 +1,14 @@
 // The synthetic scenario generator. Its shape guarantees a clean check:
-//  - choice `a` of node i is unconditional, has no effects and leads to node i+1, so every node
-//    is reachable and no state is stuck;
-//  - the first nodes are "openings": choice `b` of opening k sets f<k> to true and also leads to
-//    k+1, so after the openings every combination of the flags is possible and any condition on
-//    them (or on visiting an earlier node) can hold;
-//  - choice `a` never loses points and opening choices score each pillar, so every pillar has a
-//    positive maximum.
+//  - choice `a` of every node is unconditional and jumps forward; choice `b` is unconditional and
+//    leads to the next node, so every node is reachable and no state is stuck. Only `c` has
+//    conditions;
+//  - the first nodes are "openings": there `b` sets f<k> to true and `c` leaves it, both leading
+//    to k+1, and `b` changes nothing elsewhere, so every combination of the flags reaches every
+//    later node and any condition on them (or on visiting a recent node) can hold;
+//  - `a` and `b` never lose points and node 0 scores each pillar, so every pillar has a positive
+//    maximum.
+// Jumps come first in choice order so that the paths listed first are short, as they are in
+// real scenarios; the next-node chain gives the long paths.
 // Numbers come from splitmix64 rather than <random> distributions, whose output differs
 // between standard libraries.
 #include "sim/synthetic.hpp"
@@ -93,31 +96,30 @@ struct Generator {
     out += "  " + node_id(i) + ":\n    title: Decision " + std::to_string(i) +
            "\n    text: Stage " + std::to_string(i) + ".\n    choices:\n";
     const bool last = i + 1 == decisions;
-    const std::string step = last ? kEndings[0] : node_id(i + 1);
-    std::string a_extra;
-    if (!achieves.empty()) {
-      a_extra = ", achieves: [";
-      for (size_t k = 0; k < achieves.size(); ++k) a_extra += (k ? ", " : "") + achieves[k];
-      a_extra += "]";
-    }
+    const bool opening = i < openings;
     // Node 0 scores every pillar: `a` prepare, `b` pursue, `c` prevent and protect.
-    choice(i, 'a', step, a_extra, true, i == 0 ? 0b1000u : 0u);
-    for (char letter : {'b', 'c'}) {
-      std::string next = last ? kEndings[letter - 'a'] : target(i);
-      std::string extra;
-      const unsigned forced = i != 0 ? 0u : letter == 'b' ? 0b0001u : 0b0110u;
-      if (letter == 'b' && i < openings) {
-        next = node_id(i + 1);
-        extra = ", set: {" + flag(i) + ": true}";
-      } else if (i >= openings && openings > 0) {
-        if (rng.chance(10)) {
-          extra += ", set: {" + flag(rng.below(openings)) + ": " +
-                   (rng.chance(50) ? "true" : "false") + "}";
-        }
-        if (rng.chance(30)) extra += ", when: \"" + condition(i) + "\"";
-      }
-      choice(i, letter, next, extra, false, forced);
+    const bool first = i == 0;
+    choice(i, 'a', last ? kEndings[0] : target(i), "", true, first ? 0b1000u : 0u);
+
+    std::string b_extra;
+    if (!achieves.empty()) {
+      b_extra = ", achieves: [";
+      for (size_t k = 0; k < achieves.size(); ++k) b_extra += (k ? ", " : "") + achieves[k];
+      b_extra += "]";
     }
+    if (opening) b_extra += ", set: {" + flag(i) + ": true}";
+    choice(i, 'b', last ? kEndings[1] : node_id(i + 1), b_extra, true, first ? 0b0001u : 0u);
+
+    std::string c_next = last ? kEndings[2] : opening ? node_id(i + 1) : target(i);
+    std::string c_extra;
+    if (!opening && openings > 0) {
+      if (rng.chance(25)) {
+        c_extra += ", set: {" + flag(rng.below(openings)) + ": " +
+                   (rng.chance(50) ? "true" : "false") + "}";
+      }
+      if (rng.chance(50)) c_extra += ", when: \"" + condition(i) + "\"";
+    }
+    choice(i, 'c', c_next, c_extra, false, first ? 0b0110u : 0u);
   }
 };
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -65,7 +66,7 @@ void play_best_from_here(Session& session) {
     const std::vector<int> offered = session.available_choices();
     REQUIRE_FALSE(offered.empty());
     int best = offered.front();
-    int64_t best_value = INT64_MIN;
+    int64_t best_value = std::numeric_limits<int64_t>::min();
     for (int c : offered) {
       const Choice& ch = s.nodes[session.state().node].choices[c];
       const int64_t value =
@@ -140,7 +141,7 @@ TEST_CASE("every complete path has at least twelve decisions") {
   std::function<int(int)> shortest = [&](int node) -> int {
     if (s.nodes[node].is_ending()) return 0;
     if (auto it = memo.find(node); it != memo.end()) return it->second;
-    int best = INT32_MAX;
+    int best = std::numeric_limits<int>::max();
     for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
     memo[node] = best;
     return best;

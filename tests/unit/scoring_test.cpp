@@ -2,6 +2,7 @@
 // for number; if one of them changes, the document must change with it.
 #include <doctest/doctest.h>
 
+#include "sim/load.hpp"
 #include "sim/scoring.hpp"
 #include "scenario_builder.hpp"
 
@@ -260,4 +261,30 @@ TEST_CASE("the analysis is cached per scenario and audience") {
   CHECK(cached_analysis(nullptr, std::nullopt) == nullptr);
   clear_scoring_cache();
   CHECK(cached_analysis(sc, std::nullopt).get() != nullptr);
+}
+
+TEST_CASE("shipped scenarios: the best path scores the analysis's best and leaves nothing better") {
+  const auto files = find_scenario_files(AUDITSIM_SCENARIOS_DIR);
+  REQUIRE_FALSE(files.empty());
+  for (const std::string& file : files) {
+    CAPTURE(file);
+    const LoadResult loaded = load_scenario_file(file);
+    REQUIRE(loaded.ok());
+    for (std::optional<Audience> audience :
+         {std::optional<Audience>{}, std::optional<Audience>{Audience::Members},
+          std::optional<Audience>{Audience::Staff}}) {
+      const auto analysis = cached_analysis(loaded.scenario, audience);
+      REQUIRE(analysis->best.has_value());
+      ManualClock clock;
+      Session s(loaded.scenario, clock, audience);
+      for (const std::string& id : analysis->best->choices) REQUIRE(s.choose(std::string_view(id)));
+      CHECK(s.finished());
+      CHECK(s.score() == analysis->best->score);
+      const Result r = score_session(s);
+      for (const PathNotTaken& p : r.paths_not_taken) CHECK_FALSE(p.best_alternative.has_value());
+      for (const PillarResult& p : r.pillars) {
+        if (p.assessed) CHECK(p.raw <= p.max);
+      }
+    }
+  }
 }

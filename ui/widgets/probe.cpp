@@ -1,5 +1,7 @@
 #include "ui/widgets/probe.hpp"
 
+#include <imgui_internal.h>
+
 namespace auditsim::ui {
 
 namespace {

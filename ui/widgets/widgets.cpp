@@ -86,7 +86,7 @@ bool choice_button(const char* id, int number, const char* label, float width, b
   if (number > 0) {
     const ImVec2 c(x + badge_w * 0.5f, p0.y + h * 0.5f);
     dl->AddCircleFilled(c, badge_w * 0.48f, to_u32(pal.accent, alpha), 24);
-    char num[4];
+    char num[12];
     snprintf(num, sizeof num, "%d", number);
     ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
     const ImVec2 ns = bold->CalcTextSizeA(fs, FLT_MAX, 0, num);

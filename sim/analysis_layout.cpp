@@ -1,0 +1,207 @@
+// Which parts of the play state a StateSpace keeps, and where: relevance (what conditions read),
+// backward liveness over the node graph, and the per-node key layouts built from it.
+#include <algorithm>
+#include <cstring>
+
+#include "sim/analysis_space.hpp"
+
+namespace auditsim::detail {
+
+namespace {
+
+bool valid_node(const Scenario& s, int n) {
+  return n >= 0 && static_cast<size_t>(n) < s.nodes.size();
+}
+
+bool valid_variable(const Scenario& s, int v) {
+  return v >= 0 && static_cast<size_t>(v) < s.variables.size();
+}
+
+// Nodes in post-order (successors first); empty when the graph has a loop.
+std::vector<int> post_order(const Scenario& s) {
+  const size_t n_nodes = s.nodes.size();
+  std::vector<int> order;
+  std::vector<uint8_t> colour(n_nodes, 0);
+  std::vector<std::pair<int, size_t>> stack;
+  for (size_t root = 0; root < n_nodes; ++root) {
+    if (colour[root]) continue;
+    stack.push_back({static_cast<int>(root), 0});
+    colour[root] = 1;
+    while (!stack.empty()) {
+      auto [n, i] = stack.back();
+      const auto& choices = s.nodes[n].choices;
+      if (i < choices.size()) {
+        ++stack.back().second;
+        const int next = choices[i].next;
+        if (!valid_node(s, next)) continue;
+        if (colour[next] == 1) return {};
+        if (colour[next] == 0) {
+          colour[next] = 1;
+          stack.push_back({next, 0});
+        }
+      } else {
+        colour[n] = 2;
+        order.push_back(n);
+        stack.pop_back();
+      }
+    }
+  }
+  return order;
+}
+
+}  // namespace
+
+void StateSpace::compute_relevance() {
+  var_slot_.assign(s_.variables.size(), -1);
+  node_flag_.assign(s_.nodes.size(), -1);
+  for (const Node& n : s_.nodes) {
+    for (const Choice& c : n.choices) {
+      for (int v : c.when.variables_read()) {
+        if (valid_variable(s_, v)) var_slot_[v] = 0;
+      }
+      for (int x : c.when.nodes_visited_read()) {
+        if (valid_node(s_, x)) node_flag_[x] = 0;
+      }
+    }
+  }
+  // A variable is stored as one bit when it starts at 0 or 1 and is only ever set to 0 or 1.
+  std::vector<bool> bit_valued(s_.variables.size());
+  for (size_t v = 0; v < s_.variables.size(); ++v) {
+    bit_valued[v] = s_.variables[v].initial == 0 || s_.variables[v].initial == 1;
+  }
+  for (const Node& n : s_.nodes) {
+    for (const Choice& c : n.choices) {
+      for (const Assignment& a : c.effects) {
+        if (!valid_variable(s_, a.variable)) continue;
+        if (a.op == Assignment::Op::Add || (a.value != 0 && a.value != 1)) {
+          bit_valued[a.variable] = false;
+        }
+      }
+    }
+  }
+  for (size_t v = 0; v < var_slot_.size(); ++v) {
+    if (var_slot_[v] < 0) continue;
+    var_slot_[v] = static_cast<int>(slot_var_.size());
+    slot_var_.push_back(static_cast<int>(v));
+    slot_is_bit_.push_back(bit_valued[v]);
+  }
+  for (size_t x = 0; x < node_flag_.size(); ++x) {
+    if (node_flag_[x] < 0) continue;
+    node_flag_[x] = static_cast<int>(slot_var_.size() + flag_node_.size());
+    flag_node_.push_back(static_cast<int>(x));
+    slot_is_bit_.push_back(true);
+  }
+}
+
+// Backward liveness: a slot is live at a node when some condition at or after it can read the
+// slot before a `set` (or, for a visited flag, entering that node) overwrites it. Keys keep only
+// live slots, so paths that differ only in forgotten detail share one memo entry.
+void StateSpace::compute_layouts() {
+  const size_t n_nodes = s_.nodes.size();
+  const size_t slots = slot_is_bit_.size();
+  const size_t words = (slots + 63) / 64;
+  const std::vector<int> order = post_order(s_);
+  // With a loop, or when the bit sets would be unreasonably large, every slot is kept everywhere.
+  constexpr size_t kMaxLiveWords = size_t{1} << 24;
+  const bool keep_all = order.empty() || n_nodes * words > kMaxLiveWords;
+  std::vector<uint64_t> live(keep_all ? 0 : n_nodes * words, 0);
+  auto set_bit = [](uint64_t* w, size_t b) { w[b / 64] |= 1ULL << (b % 64); };
+  auto clear_bit = [](uint64_t* w, size_t b) { w[b / 64] &= ~(1ULL << (b % 64)); };
+  if (!keep_all) {
+    std::vector<uint64_t> edge(words);
+    for (int n : order) {
+      uint64_t* here = &live[static_cast<size_t>(n) * words];
+      for (const Choice& c : s_.nodes[n].choices) {
+        for (int v : c.when.variables_read()) {
+          if (valid_variable(s_, v)) set_bit(here, static_cast<size_t>(var_slot_[v]));
+        }
+        for (int x : c.when.nodes_visited_read()) {
+          if (valid_node(s_, x)) set_bit(here, static_cast<size_t>(node_flag_[x]));
+        }
+        if (!valid_node(s_, c.next)) continue;
+        std::memcpy(edge.data(), &live[static_cast<size_t>(c.next) * words],
+                    words * sizeof(uint64_t));
+        if (node_flag_[c.next] >= 0) clear_bit(edge.data(), static_cast<size_t>(node_flag_[c.next]));
+        for (const Assignment& a : c.effects) {
+          if (a.op == Assignment::Op::Set && valid_variable(s_, a.variable) &&
+              var_slot_[a.variable] >= 0) {
+            clear_bit(edge.data(), static_cast<size_t>(var_slot_[a.variable]));
+          }
+        }
+        for (size_t w = 0; w < words; ++w) here[w] |= edge[w];
+      }
+    }
+  }
+  layout_begin_.assign(n_nodes + 1, 0);
+  layout_bits_begin_.assign(n_nodes, 0);
+  key_len_.assign(n_nodes, 1);
+  for (size_t n = 0; n < n_nodes; ++n) {
+    layout_begin_[n] = static_cast<uint32_t>(layout_slots_.size());
+    auto is_live = [&](size_t b) {
+      return keep_all || (live[n * words + b / 64] >> (b % 64)) & 1;
+    };
+    for (size_t b = 0; b < slots; ++b) {
+      if (!slot_is_bit_[b] && is_live(b)) layout_slots_.push_back(static_cast<int>(b));
+    }
+    layout_bits_begin_[n] = static_cast<uint32_t>(layout_slots_.size());
+    for (size_t b = 0; b < slots; ++b) {
+      if (slot_is_bit_[b] && is_live(b)) layout_slots_.push_back(static_cast<int>(b));
+    }
+    const size_t n_words = layout_bits_begin_[n] - layout_begin_[n];
+    const size_t n_bits = layout_slots_.size() - layout_bits_begin_[n];
+    key_len_[n] = static_cast<uint32_t>(1 + n_words + (n_bits + 63) / 64);
+    max_key_len_ = std::max<size_t>(max_key_len_, key_len_[n]);
+  }
+  layout_begin_[n_nodes] = static_cast<uint32_t>(layout_slots_.size());
+}
+
+int64_t StateSpace::slot_value(int slot) const {
+  const auto nv = static_cast<int>(slot_var_.size());
+  if (slot < nv) return scratch_vars_[slot_var_[slot]];
+  return scratch_visits_[flag_node_[slot - nv]] > 0 ? 1 : 0;
+}
+
+void StateSpace::set_slot(int slot, int64_t value) {
+  const auto nv = static_cast<int>(slot_var_.size());
+  if (slot < nv) {
+    scratch_vars_[slot_var_[slot]] = value;
+  } else {
+    scratch_visits_[flag_node_[slot - nv]] = value != 0 ? 1 : 0;
+  }
+}
+
+void StateSpace::pack(int node, uint64_t* key) const {
+  key[0] = static_cast<uint64_t>(node);
+  size_t at = 1;
+  const uint32_t bits_begin = layout_bits_begin_[node];
+  for (uint32_t i = layout_begin_[node]; i < bits_begin; ++i) {
+    key[at++] = static_cast<uint64_t>(slot_value(layout_slots_[i]));
+  }
+  const uint32_t end = layout_begin_[node + 1];
+  for (uint32_t i = bits_begin; i < end; i += 64) {
+    uint64_t w = 0;
+    const uint32_t stop = std::min(end, i + 64);
+    for (uint32_t j = i; j < stop; ++j) {
+      if (slot_value(layout_slots_[j]) != 0) w |= 1ULL << (j - i);
+    }
+    key[at++] = w;
+  }
+}
+
+void StateSpace::unpack(uint32_t id) {
+  const int node = node_[id];
+  const uint64_t* key = &keys_[key_off_[id]];
+  size_t at = 1;
+  const uint32_t bits_begin = layout_bits_begin_[node];
+  for (uint32_t i = layout_begin_[node]; i < bits_begin; ++i) {
+    set_slot(layout_slots_[i], static_cast<int64_t>(key[at++]));
+  }
+  const uint32_t end = layout_begin_[node + 1];
+  for (uint32_t i = bits_begin; i < end; i += 64) {
+    const uint64_t w = key[at++];
+    const uint32_t stop = std::min(end, i + 64);
+    for (uint32_t j = i; j < stop; ++j) set_slot(layout_slots_[j], (w >> (j - i)) & 1);
+  }
+}
+
+}  // namespace auditsim::detail

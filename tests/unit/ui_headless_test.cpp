@@ -1,0 +1,220 @@
+// The desktop program driven headless (ImGui with no renderer): a complete solo session and a
+// group session with votes are clicked through by label, then the results database is checked.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "sim/store/store.hpp"
+#include "ui/app/desktop.hpp"
+#include "ui/app/headless.hpp"
+#include "ui/app/keys.hpp"
+
+namespace fs = std::filesystem;
+using namespace auditsim;
+using namespace auditsim::ui;
+
+namespace {
+
+const std::string kTutorial =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+
+// A fresh scratch folder per test case so databases never leak between cases.
+std::string scratch(const std::string& name) {
+  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-headless-" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+AppConfig config_in(const std::string& dir) {
+  AppConfig c;
+  c.settings_path = dir + "/settings.json";
+  c.db_path = dir + "/results.db";
+  c.scenario_folders = {AUDITSIM_SCENARIOS_DIR};
+  c.load_library_now = true;
+  return c;
+}
+
+// The choice buttons drawn in the last frame, in order.
+std::vector<ProbeItem> choices(const Probe& p) {
+  std::vector<ProbeItem> out;
+  for (const auto& it : p.items())
+    if (it.kind == "choice" && it.enabled) out.push_back(it);
+  return out;
+}
+
+// Acknowledges every inject notice on screen (they must be acknowledged to be cleared).
+void acknowledge_all(Headless& h) {
+  for (int guard = 0; guard < 20 && h.probe().find("Acknowledge"); ++guard) h.click("Acknowledge");
+}
+
+}  // namespace
+
+TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
+  const std::string dir = scratch("solo");
+  std::vector<std::string> clicked;
+  {
+    Headless h(config_in(dir));
+    h.frame();
+    REQUIRE(h.app().open_scenario(kTutorial));
+    h.frame();
+    CHECK(h.app().screen() == Screen::Play);
+    int guard = 0;
+    while (!h.app().play()->tables()[0].session->finished() && guard++ < 50) {
+      acknowledge_all(h);
+      auto cs = choices(h.probe());
+      REQUIRE_FALSE(cs.empty());
+      clicked.push_back(cs.front().label);
+      REQUIRE(h.click(cs.front().label));
+    }
+    REQUIRE(h.app().play()->tables()[0].session->finished());
+    acknowledge_all(h);
+    REQUIRE(h.click("Open the debrief"));
+    CHECK(h.app().screen() == Screen::Debrief);
+    CHECK(h.probe().saw_text("Assurance opinion"));
+    CHECK(h.probe().saw_text("Findings"));
+    CHECK(h.probe().saw_text("The path not taken"));
+  }
+  auto db = store::Store::open(dir + "/results.db");
+  auto sessions = db.list_sessions();
+  REQUIRE(sessions.size() == 1);
+  CHECK(sessions[0].status == store::Status::Finished);
+  CHECK(sessions[0].mode == store::Mode::Solo);
+  auto rec = db.load_session(sessions[0].id);
+  REQUIRE(rec);
+  REQUIRE(rec->decisions.size() == clicked.size());
+  // Each recorded choice is the one whose button was clicked.
+  LoadResult lr = load_scenario_file(kTutorial);
+  REQUIRE(lr.scenario);
+  for (size_t i = 0; i < clicked.size(); ++i) {
+    auto [n, c] = lr.scenario->find_choice(rec->decisions[i].choice_id);
+    REQUIRE(n >= 0);
+    CHECK(lr.scenario->nodes[n].choices[c].text == clicked[i]);
+  }
+}
+
+TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
+  const std::string dir = scratch("keys");
+  Headless h(config_in(dir));
+  REQUIRE(h.app().open_scenario(kTutorial));
+  h.frame();
+  acknowledge_all(h);
+  const auto before = choices(h.probe());
+  REQUIRE(before.size() >= 2);
+  h.press(keys::kDigit1 + 1);  // the second choice
+  const auto& s = *h.app().play()->tables()[0].session;
+  REQUIRE(s.effective_decisions().size() == 1);
+  // Undo without a reason is refused with a dialog.
+  REQUIRE(h.click("Undo"));
+  CHECK(s.effective_decisions().size() == 1);
+  REQUIRE(h.click("OK##error"));
+  REQUIRE(h.type_into("##undo-reason", "Misheard the table"));
+  REQUIRE(h.click("Undo"));
+  CHECK(s.effective_decisions().empty());
+  auto db = store::Store::open(dir + "/results.db");
+  auto rec = db.load_session(db.list_sessions().at(0).id);
+  REQUIRE(rec);
+  REQUIRE(rec->decisions.size() == 2);
+  LoadResult lr = load_scenario_file(kTutorial);
+  const Node& start = lr.scenario->nodes[lr.scenario->start];
+  CHECK(rec->decisions[0].choice_id == start.choices[s.available_choices().at(1)].id);
+  CHECK(rec->decisions[1].kind == store::DecisionKind::Undo);
+  CHECK(rec->decisions[1].rationale == "Misheard the table");
+}
+
+TEST_CASE("a group session records the vote split and the rationale with each decision") {
+  const std::string dir = scratch("group");
+  Headless h(config_in(dir));
+  LoadResult lr = load_scenario_file(kTutorial);
+  REQUIRE(lr.ok());
+  SessionSetup setup;
+  setup.mode = store::Mode::Group;
+  store::Event ev;
+  ev.name = "Member training evening";
+  ev.date = "2024-03-12";
+  setup.event = ev;
+  setup.participants = {{"Cllr Ann Jones", store::Role::Member}, {"Gwyn Ŵyn", store::Role::Staff}};
+  REQUIRE(h.app().start_play(lr.scenario, setup));
+  h.frame();
+  acknowledge_all(h);
+  const Node& start = lr.scenario->nodes[lr.scenario->start];
+  const std::string first = start.choices[0].id, second = start.choices[1].id;
+  REQUIRE(h.click("+##vote-" + first));
+  REQUIRE(h.click("+##vote-" + first));
+  REQUIRE(h.click("+##vote-" + second));
+  REQUIRE(h.type_into("##rationale", "Verify by phone first"));
+  REQUIRE(h.click(start.choices[0].text));
+  auto db = store::Store::open(dir + "/results.db");
+  auto sessions = db.list_sessions();
+  REQUIRE(sessions.size() == 1);
+  CHECK(sessions[0].mode == store::Mode::Group);
+  CHECK(sessions[0].event_name == "Member training evening");
+  auto rec = db.load_session(sessions[0].id);
+  REQUIRE(rec);
+  REQUIRE(rec->decisions.size() == 1);
+  CHECK(rec->decisions[0].choice_id == first);
+  auto votes = nlohmann::json::parse(rec->decisions[0].votes_json);
+  CHECK(votes[first] == 2);
+  CHECK(votes[second] == 1);
+  CHECK(rec->decisions[0].rationale == "Verify by phone first");
+  CHECK(rec->participants.size() == 2);
+}
+
+TEST_CASE("teams play side by side and the debrief compares them") {
+  const std::string dir = scratch("teams");
+  Headless h(config_in(dir));
+  LoadResult lr = load_scenario_file(kTutorial);
+  REQUIRE(lr.ok());
+  SessionSetup setup;
+  setup.mode = store::Mode::Teams;
+  setup.teams = {"Table A", "Table B"};
+  store::Event ev;
+  ev.name = "Evening";
+  setup.event = ev;
+  REQUIRE(h.app().start_play(lr.scenario, setup));
+  h.frame();
+  for (int t = 0; t < 2; ++t) {
+    REQUIRE(h.click(std::string(t == 0 ? "Table A" : "Table B") + "##team" + std::to_string(t)) );
+    int guard = 0;
+    while (!h.app().play()->tables()[t].session->finished() && guard++ < 50) {
+      acknowledge_all(h);
+      auto cs = choices(h.probe());
+      REQUIRE_FALSE(cs.empty());
+      REQUIRE(h.click((t == 0 ? cs.front() : cs.back()).label));
+    }
+  }
+  acknowledge_all(h);
+  REQUIRE(h.click("Open the debrief"));
+  CHECK(h.probe().saw_text("Tables side by side"));
+  auto db = store::Store::open(dir + "/results.db");
+  auto sessions = db.list_sessions();
+  REQUIRE(sessions.size() == 2);
+  for (const auto& s : sessions) CHECK(s.status == store::Status::Finished);
+}
+
+TEST_CASE("a scenario with errors is refused with a dialog, not played") {
+  const std::string dir = scratch("bad");
+  fs::path bad = fs::path(dir) / "broken.yaml";
+  { std::ofstream(bad) << "format: auditsim/1\nid: broken\n"; }
+  Headless h(config_in(dir));
+  CHECK_FALSE(h.app().open_scenario(bad.string()));
+  h.frame();
+  CHECK(h.app().screen() == Screen::Library);
+  CHECK(h.probe().find("OK##error") != nullptr);
+}
+
+TEST_CASE("every screen draws a balanced frame") {
+  const std::string dir = scratch("screens");
+  Headless h(config_in(dir));
+  h.frame();
+  for (const char* tab : {"New session", "Results", "Author", "Settings", "Library"}) {
+    REQUIRE(h.click(tab));
+    CHECK(h.probe().saw_text(tab == std::string("New session") ? "Set up a session" : tab == std::string("Library") ? "Scenario library" : tab));
+  }
+}
+
+TEST_CASE("the frame benchmark returns a time") {
+  const double ms = auditsim::desktop::bench_play_frame_ms(20);
+  CHECK(ms > 0);
+  CHECK(ms < 1000);
+}
