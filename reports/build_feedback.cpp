@@ -59,6 +59,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
     row.node_id = d.node_id;
     row.choice_id = d.choice_id;
     row.time_taken_ms = d.time_taken_ms;
+    row.recorded_at = d.recorded_at;
     for (int p = 0; p < kPillarCount; ++p) row.delta.v[p] = d.delta[p];
     row.rationale = part_a ? scrub(d.rationale, rec.participants) : d.rationale;
     row.dissent = part_a ? scrub(d.dissent, rec.participants) : d.dissent;
@@ -124,6 +125,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     (p.role == store::Role::Member ? r.members : r.staff)++;
     std::string name = part_a ? p.pseudonym : p.display_name;
     r.participants.push_back(name + " (" + store::key(p.role) + ")");
+    r.people.push_back({name, p.pseudonym, store::key(p.role)});
   }
 
   ScenarioPtr scenario = cache.get(rec.snapshot);

@@ -168,9 +168,26 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
   r.settings = settings;
   const std::vector<store::Participant> people = db.list_participants();
   const bool part_a = settings.part == Part::A;
+  std::map<std::string, bool> exempt;  // session id -> played from a Part B snapshot
   for (const store::SessionSummary& summary : db.list_sessions()) {
-    for (const store::ActionItem& a : db.list_actions(summary.id)) {
-      if (a.status == store::ActionStatus::Done) continue;
+    std::vector<store::ActionItem> items = db.list_actions(summary.id);
+    std::erase_if(items, [](const store::ActionItem& a) {
+      return a.status == store::ActionStatus::Done;
+    });
+    if (items.empty()) continue;
+    if (part_a) {
+      // Actions arising from a Part B scenario describe exempt matters: Part B only. The
+      // classification is read from the snapshot, only for sessions that have open actions.
+      auto [it, fresh] = exempt.try_emplace(summary.id, false);
+      if (fresh)
+        if (auto rec = db.load_session(summary.id))
+          it->second = rec->snapshot.classification == "part-b";
+      if (it->second) {
+        r.withheld += static_cast<int>(items.size());
+        continue;
+      }
+    }
+    for (const store::ActionItem& a : items) {
       r.actions.push_back({a.id, a.finding, part_a ? scrub(a.action, people) : a.action,
                            part_a ? scrub(a.owner, people) : a.owner, a.due_date, a.priority,
                            store::key(a.status), summary.id, summary.event_name,

@@ -25,6 +25,8 @@ struct ReportSettings {
   std::string generated_at;  // shown on the report; fixed in golden tests
   Part part = Part::A;
   AssuranceScale scale;
+  // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
+  std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
 };
 
 struct PillarRow {
@@ -61,6 +63,7 @@ struct DecisionRow {
   Score4 alternative_score;
   int64_t alternative_value = 0;
   int64_t chosen_value = 0;
+  std::string recorded_at;  // ISO 8601 UTC, when the decision was committed
 };
 
 struct FindingRow {
@@ -96,6 +99,13 @@ struct NoteRow {
   bool part_b = false;
 };
 
+// One person at a session. In Part A `name` is the pseudonym.
+struct PersonRow {
+  std::string name;
+  std::string pseudonym;
+  std::string role;  // "member" | "staff"
+};
+
 struct OverrideRow {
   std::string pillar;
   int64_t delta = 0;
@@ -114,6 +124,7 @@ struct FeedbackReport {
   std::string mode, team, audience, status;
   std::string started_at, finished_at;
   std::vector<std::string> participants;  // "Name (member)" in Part B; pseudonyms in Part A
+  std::vector<PersonRow> people;          // the same people, structured (xAPI accounts)
   int members = 0, staff = 0;
   std::array<PillarRow, kPillarCount> pillars;
   double overall_percent = 0;
@@ -189,6 +200,7 @@ struct ScrutinyReport {
 struct OpenActionsReport {
   ReportSettings settings;
   std::vector<ActionRow> actions;  // soonest due first
+  int withheld = 0;  // Part A: open actions of Part B scenarios, listed only in Part B
 };
 
 }  // namespace auditsim::reports

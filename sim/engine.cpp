@@ -226,14 +226,18 @@ void Session::fire_when_all(int64_t at_ms) {
 
 // [SECTION] Decisions
 
-bool Session::apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind,
-                    int64_t at_ms) {
+bool Session::can_take(int choice_index) const {
   if (finished()) return false;
   const Node& n = current_node();
   if (choice_index < 0 || static_cast<size_t>(choice_index) >= n.choices.size()) return false;
-  const Choice& c = n.choices[choice_index];
-  if (!choice_available(*scenario_, c, state_, audience_)) return false;
+  return choice_available(*scenario_, n.choices[choice_index], state_, audience_);
+}
 
+// Callers have checked can_take(): checking again here would evaluate the condition twice on
+// the hot path.
+void Session::apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind,
+                    int64_t at_ms) {
+  const Choice& c = current_node().choices[choice_index];
   HistoryEntry e;
   e.kind = kind;
   e.at_ms = at_ms;
@@ -248,18 +252,15 @@ bool Session::apply(int choice_index, const GroupInput& group, HistoryEntry::Kin
   score_ += c.score;
   enter_node(state_.node, at_ms);
   fire_when_touched(c, at_ms);
-  return true;
 }
 
 bool Session::choose(int choice_index, const GroupInput& group) {
-  if (paused_ || finished()) return false;
-  const Node& n = current_node();
-  if (choice_index < 0 || static_cast<size_t>(choice_index) >= n.choices.size()) return false;
-  if (!choice_available(*scenario_, n.choices[choice_index], state_, audience_)) return false;
+  if (paused_ || !can_take(choice_index)) return false;
   const int64_t now = elapsed_ms();
   // Injects that fell due before this moment belong before the decision in the history.
   fire_due_timed(now);
-  return apply(choice_index, group, HistoryEntry::Kind::Decision, now);
+  apply(choice_index, group, HistoryEntry::Kind::Decision, now);
+  return true;
 }
 
 bool Session::choose(std::string_view choice_id, const GroupInput& group) {
@@ -334,9 +335,7 @@ void Session::tick() {
     }
     int64_t timeout_due = kNever;
     const Node& n = current_node();
-    if (!paused_ && !finished() && n.time_limit_seconds > 0 && n.on_timeout >= 0 &&
-        static_cast<size_t>(n.on_timeout) < n.choices.size() &&
-        choice_available(*scenario_, n.choices[n.on_timeout], state_, audience_)) {
+    if (!paused_ && n.time_limit_seconds > 0 && can_take(n.on_timeout)) {
       const int64_t limit = seconds_to_ms(n.time_limit_seconds);
       if (limit <= kNever - node_entered_at_ms_) timeout_due = node_entered_at_ms_ + limit;
     }

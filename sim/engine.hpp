@@ -132,7 +132,8 @@ class Session {
   void fire_due_timed(int64_t now_active_ms);
   void fire_when_touched(const Choice& c, int64_t at_ms);
   void fire_when_all(int64_t at_ms);
-  bool apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind, int64_t at_ms);
+  bool can_take(int choice_index) const;
+  void apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind, int64_t at_ms);
   bool replay_effective(std::string* error);
 
   ScenarioPtr scenario_;

@@ -131,8 +131,11 @@ std::optional<std::string> Reader::scalar_node(int node, std::string_view field)
   const YNode& n = at(node);
   if (n.kind == YNode::Kind::Null) return std::string();
   if (n.kind != YNode::Kind::Scalar) {
-    error("wrong-type", node, "`" + std::string(field) + "` should be text, not " +
-                                  std::string(kind_name(node)) + ".");
+    // The usual cause is an unquoted ": " inside a sentence, which YAML reads as a map.
+    error("wrong-type", node,
+          "`" + std::string(field) + "` should be text, not " + std::string(kind_name(node)) + ".",
+          n.kind == YNode::Kind::Map ? "text containing \": \" must be quoted: \"like: this\""
+                                     : "");
     return std::nullopt;
   }
   return n.value;

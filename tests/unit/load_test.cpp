@@ -3,6 +3,8 @@
 // files, and the small parsers the loader is built from.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -623,4 +625,32 @@ TEST_CASE("helpers: pillar, priority, audience and outcome keys round-trip") {
   for (Outcome o : {Outcome::Good, Outcome::Mixed, Outcome::Poor})
     CHECK(parse_outcome(outcome_key(o)) == o);
   CHECK(std::string(severity_key(Severity::Note)) == "note");
+}
+
+TEST_CASE("the JSON schema for editors matches the format's keys") {
+  const auto schema = nlohmann::json::parse(read_file(kScenarios + "/schema/auditsim-1.schema.json"));
+  CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
+  CHECK(schema["additionalProperties"] == false);
+  std::set<std::string> top;
+  for (const auto& [k, v] : schema["properties"].items()) top.insert(k);
+  CHECK(top == std::set<std::string>{"format", "id", "title", "version", "author", "theme",
+                                     "audience", "duration_minutes", "classification", "summary",
+                                     "learning_objectives", "variables", "evidence", "key_actions",
+                                     "start", "nodes", "injects"});
+  std::set<std::string> choice;
+  for (const auto& [k, v] : schema["definitions"]["choice"]["properties"].items()) choice.insert(k);
+  CHECK(choice == std::set<std::string>{"id", "text", "score", "set", "add", "achieves", "when",
+                                        "audience", "feedback", "next"});
+  const std::string tutorial = read_file(kScenarios + "/examples/tutorial-supplier-bank-details.yaml");
+  CHECK(tutorial.rfind("# yaml-language-server: $schema=../schema/auditsim-1.schema.json\n", 0) == 0);
+}
+
+TEST_CASE("text with an unquoted colon gets a hint to quote it") {
+  const auto r = load_scenario_text(
+      scenario_with_choice_lines("", "").replace("    text: A\n", "    text: A\n    discuss:\n      - Which is it: a crime?\n"),
+      "t.yaml");
+  const Diagnostic* d = find_code(r, "wrong-type");
+  REQUIRE(d);
+  CHECK(d->line == 12);
+  CHECK(d->hint.find("quoted") != std::string::npos);
 }

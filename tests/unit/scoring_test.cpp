@@ -269,7 +269,8 @@ TEST_CASE("shipped scenarios: the best path scores the analysis's best and leave
   for (const std::string& file : files) {
     CAPTURE(file);
     const LoadResult loaded = load_scenario_file(file);
-    REQUIRE(loaded.ok());
+    CHECK(loaded.ok());  // the checker's tests say why; the other files are still played
+    if (!loaded.ok()) continue;
     for (std::optional<Audience> audience :
          {std::optional<Audience>{}, std::optional<Audience>{Audience::Members},
           std::optional<Audience>{Audience::Staff}}) {

@@ -3,8 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "ui/cli/commands.hpp"
+
+#ifdef AUDITSIM_HAVE_DESKTOP
+#include "ui/app/desktop.hpp"
+#endif
 
 namespace auditsim::cli {
 
@@ -20,6 +26,15 @@ int run(int argc, char** argv) {
   GlobalOptions global;
   app.add_option("--db", global.db_path,
                  "Results database (default: $XDG_DATA_HOME/auditsim/results.db)");
+
+  // Options of the desktop program (used when no command is given).
+  std::string open_scenario, screenshot;
+  int frames = 0;
+  std::vector<std::string> clicks;
+  app.add_option("--open", open_scenario, "Desktop: start a solo session on this scenario file");
+  app.add_option("--frames", frames, "Desktop: exit after this many frames (scripted runs)");
+  app.add_option("--screenshot", screenshot, "Desktop: write the last frame as a PNG file");
+  app.add_option("--click", clicks, "Desktop: click the button with this label (repeatable)");
 
   int exit_code = kExitOk;
   add_validate_command(app, exit_code);
@@ -40,8 +55,18 @@ int run(int argc, char** argv) {
     return kExitUsage;
   }
   if (app.get_subcommands().empty()) {
+#ifdef AUDITSIM_HAVE_DESKTOP
+    desktop::DesktopOptions options;
+    options.open_scenario = open_scenario;
+    options.frames = frames;
+    options.screenshot = screenshot;
+    options.db_path = global.db_path;
+    options.clicks = clicks;
+    return desktop::run(options);
+#else
     std::cout << app.help();
     return kExitOk;
+#endif
   }
   return exit_code;
 }

@@ -1,0 +1,65 @@
+// Wording and formatting shared by every renderer, so a report says the same thing in HTML, PDF,
+// Markdown and CSV: dates, percentages, the Part A / Part B markings, Markdown conversion.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "reports/model.hpp"
+
+namespace auditsim::reports::text {
+
+// The marking on every page of a Part B report.
+inline constexpr const char* kExemptMarking =
+    "EXEMPT INFORMATION \u2014 not for publication: Local Government Act 1972, Schedule 12A";
+// The line every Part A report carries.
+inline constexpr const char* kPartANotice =
+    "Part A (public). Exempt information \u2014 participants' names, notes marked Part B and the "
+    "content of Part B scenarios \u2014 is in Part B of this report.";
+
+// "Part A" | "Part B".
+const char* part_label(Part p);
+// "Part A \u2014 public" | the exempt marking.
+std::string part_marking(Part p);
+
+// "75%" (rounded to a whole percent).
+std::string percent(double p);
+// "6 of 8 (75%)", or "Not assessed" when no path can score the pillar.
+std::string pillar_score(const PillarRow& row);
+// "+3", "0", "\u22122".
+std::string signed_number(int64_t v);
+// "Protect +3, Pursue +1" (non-zero pillars only); "No 4P change" when all are zero.
+std::string score_text(const Score4& s);
+
+// "2024-03-12" -> "12 March 2024"; anything else is returned unchanged (one line).
+std::string long_date(std::string_view iso);
+// "2024-03-12T19:04:05.123Z" -> "12 March 2024, 19:04 UTC"; unchanged when not ISO 8601.
+std::string date_time(std::string_view iso);
+// "1 min 05 s", "42 s".
+std::string duration(int64_t ms);
+// "training-evening" -> "Training evening".
+std::string humanise_key(std::string_view key);
+// Capitalised priority ("High").
+std::string priority_label(Priority p);
+
+// Valid UTF-8: invalid bytes become U+FFFD, other control characters except \n and \t go.
+std::string clean(std::string_view s);
+// clean() and every run of whitespace (newlines included) collapsed to one space, trimmed.
+std::string one_line(std::string_view s);
+
+// Markdown to HTML with raw HTML and unsafe links dropped (cmark's safe mode).
+std::string markdown_to_html(std::string_view md);
+// Markdown to plain paragraphs separated by blank lines; list items start with "\u2022 ".
+std::string markdown_to_plain(std::string_view md);
+
+// The assurance opinion in a sentence, with the reason when it was capped.
+std::string opinion_sentence(const FeedbackReport& r);
+// "Finished, good outcome" / "Not finished".
+std::string outcome_text(const FeedbackReport& r);
+// "Choice taken" text for a decision row, including undo and timeout wording.
+std::string decision_text(const DecisionRow& d);
+// A short title for the report (shown in headers).
+std::string feedback_title(const FeedbackReport& r);
+
+}  // namespace auditsim::reports::text
