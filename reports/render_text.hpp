@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reports/model.hpp"
 
@@ -61,5 +62,30 @@ std::string outcome_text(const FeedbackReport& r);
 std::string decision_text(const DecisionRow& d);
 // A short title for the report (shown in headers).
 std::string feedback_title(const FeedbackReport& r);
+
+}  // namespace auditsim::reports::text
+
+namespace auditsim::reports::text {
+
+// A term and its meaning, for the glossary.
+struct GlossaryEntry {
+  const char* term;
+  const char* meaning;
+};
+
+// The standing sections of a scrutiny report, worded from its figures, so every format says the
+// same (render_scrutiny_text.cpp).
+std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_scope(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_financial(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_legal(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r);
+const std::vector<GlossaryEntry>& glossary();
+// "Appendix A", ..., "Appendix Z", "Appendix AA", ...
+std::string appendix_label(size_t index);
+// Attendance in one sentence: "12 participants (10 members, 2 staff) at 4 tables, 4 sessions".
+std::string attendance_sentence(const ScrutinyReport& r);
 
 }  // namespace auditsim::reports::text

@@ -132,20 +132,29 @@ void StateSpace::compute_layouts() {
       }
     }
   }
+  if (!keep_all) keep_reachable_flags(live, words);
   layout_begin_.assign(n_nodes + 1, 0);
   layout_bits_begin_.assign(n_nodes, 0);
   key_len_.assign(n_nodes, 1);
+  std::vector<int> live_here;
   for (size_t n = 0; n < n_nodes; ++n) {
+    live_here.clear();
+    if (keep_all) {
+      for (size_t b = 0; b < slots; ++b) live_here.push_back(static_cast<int>(b));
+    } else {
+      for (size_t w = 0; w < words; ++w) {
+        for (uint64_t bits = live[n * words + w]; bits != 0; bits &= bits - 1) {
+          live_here.push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+        }
+      }
+    }
     layout_begin_[n] = static_cast<uint32_t>(layout_slots_.size());
-    auto is_live = [&](size_t b) {
-      return keep_all || (live[n * words + b / 64] >> (b % 64)) & 1;
-    };
-    for (size_t b = 0; b < slots; ++b) {
-      if (!slot_is_bit_[b] && is_live(b)) layout_slots_.push_back(static_cast<int>(b));
+    for (int b : live_here) {
+      if (!slot_is_bit_[b]) layout_slots_.push_back(b);
     }
     layout_bits_begin_[n] = static_cast<uint32_t>(layout_slots_.size());
-    for (size_t b = 0; b < slots; ++b) {
-      if (slot_is_bit_[b] && is_live(b)) layout_slots_.push_back(static_cast<int>(b));
+    for (int b : live_here) {
+      if (slot_is_bit_[b]) layout_slots_.push_back(b);
     }
     const size_t n_words = layout_bits_begin_[n] - layout_begin_[n];
     const size_t n_bits = layout_slots_.size() - layout_bits_begin_[n];
@@ -153,6 +162,43 @@ void StateSpace::compute_layouts() {
     max_key_len_ = std::max<size_t>(max_key_len_, key_len_[n]);
   }
   layout_begin_[n_nodes] = static_cast<uint32_t>(layout_slots_.size());
+}
+
+// A visited flag is false at every node its own node cannot reach, so it only needs keeping
+// where that node is an ancestor. Without this, a flag read late would be kept (always false)
+// on every node before its node, and keys would grow with the number of flags. Each search
+// stays inside the nodes where the flag is live, which are few.
+void StateSpace::keep_reachable_flags(std::vector<uint64_t>& live, size_t words) {
+  const size_t nv = slot_var_.size();
+  const size_t n_nodes = s_.nodes.size();
+  std::vector<uint64_t> keep(live.size(), 0);
+  for (size_t n = 0; n < n_nodes; ++n) {
+    for (size_t b = 0; b < nv; ++b) {
+      if ((live[n * words + b / 64] >> (b % 64)) & 1) keep[n * words + b / 64] |= 1ULL << (b % 64);
+    }
+  }
+  std::vector<uint32_t> stamp(n_nodes, 0);
+  std::vector<int> todo;
+  for (size_t f = 0; f < flag_node_.size(); ++f) {
+    const size_t b = nv + f;
+    const auto mark = static_cast<uint32_t>(f + 1);
+    auto is_live = [&](int m) { return (live[static_cast<size_t>(m) * words + b / 64] >> (b % 64)) & 1; };
+    todo.assign(1, flag_node_[f]);
+    stamp[flag_node_[f]] = mark;
+    while (!todo.empty()) {
+      const int m = todo.back();
+      todo.pop_back();
+      if (!is_live(m)) continue;
+      keep[static_cast<size_t>(m) * words + b / 64] |= 1ULL << (b % 64);
+      for (const Choice& c : s_.nodes[m].choices) {
+        if (valid_node(s_, c.next) && stamp[c.next] != mark) {
+          stamp[c.next] = mark;
+          todo.push_back(c.next);
+        }
+      }
+    }
+  }
+  live = std::move(keep);
 }
 
 int64_t StateSpace::slot_value(int slot) const {
@@ -189,6 +235,10 @@ void StateSpace::pack(int node, uint64_t* key) const {
 }
 
 void StateSpace::unpack(uint32_t id) {
+  // Flags outside the layout must read as false (their node cannot have been visited), so clear
+  // the ones the previous state set before writing this one's.
+  for (int x : flags_set_) scratch_visits_[x] = 0;
+  flags_set_.clear();
   const int node = node_[id];
   const uint64_t* key = &keys_[key_off_[id]];
   size_t at = 1;
@@ -200,7 +250,14 @@ void StateSpace::unpack(uint32_t id) {
   for (uint32_t i = bits_begin; i < end; i += 64) {
     const uint64_t w = key[at++];
     const uint32_t stop = std::min(end, i + 64);
-    for (uint32_t j = i; j < stop; ++j) set_slot(layout_slots_[j], (w >> (j - i)) & 1);
+    for (uint32_t j = i; j < stop; ++j) {
+      const int slot = layout_slots_[j];
+      const int64_t bit = (w >> (j - i)) & 1;
+      set_slot(slot, bit);
+      if (bit && slot >= static_cast<int>(slot_var_.size())) {
+        flags_set_.push_back(flag_node_[slot - slot_var_.size()]);
+      }
+    }
   }
 }
 

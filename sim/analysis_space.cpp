@@ -271,6 +271,9 @@ uint32_t StateSpace::explore_from(const PlayState& st) {
     scratch_visits_[ux] = ux < st.visits.size() && st.visits[ux] > 0 ? 1 : 0;
   }
   pack(st.node, scratch_key_.data());
+  // Restore the invariant unpack() relies on: no flag is set outside the state being expanded.
+  for (int x : flag_node_) scratch_visits_[static_cast<size_t>(x)] = 0;
+  flags_set_.clear();
   return explore_packed();
 }
 

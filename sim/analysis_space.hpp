@@ -71,6 +71,7 @@ class StateSpace {
  private:
   void compute_relevance();
   void compute_layouts();
+  void keep_reachable_flags(std::vector<uint64_t>& live, size_t words);
   int64_t slot_value(int slot) const;
   void set_slot(int slot, int64_t value);
   size_t key_length(int node) const { return key_len_[node]; }
@@ -130,6 +131,7 @@ class StateSpace {
   std::vector<uint32_t> scratch_visits_;
   std::vector<uint64_t> scratch_key_;
   std::vector<std::pair<int, int64_t>> undo_;  // slot, old value
+  std::vector<int> flags_set_;  // nodes whose scratch visited flag the last unpack set
 };
 
 }  // namespace auditsim::detail

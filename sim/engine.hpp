@@ -66,9 +66,11 @@ struct PendingInject {
   int64_t fired_at_ms = 0;
 };
 
+// One play-through of a scenario by one person or table. The clock must outlive the session.
 class Session {
  public:
-  // Starts at the scenario's start node. `audience` filters audience-specific choices.
+  // Starts at the scenario's start node (firing its on_enter injects, `when` injects already
+  // true and `after: 0` injects). `audience` filters audience-specific choices.
   Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
 
   const Scenario& scenario() const { return *scenario_; }
@@ -93,7 +95,8 @@ class Session {
   bool undo(const std::string& reason);
 
   // Advances timers: fires time-based injects and, when the node's time limit has passed and it
-  // names an on_timeout choice, takes it. Call once per frame or before reading state.
+  // names an on_timeout choice, takes it. Each is recorded at the moment it fell due, so how often
+  // this is called does not change the history. Call once per frame or before reading state.
   void tick();
 
   // Facilitator pause: timers stop while paused.
@@ -107,12 +110,16 @@ class Session {
   // Milliseconds left on the current node's timer; nullopt when the node is untimed.
   std::optional<int64_t> time_left_ms() const;
 
+  // Everything that happened, in order; nothing is ever removed.
   const std::vector<HistoryEntry>& history() const { return history_; }
-  // Decisions still in effect, oldest first (indices into history()).
+  // Decisions (and timeouts) still in effect, oldest first (indices into history()).
   std::vector<size_t> effective_decisions() const;
 
+  // Fired injects not yet acknowledged, in the order they fired.
   const std::vector<PendingInject>& pending_injects() const { return pending_; }
+  // Removes a pending inject once the room has seen it; it stays fired.
   void acknowledge_inject(int inject_index);
+  // Whether an inject has fired (each fires at most once per session).
   bool inject_fired(int inject_index) const {
     return inject_index >= 0 && static_cast<size_t>(inject_index) < fired_.size() &&
            fired_[inject_index];

@@ -646,11 +646,12 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
 }
 
 TEST_CASE("text with an unquoted colon gets a hint to quote it") {
-  const auto r = load_scenario_text(
-      scenario_with_choice_lines("", "").replace("    text: A\n", "    text: A\n    discuss:\n      - Which is it: a crime?\n"),
-      "t.yaml");
+  std::string text = scenario_with_choice_lines("", "");
+  const std::string anchor = "    text: A\n";
+  text.insert(text.find(anchor) + anchor.size(), "    discuss:\n      - Which is it: a crime?\n");
+  const auto r = load_scenario_text(text, "t.yaml");
   const Diagnostic* d = find_code(r, "wrong-type");
   REQUIRE(d);
-  CHECK(d->line == 12);
+  CHECK(d->line == 13);
   CHECK(d->hint.find("quoted") != std::string::npos);
 }

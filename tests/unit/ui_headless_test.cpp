@@ -29,6 +29,9 @@ std::string scratch(const std::string& name) {
   return p.string();
 }
 
+// A tall display so long stages fit without scrolling.
+constexpr ImVec2 kDisplay{1280, 2400};
+
 AppConfig config_in(const std::string& dir) {
   AppConfig c;
   c.settings_path = dir + "/settings.json";
@@ -57,7 +60,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
   const std::string dir = scratch("solo");
   std::vector<std::string> clicked;
   {
-    Headless h(config_in(dir));
+    Headless h(config_in(dir), kDisplay);
     h.frame();
     REQUIRE(h.app().open_scenario(kTutorial));
     h.frame();
@@ -98,7 +101,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
 
 TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
   const std::string dir = scratch("keys");
-  Headless h(config_in(dir));
+  Headless h(config_in(dir), kDisplay);
   REQUIRE(h.app().open_scenario(kTutorial));
   h.frame();
   acknowledge_all(h);
@@ -127,7 +130,7 @@ TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
 
 TEST_CASE("a group session records the vote split and the rationale with each decision") {
   const std::string dir = scratch("group");
-  Headless h(config_in(dir));
+  Headless h(config_in(dir), kDisplay);
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
@@ -165,7 +168,7 @@ TEST_CASE("a group session records the vote split and the rationale with each de
 
 TEST_CASE("teams play side by side and the debrief compares them") {
   const std::string dir = scratch("teams");
-  Headless h(config_in(dir));
+  Headless h(config_in(dir), kDisplay);
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
@@ -177,7 +180,9 @@ TEST_CASE("teams play side by side and the debrief compares them") {
   REQUIRE(h.app().start_play(lr.scenario, setup));
   h.frame();
   for (int t = 0; t < 2; ++t) {
-    REQUIRE(h.click(std::string(t == 0 ? "Table A" : "Table B") + "##team" + std::to_string(t)) );
+    const ProbeItem* tab = h.probe().find_prefix(t == 0 ? "Table A" : "Table B");
+    REQUIRE(tab);
+    REQUIRE(h.click(tab->full_id));
     int guard = 0;
     while (!h.app().play()->tables()[t].session->finished() && guard++ < 50) {
       acknowledge_all(h);
@@ -199,7 +204,7 @@ TEST_CASE("a scenario with errors is refused with a dialog, not played") {
   const std::string dir = scratch("bad");
   fs::path bad = fs::path(dir) / "broken.yaml";
   { std::ofstream(bad) << "format: auditsim/1\nid: broken\n"; }
-  Headless h(config_in(dir));
+  Headless h(config_in(dir), kDisplay);
   CHECK_FALSE(h.app().open_scenario(bad.string()));
   h.frame();
   CHECK(h.app().screen() == Screen::Library);
@@ -208,7 +213,7 @@ TEST_CASE("a scenario with errors is refused with a dialog, not played") {
 
 TEST_CASE("every screen draws a balanced frame") {
   const std::string dir = scratch("screens");
-  Headless h(config_in(dir));
+  Headless h(config_in(dir), kDisplay);
   h.frame();
   for (const char* tab : {"New session", "Results", "Author", "Settings", "Library"}) {
     REQUIRE(h.click(tab));

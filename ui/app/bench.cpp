@@ -20,7 +20,7 @@ std::string nine_choice_scenario() {
       "duration_minutes: 10\nsummary: A stage with nine options.\nstart: decide\nnodes:\n"
       "  decide:\n    title: The supplier asks to change its bank details\n"
       "    time_limit: 5m\n"
-      "    discuss: [Who should verify the request?, What does the contract say?]\n"
+      "    discuss: [\"Who should verify the request?\", \"What does the contract say?\"]\n"
       "    text: |\n"
       "      An email from **Brightwater Supplies** asks the council to pay future invoices into a\n"
       "      new account. The request arrives on a Friday afternoon, *marked urgent*, from an\n"
@@ -29,9 +29,10 @@ std::string nine_choice_scenario() {
       "      - The contract manager is on leave.\n"
       "    choices:\n";
   for (int i = 1; i <= 9; ++i) {
-    y += "      - id: option-" + std::to_string(i) + "\n        text: Option " + std::to_string(i) +
-         ": call the supplier on the number held on file and confirm the change in writing\n"
-         "        score: { protect: " + std::to_string(i % 4) + ", prevent: 1 }\n        next: end\n";
+    y += "      - id: option-" + std::to_string(i) + "\n        text: \"Option " + std::to_string(i) +
+         ": call the supplier on the number held on file and confirm the change in writing\"\n"
+         "        score: { protect: " + std::to_string(i % 4) + ", prevent: 1 }\n"
+         "        feedback: Calling the number on file checks who is asking.\n        next: end\n";
   }
   y += "  end:\n    title: The end\n    text: Done.\n    ending: { outcome: good, debrief: Done. }\n";
   return y;

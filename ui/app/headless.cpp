@@ -86,6 +86,7 @@ bool Headless::click(std::string_view label) {
   if (!it) return false;
   ImGuiIO& io = ImGui::GetIO();
   const ImVec2 c = it->centre();
+  if (c.x < 0 || c.y < 0 || c.x >= io.DisplaySize.x || c.y >= io.DisplaySize.y) return false;
   io.MousePos = c;
   frame();  // hover first: ImGui needs the item hovered before the press
   io.MouseDown[0] = true;

@@ -1,0 +1,63 @@
+// Format keys and dispatch from a format to its renderer.
+#include "reports/render.hpp"
+
+namespace auditsim::reports {
+
+const char* format_key(Format f) {
+  switch (f) {
+    case Format::Html: return "html";
+    case Format::Pdf: return "pdf";
+    case Format::Markdown: return "md";
+    case Format::Csv: return "csv";
+    case Format::Xapi: return "xapi";
+  }
+  return "html";
+}
+
+std::optional<Format> parse_format(std::string_view key) {
+  if (key == "html") return Format::Html;
+  if (key == "pdf") return Format::Pdf;
+  if (key == "md" || key == "markdown") return Format::Markdown;
+  if (key == "csv") return Format::Csv;
+  if (key == "xapi" || key == "json") return Format::Xapi;
+  return std::nullopt;
+}
+
+bool supports_open_actions(Format f) { return f != Format::Xapi; }
+
+std::string render(const FeedbackReport& r, Format f) {
+  switch (f) {
+    case Format::Html: return render_html(r);
+    case Format::Pdf: return render_pdf(r);
+    case Format::Markdown: return render_markdown(r);
+    case Format::Csv: return render_csv(r);
+    case Format::Xapi: return render_xapi(r);
+  }
+  return render_html(r);
+}
+
+std::string render(const ScrutinyReport& r, Format f) {
+  switch (f) {
+    case Format::Html: return render_html(r);
+    case Format::Pdf: return render_pdf(r);
+    case Format::Markdown: return render_markdown(r);
+    case Format::Csv: return render_csv(r);
+    case Format::Xapi: return render_xapi(r);
+  }
+  return render_html(r);
+}
+
+std::string render(const OpenActionsReport& r, Format f) {
+  switch (f) {
+    case Format::Html: return render_html(r);
+    case Format::Pdf: return render_pdf(r);
+    case Format::Markdown: return render_markdown(r);
+    case Format::Csv: return render_csv(r);
+    case Format::Xapi: break;
+  }
+  throw UnsupportedFormat(
+      "Open actions are a list for people to follow up; they have no xAPI form. Choose html, "
+      "pdf, md or csv.");
+}
+
+}  // namespace auditsim::reports

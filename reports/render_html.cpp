@@ -1,0 +1,249 @@
+// HTML feedback reports through the embedded Mustache templates. Everything a person or an
+// author wrote is escaped by the template engine; author Markdown is converted by cmark in safe
+// mode (raw HTML dropped); charts are generated SVG with escaped labels.
+#include <fstream>
+#include <iterator>
+
+#include "reports/render.hpp"
+#include "reports/render_html_internal.hpp"
+#include "reports/render_svg.hpp"
+#include "reports/render_text.hpp"
+#include "reports/templates.hpp"
+
+namespace auditsim::reports::html {
+namespace {
+
+using namespace text;
+using kainjow::mustache::partial;
+
+data fact(const std::string& label, const std::string& value) {
+  data d;
+  d.set("label", label);
+  d.set("value", one_line(value));
+  return d;
+}
+
+data list() { return data{data::type::list}; }
+
+std::string base64(const std::string& bytes) {
+  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    uint32_t v = (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
+    for (int k = 18; k >= 0; k -= 6) out += t[(v >> k) & 63];
+  }
+  if (i < bytes.size()) {
+    uint32_t v = uint8_t(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= uint8_t(bytes[i + 1]) << 8;
+    out += t[(v >> 18) & 63];
+    out += t[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? t[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// The council's logo as a data: URI, so the file stays self-contained; empty when unreadable.
+std::string logo_uri(const std::string& path) {
+  if (path.empty()) return {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.empty() || bytes.size() > 2 * 1024 * 1024) return {};
+  std::string mime = bytes.rfind("\x89PNG", 0) == 0       ? "image/png"
+                     : bytes.rfind("\xFF\xD8", 0) == 0    ? "image/jpeg"
+                     : bytes.find("<svg") != std::string::npos ? "image/svg+xml"
+                                                              : "";
+  return mime.empty() ? std::string() : "data:" + mime + ";base64," + base64(bytes);
+}
+
+}  // namespace
+
+mustache compile(const char* name) {
+  mustache m{std::string(report_template(name))};
+  m.set_custom_escape([](const std::string& s) { return svg::escape(s); });
+  return m;
+}
+
+std::string render(mustache& tpl, const data& d) {
+  if (!tpl.is_valid()) return "<p>Report template error: " + svg::escape(tpl.error_message()) + "</p>";
+  return tpl.render(d);
+}
+
+data string_list(const std::vector<std::string>& items) {
+  data l = list();
+  for (const std::string& s : items) l.push_back(data(one_line(s)));
+  return l;
+}
+
+std::string page(const ReportSettings& s, const std::string& kind, const std::string& title,
+                 const std::string& subtitle, const std::string& running, const std::string& body) {
+  mustache tpl = compile("page.mustache");
+  data d;
+  d.set("style", partial([] { return std::string(report_template("style.css")); }));
+  d.set("council", one_line(s.council_name));
+  d.set("kind", kind);
+  d.set("title", one_line(title));
+  if (!subtitle.empty()) d.set("subtitle", one_line(subtitle));
+  d.set("running", one_line(running));
+  d.set("marking", part_marking(s.part));
+  d.set("exempt", s.part == Part::B);
+  d.set("part_a", s.part == Part::A);
+  d.set("part_a_notice", std::string(kPartANotice));
+  if (!s.generated_at.empty()) d.set("generated", date_time(s.generated_at));
+  if (std::string logo = logo_uri(s.logo_path); !logo.empty()) d.set("logo", logo);
+  d.set("body", body);
+  return render(tpl, d);
+}
+
+data feedback_data(const FeedbackReport& r, int h) {
+  data d;
+  d.set("h", std::to_string(h));
+  d.set("h_sub", std::to_string(h + 1));
+  data facts = list();
+  facts.push_back(fact("Scenario", r.scenario_title));
+  if (!r.event_name.empty())
+    facts.push_back(fact("Event", r.event_name + (r.event_date.empty() ? "" : ", " + long_date(r.event_date))));
+  if (!r.team.empty()) facts.push_back(fact("Team", r.team));
+  facts.push_back(fact("Mode", humanise_key(r.mode)));
+  if (!r.facilitator.empty()) facts.push_back(fact("Facilitator", r.facilitator));
+  if (!r.participants.empty()) {
+    std::string people;
+    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + p;
+    facts.push_back(fact("Participants", people));
+  }
+  facts.push_back(fact("Started", date_time(r.started_at)));
+  facts.push_back(fact("Result", outcome_text(r)));
+  d.set("facts", facts);
+  d.set("withheld", r.withheld);
+  if (r.withheld) return d;
+
+  d.set("opinion_level", std::to_string(r.opinion_level));
+  d.set("opinion_sentence", opinion_sentence(r));
+  if (!r.scenario_summary.empty()) d.set("summary_html", markdown_to_html(r.scenario_summary));
+  d.set("radar_svg", svg::radar(r.pillars));
+  d.set("bars_svg", svg::pillar_bars(r.pillars));
+  data pillars = list();
+  for (const PillarRow& p : r.pillars) {
+    data row;
+    row.set("name", pillar_name(p.pillar));
+    row.set("score", pillar_score(p));
+    row.set("override", p.override_delta ? signed_number(p.override_delta) : "");
+    pillars.push_back(row);
+  }
+  d.set("pillars", pillars);
+
+  data decisions = list();
+  for (const DecisionRow& dr : r.decisions) {
+    data x;
+    x.set("seq", std::to_string(dr.seq));
+    x.set("node_title", one_line(dr.node_title.empty() ? dr.node_id : dr.node_title));
+    x.set("decision", decision_text(dr));
+    x.set("undone", dr.undone);
+    x.set("has_score", dr.kind != "undo");
+    x.set("score", score_text(dr.delta));
+    x.set("time", duration(dr.time_taken_ms));
+    std::string votes;
+    for (const VoteRow& v : dr.votes)
+      votes += (votes.empty() ? "" : "; ") + one_line(v.choice_text) + ": " + std::to_string(v.votes);
+    if (!votes.empty()) x.set("votes_text", votes);
+    if (!dr.rationale.empty()) x.set("rationale", one_line(dr.rationale));
+    if (!dr.dissent.empty()) x.set("dissent", one_line(dr.dissent));
+    if (!dr.alternative_text.empty()) {
+      x.set("alt_text", one_line(dr.alternative_text));
+      x.set("alt_score", score_text(dr.alternative_score));
+      x.set("alt_value", std::to_string(dr.alternative_value));
+      x.set("chosen_value", std::to_string(dr.chosen_value));
+    }
+    if (!dr.feedback.empty()) x.set("feedback_html", markdown_to_html(dr.feedback));
+    decisions.push_back(x);
+  }
+  d.set("decisions", decisions);
+
+  d.set("findings_summary",
+        r.findings.empty() ? std::string("No findings: every key action was achieved.")
+                           : std::to_string(r.findings.size()) + " key actions missed: " +
+                                 std::to_string(r.findings_high) + " high, " +
+                                 std::to_string(r.findings_medium) + " medium and " +
+                                 std::to_string(r.findings_low) + " low priority.");
+  d.set("has_findings", !r.findings.empty());
+  data findings = list();
+  for (const FindingRow& f : r.findings) {
+    data x;
+    x.set("priority", priority_label(f.priority));
+    x.set("priority_key", priority_key(f.priority));
+    x.set("pillar", pillar_name(f.pillar));
+    x.set("text", one_line(f.text));
+    x.set("action", one_line(f.management_action));
+    findings.push_back(x);
+  }
+  d.set("findings", findings);
+
+  d.set("has_actions", !r.actions.empty());
+  data actions = list();
+  for (const ActionRow& a : r.actions) {
+    data x;
+    x.set("action", one_line(a.action));
+    x.set("owner", one_line(a.owner));
+    x.set("due", long_date(a.due_date));
+    x.set("priority", humanise_key(a.priority));
+    x.set("status", humanise_key(a.status));
+    actions.push_back(x);
+  }
+  d.set("actions", actions);
+
+  d.set("has_objectives", !r.objectives.empty());
+  data objectives = list();
+  for (const ObjectiveRow& o : r.objectives) {
+    data x;
+    x.set("met", o.met);
+    x.set("pillar", pillar_name(o.pillar));
+    x.set("text", one_line(o.text));
+    objectives.push_back(x);
+  }
+  d.set("objectives", objectives);
+
+  d.set("has_notes", !r.notes.empty());
+  data notes = list();
+  for (const NoteRow& n : r.notes) {
+    data x;
+    x.set("kind", humanise_key(n.kind));
+    x.set("where", one_line(n.node_title));
+    x.set("text", one_line(n.text));
+    x.set("part_b", n.part_b);
+    notes.push_back(x);
+  }
+  d.set("notes", notes);
+
+  d.set("has_overrides", !r.overrides.empty());
+  data overrides = list();
+  for (const OverrideRow& o : r.overrides) {
+    data x;
+    x.set("pillar", humanise_key(o.pillar));
+    x.set("delta", signed_number(o.delta));
+    x.set("reason", one_line(o.reason));
+    x.set("by", one_line(o.by));
+    overrides.push_back(x);
+  }
+  d.set("overrides", overrides);
+  if (!r.ending_debrief.empty()) d.set("debrief_html", markdown_to_html(r.ending_debrief));
+  return d;
+}
+
+}  // namespace auditsim::reports::html
+
+namespace auditsim::reports {
+
+std::string render_html(const FeedbackReport& r) {
+  html::mustache body = html::compile("feedback_body.mustache");
+  std::string subtitle = r.event_name.empty() ? std::string()
+                                              : text::one_line(r.event_name) +
+                                                    (r.event_date.empty() ? "" : ", " + text::long_date(r.event_date));
+  std::string title = text::one_line(r.scenario_title) + (r.team.empty() ? "" : " \u2014 " + text::one_line(r.team));
+  return html::page(r.settings, "Audit feedback report", title, subtitle,
+                    "Audit feedback report" + (r.event_name.empty() ? "" : " \u00B7 " + r.event_name),
+                    html::render(body, html::feedback_data(r, 2)));
+}
+
+}  // namespace auditsim::reports

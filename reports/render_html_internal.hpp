@@ -1,0 +1,30 @@
+// Shared by the HTML renderers: the template engine set up with the report's escaping, the page
+// shell, and the feedback body used on its own and in scrutiny appendices.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <string>
+
+#include "reports/model.hpp"
+
+namespace auditsim::reports::html {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+// A compiled embedded template whose variables are escaped by svg::escape (valid UTF-8, & < > " ').
+mustache compile(const char* name);
+// Renders with the style partial available; a template error becomes a visible message.
+std::string render(mustache& tpl, const data& d);
+
+// The feedback body's data; `h` is the heading level of its sections (2, or 3 in an appendix).
+data feedback_data(const FeedbackReport& r, int h);
+
+// The whole page: running header with council and marking, title block, the Part A notice.
+std::string page(const ReportSettings& s, const std::string& kind, const std::string& title,
+                 const std::string& subtitle, const std::string& running, const std::string& body);
+
+// data from a string list.
+data string_list(const std::vector<std::string>& items);
+
+}  // namespace auditsim::reports::html

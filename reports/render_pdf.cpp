@@ -1,0 +1,217 @@
+// PDF reports: the same sections as the HTML ones, laid out by the document writer.
+#include "reports/render.hpp"
+#include "reports/render_pdf_doc.hpp"
+#include "reports/render_text.hpp"
+
+namespace auditsim::reports {
+namespace {
+
+using namespace text;
+using pdf::Column;
+using pdf::Doc;
+
+void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
+  std::vector<std::pair<std::string, std::string>> facts{{"Scenario", one_line(r.scenario_title)}};
+  if (!r.event_name.empty())
+    facts.push_back({"Event", one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date))});
+  if (!r.team.empty()) facts.push_back({"Team", one_line(r.team)});
+  facts.push_back({"Mode", humanise_key(r.mode)});
+  if (!r.facilitator.empty()) facts.push_back({"Facilitator", one_line(r.facilitator)});
+  if (!r.participants.empty()) {
+    std::string people;
+    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + one_line(p);
+    facts.push_back({"Participants", people});
+  }
+  facts.push_back({"Started", date_time(r.started_at)});
+  facts.push_back({"Result", outcome_text(r)});
+  doc.facts(facts);
+  if (r.withheld) {
+    doc.notice("This scenario is classified Part B. Its content and results are exempt information "
+               "and are reported in Part B only.");
+    return;
+  }
+  doc.bold_paragraph(opinion_sentence(r));
+  if (!r.scenario_summary.empty()) doc.markdown(r.scenario_summary);
+
+  doc.heading(level, "4P scores");
+  doc.radar_and_bars(r.pillars);
+  std::vector<std::vector<std::string>> rows;
+  for (const PillarRow& p : r.pillars)
+    rows.push_back({pillar_name(p.pillar), pillar_score(p), p.override_delta ? signed_number(p.override_delta) : ""});
+  doc.table({{"Pillar", 1}, {"Score", 2}, {"Facilitator overrides", 1.3}}, rows);
+
+  doc.heading(level, "Decision log");
+  if (r.decisions.empty()) doc.paragraph("No decisions were recorded.");
+  for (const DecisionRow& d : r.decisions) {
+    doc.heading(level + 1, std::to_string(d.seq) + ". " + one_line(d.node_title.empty() ? d.node_id : d.node_title));
+    std::vector<std::pair<std::string, std::string>> f{{"Decision", decision_text(d)}};
+    if (d.kind != "undo") f.push_back({"4P", score_text(d.delta)});
+    f.push_back({"Time taken", duration(d.time_taken_ms)});
+    std::string votes;
+    for (const VoteRow& v : d.votes)
+      votes += (votes.empty() ? "" : "; ") + one_line(v.choice_text) + ": " + std::to_string(v.votes);
+    if (!votes.empty()) f.push_back({"Votes", votes});
+    if (!d.rationale.empty()) f.push_back({"Rationale", one_line(d.rationale)});
+    if (!d.dissent.empty()) f.push_back({"Dissent", one_line(d.dissent)});
+    if (!d.alternative_text.empty())
+      f.push_back({"Path not taken", one_line(d.alternative_text) + " (" + score_text(d.alternative_score) + "; " +
+                                         std::to_string(d.alternative_value) + " against " +
+                                         std::to_string(d.chosen_value) + " for the choice taken)"});
+    doc.facts(f);
+    if (!d.feedback.empty()) doc.markdown(d.feedback);
+  }
+
+  doc.heading(level, "Findings by priority");
+  if (r.findings.empty()) doc.paragraph("No findings: every key action was achieved.");
+  rows.clear();
+  for (const FindingRow& f : r.findings)
+    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), one_line(f.text), one_line(f.management_action)});
+  if (!rows.empty())
+    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Key action missed", 2.4}, {"Recommended action", 2.4}}, rows);
+
+  doc.heading(level, "Improvement plan");
+  if (r.actions.empty()) doc.paragraph("No actions have been agreed yet.");
+  rows.clear();
+  for (const ActionRow& a : r.actions)
+    rows.push_back({one_line(a.action), one_line(a.owner), long_date(a.due_date), humanise_key(a.priority), humanise_key(a.status)});
+  if (!rows.empty())
+    doc.table({{"Action", 3}, {"Owner", 1.4}, {"Due", 1.2}, {"Priority", 0.9}, {"Status", 0.9}}, rows);
+
+  doc.heading(level, "Learning objectives");
+  if (r.objectives.empty()) doc.paragraph("The scenario sets no learning objectives.");
+  rows.clear();
+  for (const ObjectiveRow& o : r.objectives)
+    rows.push_back({o.met ? "Met" : "Not met", pillar_name(o.pillar), one_line(o.text)});
+  if (!rows.empty()) doc.table({{"", 0.8}, {"", 0.8}, {"", 4.4}}, rows);
+
+  if (!r.notes.empty()) {
+    doc.heading(level, "Notes");
+    rows.clear();
+    for (const NoteRow& n : r.notes)
+      rows.push_back({humanise_key(n.kind) + (n.part_b ? " (Part B)" : ""), one_line(n.node_title), one_line(n.text)});
+    doc.table({{"Kind", 1}, {"Where", 1.5}, {"Note", 3.5}}, rows);
+  }
+  if (!r.overrides.empty()) {
+    doc.heading(level, "Score overrides");
+    rows.clear();
+    for (const OverrideRow& o : r.overrides)
+      rows.push_back({humanise_key(o.pillar), signed_number(o.delta), one_line(o.reason), one_line(o.by)});
+    doc.table({{"Pillar", 1}, {"Change", 0.8}, {"Reason", 3.2}, {"By", 1.2}}, rows);
+  }
+  if (!r.ending_debrief.empty()) {
+    doc.heading(level, "Debrief");
+    doc.markdown(r.ending_debrief);
+  }
+}
+
+void paragraphs(Doc& doc, const std::vector<std::string>& ps) {
+  for (const std::string& p : ps) doc.paragraph(p);
+}
+
+void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
+  doc.title_block("Scrutiny report", one_line(r.title),
+                  "Report of the desktop audit programme, " + long_date(r.date_from) +
+                      (r.date_to != r.date_from ? " to " + long_date(r.date_to) : ""));
+  doc.heading(1, "1. Introduction");
+  paragraphs(doc, scrutiny_introduction(r));
+  doc.heading(1, "2. Scope");
+  paragraphs(doc, scrutiny_scope(r));
+  doc.heading(1, "3. Conclusions");
+  for (const std::string& c : scrutiny_conclusions(r)) doc.bullet(c);
+  doc.heading(1, "4. Recommendations");
+  if (r.recommendations.empty()) doc.paragraph("The committee is asked to note the report.");
+  else doc.paragraph("That the committee recommends:");
+  for (const Recommendation& rec : r.recommendations)
+    doc.bullet(one_line(rec.text) + " (" + priority_label(rec.priority) + " priority.) " + one_line(rec.rationale),
+               std::to_string(rec.number) + ".");
+  doc.heading(1, "5. Evidence");
+  doc.heading(2, "Attendance");
+  doc.paragraph(attendance_sentence(r));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [label, count] : r.opinions) rows.push_back({one_line(label), std::to_string(count)});
+  doc.table({{"Assurance opinion", 3}, {"Sessions", 1}}, rows);
+  doc.heading(2, "4P distribution");
+  doc.spread_chart(r.spread);
+  rows.clear();
+  for (const auto& sp : r.spread)
+    rows.push_back({pillar_name(sp.pillar), sp.assessed ? percent(sp.mean) : "Not assessed",
+                    sp.assessed ? percent(sp.min) : "", sp.assessed ? percent(sp.max) : "",
+                    std::to_string(sp.assessed)});
+  doc.table({{"Pillar", 1.2}, {"Mean", 1}, {"Lowest", 1}, {"Highest", 1}, {"Sessions assessed", 1.3}}, rows);
+  doc.heading(2, "How the sessions chose at each decision");
+  if (r.distributions.empty()) doc.paragraph("No decisions to compare.");
+  for (const ChoiceDistribution& d : r.distributions) {
+    doc.heading(3, one_line(d.node_title.empty() ? d.node_id : d.node_title));
+    doc.distribution_chart(d);
+    rows.clear();
+    for (const auto& o : d.options)
+      rows.push_back({one_line(o.text), score_text(o.score), std::to_string(o.sessions) + " of " + std::to_string(d.sessions)});
+    doc.table({{"Choice", 4}, {"4P", 2}, {"Sessions", 1}}, rows);
+  }
+  doc.heading(2, "Most-missed key actions");
+  if (r.most_missed.empty()) doc.paragraph("None: every key action was achieved.");
+  rows.clear();
+  for (const MissedKeyAction& m : r.most_missed)
+    rows.push_back({one_line(m.finding.text), one_line(m.scenario_title), priority_label(m.finding.priority),
+                    std::to_string(m.missed) + " of " + std::to_string(m.played)});
+  if (!rows.empty()) doc.table({{"Key action", 4}, {"Scenario", 2}, {"Priority", 1}, {"Missed", 1}}, rows);
+  doc.heading(1, "6. Financial and legal implications");
+  doc.heading(2, "Financial");
+  paragraphs(doc, scrutiny_financial(r));
+  doc.heading(2, "Legal");
+  paragraphs(doc, scrutiny_legal(r));
+  doc.heading(1, "7. Monitoring arrangements");
+  paragraphs(doc, scrutiny_monitoring(r));
+  doc.heading(1, "8. Methodology");
+  paragraphs(doc, scrutiny_methodology(r));
+  doc.heading(1, "9. Glossary");
+  rows.clear();
+  for (const GlossaryEntry& g : glossary()) rows.push_back({g.term, g.meaning});
+  doc.table({{"", 1.3}, {"", 4}}, rows);
+  for (size_t i = 0; i < r.appendix.size(); ++i) {
+    const FeedbackReport& f = r.appendix[i];
+    doc.new_page();
+    doc.heading(1, appendix_label(i) + " \u2014 " + one_line(f.scenario_title) +
+                       (f.team.empty() ? "" : ", " + one_line(f.team)));
+    feedback_body(doc, f, 2);
+  }
+}
+
+}  // namespace
+
+std::string render_pdf(const FeedbackReport& r) {
+  std::string title = one_line(r.scenario_title) + (r.team.empty() ? "" : " \u2014 " + one_line(r.team));
+  std::string subtitle = r.event_name.empty() ? std::string()
+                                              : one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date));
+  return pdf::render_document(r.settings, "Audit feedback report" + (r.event_name.empty() ? "" : " \u00B7 " + one_line(r.event_name)),
+                              feedback_title(r), [&](Doc& doc) {
+                                doc.title_block("Audit feedback report", title, subtitle);
+                                feedback_body(doc, r, 1);
+                              });
+}
+
+std::string render_pdf(const ScrutinyReport& r) {
+  return pdf::render_document(r.settings, "Scrutiny report \u00B7 " + one_line(r.title),
+                              "Scrutiny report: " + one_line(r.title),
+                              [&](Doc& doc) { scrutiny_content(doc, r); });
+}
+
+std::string render_pdf(const OpenActionsReport& r) {
+  return pdf::render_document(r.settings, "Open improvement actions", "Open improvement actions", [&](Doc& doc) {
+    doc.title_block("Improvement plan", "Open improvement actions", "");
+    doc.paragraph(std::to_string(r.actions.size()) +
+                  " improvement actions are not yet done. They are listed soonest due first; actions "
+                  "with no due date come last.");
+    if (r.withheld > 0)
+      doc.notice(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are listed in Part B.");
+    std::vector<std::vector<std::string>> rows;
+    for (const ActionRow& a : r.actions)
+      rows.push_back({a.due_date.empty() ? "No date" : long_date(a.due_date), one_line(a.action), one_line(a.owner),
+                      humanise_key(a.priority), humanise_key(a.status),
+                      one_line(a.scenario_title) + (a.event_name.empty() ? "" : ", " + one_line(a.event_name))});
+    if (!rows.empty())
+      doc.table({{"Due", 1.1}, {"Action", 3}, {"Owner", 1.3}, {"Priority", 0.9}, {"Status", 0.9}, {"Arising from", 1.8}}, rows);
+  });
+}
+
+}  // namespace auditsim::reports

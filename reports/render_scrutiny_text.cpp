@@ -1,0 +1,175 @@
+// The standing sections of a scrutiny report. The wording follows the shape of a committee work
+// plan study (introduction, scope, conclusions, implications, monitoring, methodology, glossary)
+// and is drawn only from the report's figures, which are already filtered for Part A or Part B.
+#include <algorithm>
+
+#include "reports/render_text.hpp"
+
+namespace auditsim::reports::text {
+namespace {
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string list_and(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " and " : ", ";
+    out += "\u201C" + one_line(items[i]) + "\u201D";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string appendix_label(size_t index) {
+  std::string letters;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return "Appendix " + letters;
+}
+
+std::string attendance_sentence(const ScrutinyReport& r) {
+  std::string s = plural(r.participants, "participant", "participants") + " (" +
+                  plural(r.members, "member", "members") + ", " +
+                  std::to_string(r.staff) + " staff)";
+  if (r.teams > 0) s += " at " + plural(r.teams, "table", "tables");
+  s += ", in " + plural(r.sessions, "session", "sessions") + " (" +
+       std::to_string(r.finished_sessions) + " played to an ending).";
+  return s;
+}
+
+std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {
+  std::vector<std::string> p;
+  p.push_back("This report sets out the results of desktop audits on serious and organised crime "
+              "played with " + one_line(r.settings.council_name) + "'s members and officers. In "
+              "each scenario the participants had to decide how the council would respond to a "
+              "developing situation, identifying the key events and the measures that could have "
+              "prevented it. Every decision was scored against the 4P model of the national "
+              "Serious and Organised Crime Strategy: Pursue, Prevent, Protect and Prepare.");
+  p.push_back("Attendance: " + attendance_sentence(r));
+  p.push_back("The report draws recommendations for the committee from the key actions the "
+              "participants most often missed. Each session is summarised in an appendix.");
+  return p;
+}
+
+std::vector<std::string> scrutiny_scope(const ScrutinyReport& r) {
+  std::vector<std::string> p;
+  p.push_back(one_line(r.scope) + ", from " + long_date(r.date_from) + " to " +
+              long_date(r.date_to) + ".");
+  if (!r.scenario_titles.empty())
+    p.push_back("Scenarios played: " + list_and(r.scenario_titles) + ".");
+  if (!r.event_names.empty()) p.push_back("Events: " + list_and(r.event_names) + ".");
+  return p;
+}
+
+std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
+  std::vector<std::string> p;
+  const ScrutinyReport::PillarSpread* best = nullptr;
+  const ScrutinyReport::PillarSpread* worst = nullptr;
+  for (const auto& sp : r.spread) {
+    if (sp.assessed == 0) continue;
+    if (!best || sp.mean > best->mean) best = &sp;
+    if (!worst || sp.mean < worst->mean) worst = &sp;
+  }
+  if (best && worst && best != worst) {
+    p.push_back("Participants were strongest on " + std::string(pillar_name(best->pillar)) +
+                " (an average of " + percent(best->mean) + " of the marks available) and weakest "
+                "on " + pillar_name(worst->pillar) + " (" + percent(worst->mean) + ").");
+  } else if (best) {
+    p.push_back("Participants scored an average of " + percent(best->mean) + " on " +
+                pillar_name(best->pillar) + ".");
+  } else {
+    p.push_back("No session in this report could be assessed against the 4P model.");
+  }
+  if (!r.opinions.empty()) {
+    std::vector<std::pair<std::string, int>> ops(r.opinions.begin(), r.opinions.end());
+    std::stable_sort(ops.begin(), ops.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string s = "Assurance opinions: ";
+    for (size_t i = 0; i < ops.size(); ++i)
+      s += (i ? "; " : "") + one_line(ops[i].first) + " assurance in " +
+           plural(ops[i].second, "session", "sessions");
+    p.push_back(s + ".");
+  }
+  if (!r.most_missed.empty()) {
+    const MissedKeyAction& m = r.most_missed.front();
+    p.push_back("The key action most often missed was: " + one_line(m.finding.text) + " (missed in " +
+                std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions).");
+  } else {
+    p.push_back("Every key action was achieved in every session assessed.");
+  }
+  if (r.has_exempt_material && r.settings.part == Part::A)
+    p.push_back("Some of the evidence is exempt information and is reported in Part B.");
+  return p;
+}
+
+std::vector<std::string> scrutiny_financial(const ScrutinyReport&) {
+  return {"There are no direct financial implications arising from this report. The "
+          "recommendations may have resource implications for the services named, which "
+          "officers will set out when they respond."};
+}
+
+std::vector<std::string> scrutiny_legal(const ScrutinyReport&) {
+  return {"Section 17 of the Crime and Disorder Act 1998 requires the council to exercise its "
+          "functions with due regard to the likely effect on, and the need to do all it "
+          "reasonably can to prevent, crime and disorder in its area. The desktop audits test "
+          "how that duty is met in practice.",
+          "Information about identifiable individuals and about the prevention or detection of "
+          "crime is exempt under paragraphs 1, 2 and 7 of Schedule 12A to the Local Government "
+          "Act 1972 and is kept to Part B."};
+}
+
+std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r) {
+  int actions = 0;
+  for (const FeedbackReport& f : r.appendix)
+    for (const ActionRow& a : f.actions)
+      if (a.status != "done") ++actions;
+  return {"The improvement actions agreed at the sessions (" +
+              plural(actions, "open action", "open actions") +
+              " in this report) are tracked to completion in the open actions report, which "
+              "lists each action with its owner and due date.",
+          "A progress report on the recommendations will be brought back to the committee six "
+          "months after they are agreed."};
+}
+
+std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r) {
+  const AssuranceScale& s = r.settings.scale;
+  std::string scale;
+  for (size_t i = 0; i < 3; ++i)
+    scale += one_line(s.labels[i]) + " at " + percent(s.thresholds[i]) + " or more; ";
+  scale += one_line(s.labels[3]) + " below that.";
+  return {"Each decision in a scenario carries a score on each of the four pillars. A session's "
+          "score on a pillar is the sum over the choices it took, shown as a percentage of the "
+          "best total any complete path through the scenario could reach. A pillar no path can "
+          "score is reported as not assessed rather than as zero.",
+          "Key actions are the controls and opportunities an auditor looks for; each one missed "
+          "becomes a finding with its priority. The assurance opinion follows internal audit "
+          "practice from the overall percentage: " + scale + " A missed high-priority key "
+          "action caps the opinion at " + one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) +
+          ".",
+          "Each scenario is scored exactly as it was played: the scenario file is stored with "
+          "the results, so later changes to it do not alter this report."};
+}
+
+const std::vector<GlossaryEntry>& glossary() {
+  static const std::vector<GlossaryEntry> g{
+      {"4P model", "The four pillars of the national Serious and Organised Crime Strategy: "
+                   "Pursue, Prevent, Protect and Prepare."},
+      {"Assurance opinion", "An internal audit judgement of how well the controls tested worked."},
+      {"Desktop audit", "A structured exercise in which participants decide how the council would "
+                        "respond to a developing scenario, and the controls that would have "
+                        "stopped it are identified."},
+      {"Key action", "A control or opportunity an auditor looks for in a scenario."},
+      {"Part B", "Exempt information under Schedule 12A to the Local Government Act 1972, "
+                 "considered with the press and public excluded."},
+      {"Prepare", "Reducing the impact of serious and organised crime when it happens."},
+      {"Prevent", "Stopping people being drawn into serious and organised crime."},
+      {"Protect", "Reducing the vulnerability of people, businesses and the council itself."},
+      {"Pursue", "Prosecuting and disrupting the people responsible."},
+  };
+  return g;
+}
+
+}  // namespace auditsim::reports::text

@@ -1,0 +1,242 @@
+// Shared wording. Dates are written out in full ("12 March 2024") because committee papers are
+// read by the public; numbers use a real minus sign so negative scores are not misread as dashes.
+#include "reports/render_text.hpp"
+
+#include <cmark.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace auditsim::reports::text {
+namespace {
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",
+                                   "June",    "July",     "August",    "September", "October",
+                                   "November", "December"};
+
+bool digits(std::string_view s, size_t from, size_t n) {
+  if (s.size() < from + n) return false;
+  for (size_t i = from; i < from + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+size_t utf8_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  if (n == 2 && c < 0xC2) return 0;  // overlong
+  return n;
+}
+
+struct CmarkFree {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+const char* part_label(Part p) { return p == Part::A ? "Part A" : "Part B"; }
+
+std::string part_marking(Part p) {
+  return p == Part::A ? "Part A \u2014 public" : kExemptMarking;
+}
+
+std::string percent(double p) {
+  return std::to_string(static_cast<long long>(std::lround(p))) + "%";
+}
+
+std::string pillar_score(const PillarRow& row) {
+  if (!row.assessed) return "Not assessed";
+  return std::to_string(row.raw) + " of " + std::to_string(row.max) + " (" + percent(row.percent) +
+         ")";
+}
+
+std::string signed_number(int64_t v) {
+  if (v > 0) return "+" + std::to_string(v);
+  if (v < 0) return "\u2212" + std::to_string(-v);
+  return "0";
+}
+
+std::string score_text(const Score4& s) {
+  std::string out;
+  for (Pillar p : kPillars) {
+    if (s[p] == 0) continue;
+    if (!out.empty()) out += ", ";
+    out += std::string(pillar_name(p)) + " " + signed_number(s[p]);
+  }
+  return out.empty() ? "No 4P change" : out;
+}
+
+std::string long_date(std::string_view iso) {
+  if (iso.size() >= 10 && digits(iso, 0, 4) && iso[4] == '-' && digits(iso, 5, 2) &&
+      iso[7] == '-' && digits(iso, 8, 2)) {
+    int month = std::atoi(std::string(iso.substr(5, 2)).c_str());
+    int day = std::atoi(std::string(iso.substr(8, 2)).c_str());
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(iso.substr(0, 4));
+  }
+  return one_line(iso);
+}
+
+std::string date_time(std::string_view iso) {
+  if (iso.size() >= 16 && iso[10] == 'T' && digits(iso, 11, 2) && iso[13] == ':' &&
+      digits(iso, 14, 2)) {
+    std::string day = long_date(iso.substr(0, 10));
+    if (day != one_line(iso.substr(0, 10)) || digits(iso, 0, 4))
+      return day + ", " + std::string(iso.substr(11, 5)) + " UTC";
+  }
+  return one_line(iso);
+}
+
+std::string duration(int64_t ms) {
+  if (ms < 0) ms = 0;
+  int64_t s = (ms + 500) / 1000;
+  if (s < 60) return std::to_string(s) + " s";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%lld min %02lld s", static_cast<long long>(s / 60),
+                static_cast<long long>(s % 60));
+  return buf;
+}
+
+std::string humanise_key(std::string_view key) {
+  std::string out = one_line(key);
+  for (char& c : out)
+    if (c == '-' || c == '_') c = ' ';
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string priority_label(Priority p) { return humanise_key(priority_key(p)); }
+
+std::string clean(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t n = utf8_length(s, i);
+    if (n == 0) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (n == 1 && ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)) {
+      // A lone CR is a line break (old Mac files); CR LF becomes one LF.
+      if (c == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) out += '\n';
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string one_line(std::string_view s) {
+  std::string c = clean(s), out;
+  out.reserve(c.size());
+  bool space = false;
+  for (char ch : c) {
+    if (ch == '\n' || ch == '\t' || ch == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
+std::string markdown_to_html(std::string_view md) {
+  std::string src = clean(md);
+  char* html = cmark_markdown_to_html(src.data(), src.size(), CMARK_OPT_DEFAULT);
+  std::string out = html ? html : "";
+  std::free(html);
+  return out;
+}
+
+std::string markdown_to_plain(std::string_view md) {
+  std::string src = clean(md);
+  std::unique_ptr<cmark_node, CmarkFree> doc(
+      cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT));
+  if (!doc) return one_line(md);
+  std::string out;
+  auto block_break = [&out] {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (!out.empty() && out.back() != '\n') out += '\n';
+  };
+  cmark_iter* it = cmark_iter_new(doc.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    const char* lit = cmark_node_get_literal(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        out += lit ? lit : "";
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+        block_break();
+        out += lit ? lit : "";
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out += ' ';
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      case CMARK_NODE_ITEM:
+        if (ev == CMARK_EVENT_ENTER) {
+          block_break();
+          out += "\u2022 ";
+        }
+        break;
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING:
+        if (ev == CMARK_EVENT_EXIT) block_break();
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::string opinion_sentence(const FeedbackReport& r) {
+  std::string s = "Assurance opinion: " + one_line(r.opinion) + " assurance (overall " +
+                  percent(r.overall_percent) + ").";
+  if (r.capped_by_high_finding)
+    s += " The opinion is capped because at least one high-priority key action was missed.";
+  return s;
+}
+
+std::string outcome_text(const FeedbackReport& r) {
+  if (r.outcome.empty()) return r.status == "abandoned" ? "Abandoned before an ending" : "Not finished";
+  std::string s = "Finished: " + r.outcome + " outcome";
+  if (!r.ending_title.empty()) s += " (" + one_line(r.ending_title) + ")";
+  return s;
+}
+
+std::string decision_text(const DecisionRow& d) {
+  if (d.kind == "undo") return "Undo of the previous decision";
+  std::string s = one_line(d.choice_text.empty() ? d.choice_id : d.choice_text);
+  if (d.kind == "timeout") s += " (time ran out)";
+  if (d.undone) s += " (later undone)";
+  return s;
+}
+
+std::string feedback_title(const FeedbackReport& r) {
+  std::string s = "Audit feedback report: " + one_line(r.scenario_title);
+  if (!r.team.empty()) s += " \u2014 " + one_line(r.team);
+  return s;
+}
+
+}  // namespace auditsim::reports::text

@@ -1,0 +1,160 @@
+// Path tests for the short Part B example (scenarios/insider-threat/insider-payments-team.yaml):
+// it validates cleanly, is classified Part B, every node and ending is reachable for members and
+// staff, every path has at least six decisions, the best path is good and Substantial and the
+// worst poor; alerting the insider early closes off the good ending.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/analysis.hpp"
+#include "sim/engine.hpp"
+#include "sim/load.hpp"
+#include "sim/scoring.hpp"
+#include "sim/state.hpp"
+
+using namespace auditsim;
+
+namespace {
+
+const std::string kFile =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/insider-threat/insider-payments-team.yaml";
+
+const ScenarioPtr& scenario() {
+  static const ScenarioPtr s = load_and_check(kFile).scenario;
+  return s;
+}
+
+Analysis analyse_for(std::optional<Audience> a) {
+  AnalysisOptions opts;
+  opts.audience = a;
+  opts.max_paths_listed = 0;
+  return analyse(*scenario(), opts);
+}
+
+Outcome ending_outcome(int node) {
+  REQUIRE(node >= 0);
+  REQUIRE(scenario()->nodes[node].is_ending());
+  return scenario()->nodes[node].ending->outcome;
+}
+
+void take(Session& session, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    INFO("taking " << id << " at " << session.current_node().id);
+    REQUIRE(session.choose(std::string_view(id)));
+  }
+}
+
+// Carries on with whatever choice keeps the highest total reachable.
+void finish_best(Session& session) {
+  const Scenario& s = session.scenario();
+  Continuations cont(s, session.audience());
+  while (!session.finished()) {
+    const std::vector<int> offered = session.available_choices();
+    REQUIRE_FALSE(offered.empty());
+    int pick = offered.front();
+    int64_t pick_value = std::numeric_limits<int64_t>::min();
+    for (int c : offered) {
+      const Choice& ch = s.nodes[session.state().node].choices[c];
+      const int64_t v = ch.score.total() + cont.best_total(apply_choice(s, session.state(), c));
+      if (v > pick_value) {
+        pick_value = v;
+        pick = c;
+      }
+    }
+    REQUIRE(session.choose(pick));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the insider scenario validates cleanly and is exempt Part B material") {
+  const LoadResult r = load_and_check(kFile);
+  for (const Diagnostic& d : r.diagnostics) MESSAGE(format_diagnostic(d));
+  REQUIRE(r.scenario);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.scenario->classification == Classification::PartB);
+  CHECK(r.scenario->theme == "insider-threat");
+  CHECK(r.scenario->nodes.size() >= 10);
+  std::set<Outcome> outcomes;
+  for (const Node& n : r.scenario->nodes)
+    if (n.is_ending()) outcomes.insert(n.ending->outcome);
+  CHECK(outcomes == std::set<Outcome>{Outcome::Good, Outcome::Mixed, Outcome::Poor});
+}
+
+TEST_CASE("every path through the insider scenario has at least six decisions") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  std::map<int, int> memo;
+  std::function<int(int)> shortest = [&](int node) {
+    if (s.nodes[node].is_ending()) return 0;
+    if (auto it = memo.find(node); it != memo.end()) return it->second;
+    int best = std::numeric_limits<int>::max();
+    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
+    return memo[node] = best;
+  };
+  CHECK(shortest(s.start) >= 6);
+}
+
+TEST_CASE("every node and ending is reachable and all four pillars score, for each audience") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (std::optional<Audience> a :
+       std::vector<std::optional<Audience>>{std::nullopt, Audience::Members, Audience::Staff}) {
+    INFO((a ? audience_key(*a) : "both"));
+    const Analysis an = analyse_for(a);
+    for (size_t n = 0; n < s.nodes.size(); ++n) {
+      INFO(s.nodes[n].id);
+      CHECK(an.node_reachable[n]);
+    }
+    CHECK(an.reachable_endings.size() == 3);
+    for (Pillar p : kPillars) {
+      INFO(pillar_name(p));
+      CHECK(an.max[p] > 0);
+    }
+  }
+}
+
+TEST_CASE("the best path is good with Substantial assurance; the worst is poor") {
+  REQUIRE(scenario());
+  for (Audience a : {Audience::Members, Audience::Staff}) {
+    INFO(audience_key(a));
+    const Analysis an = analyse_for(a);
+    REQUIRE(an.best);
+    REQUIRE(an.worst);
+    CHECK(ending_outcome(an.best->ending) == Outcome::Good);
+    CHECK(ending_outcome(an.worst->ending) == Outcome::Poor);
+
+    ManualClock clock;
+    Session best(scenario(), clock, a);
+    take(best, an.best->choices);
+    const Result good = score_session(best);
+    CHECK(good.opinion == "Substantial");
+    CHECK(good.findings.empty());
+
+    Session worst(scenario(), clock, a);
+    take(worst, an.worst->choices);
+    const Result poor = score_session(worst);
+    CHECK(poor.outcome == Outcome::Poor);
+    CHECK((poor.opinion == "Limited" || poor.opinion == "No"));
+  }
+}
+
+TEST_CASE("acting on intelligence before securing evidence closes off the good ending") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Staff);
+  take(session, {"suspend-on-intelligence"});
+  CHECK(session.current_node().id == "tipped-off");
+  finish_best(session);
+  const Result r = score_session(session);
+  CHECK(r.outcome == Outcome::Mixed);
+  CHECK(r.capped_by_high_finding);
+  CHECK(r.opinion == "Limited");
+}

@@ -1,0 +1,358 @@
+// Path tests for the shipped procurement fraud scenario
+// (scenarios/procurement-fraud/procurement-fraud-highways-contract.yaml): it validates cleanly,
+// every node, choice and ending is reachable for members and for staff, every path is long
+// enough, the best path is good and Substantial, the worst poor, and an early missed sign (the
+// bank-details email) lets harm escalate so that a good ending is out of reach.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sim/analysis.hpp"
+#include "sim/engine.hpp"
+#include "sim/load.hpp"
+#include "sim/scoring.hpp"
+#include "sim/state.hpp"
+
+using namespace auditsim;
+
+namespace {
+
+const std::string kFile = std::string(AUDITSIM_SCENARIOS_DIR) +
+                          "/procurement-fraud/procurement-fraud-highways-contract.yaml";
+
+const ScenarioPtr& scenario() {
+  static const ScenarioPtr s = load_and_check(kFile).scenario;
+  return s;
+}
+
+const std::vector<std::optional<Audience>> kEveryAudience{std::nullopt, Audience::Members,
+                                                          Audience::Staff};
+
+const char* label(std::optional<Audience> a) { return a ? audience_key(*a) : "both"; }
+
+Outcome ending_outcome(const Scenario& s, int node) {
+  REQUIRE(node >= 0);
+  REQUIRE(s.nodes[node].is_ending());
+  return s.nodes[node].ending->outcome;
+}
+
+// Takes each named choice in turn; each must be on offer when its turn comes.
+void take(Session& session, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    INFO("taking " << id << " at " << session.current_node().id);
+    REQUIRE(session.choose(std::string_view(id)));
+  }
+}
+
+// Carries on with whatever choice keeps the highest total reachable: a team that plays
+// perfectly after its mistakes.
+void finish_best(Session& session) {
+  const Scenario& s = session.scenario();
+  Continuations cont(s, session.audience());
+  while (!session.finished()) {
+    const std::vector<int> offered = session.available_choices();
+    REQUIRE_FALSE(offered.empty());
+    int pick = offered.front();
+    int64_t pick_value = std::numeric_limits<int64_t>::min();
+    for (int c : offered) {
+      const Choice& ch = s.nodes[session.state().node].choices[c];
+      const int64_t v = ch.score.total() + cont.best_total(apply_choice(s, session.state(), c));
+      if (v > pick_value) {
+        pick_value = v;
+        pick = c;
+      }
+    }
+    REQUIRE(session.choose(pick));
+  }
+}
+
+int64_t variable(const Session& session, std::string_view name) {
+  const int v = session.scenario().find_variable(name);
+  REQUIRE(v >= 0);
+  return session.state().variables[v];
+}
+
+int words_in(const std::string& text) {
+  std::istringstream in(text);
+  std::string w;
+  int n = 0;
+  while (in >> w) ++n;
+  return n;
+}
+
+bool fired(const Session& session, std::string_view inject_id) {
+  const Scenario& s = session.scenario();
+  for (size_t i = 0; i < s.injects.size(); ++i)
+    if (s.injects[i].id == inject_id) return session.inject_fired(static_cast<int>(i));
+  FAIL("no inject " << inject_id);
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the procurement scenario validates with no errors and no warnings") {
+  const LoadResult r = load_and_check(kFile);
+  for (const Diagnostic& d : r.diagnostics) MESSAGE(format_diagnostic(d));
+  REQUIRE(r.scenario);
+  CHECK(r.diagnostics.empty());
+  const Scenario& s = *r.scenario;
+  CHECK(s.classification == Classification::PartA);
+  CHECK(s.theme == "procurement-fraud");
+  CHECK(s.nodes.size() >= 25);
+  CHECK(s.key_actions.size() >= 8);
+  CHECK(s.key_actions.size() <= 12);
+  CHECK(std::count_if(s.key_actions.begin(), s.key_actions.end(),
+                      [](const KeyAction& k) { return k.priority == Priority::High; }) >= 4);
+  CHECK(s.learning_objectives.size() >= 4);
+  CHECK(s.learning_objectives.size() <= 6);
+  std::set<Pillar> objective_pillars;
+  for (const LearningObjective& o : s.learning_objectives) objective_pillars.insert(o.pillar);
+  CHECK(objective_pillars.size() == 4);
+}
+
+TEST_CASE("every decision stage has facilitator prompts and the evidence reads like documents") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (const Node& n : s.nodes) {
+    INFO(n.id);
+    if (n.is_ending()) {
+      CHECK_FALSE(n.ending->debrief.empty());
+      continue;
+    }
+    CHECK_FALSE(n.discuss.empty());
+    CHECK(n.choices.size() >= 2);
+  }
+  CHECK(s.evidence.size() >= 6);
+  for (const Evidence& e : s.evidence) {
+    INFO(e.id);
+    CHECK_FALSE(e.file.empty());
+    CHECK(words_in(e.text) >= 150);
+    CHECK(words_in(e.text) <= 500);
+  }
+}
+
+TEST_CASE("there are good, mixed and poor endings") {
+  REQUIRE(scenario());
+  std::set<Outcome> outcomes;
+  for (const Node& n : scenario()->nodes)
+    if (n.is_ending()) outcomes.insert(n.ending->outcome);
+  CHECK(outcomes == std::set<Outcome>{Outcome::Good, Outcome::Mixed, Outcome::Poor});
+}
+
+TEST_CASE("every complete path has at least twelve decisions") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  // The shortest route over the bare graph ignores conditions and audiences, so it is a lower
+  // bound for every real path of every audience.
+  std::map<int, int> memo;
+  std::function<int(int)> shortest = [&](int node) {
+    if (s.nodes[node].is_ending()) return 0;
+    if (auto it = memo.find(node); it != memo.end()) return it->second;
+    int best = std::numeric_limits<int>::max();
+    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
+    return memo[node] = best;
+  };
+  CHECK(shortest(s.start) >= 12);
+}
+
+TEST_CASE("every node, choice and ending is reachable and every pillar scores, per audience") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (std::optional<Audience> a : kEveryAudience) {
+    INFO("audience " << label(a));
+    AnalysisOptions opts;
+    opts.audience = a;
+    opts.max_paths_listed = 0;
+    const Analysis an = analyse(s, opts);
+    CHECK_FALSE(an.state_limit_hit);
+    for (size_t n = 0; n < s.nodes.size(); ++n) {
+      INFO("node " << s.nodes[n].id);
+      CHECK(an.node_reachable[n]);
+      for (size_t c = 0; c < s.nodes[n].choices.size(); ++c) {
+        const Choice& ch = s.nodes[n].choices[c];
+        const bool for_this_audience = !a || !ch.audience || *ch.audience == *a;
+        INFO("choice " << ch.id);
+        CHECK(an.choice_ever_available[n][c] == for_this_audience);
+      }
+    }
+    int endings = 0;
+    for (const Node& n : s.nodes) endings += n.is_ending() ? 1 : 0;
+    CHECK(an.reachable_endings.size() == static_cast<size_t>(endings));
+    for (Pillar p : kPillars) {
+      INFO(pillar_name(p));
+      CHECK(an.max[p] > 0);
+    }
+  }
+}
+
+TEST_CASE("every key action can be achieved by members and by staff") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (Audience a : {Audience::Members, Audience::Staff}) {
+    AnalysisOptions opts;
+    opts.audience = a;
+    opts.max_paths_listed = 0;
+    const Analysis an = analyse(s, opts);
+    std::set<int> achievable;
+    for (size_t n = 0; n < s.nodes.size(); ++n)
+      for (size_t c = 0; c < s.nodes[n].choices.size(); ++c)
+        if (an.choice_ever_available[n][c])
+          achievable.insert(s.nodes[n].choices[c].achieves.begin(),
+                            s.nodes[n].choices[c].achieves.end());
+    for (size_t k = 0; k < s.key_actions.size(); ++k) {
+      INFO(audience_key(a) << ": " << s.key_actions[k].id);
+      CHECK(achievable.count(static_cast<int>(k)) == 1);
+    }
+  }
+}
+
+TEST_CASE("the best path ends well with Substantial assurance, for members and for staff") {
+  REQUIRE(scenario());
+  for (Audience a : {Audience::Members, Audience::Staff}) {
+    INFO(audience_key(a));
+    AnalysisOptions opts;
+    opts.audience = a;
+    opts.max_paths_listed = 0;
+    const Analysis an = analyse(*scenario(), opts);
+    REQUIRE(an.best);
+    CHECK(ending_outcome(*scenario(), an.best->ending) == Outcome::Good);
+    CHECK(an.best->choices.size() >= 12);
+
+    ManualClock clock;
+    Session session(scenario(), clock, a);
+    take(session, an.best->choices);
+    REQUIRE(session.finished());
+    const Result r = score_session(session);
+    CHECK(r.outcome == Outcome::Good);
+    CHECK(r.overall_percent >= 80.0);
+    CHECK(r.opinion == "Substantial");
+    CHECK(r.findings.empty());
+    CHECK(r.objectives_met.size() == scenario()->learning_objectives.size());
+  }
+}
+
+TEST_CASE("the worst path ends poorly with Limited or No assurance") {
+  REQUIRE(scenario());
+  for (std::optional<Audience> a : kEveryAudience) {
+    INFO(label(a));
+    AnalysisOptions opts;
+    opts.audience = a;
+    opts.max_paths_listed = 0;
+    const Analysis an = analyse(*scenario(), opts);
+    REQUIRE(an.worst);
+    CHECK(ending_outcome(*scenario(), an.worst->ending) == Outcome::Poor);
+    ManualClock clock;
+    Session session(scenario(), clock, a);
+    take(session, an.worst->choices);
+    const Result r = score_session(session);
+    CHECK((r.opinion == "Limited" || r.opinion == "No"));
+    CHECK(r.capped_by_high_finding);
+  }
+}
+
+TEST_CASE("paying the fraudster's account lets harm escalate; a good ending is out of reach") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Staff);
+  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties", "update-and-pay"});
+  CHECK(session.current_node().id == "mandate-fraud-loss");
+  CHECK(fired(session, "second-victim"));
+  CHECK(variable(session, "harm") == 2);
+  finish_best(session);
+  const Result r = score_session(session);
+  CHECK(r.outcome == Outcome::Mixed);
+  CHECK(session.current_node().id == "ending-mixed-costly");
+  CHECK(r.opinion != "Substantial");  // the missed call-back is a high-priority finding
+}
+
+TEST_CASE("missing the early signs escalates to a poor ending and the story reaches the paper") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Members);
+  take(session, {"award-on-price", "enter-contract", "pay-advance", "pay-to-keep-crews",
+                 "update-and-pay", "find-who-to-blame", "accept-emergency", "agreed-exit",
+                 "file-anonymous"});
+  CHECK(variable(session, "harm") >= 6);
+  CHECK(fired(session, "resident-to-councillor"));
+  CHECK(fired(session, "whistleblower-goes-public"));
+  // Even a flawless second half cannot turn this into a good ending.
+  finish_best(session);
+  const Result r = score_session(session);
+  CHECK(r.outcome == Outcome::Mixed);
+  CHECK((r.opinion == "Limited" || r.opinion == "No"));
+}
+
+TEST_CASE("a middling response lands in Reasonable or Limited assurance") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Staff);
+  // Good on the tender, then a letterhead "check" on the bank change and a word with the manager.
+  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties",
+                 "ask-for-letterhead", "recall-and-report", "ask-manager"});
+  finish_best(session);
+  const Result r = score_session(session);
+  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK(r.outcome == Outcome::Mixed);
+}
+
+TEST_CASE("councillors and officers decide different things at the surgery and the committee") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (const char* node_id : {"councillor-approach", "audit-committee"}) {
+    INFO(node_id);
+    const int n = s.find_node(node_id);
+    REQUIRE(n >= 0);
+    std::set<std::string> members, staff;
+    for (const Choice& c : s.nodes[n].choices) {
+      REQUIRE(c.audience);
+      (*c.audience == Audience::Members ? members : staff).insert(c.id);
+    }
+    CHECK(members.size() == 3);
+    CHECK(staff.size() == 3);
+  }
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Members);
+  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties",
+                 "call-known-number", "report-and-alert", "refer-quietly", "secure-and-suspend",
+                 "handle-under-policy"});
+  REQUIRE(session.current_node().id == "councillor-approach");
+  CHECK_FALSE(session.choose(std::string_view("s-need-to-know")));
+  CHECK(session.choose(std::string_view("m-pass-to-officers")));
+}
+
+TEST_CASE("the payment-run deadline takes the unchecked change when the room runs out of time") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, std::nullopt);
+  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties"});
+  REQUIRE(session.current_node().id == "bank-details-email");
+  clock.advance_ms(5 * 60 * 1000);
+  session.tick();
+  CHECK(session.current_node().id == "bank-details-email");
+  clock.advance_ms(61 * 1000);
+  session.tick();
+  CHECK(session.current_node().id == "mandate-fraud-loss");
+  CHECK(variable(session, "mandate_paid") == 1);
+}
+
+TEST_CASE("injects arrive by time, by path and by condition") {
+  REQUIRE(scenario());
+  std::set<Inject::Trigger> kinds;
+  for (const Inject& i : scenario()->injects) kinds.insert(i.trigger);
+  CHECK(kinds == std::set<Inject::Trigger>{Inject::Trigger::After, Inject::Trigger::OnEnter,
+                                           Inject::Trigger::When});
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Staff);
+  CHECK_FALSE(fired(session, "press-call"));
+  clock.advance_ms(20 * 60 * 1000);
+  session.tick();
+  CHECK(fired(session, "press-call"));
+}
