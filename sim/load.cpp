@@ -31,7 +31,7 @@ std::string folder_of(const std::string& path) {
 }
 
 void build(const std::string& text, const std::string& path, const YamlDoc& doc,
-           LoadResult& res) {
+           const LoadLimits& limits, LoadResult& res) {
   auto& diags = res.diagnostics;
   Reader r(doc, text, path, diags);
   const Fields top = r.fields(doc.root, "a scenario",
@@ -41,7 +41,7 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
                                "start", "nodes", "injects"});
   if (!top.ok()) return;
   auto scenario = std::make_shared<Scenario>();
-  BuildContext c{r, *scenario, folder_of(path), {}, {}, {}, {}, {}, {}};
+  BuildContext c{r, *scenario, folder_of(path), {}, {}, {}, {}, {}, {}, &limits};
   build_meta(c, top);
   // Order matters: objectives refer to key actions, nodes to evidence, variables and each other.
   if (top.has("variables")) build_variables(c, top.value("variables"));
@@ -119,7 +119,7 @@ LoadResult load_scenario_text(const std::string& text, const std::string& path,
                                  "scenarios/examples/tutorial-supplier-bank-details.yaml"));
       return res;
     }
-    build(text, path, doc, res);
+    build(text, path, doc, limits, res);
   } catch (const std::bad_alloc&) {
     res.scenario.reset();
     diags.push_back(file_error("file-too-large", path,

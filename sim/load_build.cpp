@@ -172,6 +172,17 @@ void read_evidence_file(BuildContext& c, Evidence& e, int at) {
     r.error("bad-value", at, "`file` is empty.", "give a path inside the scenario's folder");
     return;
   }
+  // Rebuilding from a stored snapshot: the evidence as it was played, not as it is on disk now.
+  if (c.limits) {
+    if (auto it = c.limits->evidence_files.find(e.file); it != c.limits->evidence_files.end()) {
+      e.text = it->second;
+      return;
+    }
+    if (c.limits->missing_evidence_files_allowed) {
+      e.text = "*This document (`" + e.file + "`) was not kept with the recorded session.*";
+      return;
+    }
+  }
   if (rel.is_absolute() || rel.has_root_name() || rel.has_root_directory()) {
     r.error("evidence-outside-folder", at, "Evidence file `" + e.file + "` is an absolute path.",
             "use a path relative to the scenario's folder, such as evidence/email.md");

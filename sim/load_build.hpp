@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sim/load.hpp"
 #include "sim/load_reader.hpp"
 #include "sim/model.hpp"
 
@@ -29,6 +30,7 @@ struct BuildContext {
   IdIndex nodes, variables, evidence, key_actions;
   IdIndex choice_lines;   // choice id -> line of its first definition
   std::vector<int> node_bodies;  // YAML node of each scenario node's map, parallel to s.nodes
+  const LoadLimits* limits = nullptr;  // snapshot evidence and whether missing files are allowed
 
   int find(const IdIndex& index, std::string_view id) const {
     auto it = index.find(id);

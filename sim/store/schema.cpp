@@ -132,6 +132,8 @@ SchemaInfo read_schema_info(Db& db) {
 void migrate(Db& db, int target) {
   static_assert(kSchemaVersion == 2, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
+  // Most opens find the schema current: skip taking the write lock at all.
+  if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;
   for (;;) {
     Transaction tx(db);
     int version = static_cast<int>(db.scalar_int("PRAGMA user_version").value_or(0));

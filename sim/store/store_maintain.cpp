@@ -122,6 +122,9 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
     for (const auto& p : people) {
       if (p.name.size() < kMinNameToScrub) continue;
       for (const auto& table : table_names(db, "main")) {
+        // A scenario's source is published content whose sha256 identifies it; changing it
+        // would break reports and resuming, and it holds no record of the person.
+        if (table == "scenario_snapshots") continue;
         for (const auto& col : table_columns(db, "main", table)) {
           Stmt q(db.handle(), "UPDATE " + table + " SET " + col + " = replace(" + col +
                                   ", ?1, ?2) WHERE typeof(" + col + ") = 'text' AND instr(" +

@@ -107,7 +107,7 @@ TEST_CASE("every node and ending is reachable and all four pillars score, for ea
   const Scenario& s = *scenario();
   for (std::optional<Audience> a :
        std::vector<std::optional<Audience>>{std::nullopt, Audience::Members, Audience::Staff}) {
-    INFO((a ? audience_key(*a) : "both"));
+    INFO(std::string(a ? audience_key(*a) : "both"));
     const Analysis an = analyse_for(a);
     for (size_t n = 0; n < s.nodes.size(); ++n) {
       INFO(s.nodes[n].id);
@@ -115,7 +115,7 @@ TEST_CASE("every node and ending is reachable and all four pillars score, for ea
     }
     CHECK(an.reachable_endings.size() == 3);
     for (Pillar p : kPillars) {
-      INFO(pillar_name(p));
+      INFO(std::string(pillar_name(p)));
       CHECK(an.max[p] > 0);
     }
   }
@@ -124,7 +124,7 @@ TEST_CASE("every node and ending is reachable and all four pillars score, for ea
 TEST_CASE("the best path is good with Substantial assurance; the worst is poor") {
   REQUIRE(scenario());
   for (Audience a : {Audience::Members, Audience::Staff}) {
-    INFO(audience_key(a));
+    INFO(std::string(audience_key(a)));
     const Analysis an = analyse_for(a);
     REQUIRE(an.best);
     REQUIRE(an.worst);

@@ -1,0 +1,151 @@
+// `auditsim report`: renders an audit feedback report, a scrutiny report or the open actions
+// list from the results database, in HTML, PDF, Markdown, CSV or xAPI JSON.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "reports/build.hpp"
+#include "reports/render.hpp"
+#include "ui/cli/cli.hpp"
+#include "ui/cli/commands.hpp"
+#include "ui/cli/store_access.hpp"
+
+namespace auditsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReportOptions {
+  std::string session, event, from, to, format = "html", part = "a", council, logo, out,
+      generated_at;
+  bool actions = false;
+};
+
+// The desktop program's settings file supplies the council name and the assurance scale, so a
+// report from the command line matches one from the desktop. A missing or bad file is ignored.
+void apply_desktop_settings(reports::ReportSettings& s) {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  fs::path path = xdg && *xdg ? fs::path(xdg) : home ? fs::path(home) / ".config" : fs::path();
+  if (path.empty()) return;
+  std::ifstream in(path / "auditsim" / "settings.json");
+  if (!in) return;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return;
+  if (auto it = j.find("council_name"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
+    s.council_name = it->get<std::string>();
+  if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
+    auto labels = a->find("labels");
+    if (labels != a->end() && labels->is_array() && labels->size() == 4 &&
+        std::all_of(labels->begin(), labels->end(), [](const auto& v) { return v.is_string(); }))
+      for (size_t i = 0; i < 4; ++i) s.scale.labels[i] = (*labels)[i].template get<std::string>();
+    auto t = a->find("thresholds");
+    if (t != a->end() && t->is_array() && t->size() == 3 &&
+        std::all_of(t->begin(), t->end(), [](const auto& v) { return v.is_number(); }))
+      for (size_t i = 0; i < 3; ++i) s.scale.thresholds[i] = (*t)[i].template get<double>();
+  }
+}
+
+bool valid_date(const std::string& d) {
+  return d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+         std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
+
+int run_report(const ReportOptions& o, const GlobalOptions& global) {
+  const int selectors = !o.session.empty() + !o.event.empty() + (!o.from.empty() || !o.to.empty()) + o.actions;
+  if (selectors != 1) {
+    std::cerr << "auditsim report: choose exactly one of --session ID, --event NAME, "
+                 "--from DATE --to DATE, or --actions\n";
+    return kExitUsage;
+  }
+  if ((!o.from.empty() || !o.to.empty()) && (!valid_date(o.from) || !valid_date(o.to))) {
+    std::cerr << "auditsim report: --from and --to both need a date as YYYY-MM-DD\n";
+    return kExitUsage;
+  }
+  std::optional<reports::Format> format = reports::parse_format(o.format);
+  if (!format) {
+    std::cerr << "auditsim report: unknown format \"" << o.format << "\" (html, pdf, md, csv or xapi)\n";
+    return kExitUsage;
+  }
+  if (o.actions && !reports::supports_open_actions(*format)) {
+    std::cerr << "auditsim report: open actions have no xAPI form; choose html, pdf, md or csv\n";
+    return kExitUsage;
+  }
+  reports::ReportSettings settings;
+  apply_desktop_settings(settings);
+  if (!o.council.empty()) settings.council_name = o.council;
+  settings.logo_path = o.logo;
+  settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
+  settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
+
+  auto db = open_store(global);
+  if (!db) return kExitUsage;
+  std::string bytes;
+  try {
+    if (!o.session.empty()) {
+      bytes = reports::render(reports::build_feedback(*db, o.session, settings), *format);
+    } else if (o.actions) {
+      bytes = reports::render(reports::build_open_actions(*db, settings), *format);
+    } else {
+      reports::ScrutinySelection sel{o.event, o.from, o.to};
+      bytes = reports::render(reports::build_scrutiny(*db, sel, settings), *format);
+    }
+  } catch (const store::StoreError& e) {
+    print_store_error(e);
+    return e.kind() == store::ErrorKind::NotFound ? kExitProblems : kExitUsage;
+  }
+  if (o.out.empty() || o.out == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return kExitOk;
+  }
+  // Written beside the target then renamed, so a failed write never leaves half a report.
+  const fs::path target(o.out), tmp = target.string() + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      std::cerr << "auditsim report: cannot write " << o.out << " (check the folder exists and is writable)\n";
+      return kExitUsage;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    std::cerr << "auditsim report: cannot write " << o.out << ": " << ec.message() << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "Wrote " << o.out << " (" << bytes.size() << " bytes, "
+            << (settings.part == reports::Part::A ? "Part A, public" : "Part B, exempt") << ").\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "report", "Render an audit feedback report (--session), a scrutiny report (--event or "
+                "--from/--to) or the open actions list (--actions).");
+  cmd->add_option("--session", o->session, "Session id (or a unique prefix): audit feedback report");
+  cmd->add_option("--event", o->event, "Event name or id: scrutiny report");
+  cmd->add_option("--from", o->from, "First day (YYYY-MM-DD) of a scrutiny report over dates");
+  cmd->add_option("--to", o->to, "Last day (YYYY-MM-DD) of a scrutiny report over dates");
+  cmd->add_flag("--actions", o->actions, "Every improvement action not yet done");
+  cmd->add_option("--format", o->format, "html, pdf, md, csv or xapi (default html)");
+  cmd->add_option("--part", o->part, "a: public, no names (default); b: exempt, everything")
+      ->check(CLI::IsMember({"a", "b", "A", "B"}));
+  cmd->add_option("--council", o->council, "Council name on the report (default from settings)");
+  cmd->add_option("--logo", o->logo, "Council logo (PNG, JPEG or SVG) for HTML reports");
+  cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
+  cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
+  cmd->callback([o, &global, &exit_code] { exit_code = run_report(*o, global); });
+}
+
+}  // namespace auditsim::cli
