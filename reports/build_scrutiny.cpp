@@ -5,6 +5,7 @@
 
 #include "reports/build.hpp"
 #include "reports/build_internal.hpp"
+#include "reports/render_text.hpp"
 
 namespace auditsim::reports {
 namespace {
@@ -153,10 +154,11 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
 
   if (!sel.event.empty() && !r.appendix.empty() && !r.appendix.front().event_name.empty()) {
     const FeedbackReport& first = r.appendix.front();
-    r.title = first.event_name + (first.event_date.empty() ? "" : ", " + first.event_date);
+    r.title = first.event_name + (first.event_date.empty() ? "" : ", " + text::long_date(first.event_date));
     r.scope = "Sessions played at the event \"" + first.event_name + "\"";
   } else {
-    r.title = "Desktop audit sessions, " + r.date_from + " to " + r.date_to;
+    r.title = "Desktop audit sessions, " + text::long_date(r.date_from) + " to " +
+              text::long_date(r.date_to);
     r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
   }
   (void)part_a;

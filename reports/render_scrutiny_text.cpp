@@ -56,8 +56,10 @@ std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {
 
 std::vector<std::string> scrutiny_scope(const ScrutinyReport& r) {
   std::vector<std::string> p;
-  p.push_back(one_line(r.scope) + ", from " + long_date(r.date_from) + " to " +
-              long_date(r.date_to) + ".");
+  p.push_back(one_line(r.scope) + (r.date_from == r.date_to
+                                        ? ", on " + long_date(r.date_from) + "."
+                                        : ", from " + long_date(r.date_from) + " to " +
+                                              long_date(r.date_to) + "."));
   if (!r.scenario_titles.empty())
     p.push_back("Scenarios played: " + list_and(r.scenario_titles) + ".");
   if (!r.event_names.empty()) p.push_back("Events: " + list_and(r.event_names) + ".");

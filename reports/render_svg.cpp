@@ -53,13 +53,13 @@ std::string escape(std::string_view raw) {
 }
 
 std::string radar(const std::array<PillarRow, kPillarCount>& pillars) {
-  const double cx = 150, cy = 135, rad = 95;
+  const double cx = 190, cy = 135, rad = 95;
   // Pursue at the top, then clockwise: Prevent, Protect, Prepare.
   auto point = [&](int i, double frac) {
     double a = -M_PI / 2 + i * M_PI / 2;
     return std::pair{cx + std::cos(a) * rad * frac, cy + std::sin(a) * rad * frac};
   };
-  std::string s = open_svg(300, 270, "4P radar chart");
+  std::string s = open_svg(380, 270, "4P radar chart");
   for (double ring : {0.25, 0.5, 0.75, 1.0}) {
     std::string pts;
     for (int i = 0; i < 4; ++i) {

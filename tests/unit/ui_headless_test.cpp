@@ -30,7 +30,7 @@ std::string scratch(const std::string& name) {
 }
 
 // A tall display so long stages fit without scrolling.
-constexpr ImVec2 kDisplay{1280, 2400};
+const ImVec2 kDisplay{1280, 2400};
 
 AppConfig config_in(const std::string& dir) {
   AppConfig c;
@@ -71,6 +71,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
       auto cs = choices(h.probe());
       REQUIRE_FALSE(cs.empty());
       clicked.push_back(cs.front().label);
+      MESSAGE(cs.front().label << " at " << cs.front().min.x << "," << cs.front().min.y << " - " << cs.front().max.y);
       REQUIRE(h.click(cs.front().label));
     }
     REQUIRE(h.app().play()->tables()[0].session->finished());

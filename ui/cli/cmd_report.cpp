@@ -1,5 +1,6 @@
 // `auditsim report`: renders an audit feedback report, a scrutiny report or the open actions
 // list from the results database, in HTML, PDF, Markdown, CSV or xAPI JSON.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
