@@ -83,8 +83,11 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
                                 (sel.event.empty() ? "the dates " + sel.from + " to " + sel.to
                                                    : "the event " + sel.event) +
                                 ".");
-  // Oldest first reads naturally in an appendix.
-  std::reverse(list.begin(), list.end());
+  // Oldest first reads naturally in an appendix (and date_from/date_to rely on it).
+  std::stable_sort(list.begin(), list.end(),
+                   [](const store::SessionSummary& a, const store::SessionSummary& b) {
+                     return a.started_at < b.started_at;
+                   });
 
   ScenarioCache cache;
   std::set<std::string> people, teams, events, titles;

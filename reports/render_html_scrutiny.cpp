@@ -92,7 +92,10 @@ data scrutiny_data(const ScrutinyReport& r) {
     gloss.push_back(x);
   }
   d.set("glossary", gloss);
-  if (!r.appendix.empty()) d.set("appendix_count", std::to_string(r.appendix.size()));
+  if (!r.appendix.empty())
+    d.set("appendix_count", r.appendix.size() > kFullAppendixLimit
+                                ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
+                                : "one per session (" + std::to_string(r.appendix.size()) + ")");
   return d;
 }
 
@@ -103,7 +106,19 @@ std::string render_html(const ScrutinyReport& r) {
   html::mustache session = html::compile("feedback_body.mustache");
   data d = scrutiny_data(r);
   std::string appendices;
-  for (size_t i = 0; i < r.appendix.size(); ++i) {
+  if (r.appendix.size() > kFullAppendixLimit) {
+    appendices = "<section class=\"appendix\"><h2>" + appendix_label(0) +
+                 " — Sessions</h2>\n<table class=\"data\"><thead><tr>";
+    for (const std::string& c : session_table_headings()) appendices += "<th>" + c + "</th>";
+    appendices += "</tr></thead><tbody>\n";
+    for (const FeedbackReport& f : r.appendix) {
+      appendices += "<tr>";
+      for (const std::string& c : session_table_row(f)) appendices += "<td dir=\"auto\">" + svg::escape(c) + "</td>";
+      appendices += "</tr>\n";
+    }
+    appendices += "</tbody></table></section>\n";
+  }
+  for (size_t i = 0; i < r.appendix.size() && r.appendix.size() <= kFullAppendixLimit; ++i) {
     const FeedbackReport& f = r.appendix[i];
     appendices += "<section class=\"appendix\"><h2 dir=\"auto\">" + appendix_label(i) + " \u2014 " +
                   svg::escape(one_line(f.scenario_title)) +

@@ -211,6 +211,17 @@ std::string render_markdown(const ScrutinyReport& r) {
   for (const GlossaryEntry& g : glossary())
     o += "- **" + esc(g.term) + "**: " + esc(g.meaning) + "\n";
   o += "\n";
+  if (r.appendix.size() > kFullAppendixLimit) {
+    o += h(2, appendix_label(0) + " — Sessions");
+    std::string sep;
+    for (const std::string& c : session_table_headings()) o += "| " + c + " ", sep += "|---";
+    o += "|\n" + sep + "|\n";
+    for (const FeedbackReport& f : r.appendix) {
+      for (const std::string& c : session_table_row(f)) o += "| " + esc(c) + " ";
+      o += "|\n";
+    }
+    return o + "\n" + footer(r.settings);
+  }
   for (size_t i = 0; i < r.appendix.size(); ++i) {
     const FeedbackReport& f = r.appendix[i];
     o += h(2, appendix_label(i) + " \u2014 " + esc(f.scenario_title) +

@@ -168,6 +168,16 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   rows.clear();
   for (const GlossaryEntry& g : glossary()) rows.push_back({g.term, g.meaning});
   doc.table({{"", 1.3}, {"", 4}}, rows);
+  if (r.appendix.size() > kFullAppendixLimit) {
+    doc.new_page();
+    doc.heading(1, appendix_label(0) + " — Sessions");
+    std::vector<Column> cols;
+    for (const std::string& c : session_table_headings()) cols.push_back({c, c == "Scenario" ? 2.0 : c == "Started" || c == "Team" ? 1.6 : 1.0});
+    rows.clear();
+    for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
+    doc.table(cols, rows);
+    return;
+  }
   for (size_t i = 0; i < r.appendix.size(); ++i) {
     const FeedbackReport& f = r.appendix[i];
     doc.new_page();

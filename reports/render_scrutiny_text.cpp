@@ -23,6 +23,20 @@ std::string list_and(const std::vector<std::string>& items) {
 
 }  // namespace
 
+std::vector<std::string> session_table_headings() {
+  return {"Team", "Scenario", "Started", "Result", "Opinion", "Pursue", "Prevent", "Protect", "Prepare"};
+}
+
+std::vector<std::string> session_table_row(const FeedbackReport& f) {
+  std::vector<std::string> row{one_line(f.team.empty() ? f.session_id.substr(0, 8) : f.team),
+                               one_line(f.scenario_title), date_time(f.started_at),
+                               f.outcome.empty() ? humanise_key(f.status) : humanise_key(f.outcome),
+                               f.withheld ? "Part B" : one_line(f.opinion)};
+  for (const PillarRow& p : f.pillars)
+    row.push_back(f.withheld ? "" : p.assessed ? percent(p.percent) : "n/a");
+  return row;
+}
+
 std::string appendix_label(size_t index) {
   std::string letters;
   for (size_t n = index + 1; n > 0; n = (n - 1) / 26)

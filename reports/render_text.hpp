@@ -83,6 +83,13 @@ std::vector<std::string> scrutiny_legal(const ScrutinyReport& r);
 std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r);
 std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r);
 const std::vector<GlossaryEntry>& glossary();
+// Up to this many sessions a scrutiny report has a full appendix per session; beyond it one
+// appendix lists every session in a table (the CSV and xAPI exports keep every decision).
+inline constexpr size_t kFullAppendixLimit = 100;
+// Columns and one row of that table.
+std::vector<std::string> session_table_headings();
+std::vector<std::string> session_table_row(const FeedbackReport& f);
+
 // "Appendix A", ..., "Appendix Z", "Appendix AA", ...
 std::string appendix_label(size_t index);
 // Attendance in one sentence: "12 participants (10 members, 2 staff) at 4 tables, 4 sessions".

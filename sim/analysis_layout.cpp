@@ -101,9 +101,10 @@ void StateSpace::compute_layouts() {
   const size_t slots = slot_is_bit_.size();
   const size_t words = (slots + 63) / 64;
   const std::vector<int> order = post_order(s_);
-  // With a loop, or when the bit sets would be unreasonably large, every slot is kept everywhere.
+  // With nothing to keep, a loop, or bit sets that would be unreasonably large, every slot is
+  // kept everywhere.
   constexpr size_t kMaxLiveWords = size_t{1} << 24;
-  const bool keep_all = order.empty() || n_nodes * words > kMaxLiveWords;
+  const bool keep_all = slots == 0 || order.empty() || n_nodes * words > kMaxLiveWords;
   std::vector<uint64_t> live(keep_all ? 0 : n_nodes * words, 0);
   auto set_bit = [](uint64_t* w, size_t b) { w[b / 64] |= 1ULL << (b % 64); };
   auto clear_bit = [](uint64_t* w, size_t b) { w[b / 64] &= ~(1ULL << (b % 64)); };

@@ -297,14 +297,14 @@ std::unique_ptr<Session> SessionJson::load(ScenarioPtr scenario, const Clock& cl
 std::string Session::to_json() const { return SessionJson::save(*this); }
 
 std::unique_ptr<Session> Session::from_json(ScenarioPtr scenario, const Clock& clock,
-                                            const std::string& json, std::string* error) {
+                                            const std::string& text, std::string* error) {
   const auto fail = [&](const std::string& why) -> std::unique_ptr<Session> {
     if (error) *error = why;
     return nullptr;
   };
   if (!scenario) return fail("no scenario to restore the session against");
   try {
-    auto s = SessionJson::load(std::move(scenario), clock, json);
+    auto s = SessionJson::load(std::move(scenario), clock, text);
     if (error) error->clear();
     return s;
   } catch (const BadSession& e) {

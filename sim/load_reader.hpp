@@ -55,7 +55,7 @@ class Reader {
   // the part of the format in messages ("a choice").
   Fields fields(int node, std::string_view what, std::initializer_list<std::string_view> allowed);
   // The node diagnostics about a key's value should point at: the value, or the key when the
-  // value is empty (yaml-cpp gives empty values the position of whatever follows).
+  // value is empty (an empty value has no text of its own to point at).
   int where(const Fields& f, std::string_view key) const;
 
   // Text fields. `text` warns `empty-text` when the value is blank; `label` does not.

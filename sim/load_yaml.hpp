@@ -1,6 +1,6 @@
-// A compact YAML document tree for the scenario loader, built from yaml-cpp's parser events.
-// Building our own tree (instead of YAML::Node) lets the loader see what YAML::Node hides or gets
-// wrong for untrusted input: duplicate keys, quoted versus plain scalars, aliases that expand
+// A compact YAML document tree for the scenario loader, built from libyaml's parser events.
+// Building our own tree (instead of a library's document model) lets the loader see what those
+// hide or get wrong for untrusted input: duplicate keys, quoted versus plain scalars, aliases that expand
 // exponentially or refer to themselves, and nesting depth, all checked while parsing.
 #pragma once
 
@@ -19,8 +19,8 @@ struct YNode {
   enum class Kind : uint8_t { Null, Scalar, Seq, Map };
   Kind kind = Kind::Null;
   bool plain = false;      // a scalar written without quotes, block style or tag (may be a number)
-  int line = 0;            // 0-based, as yaml-cpp reports it
-  int byte_col = 0;        // 0-based byte column, as yaml-cpp reports it
+  int line = 0;            // 0-based, counting LF line breaks
+  int byte_col = 0;        // 0-based byte column from the start of the line
   std::string value;       // scalar text
   std::vector<int> items;  // Seq: the items; Map: key, value, key, value, ...
 };
@@ -35,7 +35,7 @@ struct YamlDoc {
 bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits& limits,
                 YamlDoc& out, std::vector<Diagnostic>& diags);
 
-// Converts yaml-cpp positions (0-based line, byte column) to 1-based line and character column.
+// Converts tree positions (0-based line, byte column) to 1-based line and character column.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -43,6 +43,8 @@ class LineIndex {
   std::pair<int, int> to_position(int line, int byte_col) const;
   // Byte offset of a 0-based line and byte column, clamped to the text.
   size_t offset(int line, int byte_col) const;
+  // 0-based line and byte column of a byte offset, clamped to the text.
+  std::pair<int, int> locate(size_t byte_offset) const;
 
  private:
   std::string_view text_;

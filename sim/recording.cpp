@@ -97,6 +97,10 @@ void SessionRecorder::abandon() {
 ScenarioPtr scenario_from_snapshot(const store::Snapshot& snap, std::string* error) {
   LoadLimits limits;
   limits.missing_evidence_files_allowed = true;
+  nlohmann::json files = nlohmann::json::parse(snap.evidence_files, nullptr, false);
+  if (files.is_object())
+    for (auto it = files.begin(); it != files.end(); ++it)
+      if (it->is_string()) limits.evidence_files[it.key()] = it->get<std::string>();
   LoadResult r = load_scenario_text(snap.source_text, snap.scenario_id + ".yaml", limits);
   if (!r.scenario || has_errors(r.diagnostics)) {
     if (error) {

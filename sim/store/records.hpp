@@ -45,6 +45,7 @@ struct Snapshot {
   std::string title;
   std::string classification;  // "part-a" | "part-b"
   std::string source_text;
+  std::string evidence_files;  // JSON {"relative/path.md": "content", ...} of evidence files
   std::string loaded_at;       // set by the store
 };
 

@@ -115,6 +115,11 @@ const std::vector<const char*>& steps() {
         acknowledged_at TEXT NOT NULL,
         PRIMARY KEY(session, inject)) WITHOUT ROWID;
       )sql",
+      // Version 3: the evidence files a scenario read at load time, kept with its snapshot so a
+      // session can be resumed and reported after the files change or are deleted.
+      R"sql(
+      ALTER TABLE scenario_snapshots ADD COLUMN evidence_files TEXT NOT NULL DEFAULT '{}';
+      )sql",
   };
   return s;
 }
@@ -130,7 +135,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 2, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 3, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

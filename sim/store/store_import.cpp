@@ -174,7 +174,7 @@ ImportReport Store::import_from(const fs::path& other_in) {
   shared_row_conflicts(db, "participants", "uuid", "participant",
                        {"display_name", "role", "pseudonym", "erased_at"}, report);
   shared_row_conflicts(db, "scenario_snapshots", "sha256", "snapshot",
-                       {"scenario_id", "version", "title", "classification", "source_text"},
+                       {"scenario_id", "version", "title", "classification", "source_text", "evidence_files"},
                        report);
 
   const std::string src = kSrc;

@@ -146,8 +146,8 @@ std::string Store::resolve_session_id(const std::string& id_or_prefix) {
 
 std::optional<Snapshot> Store::find_snapshot(const std::string& sha256) {
   Query q = impl_->db.query(
-      "SELECT sha256, scenario_id, version, title, classification, source_text, loaded_at "
-      "FROM scenario_snapshots WHERE sha256 = ?");
+      "SELECT sha256, scenario_id, version, title, classification, source_text, loaded_at, "
+      "evidence_files FROM scenario_snapshots WHERE sha256 = ?");
   q->bind(1, sha256);
   if (!q->step()) return std::nullopt;
   Snapshot s;
@@ -158,6 +158,7 @@ std::optional<Snapshot> Store::find_snapshot(const std::string& sha256) {
   s.classification = q->column_text(4);
   s.source_text = q->column_text(5);
   s.loaded_at = q->column_text(6);
+  s.evidence_files = q->column_text(7);
   return s;
 }
 

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/model.hpp"
 #include "sim/store/records.hpp"
 #include "sim/store/store.hpp"
@@ -69,6 +71,10 @@ Snapshot snapshot_of(const auditsim::Scenario& s) {
   snap.title = s.title;
   snap.classification = s.classification == Classification::PartB ? "part-b" : "part-a";
   snap.source_text = s.source_text;
+  nlohmann::json files = nlohmann::json::object();
+  for (const Evidence& e : s.evidence)
+    if (!e.file.empty()) files[e.file] = e.text;
+  snap.evidence_files = files.dump();
   return snap;
 }
 

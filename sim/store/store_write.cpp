@@ -85,9 +85,9 @@ std::string Store::start_session(const Snapshot& snap, const SessionStart& start
     // The first session of a scenario version stores its source; later ones share it.
     Query q = db.query(
         "INSERT OR IGNORE INTO scenario_snapshots(sha256, scenario_id, version, title, "
-        "classification, source_text, loaded_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        "classification, source_text, evidence_files, loaded_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind_all(snap.sha256, snap.scenario_id, snap.version, snap.title, snap.classification,
-                snap.source_text, now)
+                snap.source_text, snap.evidence_files.empty() ? "{}" : snap.evidence_files, now)
         .run();
   }
   {

@@ -64,7 +64,9 @@ TEST_CASE("play records a session that sessions lists with its event") {
   CHECK(list[0]["event"] == "Members evening");
   CHECK(list[0]["status"] == "finished");
   CHECK(!list[0]["started_at"].get<std::string>().empty());
-  CHECK((fs::status(db).permissions() & fs::perms::all) == fs::perms::owner_read | fs::perms::owner_write);
+  const bool owner_only = (fs::status(db).permissions() & fs::perms::all) ==
+                          (fs::perms::owner_read | fs::perms::owner_write);
+  CHECK(owner_only);
 }
 
 TEST_CASE("an interrupted session resumes at the same node and finishes like an unbroken one") {
@@ -146,4 +148,19 @@ TEST_CASE("erase-participant leaves no trace of the name in the file") {
   if (fs::exists(db.string() + "-wal"))
     CHECK(file_bytes(fs::path(db.string() + "-wal")).find("Pryce-Llewellyn") == std::string::npos);
   CHECK(run_process({AUDITSIM_BINARY, "--db", db.string(), "check-db"}).exit_code == 0);
+}
+
+TEST_CASE("a session resumes from its stored snapshot after the scenario folder is deleted") {
+  fs::path dir = scratch("deleted");
+  fs::path copy = dir / "pack";
+  fs::copy(fs::path(AUDITSIM_SCENARIOS_DIR) / "examples", copy, fs::copy_options::recursive);
+  fs::path db = dir / "results.db";
+  const std::string file = (copy / "tutorial-supplier-bank-details.yaml").string();
+  json partial = run_json({AUDITSIM_BINARY, "--db", db.string(), "play", file, "--choose",
+                           first_choice_ids(1), "--json"});
+  fs::remove_all(copy);
+  json resumed = run_json({AUDITSIM_BINARY, "--db", db.string(), "resume",
+                           partial["session_id"].get<std::string>(), "--auto", "best", "--json"});
+  CHECK(resumed["finished"] == true);
+  CHECK(resumed["scenario_sha256"] == partial["scenario_sha256"]);
 }

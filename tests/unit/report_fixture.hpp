@@ -202,8 +202,8 @@ inline PdfText pdf_text(const std::string& pdf_bytes, const fs::path& dir) {
     out << pdf_bytes;
   }
   PdfText t;
-  t.text = test::run_process({"pdftotext", "-enc", "UTF-8", file.string(), "-"}).out;
-  std::string info = test::run_process({"pdfinfo", file.string()}).out;
+  t.text = test::run_process({"/usr/bin/pdftotext", "-enc", "UTF-8", file.string(), "-"}).out;
+  std::string info = test::run_process({"/usr/bin/pdfinfo", file.string()}).out;
   if (auto at = info.find("Pages:"); at != std::string::npos) t.pages = std::stoi(info.substr(at + 6));
   return t;
 }

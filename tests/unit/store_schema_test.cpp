@@ -87,6 +87,28 @@ TEST_CASE("a version 1 file is upgraded step by step and keeps every record") {
   CHECK(st.list_actions(rec->summary.id).size() == 1);
 }
 
+TEST_CASE("a version 2 file is upgraded to keep evidence files with its snapshots") {
+  fs::path dir = scratch_dir("migrate-v2");
+  fs::path path = dir / "v2.db";
+  ::close(::open(path.c_str(), O_CREAT | O_WRONLY, 0600));
+  std::string sha = sample_snapshot().sha256;
+  {
+    Db db = Db::open(path.string(), OpenMode::ReadWrite);
+    db.exec("PRAGMA journal_mode=WAL");
+    migrate(db, 2);
+    CHECK(db.scalar_int("PRAGMA user_version") == 2);
+    Query q = db.query(
+        "INSERT INTO scenario_snapshots VALUES(?, 'licensing', '1', 'T', 'part-a', 'src', 'now')");
+    q->bind(1, sha).run();
+  }
+  Store st = Store::open(path);
+  CHECK(st.check().schema_version == kSchemaVersion);
+  auto snap = st.find_snapshot(sha);
+  REQUIRE(snap);
+  CHECK(snap->source_text == "src");
+  CHECK(snap->evidence_files == "{}");
+}
+
 TEST_CASE("an empty file and an empty SQLite database become results databases") {
   fs::path dir = scratch_dir("migrate-v0");
   fs::path empty = dir / "empty.db";

@@ -19,7 +19,7 @@ TEST_CASE("a new database is created owner-only, in a private folder, tagged and
   CHECK((sb.st_mode & 0777) == 0700);
   CHECK(st.db().scalar_text("PRAGMA journal_mode") == "wal");
   CHECK(st.check().ok());
-  CHECK(st.check().schema_version == 2);
+  CHECK(st.check().schema_version == kSchemaVersion);
   // The -wal file inherits the database file's permissions.
   start_sample_session(st, "Evening");
   REQUIRE(::stat((path.string() + "-wal").c_str(), &sb) == 0);

@@ -71,7 +71,6 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
       auto cs = choices(h.probe());
       REQUIRE_FALSE(cs.empty());
       clicked.push_back(cs.front().label);
-      MESSAGE(cs.front().label << " at " << cs.front().min.x << "," << cs.front().min.y << " - " << cs.front().max.y);
       REQUIRE(h.click(cs.front().label));
     }
     REQUIRE(h.app().play()->tables()[0].session->finished());

@@ -54,23 +54,17 @@ void draw_injects(App& app, PlayController& pc, int t) {
   for (const PendingInject& p : pending) {
     const Inject& inj = s.scenario().injects.at(p.inject);
     ImGui::PushID(p.inject);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(pal.warn.x, pal.warn.y, pal.warn.z, 0.12f));
-    ImGui::PushStyleColor(ImGuiCol_Border, pal.warn);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.5f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs, fs * 0.8f));
-    ImGui::BeginChild("##inject", ImVec2(0, 0), true,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysAutoResize |
-                          ImGuiWindowFlags_NoScrollbar);
+    ImVec4 tint = pal.warn;
+    tint.w = 0.10f;
+    begin_card(tint, pal.warn);
     coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from)).c_str());
     heading(inj.title.empty() ? "Something has happened" : inj.title.c_str(), 3);
     markdown(inj.text);
     for (int ev : inj.evidence)
       if (ev >= 0 && ev < static_cast<int>(s.scenario().evidence.size()))
         muted_text(("New evidence: " + s.scenario().evidence[ev].title).c_str());
-    if (primary_button("Acknowledge")) pc.acknowledge(t, p.inject);
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(2);
+    if (primary_button("Acknowledge", ImVec2(fs * 8, 0))) pc.acknowledge(t, p.inject);
+    end_card();
     ImGui::PopID();
     gap(0.4f);
   }
@@ -86,17 +80,10 @@ void draw_last_feedback(const Session& s) {
   const Choice& c = n.choices[e.choice];
   if (c.feedback.empty()) return;
   const Palette& pal = palette();
-  const float fs = ImGui::GetFontSize();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, pal.surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs, fs * 0.7f));
-  ImGui::BeginChild("##feedback", ImVec2(0, 0), true,
-                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysAutoResize |
-                        ImGuiWindowFlags_NoScrollbar);
+  begin_card(pal.surface, pal.border);
   muted_text((std::string(e.kind == HistoryEntry::Kind::Timeout ? "Time ran out: " : "You chose: ") + c.text).c_str());
   markdown(c.feedback);
-  ImGui::EndChild();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
+  end_card();
   gap(0.5f);
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/widgets/probe.hpp"
 #include "ui/widgets/style.hpp"
@@ -93,7 +94,10 @@ void markdown(const std::string& text) {
     const MdBlock& b = blocks[i];
     const float indent = b.indent * fs * 1.4f;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    // Respect a wrap position pushed by the caller (cards pad their right edge this way).
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    if (wrap > 0) avail = std::min(avail, wrap - ImGui::GetCursorPosX());
     const float width = std::max(fs * 6, avail - indent);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float h = 0;

@@ -227,6 +227,47 @@ void badge(const char* t, const ImVec4& colour) {
   record_text(t);
 }
 
+namespace {
+struct CardState {
+  ImVec2 start;
+  float width = 0;
+  ImVec4 bg, border;
+};
+CardState g_card;
+}  // namespace
+
+void begin_card(const ImVec4& background, const ImVec4& border) {
+  const float pad = ImGui::GetFontSize() * 0.9f;
+  g_card.start = ImGui::GetCursorScreenPos();
+  g_card.width = ImGui::GetContentRegionAvail().x;
+  g_card.bg = background;
+  g_card.border = border;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(g_card.start.x + pad, g_card.start.y + pad * 0.8f));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_card.width - 2 * pad);
+  ImGui::PushItemWidth(g_card.width - 2 * pad);
+}
+
+void end_card() {
+  const float pad = ImGui::GetFontSize() * 0.9f;
+  ImGui::PopItemWidth();
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const float bottom = ImGui::GetItemRectMax().y + pad * 0.8f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  const ImVec2 end(g_card.start.x + g_card.width, bottom);
+  const float r = ImGui::GetStyle().ChildRounding;
+  dl->AddRectFilled(g_card.start, end, to_u32(g_card.bg), r);
+  dl->AddRect(g_card.start, end, to_u32(g_card.border), r, 0, 1.5f);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(g_card.start.x, bottom));
+  ImGui::Dummy(ImVec2(g_card.width, 0));
+}
+
 void gap(float lines) { ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * lines)); }
 
 }  // namespace auditsim::ui

@@ -36,6 +36,10 @@ void muted_text(const char* text);
 void coloured_text(const ImVec4& colour, const char* text);
 // A small rounded label drawn inline ("Part B", "3 errors").
 void badge(const char* text, const ImVec4& colour);
+// A panel drawn behind whatever is drawn between begin_card and end_card, sized to fit it
+// (ImGui 1.86 child windows cannot size themselves to their content). Cards do not nest.
+void begin_card(const ImVec4& background, const ImVec4& border);
+void end_card();
 // Vertical space in multiples of the current font size.
 void gap(float lines = 0.5f);
 

@@ -1,0 +1,141 @@
+// Renderers on hand-built models: CSV quoting, Markdown escaping, shared wording, PDF pages and
+// markings, and text that is not valid UTF-8.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/render_text.hpp"
+#include "tests/unit/report_fixture.hpp"
+
+using namespace auditsim;
+using namespace auditsim::reports;
+
+namespace {
+
+FeedbackReport sample(Part part, int decisions = 2) {
+  FeedbackReport r;
+  r.settings.part = part;
+  r.settings.generated_at = "2026-03-20T10:00:00.000Z";
+  r.session_id = "0a1b2c3d-0000-4000-8000-000000000001";
+  r.scenario_id = "s";
+  r.scenario_title = "Flat 12";
+  r.mode = "group";
+  r.status = "finished";
+  r.opinion = "Reasonable";
+  r.opinion_level = 1;
+  r.overall_percent = 66.6;
+  for (int i = 0; i < kPillarCount; ++i) r.pillars[i] = {kPillars[i], i, 4, i != 3, i * 25.0, 0};
+  for (int i = 0; i < decisions; ++i) {
+    DecisionRow d;
+    d.seq = i + 1;
+    d.kind = "decision";
+    d.node_id = "n" + std::to_string(i);
+    d.node_title = "Decision " + std::to_string(i + 1);
+    d.choice_id = "c";
+    d.choice_text = "=cmd|' /C calc'!A0";
+    d.rationale = "Line one, \"quoted\"\nline two";
+    d.feedback = "Some **feedback** text that is long enough to wrap across a line or two of the page.";
+    r.decisions.push_back(d);
+  }
+  return r;
+}
+
+// Splits RFC 4180 CSV (after the BOM) into rows of fields.
+std::vector<std::vector<std::string>> parse_csv(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 3; i < csv.size(); ++i) {
+    char c = csv[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') quoted = true;
+    else if (c == ',') rows.back().push_back(field), field.clear();
+    else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      rows.back().push_back(field), field.clear();
+      rows.emplace_back();
+      ++i;
+    } else field += c;
+  }
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("format keys parse both ways") {
+  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi})
+    CHECK(parse_format(format_key(f)) == f);
+  CHECK(parse_format("markdown") == Format::Markdown);
+  CHECK_FALSE(parse_format("docx"));
+  CHECK_THROWS_AS(render(OpenActionsReport{}, Format::Xapi), UnsupportedFormat);
+}
+
+TEST_CASE("CSV is UTF-8 with a BOM, RFC 4180 quoted, and safe to open in a spreadsheet") {
+  const std::string csv = render_csv(sample(Part::B));
+  REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+  auto rows = parse_csv(csv);
+  REQUIRE(rows.size() == 3);
+  for (const auto& row : rows) CHECK(row.size() == rows.front().size());
+  CHECK(rows[1][16] == "Line one, \"quoted\"\nline two");  // rationale round-trips
+  CHECK(rows[1][9] == "'=cmd|' /C calc'!A0");               // no formula
+  CHECK(csv.find("\r\n") != std::string::npos);
+}
+
+TEST_CASE("shared wording") {
+  using namespace reports::text;
+  CHECK(long_date("2026-03-12") == "12 March 2026");
+  CHECK(long_date("next Tuesday") == "next Tuesday");
+  CHECK(date_time("2026-03-12T19:04:05.123Z") == "12 March 2026, 19:04 UTC");
+  CHECK(duration(65'000) == "1 min 05 s");
+  CHECK(duration(4'400) == "4 s");
+  CHECK(percent(66.6) == "67%");
+  CHECK(signed_number(-2) == "\u22122");
+  CHECK(appendix_label(0) == "Appendix A");
+  CHECK(appendix_label(26) == "Appendix AA");
+  CHECK(clean("a\xff" "b\r\nc\x01") == "a\uFFFDb\nc");
+  CHECK(one_line(" two\n  lines ") == "two lines");
+  CHECK(markdown_to_html("<script>x</script> **b**").find("<script>") == std::string::npos);
+  CHECK(markdown_to_plain("- one\n- **two**") == "\u2022 one\n\u2022 two");
+}
+
+TEST_CASE("text that is not valid UTF-8 renders in every format without failing") {
+  FeedbackReport r = sample(Part::A);
+  r.scenario_title = "Bad \xC3\x28 bytes \xF0\x28\x8C\x28";
+  r.decisions[0].rationale = "\xFF\xFE control \x07 chars";
+  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi}) {
+    std::string out = render(r, f);
+    CHECK_FALSE(out.empty());
+  }
+  CHECK_NOTHROW(nlohmann::json::parse(render_xapi(r)));
+}
+
+TEST_CASE("every page of a Part B PDF carries the exempt marking and its page number") {
+  auto dir = testing::report_scratch("pdf-pages");
+  FeedbackReport r = sample(Part::B, 40);
+  testing::PdfText t = testing::pdf_text(render_pdf(r), dir);
+  REQUIRE(t.pages >= 3);
+  size_t start = 0;
+  for (int page = 1; page <= t.pages; ++page) {
+    size_t end = t.text.find('\f', start);
+    std::string text = testing::collapse_space(t.text.substr(start, end - start));
+    CHECK_MESSAGE(text.find("EXEMPTINFORMATION—notforpublication:LocalGovernmentAct1972,Schedule12A") !=
+                      std::string::npos, "page " << page);
+    CHECK(text.find("Page" + std::to_string(page) + "of" + std::to_string(t.pages)) != std::string::npos);
+    start = end + 1;
+  }
+}
+
+TEST_CASE("Part A outputs say exempt information is in Part B; Part B outputs are marked") {
+  for (Format f : {Format::Html, Format::Markdown}) {
+    CHECK(render(sample(Part::A), f).find("is in Part B of this report") != std::string::npos);
+    CHECK(render(sample(Part::B), f).find("EXEMPT INFORMATION") != std::string::npos);
+    CHECK(render(sample(Part::A), f).find("EXEMPT INFORMATION") == std::string::npos);
+  }
+  // The HTML marking is in the running header and footer, which print on every page.
+  const std::string html = render_html(sample(Part::B));
+  CHECK(html.find("<thead>") < html.find("EXEMPT INFORMATION"));
+  CHECK(html.find("<tfoot>") < html.rfind("EXEMPT INFORMATION"));
+}
