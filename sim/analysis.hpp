@@ -53,6 +53,7 @@ class Continuations {
   explicit Continuations(const Scenario& s, std::optional<Audience> audience = std::nullopt);
   ~Continuations();
   // Highest total score still reachable from `st` to an ending (0 at an ending), and per pillar.
+  // Both are 0 when no ending can be reached from `st`.
   int64_t best_total(const PlayState& st);
   Score4 best_per_pillar(const PlayState& st);
 

@@ -110,7 +110,18 @@ void Checker::check_stuck() {
     std::string hint = "for example";
     if (!when.empty()) hint += " when " + when;
     hint += route.empty() ? " at the start" : ", after " + route;
-    hint += "; give one choice no `when`, or make the conditions cover every case";
+    const auto audience = example_run->audience;
+    const auto& choices = s.nodes[n].choices;
+    const bool all_for_others =
+        audience && std::all_of(choices.begin(), choices.end(), [&](const Choice& c) {
+          return c.audience && *c.audience != *audience;
+        });
+    if (all_for_others) {
+      hint += std::string("; every choice here is limited to another audience, so add one that ") +
+              audience_key(*audience) + " can take";
+    } else {
+      hint += "; give one choice no `when`, or make the conditions cover every case";
+    }
     add(Severity::Error, "stuck-state", s.nodes[n].pos, std::move(message), std::move(hint));
   }
 }

@@ -132,8 +132,11 @@ std::string Store::resolve_session_id(const std::string& id_or_prefix) {
   if (id.size() < 4) {
     throw StoreError(ErrorKind::Invalid, "Give at least the first 4 characters of a session id.");
   }
+  // The range on uuid lets SQLite use the primary key index instead of scanning every session
+  // (a scrutiny report loads thousands of sessions by id).
   Query q = impl_->db.query(
-      "SELECT uuid FROM sessions WHERE substr(uuid, 1, length(?1)) = ?1 ORDER BY uuid LIMIT 2");
+      "SELECT uuid FROM sessions WHERE uuid >= ?1 AND uuid < ?1 || char(127) "
+      "AND substr(uuid, 1, length(?1)) = ?1 ORDER BY uuid LIMIT 2");
   q->bind(1, id);
   if (!q->step()) throw StoreError(ErrorKind::NotFound, "There is no session " + id_or_prefix + ".");
   std::string found = q->column_text(0);

@@ -42,7 +42,7 @@ int64_t fill(store::Store& db, const ScenarioPtr& scenario, int count, const std
         // Mostly the choice that goes on to the next node in order, so sessions run the length
         // of the scenario (15 decisions) as the target assumes; sometimes a random one.
         int pick = options[rng() % options.size()];
-        if (rng() % 10 != 0)
+        if (rng() % 40 != 0)
           for (int o : options)
             if (session.current_node().choices[o].next < session.current_node().choices[pick].next)
               pick = o;

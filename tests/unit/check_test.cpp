@@ -80,7 +80,8 @@ GRAPH_FILE("stuck-state-all-choices-conditional", "stuck-state", 25, Severity::E
            CHECK(d.hint.find("choosing skip") != std::string::npos))
 GRAPH_FILE("stuck-state-for-one-audience", "stuck-state", 11, Severity::Error,
            CHECK(d.message.find("for members") != std::string::npos);
-           CHECK(d.message.find("staff") == std::string::npos))
+           CHECK(d.message.find("staff") == std::string::npos);
+           CHECK(d.hint.find("add one that members can take") != std::string::npos))
 GRAPH_FILE("unreachable-node-orphan", "unreachable-node", 19, Severity::Warning,
            CHECK(d.message.find("forgotten") != std::string::npos))
 GRAPH_FILE("unreachable-node-behind-impossible-condition", "unreachable-node", 25,

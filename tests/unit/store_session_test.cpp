@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include "sim/store/schema.hpp"
 #include "store_fixture.hpp"
 
 using namespace auditsim;

@@ -79,7 +79,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
     CHECK(h.app().screen() == Screen::Debrief);
     CHECK(h.probe().saw_text("Assurance opinion"));
     CHECK(h.probe().saw_text("Findings"));
-    CHECK(h.probe().saw_text("The path not taken"));
+    CHECK(h.probe().saw_text("Decision by decision"));
   }
   auto db = store::Store::open(dir + "/results.db");
   auto sessions = db.list_sessions();

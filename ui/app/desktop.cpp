@@ -133,7 +133,7 @@ int run(const DesktopOptions& o) {
         if (it) io.MousePos = it->centre();
         io.MouseDown[0] = it && phase == 2;
         if (phase == kFramesPerClick - 1) {
-          if (!it) std::fprintf(stderr, "auditsim: nothing labelled \"%s\" to click\n", o.clicks[next_click].c_str());
+          if (!it) { std::fprintf(stderr, "auditsim: nothing labelled \"%s\" to click (%zu items)\n", o.clicks[next_click].c_str(), probe.items().size()); for (auto& x : probe.items()) std::fprintf(stderr, "   [%s]\n", x.full_id.c_str()); }
           ++next_click;
         }
       }

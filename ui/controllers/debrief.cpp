@@ -1,6 +1,6 @@
 #include "ui/controllers/debrief.hpp"
 
-#include "sim/load.hpp"
+#include "sim/recording.hpp"
 #include "ui/controllers/play.hpp"
 
 namespace auditsim::ui {
@@ -19,13 +19,12 @@ std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::st
     if (error) *error = std::string("The session could not be read: ") + e.what();
     return nullptr;
   }
-  const auto& snap = out->record.snapshot;
-  LoadResult lr = load_scenario_text(snap.source_text, snap.scenario_id + ".yaml");
-  if (!lr.scenario) {
-    if (error) *error = "The scenario stored with session " + id + " no longer loads.";
+  std::string why_not;
+  out->scenario = scenario_from_snapshot(out->record.snapshot, &why_not);
+  if (!out->scenario) {
+    if (error) *error = "The scenario stored with session " + id + " no longer loads: " + why_not;
     return nullptr;
   }
-  out->scenario = lr.scenario;
   std::string why;
   out->session = Session::from_json(out->scenario, clock, out->record.state_json, &why);
   if (!out->session) {

@@ -40,8 +40,6 @@ std::optional<SessionSetup> NewSessionForm::build(const std::vector<store::Event
       if (!event_date.empty() && !std::regex_match(event_date, date_re))
         p.push_back("Write the event date as YYYY-MM-DD, for example 2024-03-12.");
       s.event = e;
-    } else if (s.mode != store::Mode::Solo) {
-      p.push_back("Name the event (for example \"Member training evening\").");
     }
   } else if (existing_event >= 0 && existing_event < static_cast<int>(events.size())) {
     s.event = events[existing_event];

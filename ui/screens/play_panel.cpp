@@ -54,15 +54,18 @@ void draw_live_scores(PlayController& pc, int t) {
 void draw_evidence_list(App& app, const Session& s, const std::vector<int>& evidence) {
   const float fs = ImGui::GetFontSize();
   heading("Evidence", 3);
+  bool first = true;
   for (int ev : evidence) {
     if (ev < 0 || ev >= static_cast<int>(s.scenario().evidence.size())) continue;
     const Evidence& e = s.scenario().evidence[ev];
-    std::string label = "\xF0\x9F\x93\x84 ";  // shown only if the font has it; harmless otherwise
-    label = (e.kind.empty() ? std::string() : "[" + e.kind + "]  ") + e.title + "##ev-" + e.id;
+    std::string label = (e.kind.empty() ? std::string() : "[" + e.kind + "]  ") + e.title + "##ev-" + e.id;
+    // Wrap to the next line when the button would not fit beside the previous one.
+    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (!first && ImGui::GetItemRectMax().x + fs * 0.4f + w <= right) ImGui::SameLine(0, fs * 0.4f);
+    first = false;
     if (button(label.c_str(), ImVec2(0, fs * 1.9f))) app.play_ui.evidence_open = ev;
-    ImGui::SameLine(0, fs * 0.4f);
   }
-  ImGui::NewLine();
 }
 
 void draw_evidence_viewer(App& app, const Session& s) {

@@ -1,0 +1,177 @@
+// Screen controllers and pure helpers of the desktop program, tested without drawing anything.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "sim/load.hpp"
+#include "sim/store/store.hpp"
+#include "ui/controllers/forms.hpp"
+#include "ui/controllers/library.hpp"
+#include "ui/controllers/map_layout.hpp"
+#include "ui/controllers/play.hpp"
+#include "ui/controllers/settings.hpp"
+#include "ui/widgets/markdown.hpp"
+
+namespace fs = std::filesystem;
+using namespace auditsim;
+using namespace auditsim::ui;
+
+namespace {
+const std::string kTutorial =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+
+std::string scratch(const std::string& name) {
+  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-controllers-" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+}  // namespace
+
+TEST_CASE("settings round-trip and out-of-range values are clamped with a warning") {
+  const std::string dir = scratch("settings");
+  Settings s;
+  s.font_scale = 2.0f;
+  s.theme = Theme::HighContrast;
+  s.council_name = "Cyngor Sir Ynys Môn — ŵ ŷ";
+  s.window_width = 1600;
+  std::string err;
+  REQUIRE(save_settings(s, dir + "/settings.json", &err));
+  std::string warn;
+  Settings back = load_settings(dir + "/settings.json", &warn);
+  CHECK(warn.empty());
+  CHECK(back.font_scale == doctest::Approx(2.0));
+  CHECK(back.theme == Theme::HighContrast);
+  CHECK(back.council_name == s.council_name);
+  CHECK(back.window_width == 1600);
+  { std::ofstream(dir + "/bad.json") << R"({"font_scale": 9, "theme": 3, "assurance": {"thresholds": [10, 50, 90]}})"; }
+  Settings bad = load_settings(dir + "/bad.json", &warn);
+  CHECK(bad.font_scale == doctest::Approx(kMaxFontScale));
+  CHECK(bad.scale.thresholds[0] == doctest::Approx(80.0));
+  CHECK(warn.find("theme") != std::string::npos);
+  { std::ofstream(dir + "/junk.json") << "not json"; }
+  Settings junk = load_settings(dir + "/junk.json", &warn);
+  CHECK(junk.theme == Theme::Light);
+  CHECK(warn.find("not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("the new-session form explains what is missing") {
+  NewSessionForm f;
+  std::vector<std::string> problems;
+  f.mode = 2;
+  f.teams = {"Table A", "Table A"};
+  CHECK_FALSE(f.build({}, &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("Table A") != std::string::npos);
+  f.teams = {"Table A", "Table B"};
+  f.event_name = "Evening";
+  f.event_date = "12/03/2024";
+  CHECK_FALSE(f.build({}, &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("YYYY-MM-DD") != std::string::npos);
+  f.event_date = "2024-03-12";
+  f.participants = {{"Cllr Jones", store::Role::Member}, {"", store::Role::Staff}};
+  auto setup = f.build({}, &problems);
+  REQUIRE(setup);
+  CHECK(setup->mode == store::Mode::Teams);
+  CHECK(setup->teams.size() == 2);
+  CHECK(setup->participants.size() == 1);  // blank names are dropped
+  REQUIRE(setup->event);
+  CHECK(setup->event->name == "Evening");
+}
+
+TEST_CASE("the play controller records decisions before reporting them taken, and resumes") {
+  const std::string dir = scratch("play");
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.ok());
+  ManualClock clock;
+  auto db = store::Store::open(dir + "/results.db");
+  SessionSetup setup;
+  setup.mode = store::Mode::Group;
+  setup.pseudonyms_only = true;
+  setup.participants = {{"Real Name", store::Role::Member}};
+  std::string id;
+  {
+    PlayController pc(lr.scenario, clock, &db, setup);
+    Table& t = pc.table(0);
+    id = t.session_id;
+    const int first = t.session->available_choices().at(0);
+    t.draft.votes[t.session->current_node().choices[first].id] = 4;
+    std::string err;
+    REQUIRE(pc.choose(0, first, &err));
+    CHECK(pc.table(0).draft.votes.empty());  // the draft is cleared for the next stage
+    CHECK_FALSE(pc.undo(0, "  ", &err));      // a reason is required
+    CHECK(err.find("reason") != std::string::npos);
+    CHECK_FALSE(pc.choose(0, 999, &err));
+    pc.save_state();
+  }
+  auto rec = db.load_session(id);
+  REQUIRE(rec);
+  REQUIRE(rec->decisions.size() == 1);
+  CHECK(rec->decisions[0].votes_json.find("4") != std::string::npos);
+  REQUIRE(rec->participants.size() == 1);
+  CHECK(rec->participants[0].display_name == "Participant 1");  // pseudonyms only
+  std::string err;
+  auto resumed = PlayController::resume(db, id, clock, {}, &err);
+  INFO(err);
+  REQUIRE(resumed);
+  CHECK(resumed->table(0).session->effective_decisions().size() == 1);
+  CHECK_FALSE(PlayController::resume(db, "no-such-session", clock, {}, &err));
+  CHECK_FALSE(err.empty());
+}
+
+TEST_CASE("the scenario map puts every node in a column after its parents") {
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.scenario);
+  const Scenario& s = *lr.scenario;
+  MapLayout m = layout_scenario(s);
+  REQUIRE(m.nodes.size() == s.nodes.size());
+  CHECK(m.nodes[s.start].layer == 0);
+  for (const auto& e : m.edges) CHECK(m.nodes[e.to].layer > m.nodes[e.from].layer);
+  // No two nodes share a place.
+  for (size_t a = 0; a < m.nodes.size(); ++a)
+    for (size_t b = a + 1; b < m.nodes.size(); ++b)
+      CHECK_FALSE((m.nodes[a].layer == m.nodes[b].layer && m.nodes[a].slot == m.nodes[b].slot));
+  CHECK(m.width > 0);
+}
+
+TEST_CASE("Markdown is parsed into headings, styled spans and list items") {
+  auto blocks = parse_markdown("# Title\n\nSome **bold** and *italic* text.\n\n- one\n- two\n\n1. first\n");
+  REQUIRE(blocks.size() == 5);
+  CHECK(blocks[0].kind == MdBlock::Kind::Heading);
+  CHECK(blocks[0].heading_level == 1);
+  CHECK(blocks[1].plain() == "Some bold and italic text.");
+  bool saw_bold = false, saw_italic = false;
+  for (const auto& sp : blocks[1].spans) {
+    saw_bold |= sp.bold && sp.text == "bold";
+    saw_italic |= sp.italic && sp.text == "italic";
+  }
+  CHECK(saw_bold);
+  CHECK(saw_italic);
+  CHECK(blocks[2].bullet == "\xE2\x80\xA2");
+  CHECK(blocks[2].indent == 1);
+  CHECK(blocks[4].bullet == "1.");
+  CHECK(parse_markdown("").empty());
+}
+
+TEST_CASE("the library lists scenarios with their diagnostics and filters them") {
+  const std::string dir = scratch("library");
+  fs::copy(fs::path(kTutorial).parent_path(), dir, fs::copy_options::recursive);
+  { std::ofstream(dir + "/broken.yaml") << "format: auditsim/1\nid: broken\n"; }
+  LibraryController lib({dir});
+  lib.load_all_now();
+  REQUIRE(lib.entries().size() == 2);
+  const int bad = lib.find(dir + "/broken.yaml");
+  REQUIRE(bad >= 0);
+  CHECK(lib.entries()[bad].errors > 0);
+  CHECK_FALSE(lib.entries()[bad].result.ok());
+  CHECK(lib.filtered("procurement").size() == 1);
+  CHECK(lib.filtered("").size() == 2);
+  // A background rescan picks up a removed file.
+  fs::remove(dir + "/broken.yaml");
+  lib.rescan_async();
+  for (int i = 0; i < 500 && !lib.poll(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(lib.entries().size() == 1);
+}
