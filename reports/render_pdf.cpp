@@ -75,7 +75,7 @@ void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
   for (const ActionRow& a : r.actions)
     rows.push_back({one_line(a.action), one_line(a.owner), long_date(a.due_date), humanise_key(a.priority), humanise_key(a.status)});
   if (!rows.empty())
-    doc.table({{"Action", 3}, {"Owner", 1.4}, {"Due", 1.2}, {"Priority", 0.9}, {"Status", 0.9}}, rows);
+    doc.table({{"Action", 3}, {"Owner", 1.4}, {"Due", 1.2}, {"Priority", 0.9}, {"Status", 1.2}}, rows);
 
   doc.heading(level, "Learning objectives");
   if (r.objectives.empty()) doc.paragraph("The scenario sets no learning objectives.");
@@ -220,7 +220,7 @@ std::string render_pdf(const OpenActionsReport& r) {
                       humanise_key(a.priority), humanise_key(a.status),
                       one_line(a.scenario_title) + (a.event_name.empty() ? "" : ", " + one_line(a.event_name))});
     if (!rows.empty())
-      doc.table({{"Due", 1.1}, {"Action", 3}, {"Owner", 1.3}, {"Priority", 0.9}, {"Status", 0.9}, {"Arising from", 1.8}}, rows);
+      doc.table({{"Due", 1.1}, {"Action", 2.8}, {"Owner", 1.3}, {"Priority", 0.9}, {"Status", 1.2}, {"Arising from", 1.8}}, rows);
   });
 }
 

@@ -52,8 +52,8 @@ std::string percent(double p) {
 
 std::string pillar_score(const PillarRow& row) {
   if (!row.assessed) return "Not assessed";
-  return std::to_string(row.raw) + " of " + std::to_string(row.max) + " (" + percent(row.percent) +
-         ")";
+  return (row.raw < 0 ? signed_number(row.raw) : std::to_string(row.raw)) + " of " +
+         std::to_string(row.max) + " (" + percent(row.percent) + ")";
 }
 
 std::string signed_number(int64_t v) {

@@ -27,11 +27,11 @@ int main(int argc, char** argv) {
   if (analysis.best)
     for (const auto& id : analysis.best->choices) {
       auto [n, c] = lr.scenario->find_choice(id);
-      best_path.push_back("Acknowledge");
+      best_path.push_back("?Acknowledge");
       best_path.push_back(lr.scenario->nodes[n].choices[c].text);
     }
   std::vector<std::string> to_debrief = best_path;
-  to_debrief.push_back("Acknowledge");
+  to_debrief.push_back("?Acknowledge");
   to_debrief.push_back("Open the debrief");
   std::vector<std::string> part_way(best_path.begin(), best_path.begin() + std::min<size_t>(2, best_path.size()));
   struct Shot {
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   const std::vector<Shot> shots = {
       {"library.png", "", {}},
       {"play.png", tutorial, part_way},
-      {"play-group.png", "", {"Tutorial: a change of bank details##card1", "Set up a session", "Facilitated group", "Start the session"}},
+      {"play-group.png", "", {"New session", "Facilitated group", "Start the session"}},
       {"debrief.png", tutorial, to_debrief},
       {"new-session.png", "", {"New session", "Teams"}},
       {"results.png", "", {"Results"}},

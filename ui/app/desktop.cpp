@@ -104,6 +104,8 @@ int run(const DesktopOptions& o) {
     const bool scripted = !o.clicks.empty();
     if (scripted) set_active_probe(&probe);
     size_t next_click = 0;
+    ImVec2 target;
+    bool target_found = false;
     bool was_presenter = false;
     for (int frame = 0; !app.quit_requested; ++frame) {
       const Uint32 start = SDL_GetTicks();
@@ -126,14 +128,22 @@ int run(const DesktopOptions& o) {
       }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplSDL2_NewFrame();
-      if (scripted && next_click < o.clicks.size()) {
-        // Hover, press, release over a few frames, as a person would.
-        const int phase = frame % kFramesPerClick;
-        const ProbeItem* it = probe.find(o.clicks[next_click]);
-        if (it) io.MousePos = it->centre();
-        io.MouseDown[0] = it && phase == 2;
+      // Clicks start once a frame has been drawn (the probe then knows where things are).
+      if (scripted && frame >= 2 && next_click < o.clicks.size()) {
+        // Hover, press, release over a few frames, as a person would. The target is looked up
+        // when the click starts; after the press it may rightly disappear.
+        const int phase = (frame - 2) % kFramesPerClick;
+        if (phase == 0) {
+          const std::string& want = o.clicks[next_click];
+          const ProbeItem* it = probe.find(want.starts_with("?") ? want.substr(1) : want);
+          target_found = it != nullptr;
+          if (it) target = it->centre();
+        }
+        if (target_found) io.MousePos = target;
+        io.MouseDown[0] = target_found && phase == 2;
         if (phase == kFramesPerClick - 1) {
-          if (!it) { std::fprintf(stderr, "auditsim: nothing labelled \"%s\" to click (%zu items)\n", o.clicks[next_click].c_str(), probe.items().size()); for (auto& x : probe.items()) std::fprintf(stderr, "   [%s]\n", x.full_id.c_str()); }
+          if (!target_found && !o.clicks[next_click].starts_with("?"))
+            std::fprintf(stderr, "auditsim: nothing labelled \"%s\" to click\n", o.clicks[next_click].c_str());
           ++next_click;
         }
       }

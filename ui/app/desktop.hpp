@@ -12,7 +12,7 @@ struct DesktopOptions {
   std::string screenshot;     // --screenshot: write the last frame's pixels to this PNG
   std::string db_path;        // --db: the results database (default from the settings)
   // Scripted runs (screenshots, demos): labels of buttons to click, one every few frames, in
-  // order, as the headless tests click them.
+  // order, as the headless tests click them. A label starting with '?' is clicked only if present.
   std::vector<std::string> clicks;
 };
 
