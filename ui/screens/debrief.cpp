@@ -30,29 +30,21 @@ std::string score_text(const Score4& s) {
   return out.empty() ? "no score" : out;
 }
 
-void draw_opinion(App& app, const DebriefTeam& t) {
+void draw_opinion(const DebriefTeam& t) {
   const Result& r = t.result;
-  const float fs = ImGui::GetFontSize();
   const ImVec4 c = opinion_colour(r.opinion_level);
-  const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + fs * 4.6f), to_u32(c, 0.12f), 8);
-  dl->AddRectFilled(p0, ImVec2(p0.x + 6, p0.y + fs * 4.6f), to_u32(c), 8, ImDrawFlags_RoundCornersLeft);
-  ImGui::SetCursorScreenPos(ImVec2(p0.x + fs, p0.y + fs * 0.5f));
-  ImGui::BeginGroup();
+  ImVec4 tint = c;
+  tint.w = 0.10f;
+  begin_card(tint, c);
   muted_text("Assurance opinion");
-  const std::string label = r.opinion + " assurance";
-  (void)app;
   if (fonts().h1) ImGui::PushFont(fonts().h1);
-  coloured_text(c, label.c_str());
+  coloured_text(c, (r.opinion + " assurance").c_str());
   if (fonts().h1) ImGui::PopFont();
   char buf[160];
   snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent,
            r.capped_by_high_finding ? "  \xC2\xB7  capped: a high-priority key action was missed" : "");
   muted_text(buf);
-  ImGui::EndGroup();
-  ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + fs * 5.0f));
+  end_card();
 }
 
 void draw_findings(const Scenario& s, const Result& r) {
@@ -215,18 +207,15 @@ void draw_debrief(App& app) {
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::BeginGroup();
   const float right_w = w - radar - fs * 1.5f;
-  ImGui::PushItemWidth(right_w);
-  ImGui::BeginChild("##opinion-col", ImVec2(right_w, radar), false);
-  draw_opinion(app, t);
-  pillar_bars(t.result, right_w - fs);
+  draw_opinion(t);
+  gap(0.5f);
+  pillar_bars(t.result, right_w);
   if (t.result.outcome) {
     const Outcome o = *t.result.outcome;
     muted_text((std::string("Outcome: ") + (o == Outcome::Good ? "good" : o == Outcome::Poor ? "poor" : "mixed")).c_str());
   } else {
     muted_text("The session has not reached an ending yet.");
   }
-  ImGui::EndChild();
-  ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (d.teams().size() > 1) {
     gap(0.5f);

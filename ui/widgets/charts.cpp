@@ -22,7 +22,7 @@ void radar_chart(const std::vector<RadarSeries>& series, float size) {
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const float fs = ImGui::GetFontSize();
   const ImVec2 c(p0.x + size * 0.5f, p0.y + size * 0.5f);
-  const float r = size * 0.5f - fs * 2.2f;
+  const float r = size * 0.5f - fs * 4.4f;
   // Axes point up (Pursue), right (Prevent), down (Protect), left (Prepare).
   auto axis = [&](int i, float frac) {
     const float a = -static_cast<float>(M_PI) / 2 + i * static_cast<float>(M_PI) / 2;
