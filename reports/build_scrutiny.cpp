@@ -58,10 +58,10 @@ void add_recommendations(ScrutinyReport& r) {
     rec.number = static_cast<int>(r.recommendations.size()) + 1;
     rec.text = m->finding.management_action;
     rec.priority = m->finding.priority;
+    // The priority is shown beside the recommendation, so the reason gives the evidence only.
     rec.rationale = "Missed in " + std::to_string(m->missed) + " of " +
                     std::to_string(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
-                    pillar_name(m->finding.pillar) + ", " + priority_key(m->finding.priority) +
-                    " priority): " + m->finding.text;
+                    pillar_name(m->finding.pillar) + "). Good practice: " + m->finding.text + ".";
     r.recommendations.push_back(std::move(rec));
   }
 }

@@ -69,9 +69,12 @@ class MarkMapper {
       : text_(text), lines_(lines), byte_(starts_with_bom(text) ? kBom.size() : 0), base_(byte_) {}
 
   Mark at(size_t char_index) {
-    if (char_index < char_) {
-      char_ = 0;
-      byte_ = base_;
+    // Walk back (rare: an error's context, an empty value) one character at a time, so no
+    // pattern of marks can make the mapping quadratic.
+    while (char_ > char_index && byte_ > base_) {
+      --byte_;
+      while (byte_ > base_ && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) --byte_;
+      --char_;
     }
     while (char_ < char_index && byte_ < text_.size()) {
       ++byte_;

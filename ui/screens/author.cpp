@@ -83,6 +83,7 @@ void draw_author(App& app) {
   }
   const Scenario& s = *e.result.scenario;
   a.update(s);
+  if (a.selected_node < 0) a.selected_node = s.start;
   const float diag_h = e.result.diagnostics.empty() ? fs * 2.2f : fs * 7.0f;
   const float map_w = ImGui::GetContentRegionAvail().x * 0.62f;
   const float h = ImGui::GetContentRegionAvail().y - diag_h;

@@ -24,7 +24,9 @@ void draw_new_session(App& app) {
   auto& lib = app.library();
   heading("Set up a session", 1);
   muted_text("Everything here is recorded with the session; nothing is sent anywhere.");
-  ImGui::BeginChild("##form", ImVec2(std::min(ImGui::GetContentRegionAvail().x, fs * 46), 0), false);
+  // Two columns, so the whole form and its Start button fit on a laptop screen.
+  const float col_w = std::min((ImGui::GetContentRegionAvail().x - fs * 2) * 0.5f, fs * 32);
+  ImGui::BeginChild("##form-left", ImVec2(col_w, 0), false);
 
   section("Scenario");
   std::vector<std::string> titles;
@@ -39,7 +41,7 @@ void draw_new_session(App& app) {
   int cur = -1;
   for (size_t k = 0; k < playable.size(); ++k)
     if (playable[k] == app.selected_entry) cur = static_cast<int>(k);
-  ImGui::SetNextItemWidth(fs * 30);
+  ImGui::SetNextItemWidth(col_w - fs);
   if (combo("##scenario", &cur, items) && cur >= 0) app.selected_entry = playable[cur];
 
   section("Mode");
@@ -90,6 +92,9 @@ void draw_new_session(App& app) {
   ImGui::SetNextItemWidth(fs * 22);
   input_text("Facilitator", &f.facilitator, "Name and role");
 
+  ImGui::EndChild();
+  ImGui::SameLine(0, fs * 2);
+  ImGui::BeginChild("##form-right", ImVec2(col_w, 0), false);
   section("Participants");
   checkbox("Record pseudonyms only (no names are stored)", &f.pseudonyms_only);
   for (size_t i = 0; i < f.participants.size(); ++i) {

@@ -29,7 +29,7 @@ bool scenario_map(const char* id, const Scenario& s, const MapLayout& m,
   // One layout unit is a node's width; fit the whole map at zoom 1.
   const float unit_fit = std::min((area.x - fs * 2) / std::max(1.0f, m.width),
                                   (area.y - fs * 2) / std::max(0.5f, m.height) * 0.5f * 2);
-  const float unit = std::clamp(unit_fit, fs * 5, fs * 12) * view.zoom;
+  const float unit = std::clamp(unit_fit, fs * 3.5f, fs * 12) * view.zoom;
   const ImVec2 base(origin.x + fs + view.pan_x +
                         std::max(0.0f, (area.x - fs * 2 - m.width * unit) * 0.5f),
                     origin.y + fs + view.pan_y +
