@@ -83,6 +83,13 @@ class Store {
   // Everything about one session (id or unique prefix); nullopt when there is none.
   std::optional<SessionRecord> load_session(const std::string& id_or_prefix);
   std::optional<Snapshot> find_snapshot(const std::string& sha256);
+  // Everything about many sessions (full ids; unknown ones are skipped, repeats read once),
+  // in one read transaction with one query per table: for reports over thousands of sessions.
+  // Calls `visit` once per session in order of id (not the order given), with a record that
+  // is reused for the next session, so copy what must outlive the call. `visit` may read from
+  // this store but must not write to it or call load_sessions.
+  void load_sessions(const std::vector<std::string>& ids,
+                     const std::function<void(const SessionRecord&)>& visit);
 
   // --- maintenance
   // Merges sessions from another results database, treated as hostile (read-only, defensive,

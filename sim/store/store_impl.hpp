@@ -56,6 +56,38 @@ inline constexpr SessionTable kSessionTables[] = {
     {"inject_acks", "session", "inject"},
 };
 
+// Row readers shared by the single-session and bulk reads (store_read.cpp). Each reads the
+// columns of its k...Cols list below, starting at column 0.
+constexpr const char* kSummaryCols =
+    "s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
+    "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, "
+    "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid)";
+constexpr const char* kSummaryFrom =
+    " FROM sessions s JOIN scenario_snapshots sn ON sn.sha256 = s.snapshot "
+    "LEFT JOIN events e ON e.uuid = s.event ";
+inline std::string summary_select() {
+  return std::string("SELECT ") + kSummaryCols + kSummaryFrom;
+}
+constexpr const char* kEventCols = "SELECT uuid, name, date, kind, facilitator FROM events ";
+constexpr const char* kParticipantCols =
+    "SELECT uuid, display_name, role, pseudonym, erased_at FROM participants ";
+constexpr const char* kActionCols =
+    "SELECT uuid, session, finding, action_text, owner, due_date, priority, status FROM actions ";
+constexpr const char* kDecisionCols =
+    "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
+    "protect, prepare, state_after, recorded_at";
+constexpr const char* kNoteCols =
+    "uuid, kind, node, body, part_b, coalesce(author, ''), created_at";
+constexpr const char* kOverrideCols = "uuid, pillar, delta, reason, overridden_by, created_at";
+
+SessionSummary read_summary(Stmt& q);
+Event read_event(Stmt& q);
+Participant read_participant(Stmt& q);
+ActionItem read_action(Stmt& q);
+DecisionRecord read_decision(Stmt& q);
+Note read_note(Stmt& q);
+ScoreOverride read_override(Stmt& q);
+
 // Column names of `schema`.`table`, in declaration order.
 std::vector<std::string> table_columns(Db& db, const std::string& schema, const std::string& table);
 // Every table of `schema` (excluding SQLite's own), sorted by name.

@@ -6,15 +6,6 @@
 
 namespace auditsim::store {
 
-namespace {
-
-constexpr const char* kSummarySelect =
-    "SELECT s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
-    "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, "
-    "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid) "
-    "FROM sessions s JOIN scenario_snapshots sn ON sn.sha256 = s.snapshot "
-    "LEFT JOIN events e ON e.uuid = s.event ";
-
 SessionSummary read_summary(Stmt& q) {
   SessionSummary s;
   s.id = q.column_text(0);
@@ -64,13 +55,44 @@ ActionItem read_action(Stmt& q) {
   return a;
 }
 
-constexpr const char* kEventCols = "SELECT uuid, name, date, kind, facilitator FROM events ";
-constexpr const char* kParticipantCols =
-    "SELECT uuid, display_name, role, pseudonym, erased_at FROM participants ";
-constexpr const char* kActionCols =
-    "SELECT uuid, session, finding, action_text, owner, due_date, priority, status FROM actions ";
+DecisionRecord read_decision(Stmt& q) {
+  DecisionRecord d;
+  d.seq = q.column_int(0);
+  d.node_id = q.column_text(1);
+  d.choice_id = q.column_text(2);
+  d.kind = parse_decision_kind(q.column_text(3)).value_or(DecisionKind::Decision);
+  d.time_taken_ms = q.column_int(4);
+  d.votes_json = q.column_text(5);
+  d.rationale = q.column_text(6);
+  d.dissent = q.column_text(7);
+  for (int i = 0; i < 4; ++i) d.delta[static_cast<size_t>(i)] = q.column_int(8 + i);
+  d.state_after = q.column_text(12);
+  d.recorded_at = q.column_text(13);
+  return d;
+}
 
-}  // namespace
+Note read_note(Stmt& q) {
+  Note n;
+  n.id = q.column_text(0);
+  n.kind = q.column_text(1);
+  n.node_id = q.column_text(2);
+  n.text = q.column_text(3);
+  n.part_b = q.column_int(4) != 0;
+  n.author_id = q.column_text(5);
+  n.created_at = q.column_text(6);
+  return n;
+}
+
+ScoreOverride read_override(Stmt& q) {
+  ScoreOverride o;
+  o.id = q.column_text(0);
+  o.pillar = q.column_text(1);
+  o.delta = q.column_int(2);
+  o.reason = q.column_text(3);
+  o.by = q.column_text(4);
+  o.created_at = q.column_text(5);
+  return o;
+}
 
 std::optional<Event> Store::find_event(const std::string& name_or_id) {
   Query q = impl_->db.query(std::string(kEventCols) +
@@ -117,7 +139,7 @@ std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
   std::vector<SessionSummary> out;
   // An event name matches every event of that name: laptops at the same evening each create
   // their own event row, and a merged database should list them together.
-  Query q = impl_->db.query(std::string(kSummarySelect) +
+  Query q = impl_->db.query(summary_select() +
                             "WHERE (?1 = '' OR e.uuid = ?1 OR e.name = ?1) "
                             "AND (?2 = '' OR s.status = ?2) ORDER BY s.started_at, s.uuid");
   q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "");
@@ -178,7 +200,7 @@ std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix
   SessionRecord r;
   std::string sha;
   {
-    Query q = db.query(std::string(kSummarySelect) + "WHERE s.uuid = ?");
+    Query q = db.query(summary_select() + "WHERE s.uuid = ?");
     q->bind(1, id);
     if (!q->step()) return std::nullopt;
     r.summary = read_summary(*q);
@@ -201,59 +223,22 @@ std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix
     while (q->step()) r.participants.push_back(read_participant(*q));
   }
   {
-    Query q = db.query(
-        "SELECT seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, "
-        "prevent, protect, prepare, state_after, recorded_at FROM decisions "
-        "WHERE session = ? ORDER BY seq");
+    Query q = db.query(std::string("SELECT ") + kDecisionCols +
+                       " FROM decisions WHERE session = ? ORDER BY seq");
     q->bind(1, id);
-    while (q->step()) {
-      DecisionRecord d;
-      d.seq = q->column_int(0);
-      d.node_id = q->column_text(1);
-      d.choice_id = q->column_text(2);
-      d.kind = parse_decision_kind(q->column_text(3)).value_or(DecisionKind::Decision);
-      d.time_taken_ms = q->column_int(4);
-      d.votes_json = q->column_text(5);
-      d.rationale = q->column_text(6);
-      d.dissent = q->column_text(7);
-      for (int i = 0; i < 4; ++i) d.delta[static_cast<size_t>(i)] = q->column_int(8 + i);
-      d.state_after = q->column_text(12);
-      d.recorded_at = q->column_text(13);
-      r.decisions.push_back(std::move(d));
-    }
+    while (q->step()) r.decisions.push_back(read_decision(*q));
   }
   {
-    Query q = db.query(
-        "SELECT uuid, kind, node, body, part_b, coalesce(author, ''), created_at FROM notes "
-        "WHERE session = ? ORDER BY created_at, uuid");
+    Query q = db.query(std::string("SELECT ") + kNoteCols +
+                       " FROM notes WHERE session = ? ORDER BY created_at, uuid");
     q->bind(1, id);
-    while (q->step()) {
-      Note n;
-      n.id = q->column_text(0);
-      n.kind = q->column_text(1);
-      n.node_id = q->column_text(2);
-      n.text = q->column_text(3);
-      n.part_b = q->column_int(4) != 0;
-      n.author_id = q->column_text(5);
-      n.created_at = q->column_text(6);
-      r.notes.push_back(std::move(n));
-    }
+    while (q->step()) r.notes.push_back(read_note(*q));
   }
   {
-    Query q = db.query(
-        "SELECT uuid, pillar, delta, reason, overridden_by, created_at FROM score_overrides "
-        "WHERE session = ? ORDER BY created_at, uuid");
+    Query q = db.query(std::string("SELECT ") + kOverrideCols +
+                       " FROM score_overrides WHERE session = ? ORDER BY created_at, uuid");
     q->bind(1, id);
-    while (q->step()) {
-      ScoreOverride o;
-      o.id = q->column_text(0);
-      o.pillar = q->column_text(1);
-      o.delta = q->column_int(2);
-      o.reason = q->column_text(3);
-      o.by = q->column_text(4);
-      o.created_at = q->column_text(5);
-      r.overrides.push_back(std::move(o));
-    }
+    while (q->step()) r.overrides.push_back(read_override(*q));
   }
   r.actions = list_actions(id);
   {

@@ -1,5 +1,6 @@
 // Renders each screen of the desktop program in a real window (run under xvfb-run) and writes
-// docs/screenshots/*.png. The debrief is reached by clicking the best path of the tutorial.
+// docs/screenshots/*.png. The debrief is reached by clicking the best path of the tutorial; the
+// event charts show a training evening of four tables recorded beforehand.
 // Usage: ui_take_screenshots SCENARIOS_DIR OUT_DIR DB_PATH
 #include <cstdio>
 #include <string>
@@ -7,7 +8,48 @@
 
 #include "sim/analysis.hpp"
 #include "sim/load.hpp"
+#include "sim/recording.hpp"
 #include "ui/app/desktop.hpp"
+
+namespace {
+
+// Records a training evening: four tables of the cuckooing scenario, each choosing its own way
+// (the best path, then the first, last and middle option at every stage).
+void record_evening(const std::string& scenarios, const std::string& db_path) {
+  using namespace auditsim;
+  LoadResult lr = load_and_check(scenarios + "/cuckooing/cuckooing-millbrook-court.yaml");
+  if (!lr.ok()) return;
+  auto analysis = analyse(*lr.scenario);
+  auto db = store::Store::open(db_path);
+  SteadyClock clock;
+  const char* tables[] = {"Table 1", "Table 2", "Table 3", "Table 4"};
+  for (int t = 0; t < 4; ++t) {
+    Session session(lr.scenario, clock);
+    RecordingSetup setup;
+    setup.event_name = "Member training evening";
+    setup.event_date = "2026-03-12";
+    setup.event_kind = store::EventKind::TrainingEvening;
+    setup.facilitator = "Community safety manager";
+    setup.mode = store::Mode::Teams;
+    setup.team = tables[t];
+    setup.participants = {{"Cllr " + std::string(tables[t]) + " chair", store::Role::Member}};
+    SessionRecorder rec(db, session, setup);
+    size_t step = 0;
+    for (int guard = 0; guard < 60 && !session.finished(); ++guard) {
+      for (const auto& p : std::vector<PendingInject>(session.pending_injects()))
+        session.acknowledge_inject(p.inject);
+      const auto avail = session.available_choices();
+      if (avail.empty()) break;
+      if (t == 0 && analysis.best && step < analysis.best->choices.size())
+        session.choose(std::string_view(analysis.best->choices[step++]));
+      else
+        session.choose(avail[t == 1 ? 0 : t == 2 ? avail.size() - 1 : avail.size() / 2]);
+      rec.sync(session);
+    }
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 4) {
@@ -34,10 +76,12 @@ int main(int argc, char** argv) {
   to_debrief.push_back("?Acknowledge");
   to_debrief.push_back("Open the debrief");
   std::vector<std::string> part_way(best_path.begin(), best_path.begin() + std::min<size_t>(2, best_path.size()));
+  record_evening(scenarios, db);
   struct Shot {
     const char* file;
     std::string open;
     std::vector<std::string> clicks;
+    int extra_frames = 0;  // for background work (the event charts) to finish
   };
   const std::vector<Shot> shots = {
       {"library.png", "", {}},
@@ -45,7 +89,8 @@ int main(int argc, char** argv) {
       {"play-group.png", "", {"New session", "Facilitated group", "Start the session"}},
       {"debrief.png", tutorial, to_debrief},
       {"new-session.png", "", {"New session", "Teams"}},
-      {"results.png", "", {"Results"}},
+      {"results.png", "", {"Results", "?Flat 12, Millbrook Court"}},
+      {"results-event.png", "", {"Results", "Event charts"}, 60},
       {"author.png", "", {"Author"}},
       {"settings.png", "", {"Settings"}},
   };
@@ -53,7 +98,7 @@ int main(int argc, char** argv) {
   for (const auto& s : shots) {
     auditsim::desktop::DesktopOptions o;
     o.open_scenario = s.open;
-    o.frames = 20 + static_cast<int>(s.clicks.size()) * 8;
+    o.frames = 20 + static_cast<int>(s.clicks.size()) * 8 + s.extra_frames;
     o.screenshot = out + "/" + s.file;
     o.db_path = db;
     o.clicks = s.clicks;

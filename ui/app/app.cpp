@@ -192,14 +192,7 @@ void App::frame() {
     std::string err = play_->take_error();
     if (!err.empty()) show_error("Not recorded", err, "Check the disk and the results database.");
   }
-  if (std::string msg = results_.poll(); !msg.empty()) {
-    if (msg.rfind("Error: ", 0) == 0)
-      show_error("The operation did not complete", msg.substr(7),
-                 "Check the file name and try again; nothing was changed.");
-    else
-      show_error("Done", msg, "");
-    if (db_) results_.refresh(*db_);
-  }
+  poll_background_jobs();
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -237,6 +230,23 @@ void App::frame() {
   ImGui::End();
 }
 
+void App::poll_background_jobs() {
+  if (std::string msg = results_.poll(); !msg.empty()) {
+    if (msg.rfind("Error: ", 0) == 0)
+      show_error("The operation did not complete", msg.substr(7),
+                 "Check the file name and try again; nothing was changed.");
+    else
+      show_error("Done", msg, "");
+    if (db_) results_.refresh(*db_);
+    overview_.invalidate();  // imported or erased sessions change the event's figures
+  }
+  for (ReportExporter* ex : {&debrief_report_, &results_report_})
+    if (auto o = ex->poll(); o && !o->ok)
+      show_error("The report was not written", o->message,
+                 "Check the file name and that its folder is writable, then try again.");
+  overview_.poll();
+}
+
 void App::draw_top_bar() {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
@@ -271,7 +281,10 @@ void App::draw_top_bar() {
     if (s == Screen::Debrief && !debrief_) continue;
     if (nav_tab(screen_name(s), screen_ == s)) {
       screen_ = s;
-      if (s == Screen::Results && db_) results_.refresh(*db_);
+      if (s == Screen::Results && db_) {
+        results_.refresh(*db_);
+        overview_.invalidate();  // sessions may have been played since it was built
+      }
     }
     ImGui::SameLine(0, fs * 0.2f);
   }

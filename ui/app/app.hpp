@@ -9,9 +9,11 @@
 #include "sim/engine.hpp"
 #include "sim/store/store.hpp"
 #include "ui/controllers/debrief.hpp"
+#include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
 #include "ui/controllers/play.hpp"
+#include "ui/controllers/report_export.hpp"
 #include "ui/controllers/results.hpp"
 #include "ui/controllers/settings.hpp"
 
@@ -72,6 +74,10 @@ class App {
   NewSessionForm& new_session() { return new_session_; }
   ResultsController& results() { return results_; }
   AuthorState& author() { return author_; }
+  // The report forms of the Debrief and Results screens, and the Results screen's event charts.
+  ReportExporter& debrief_report() { return debrief_report_; }
+  ReportExporter& results_report() { return results_report_; }
+  EventOverview& overview() { return overview_; }
   const Clock& clock() const { return *clock_; }
   // Transient play-screen state: the evidence open in the viewer, the facilitator's typing.
   struct PlayUi {
@@ -97,6 +103,7 @@ class App {
   void draw_top_bar();
   void draw_error_dialog();
   void handle_global_keys();
+  void poll_background_jobs();
 
   Settings settings_;
   std::string settings_path_;
@@ -111,6 +118,9 @@ class App {
   NewSessionForm new_session_;
   ResultsController results_;
   AuthorState author_;
+  ReportExporter debrief_report_;
+  ReportExporter results_report_;
+  EventOverview overview_;
   Screen screen_ = Screen::Library;
   std::vector<ErrorDialog> errors_;
   double last_rescan_ = -10;

@@ -57,6 +57,20 @@ void show_choices(const Session& session, const std::vector<int>& available, std
   out << "Choose 1-" << available.size() << " (u to undo, q to quit): " << std::flush;
 }
 
+// Says which choice a timer took (with its feedback) among the history entries from `from` on.
+bool announce_timeouts(const Session& session, size_t from, std::ostream& out) {
+  bool any = false;
+  const auto& history = session.history();
+  for (size_t i = from; i < history.size(); ++i) {
+    const HistoryEntry& e = history[i];
+    if (e.kind != HistoryEntry::Kind::Timeout) continue;
+    const Choice& c = session.scenario().nodes[e.node].choices[e.choice];
+    out << "\nTime ran out: \"" << c.text << "\" was taken.\n" << c.feedback << "\n";
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 bool play_interactive(Session& session, std::istream& in, std::ostream& out,
@@ -68,6 +82,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
     size_t before_tick = session.history().size();
     session.tick();
     if (session.history().size() != before_tick && hooks.changed) hooks.changed(session);
+    // A timer may have moved the session on while a document was being read.
+    if (announce_timeouts(session, before_tick, out)) show = true;
     show_injects(session, out, hooks);
     if (session.finished()) break;
     if (show) show_node(session, out);
@@ -83,6 +99,12 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
     size_t before = session.history().size();
     session.tick();
     if (session.history().size() != before && hooks.changed) hooks.changed(session);
+    // The answer was typed for a stage the timer has already decided: applying it to the next
+    // stage would record a choice nobody saw.
+    if (announce_timeouts(session, before, out)) {
+      show = true;
+      if (line != "q") continue;
+    }
     if (line == "q") return false;
     if (line == "u") {
       std::string reason;

@@ -31,6 +31,8 @@ class ResultsController {
   int selected = -1;  // index into sessions()
   std::string path_input;   // file typed for import / export
   std::string erase_input;  // participant name or id typed for erasure
+  std::string overview_event;  // the event whose charts are shown; empty: the session list
+  int report_kind = 0;         // 0 the selected session, 1 its event, 2 open actions
 
   // Long operations on the database at `db_path`; one at a time.
   bool start_import(const std::string& db_path, const std::string& other);

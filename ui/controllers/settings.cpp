@@ -84,6 +84,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "window_height", s.window_height, problems);
   read(j, "window_maximised", s.window_maximised, problems);
   read(j, "council_name", s.council_name, problems);
+  read(j, "logo", s.logo_path, problems);
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
   if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
@@ -116,6 +117,7 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"window_height", s.window_height},
             {"window_maximised", s.window_maximised},
             {"council_name", s.council_name},
+            {"logo", s.logo_path},
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
             {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};

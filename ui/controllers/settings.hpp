@@ -23,6 +23,7 @@ struct Settings {
   int window_height = 800;
   bool window_maximised = false;
   std::string council_name;
+  std::string logo_path;    // the council's logo (PNG, JPEG or SVG) on HTML reports; empty: none
   std::string data_folder;  // empty: $XDG_DATA_HOME/auditsim
   AssuranceScale scale;
   bool live_scores = true;  // show the running 4P scores during play

@@ -4,6 +4,7 @@
 
 #include "ui/app/app.hpp"
 #include "ui/controllers/map_layout.hpp"
+#include "ui/screens/report_form.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/charts.hpp"
 #include "ui/widgets/markdown.hpp"
@@ -194,15 +195,10 @@ void draw_debrief(App& app) {
   const float w = ImGui::GetContentRegionAvail().x;
   const float radar = std::min(fs * 20, w * 0.38f);
   std::vector<RadarSeries> series;
-  for (const auto& tt : d.teams()) series.push_back({tt.name, &tt.result});
+  for (const auto& tt : d.teams()) series.push_back(radar_series(tt.name, tt.result));
   ImGui::BeginGroup();
   radar_chart(series, radar);
-  if (series.size() > 1)
-    for (size_t i = 0; i < series.size(); ++i) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(series_colour(i)));
-      text(("\xE2\x96\xA0 " + series[i].name).c_str());
-      ImGui::PopStyleColor();
-    }
+  if (series.size() > 1) series_legend(series, radar);
   ImGui::EndGroup();
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::BeginGroup();
@@ -216,6 +212,10 @@ void draw_debrief(App& app) {
   } else {
     muted_text("The session has not reached an ending yet.");
   }
+  gap(0.6f);
+  heading(d.teams().size() > 1 ? ("Audit feedback report: " + t.name).c_str() : "Audit feedback report", 3);
+  draw_report_form(app, app.debrief_report(), ReportKind::Feedback, t.session_id, d.scenario().title,
+                   "debrief", !t.session_id.empty(), "This session was not recorded.");
   ImGui::EndGroup();
   if (d.teams().size() > 1) {
     gap(0.5f);

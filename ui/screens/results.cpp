@@ -1,10 +1,14 @@
 // Results: recorded sessions by event, scenario and date; resume, debrief, an event's tables
-// compared; import, export and erasure run in the background with a progress indicator.
+// compared and its charts (results_event.cpp); reports on a session, an event or the open
+// actions; import, export and erasure run in the background with a progress indicator.
+#include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
+#include "ui/screens/report_form.hpp"
+#include "ui/screens/results_parts.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -22,15 +26,6 @@ const char* status_text(store::Status s) {
   return "";
 }
 
-void spinner() {
-  const float fs = ImGui::GetFontSize();
-  const ImVec2 c(ImGui::GetCursorScreenPos().x + fs * 0.5f, ImGui::GetCursorScreenPos().y + fs * 0.6f);
-  const float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
-  ImGui::GetWindowDrawList()->PathArcTo(c, fs * 0.45f, t, t + 4.2f, 16);
-  ImGui::GetWindowDrawList()->PathStroke(to_u32(palette().accent), 0, 2.5f);
-  ImGui::Dummy(ImVec2(fs * 1.2f, fs * 1.2f));
-}
-
 void draw_tools(App& app) {
   ResultsController& rc = app.results();
   const float fs = ImGui::GetFontSize();
@@ -41,16 +36,16 @@ void draw_tools(App& app) {
     muted_text((rc.job_label() + "\xE2\x80\xA6").c_str());
     return;
   }
-  ImGui::SetNextItemWidth(fs * 26);
+  ImGui::SetNextItemWidth(std::min(fs * 26, ImGui::GetContentRegionAvail().x));
   input_text("##path", &rc.path_input, "File: another laptop's results.db, or where to export");
-  if (button("Import sessions from this file", ImVec2(0, 0), !rc.path_input.empty()))
+  if (button("Import from this file", ImVec2(0, 0), !rc.path_input.empty()))
     rc.start_import(app.db_path(), rc.path_input);
   ImGui::SameLine();
   const bool have_event = rc.selected >= 0 && !rc.sessions()[rc.selected].event_id.empty();
-  if (button("Export the selected event", ImVec2(0, 0), have_event && !rc.path_input.empty()))
+  if (button("Export the event", ImVec2(0, 0), have_event && !rc.path_input.empty()))
     rc.start_export(app.db_path(), rc.sessions()[rc.selected].event_id, rc.path_input);
   gap(0.3f);
-  ImGui::SetNextItemWidth(fs * 26);
+  ImGui::SetNextItemWidth(std::min(fs * 26, ImGui::GetContentRegionAvail().x));
   input_text("##erase", &rc.erase_input, "Participant name or id");
   if (button("Erase this person everywhere", ImVec2(0, 0), !rc.erase_input.empty()))
     ImGui::OpenPopup("Erase a participant");
@@ -68,30 +63,26 @@ void draw_tools(App& app) {
   }
 }
 
-}  // namespace
-
-void draw_results(App& app) {
+void draw_session_list(App& app) {
   ResultsController& rc = app.results();
   const float fs = ImGui::GetFontSize();
-  heading("Results", 1);
-  if (!app.db()) {
-    coloured_text(palette().bad, ("No results database: " + app.db_error()).c_str());
-    return;
-  }
-  muted_text(("Recorded in " + app.db_path()).c_str());
-  gap(0.4f);
-  const float left = ImGui::GetContentRegionAvail().x * 0.62f;
-  ImGui::BeginChild("##sessions", ImVec2(left, 0), false);
   if (rc.sessions().empty()) muted_text("No sessions recorded yet. Play a scenario from the library.");
   for (const EventGroup& g : rc.groups()) {
     heading(g.title.c_str(), 2);
-    if (g.sessions.size() > 1 && !g.event_id.empty()) {
+    if (!g.event_id.empty()) {
       ImGui::SameLine();
+      if (button(("Event charts##" + g.event_id).c_str())) {
+        rc.overview_event = g.event_id;
+        rc.report_kind = 1;
+      }
       std::vector<std::string> ids;
       std::string scenario = rc.sessions()[g.sessions.front()].scenario_id;
       for (int i : g.sessions)
         if (rc.sessions()[i].scenario_id == scenario) ids.push_back(rc.sessions()[i].id);
-      if (button(("Compare tables##" + g.event_id).c_str(), ImVec2(0, 0), ids.size() > 1)) app.open_debrief(ids);
+      if (ids.size() > 1) {
+        ImGui::SameLine();
+        if (button(("Compare tables##" + g.event_id).c_str())) app.open_debrief(ids);
+      }
     }
     if (ImGui::BeginTable(("##t" + g.event_id).c_str(), 5,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -120,6 +111,54 @@ void draw_results(App& app) {
     }
     gap(0.5f);
   }
+}
+
+// The report on the selected session, its event (or the event whose charts are shown), or every
+// open action.
+void draw_reports(App& app) {
+  ResultsController& rc = app.results();
+  const store::SessionSummary* s =
+      rc.selected >= 0 && rc.selected < static_cast<int>(rc.sessions().size()) ? &rc.sessions()[rc.selected] : nullptr;
+  std::string event_id = rc.overview_event.empty() && s ? s->event_id : rc.overview_event;
+  std::string event_name;
+  for (const auto& e : rc.events())
+    if (e.id == event_id) event_name = e.name;
+  heading("Reports", 2);
+  if (radio("Audit feedback: the selected session##rk", rc.report_kind == 0)) rc.report_kind = 0;
+  if (radio("Scrutiny: the whole event##rk", rc.report_kind == 1)) rc.report_kind = 1;
+  if (radio("Open actions across events##rk", rc.report_kind == 2)) rc.report_kind = 2;
+  gap(0.2f);
+  switch (rc.report_kind) {
+    case 0:
+      draw_report_form(app, app.results_report(), ReportKind::Feedback, s ? s->id : "",
+                       s ? s->scenario_title : "", "results", s != nullptr, "Select a session first.");
+      break;
+    case 1:
+      if (!event_name.empty()) muted_text(("Event: " + event_name).c_str());
+      draw_report_form(app, app.results_report(), ReportKind::Scrutiny, event_id, event_name, "results",
+                       !event_id.empty(), "Select a session of an event first.");
+      break;
+    default:
+      draw_report_form(app, app.results_report(), ReportKind::OpenActions, "", "", "results");
+  }
+}
+
+}  // namespace
+
+void draw_results(App& app) {
+  ResultsController& rc = app.results();
+  const float fs = ImGui::GetFontSize();
+  heading("Results", 1);
+  if (!app.db()) {
+    coloured_text(palette().bad, ("No results database: " + app.db_error()).c_str());
+    return;
+  }
+  muted_text(("Recorded in " + app.db_path()).c_str());
+  gap(0.4f);
+  const float left = ImGui::GetContentRegionAvail().x * 0.62f;
+  ImGui::BeginChild("##sessions", ImVec2(left, 0), false);
+  if (!rc.overview_event.empty()) draw_event_overview(app);
+  else draw_session_list(app);
   ImGui::EndChild();
   ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginChild("##side", ImVec2(0, 0), false);
@@ -135,9 +174,18 @@ void draw_results(App& app) {
       ImGui::SameLine();
       if (button("Resume")) app.resume(s.id);
     }
+    if (!s.event_id.empty() && rc.overview_event != s.event_id) {
+      ImGui::SameLine();
+      if (button("Charts for its event")) {
+        rc.overview_event = s.event_id;
+        rc.report_kind = 1;
+      }
+    }
   } else {
-    muted_text("Select a session to open its debrief or resume it.");
+    muted_text("Select a session to open its debrief, resume it or write its report.");
   }
+  gap(1.0f);
+  draw_reports(app);
   gap(1.0f);
   draw_tools(app);
   ImGui::EndChild();

@@ -35,6 +35,8 @@ void draw_settings(App& app) {
   ImGui::SetNextItemWidth(fs * 22);
   input_text("Council name", &s.council_name, "Shown in the title bar and on reports");
   ImGui::SetNextItemWidth(fs * 22);
+  input_text("Council logo", &s.logo_path, "PNG, JPEG or SVG file for HTML reports (optional)");
+  ImGui::SetNextItemWidth(fs * 22);
   input_text("Data folder", &s.data_folder, data_folder(Settings{}).c_str());
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);

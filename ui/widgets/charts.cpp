@@ -1,5 +1,6 @@
 #include "ui/widgets/charts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
@@ -14,6 +15,16 @@ unsigned series_colour(size_t i) {
                                    {0.30f, 0.62f, 0.35f, 1}, {0.58f, 0.35f, 0.70f, 1},
                                    {0.75f, 0.25f, 0.35f, 1}, {0.20f, 0.60f, 0.65f, 1}};
   return to_u32(colours[i % (sizeof colours / sizeof colours[0])]);
+}
+
+RadarSeries radar_series(std::string name, const Result& r) {
+  RadarSeries out;
+  out.name = std::move(name);
+  for (int i = 0; i < kPillarCount; ++i) {
+    out.percent[i] = static_cast<float>(r.pillars[i].percent);
+    out.assessed[i] = r.pillars[i].assessed;
+  }
+  return out;
 }
 
 void radar_chart(const std::vector<RadarSeries>& series, float size) {
@@ -43,12 +54,9 @@ void radar_chart(const std::vector<RadarSeries>& series, float size) {
     dl->AddText(lp, to_u32(pillar_colour(kPillars[i])), name);
   }
   for (size_t s = 0; s < series.size(); ++s) {
-    if (!series[s].result) continue;
     ImVec2 pts[4];
-    for (int i = 0; i < 4; ++i) {
-      const PillarResult& pr = series[s].result->pillars[i];
-      pts[i] = axis(i, pr.assessed ? static_cast<float>(pr.percent / 100.0) : 0.0f);
-    }
+    for (int i = 0; i < 4; ++i)
+      pts[i] = axis(i, series[s].assessed[i] ? std::clamp(series[s].percent[i] / 100.0f, 0.0f, 1.0f) : 0.0f);
     const ImU32 col = series_colour(s);
     const ImU32 fill = (col & 0x00FFFFFF) | (0x40u << 24);
     dl->AddConvexPolyFilled(pts, 4, fill);

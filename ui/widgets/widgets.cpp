@@ -270,4 +270,13 @@ void end_card() {
 
 void gap(float lines) { ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * lines)); }
 
+void spinner() {
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 c(ImGui::GetCursorScreenPos().x + fs * 0.5f, ImGui::GetCursorScreenPos().y + fs * 0.6f);
+  const float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+  ImGui::GetWindowDrawList()->PathArcTo(c, fs * 0.45f, t, t + 4.2f, 16);
+  ImGui::GetWindowDrawList()->PathStroke(to_u32(palette().accent), 0, 2.5f);
+  ImGui::Dummy(ImVec2(fs * 1.2f, fs * 1.2f));
+}
+
 }  // namespace auditsim::ui

@@ -42,5 +42,7 @@ void begin_card(const ImVec4& background, const ImVec4& border);
 void end_card();
 // Vertical space in multiples of the current font size.
 void gap(float lines = 0.5f);
+// A turning arc, one line high: something is running in the background.
+void spinner();
 
 }  // namespace auditsim::ui

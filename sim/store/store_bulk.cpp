@@ -1,0 +1,134 @@
+// Reading many full session records at once. load_session runs about ten queries per session;
+// a scrutiny report over thousands of sessions instead runs one query per table here, each
+// ordered by session id, and walks them side by side like a merge.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "sim/store/store_impl.hpp"
+
+namespace auditsim::store {
+
+namespace {
+
+// The ids as a JSON array for json_each(?1): one parameter however many sessions there are.
+// Text that is not valid UTF-8 cannot be a stored id, so replacing it only makes it not match.
+std::string ids_json(const std::vector<std::string>& ids) {
+  return nlohmann::json(ids).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+constexpr const char* kSelected = "IN (SELECT value FROM json_each(?1)) ";
+
+// One child table's rows, ordered by session: `session_col` names the column holding the
+// session id. take() hands over the rows of one session, skipping any of sessions before it.
+class Rows {
+ public:
+  Rows(Db& db, const std::string& sql, const std::string& ids, int session_col)
+      : q_(db.query(sql)), col_(session_col) {
+    q_->bind(1, ids);
+    advance();
+  }
+  template <typename Fn>
+  void take(const std::string& session, Fn&& read) {
+    while (more_ && session_ < session) advance();
+    while (more_ && session_ == session) {
+      read(*q_);
+      advance();
+    }
+  }
+
+ private:
+  void advance() {
+    more_ = q_->step();
+    if (more_) session_ = q_->column_text(col_);
+  }
+  Query q_;
+  int col_;
+  bool more_ = false;
+  std::string session_;
+};
+
+}  // namespace
+
+void Store::load_sessions(const std::vector<std::string>& ids,
+                          const std::function<void(const SessionRecord&)>& visit) {
+  if (ids.empty()) return;
+  Db& db = impl_->db;
+  ReadTransaction snapshot(db);
+  const std::string json = ids_json(ids);
+  // Every query is ordered by session id first, so the rows of one session arrive together
+  // and in the same order as the sessions themselves; within a session, each keeps the order
+  // load_session uses. The session id is the column after those the row reader takes.
+  Query sessions = db.query(std::string("SELECT ") + kSummaryCols +
+                            ", s.snapshot, s.audience, s.state_json" + kSummaryFrom +
+                            "WHERE s.uuid " + kSelected + "ORDER BY s.uuid");
+  sessions->bind(1, json);
+  Rows participants(db,
+                    "SELECT p.uuid, p.display_name, p.role, p.pseudonym, p.erased_at, sp.session "
+                    "FROM session_participants sp JOIN participants p ON p.uuid = sp.participant "
+                    "WHERE sp.session " + std::string(kSelected) +
+                        "ORDER BY sp.session, p.display_name, p.uuid",
+                    json, 5);
+  Rows decisions(db,
+                 std::string("SELECT ") + kDecisionCols + ", session FROM decisions WHERE session " +
+                     kSelected + "ORDER BY session, seq",
+                 json, 14);
+  Rows notes(db,
+             std::string("SELECT ") + kNoteCols + ", session FROM notes WHERE session " +
+                 kSelected + "ORDER BY session, created_at, uuid",
+             json, 7);
+  Rows overrides(db,
+                 std::string("SELECT ") + kOverrideCols +
+                     ", session FROM score_overrides WHERE session " + kSelected +
+                     "ORDER BY session, created_at, uuid",
+                 json, 6);
+  Rows actions(db,
+               std::string(kActionCols) + "WHERE session " + kSelected +
+                   "ORDER BY session, created_at, uuid",
+               json, 1);
+  Rows acks(db,
+            std::string("SELECT inject, acknowledged_at, session FROM inject_acks WHERE session ") +
+                kSelected + "ORDER BY session, acknowledged_at, inject",
+            json, 2);
+
+  // Snapshots and events are shared by many sessions: each is read once. One record is reused
+  // for every session, and its snapshot is only replaced when the next session's differs, so
+  // a large scenario source is not copied per session.
+  std::map<std::string, Snapshot> snapshots;
+  std::map<std::string, std::optional<Event>> events;
+  SessionRecord r;
+  while (sessions->step()) {
+    r.summary = read_summary(*sessions);
+    const std::string sha = sessions->column_text(11);
+    r.audience = sessions->column_text(12);
+    r.state_json = sessions->column_text(13);
+    if (r.snapshot.sha256 != sha) {
+      auto it = snapshots.find(sha);
+      if (it == snapshots.end())
+        it = snapshots.emplace(sha, find_snapshot(sha).value_or(Snapshot{})).first;
+      r.snapshot = it->second;
+    }
+    r.event.reset();
+    if (!r.summary.event_id.empty()) {
+      auto it = events.find(r.summary.event_id);
+      if (it == events.end())
+        it = events.emplace(r.summary.event_id, find_event(r.summary.event_id)).first;
+      r.event = it->second;
+    }
+    const std::string& id = r.summary.id;
+    r.participants.clear();
+    participants.take(id, [&](Stmt& q) { r.participants.push_back(read_participant(q)); });
+    r.decisions.clear();
+    decisions.take(id, [&](Stmt& q) { r.decisions.push_back(read_decision(q)); });
+    r.notes.clear();
+    notes.take(id, [&](Stmt& q) { r.notes.push_back(read_note(q)); });
+    r.overrides.clear();
+    overrides.take(id, [&](Stmt& q) { r.overrides.push_back(read_override(q)); });
+    r.actions.clear();
+    actions.take(id, [&](Stmt& q) { r.actions.push_back(read_action(q)); });
+    r.inject_acks.clear();
+    acks.take(id, [&](Stmt& q) { r.inject_acks.push_back({q.column_text(0), q.column_text(1)}); });
+    visit(r);
+  }
+}
+
+}  // namespace auditsim::store

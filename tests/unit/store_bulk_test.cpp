@@ -1,0 +1,183 @@
+// Reading many sessions at once: load_sessions must give exactly what load_session gives for
+// each session, however the child rows of different sessions interleave.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "store_fixture.hpp"
+
+using namespace auditsim;
+using namespace auditsim::store;
+using namespace auditsim::testing;
+
+namespace {
+
+// Every field of a record as text, so a mismatch shows where it is.
+std::string describe(const SessionRecord& r) {
+  const SessionSummary& s = r.summary;
+  std::string out = s.id + "|" + s.scenario_id + "|" + s.scenario_title + "|" + s.event_id + "|" +
+                    s.event_name + "|" + key(s.status) + "|" + s.started_at + "|" +
+                    s.finished_at + "|" + s.team + "|" + key(s.mode) + "|" +
+                    std::to_string(s.decisions) + "\n";
+  if (r.event)
+    out += "event " + r.event->id + "|" + r.event->name + "|" + r.event->date + "|" +
+           key(r.event->kind) + "|" + r.event->facilitator + "\n";
+  out += "snapshot " + r.snapshot.sha256 + "|" + r.snapshot.scenario_id + "|" +
+         r.snapshot.version + "|" + r.snapshot.title + "|" + r.snapshot.classification + "|" +
+         r.snapshot.source_text + "|" + r.snapshot.evidence_files + "|" + r.snapshot.loaded_at +
+         "\n";
+  out += "audience " + r.audience + " state " + r.state_json + "\n";
+  for (const Participant& p : r.participants)
+    out += "participant " + p.id + "|" + p.display_name + "|" + key(p.role) + "|" + p.pseudonym +
+           "|" + (p.erased ? "erased" : "") + "\n";
+  for (const DecisionRecord& d : r.decisions) {
+    out += "decision " + std::to_string(d.seq) + "|" + d.node_id + "|" + d.choice_id + "|" +
+           key(d.kind) + "|" + std::to_string(d.time_taken_ms) + "|" + d.votes_json + "|" +
+           d.rationale + "|" + d.dissent + "|" + d.state_after + "|" + d.recorded_at;
+    for (int64_t v : d.delta) out += "|" + std::to_string(v);
+    out += "\n";
+  }
+  for (const Note& n : r.notes)
+    out += "note " + n.id + "|" + n.kind + "|" + n.node_id + "|" + n.text + "|" +
+           (n.part_b ? "b" : "a") + "|" + n.author_id + "|" + n.created_at + "\n";
+  for (const ScoreOverride& o : r.overrides)
+    out += "override " + o.id + "|" + o.pillar + "|" + std::to_string(o.delta) + "|" + o.reason +
+           "|" + o.by + "|" + o.created_at + "\n";
+  for (const ActionItem& a : r.actions)
+    out += "action " + a.id + "|" + a.session_id + "|" + a.finding + "|" + a.action + "|" +
+           a.owner + "|" + a.due_date + "|" + a.priority + "|" + key(a.status) + "\n";
+  for (const InjectAck& k : r.inject_acks)
+    out += "ack " + k.inject_id + "|" + k.acknowledged_at + "\n";
+  return out;
+}
+
+// Sessions with different amounts of everything, two scenarios, one outside any event and one
+// with nothing recorded yet, so the child tables' rows interleave unevenly between sessions.
+std::vector<std::string> fill(Store& st) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) {
+    const std::string person = "Cllr Person " + std::to_string(i);
+    std::string id;
+    if (i == 4) {
+      SessionStart start;
+      start.mode = Mode::Solo;
+      start.state_json = R"({"node":"start"})";
+      id = st.start_session(sample_snapshot("licensing-night", "summary: second\n"), start);
+    } else {
+      id = start_sample_session(st, i < 3 ? "Spring evening" : "Autumn audit",
+                                "Table " + std::to_string(i), person);
+    }
+    ids.push_back(id);
+    if (i == 5) continue;  // started, nothing recorded
+    for (int d = 0; d <= i % 3 + 1; ++d) {
+      DecisionRecord rec = sample_decision("node-" + std::to_string(d), "choice-" + std::to_string(i), d);
+      st.record_decision(id, rec, R"({"node":"node-)" + std::to_string(d) + R"("})");
+    }
+    if (i % 2 == 0) {
+      Note n;
+      n.node_id = "node-0";
+      n.text = "Note for session " + std::to_string(i);
+      n.part_b = i == 2;
+      st.record_note(id, n);
+      st.record_note(id, n);
+      st.record_override(id, {"", "protect", i - 2, "Reason " + std::to_string(i), "Auditor", ""});
+    }
+    if (i % 3 == 0) {
+      ActionItem a;
+      a.session_id = id;
+      a.finding = "finding-" + std::to_string(i);
+      a.action = "Action for session " + std::to_string(i);
+      a.owner = "Head of Service";
+      st.add_action(a);
+      st.acknowledge_inject(id, "press-call");
+      st.acknowledge_inject(id, "second-victim");
+    }
+  }
+  // A second person at one table, so a session has more than one participant.
+  SessionStart start;
+  start.mode = Mode::Teams;
+  start.participant_ids.push_back(st.create_participant("Zoe Officer", Role::Staff));
+  start.participant_ids.push_back(st.create_participant("Adam Member", Role::Member));
+  start.state_json = "{}";
+  ids.push_back(st.start_session(sample_snapshot(), start));
+  st.set_status(ids.back(), Status::Finished);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("load_sessions gives each session exactly as load_session does, in id order") {
+  fs::path dir = scratch_dir("bulk");
+  Store st = Store::open(dir / "results.db");
+  std::vector<std::string> ids = fill(st);
+
+  // Asked in a scrambled order, with a repeat and an id that names no session.
+  std::vector<std::string> asked(ids.rbegin(), ids.rend());
+  asked.push_back(ids[2]);
+  asked.push_back("00000000-0000-4000-8000-000000000000");
+  std::vector<std::string> seen;
+  std::vector<std::string> got;
+  st.load_sessions(asked, [&](const SessionRecord& r) {
+    seen.push_back(r.summary.id);
+    got.push_back(describe(r));
+  });
+
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(seen == sorted);
+  REQUIRE(got.size() == sorted.size());
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    auto one = st.load_session(sorted[i]);
+    REQUIRE(one);
+    CHECK(got[i] == describe(*one));
+  }
+  // The content really varies between sessions (the comparison above is not of empty records).
+  auto multi = st.load_session(ids.back());
+  REQUIRE(multi);
+  CHECK(multi->participants.size() == 2);
+  CHECK(multi->participants[0].display_name == "Adam Member");
+  auto busy = st.load_session(ids[0]);
+  REQUIRE(busy);
+  CHECK(busy->notes.size() == 2);
+  CHECK(busy->actions.size() == 1);
+  CHECK(busy->inject_acks.size() == 2);
+}
+
+TEST_CASE("load_sessions of a subset reads only those sessions") {
+  fs::path dir = scratch_dir("bulk-subset");
+  Store st = Store::open(dir / "results.db");
+  std::vector<std::string> ids = fill(st);
+  std::vector<std::string> subset{ids[1], ids[4]};
+  std::vector<std::string> got;
+  st.load_sessions(subset, [&](const SessionRecord& r) {
+    CHECK(describe(r) == describe(*st.load_session(r.summary.id)));  // reading inside is allowed
+    got.push_back(r.summary.id);
+  });
+  std::sort(subset.begin(), subset.end());
+  CHECK(got == subset);
+
+  int calls = 0;
+  st.load_sessions({}, [&](const SessionRecord&) { ++calls; });
+  st.load_sessions({"no-such-session", "\xff\xfe"}, [&](const SessionRecord&) { ++calls; });
+  CHECK(calls == 0);
+}
+
+TEST_CASE("an exception from the visitor leaves the store ready for writing") {
+  fs::path dir = scratch_dir("bulk-throw");
+  Store st = Store::open(dir / "results.db");
+  std::vector<std::string> ids = fill(st);
+  int calls = 0;
+  CHECK_THROWS_AS(st.load_sessions(ids,
+                                   [&](const SessionRecord&) {
+                                     ++calls;
+                                     throw std::runtime_error("stop");
+                                   }),
+                  std::runtime_error);
+  CHECK(calls == 1);
+  DecisionRecord d = sample_decision("node-9", "choice-9");
+  CHECK_NOTHROW(st.record_decision(ids[5], d, "{}"));
+  auto rec = st.load_session(ids[5]);
+  REQUIRE(rec);
+  CHECK(rec->decisions.size() == 1);
+}

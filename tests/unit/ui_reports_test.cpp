@@ -1,0 +1,264 @@
+// Reports and event charts from the desktop program: the report controller on its own, then the
+// Debrief and Results screens driven headless (a session clicked through, a Part A report saved;
+// an event's charts drawn from the scrutiny model).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "tests/unit/report_fixture.hpp"
+#include "ui/app/headless.hpp"
+#include "ui/controllers/event_overview.hpp"
+#include "ui/controllers/report_export.hpp"
+
+namespace fs = std::filesystem;
+using namespace auditsim;
+using namespace auditsim::ui;
+
+namespace {
+
+const std::string kTutorial =
+    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string scratch(const std::string& name) {
+  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-reports-" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+AppConfig config_in(const std::string& dir) {
+  AppConfig c;
+  c.settings_path = dir + "/settings.json";
+  c.db_path = dir + "/results.db";
+  c.scenario_folders = {AUDITSIM_SCENARIOS_DIR};
+  c.load_library_now = true;
+  return c;
+}
+
+// Draws frames until `done` holds (background jobs finish on their own thread); false on timeout.
+template <typename F>
+bool frames_until(Headless& h, F done) {
+  for (int i = 0; i < 600; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    h.frame();
+  }
+  return done();
+}
+
+void acknowledge_all(Headless& h) {
+  for (int guard = 0; guard < 20 && h.probe().find("Acknowledge"); ++guard) h.click("Acknowledge");
+}
+
+// Clicks the first enabled choice until table t's session ends.
+void play_to_end(Headless& h, int t, bool last_choice = false) {
+  int guard = 0;
+  while (!h.app().play()->tables()[t].session->finished() && guard++ < 50) {
+    acknowledge_all(h);
+    std::vector<ProbeItem> cs;
+    for (const auto& it : h.probe().items())
+      if (it.kind == "choice" && it.enabled) cs.push_back(it);
+    REQUIRE_FALSE(cs.empty());
+    REQUIRE(h.click((last_choice ? cs.back() : cs.front()).label));
+  }
+  acknowledge_all(h);
+}
+
+}  // namespace
+
+TEST_CASE("report file names, folders and extensions follow the form") {
+  Settings s;
+  s.data_folder = "/data/auditsim";
+  CHECK(file_slug("Flat 12, Millbrook Court!") == "flat-12-millbrook-court");
+  CHECK(file_slug("Ŵyn \xE2\x80\x94 ") == "yn");
+  CHECK(file_slug("") == "report");
+  ReportRequest r;
+  r.kind = ReportKind::Scrutiny;
+  r.title = "Members' evening";
+  r.format = reports::Format::Xapi;
+  r.part = reports::Part::B;
+  const std::string p = default_report_path(s, r);
+  CHECK(p.ends_with("/members-evening-scrutiny-part-b.json"));
+  CHECK(with_format_extension("/x/report.html", reports::Format::Pdf) == "/x/report.pdf");
+  CHECK(with_format_extension("/x/report.txt", reports::Format::Pdf) == "/x/report.txt");
+  s.council_name = "Preston City Council";
+  s.logo_path = "/x/logo.png";
+  s.scale.labels[0] = "Full";
+  const reports::ReportSettings rs = report_settings(s, reports::Part::A);
+  CHECK(rs.council_name == "Preston City Council");
+  CHECK(rs.logo_path == "/x/logo.png");
+  CHECK(rs.scale.labels[0] == "Full");
+  CHECK_FALSE(rs.generated_at.empty());
+}
+
+TEST_CASE("reports written by the controller keep names out of Part A in every text format") {
+  const fs::path dir = testing::report_scratch("ui-export");
+  std::string session;
+  {
+    store::Store db = testing::standard_db(dir);
+    session = db.list_sessions().at(0).id;
+  }
+  Settings settings;
+  for (reports::Format f : kReportFormats) {
+    for (ReportKind kind : {ReportKind::Feedback, ReportKind::Scrutiny}) {
+      ReportExporter ex;
+      ReportRequest r;
+      r.kind = kind;
+      r.subject = kind == ReportKind::Feedback ? session : "Members' evening <script> {{event}} — Noson";
+      r.format = f;
+      r.path = (dir / (std::string("out-") + (kind == ReportKind::Feedback ? "f" : "s") + format_extension(f))).string();
+      REQUIRE(ex.start((dir / "results.db").string(), r, report_settings(settings, reports::Part::A)));
+      ex.wait();
+      auto o = ex.poll();
+      REQUIRE(o);
+      INFO(o->message);
+      REQUIRE(o->ok);
+      CHECK(o->message == "Saved to " + r.path);
+      const std::string bytes = slurp(r.path);
+      CHECK(bytes.size() == o->bytes);
+      CHECK(bytes.size() > 100);
+      CHECK_FALSE(fs::exists(r.path + ".partial"));
+      if (f == reports::Format::Pdf) {
+        CHECK(bytes.starts_with("%PDF"));
+        continue;  // PDF text is compressed; the reports' own tests extract and check it
+      }
+      for (const auto& name : testing::secret_names()) CHECK(bytes.find(name) == std::string::npos);
+      CHECK(bytes.find("SECRET-NOTE-7731") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a report that cannot be built or written says why and leaves nothing behind") {
+  const fs::path dir = testing::report_scratch("ui-export-fail");
+  { store::Store db = testing::standard_db(dir); }
+  ReportExporter ex;
+  ReportRequest r;
+  r.subject = "no-such-session";
+  r.path = (dir / "missing.html").string();
+  REQUIRE(ex.start((dir / "results.db").string(), r, {}));
+  CHECK_FALSE(ex.start((dir / "results.db").string(), r, {}));  // one at a time
+  ex.wait();
+  auto o = ex.poll();
+  REQUIRE(o);
+  CHECK_FALSE(o->ok);
+  CHECK_FALSE(o->message.empty());
+  CHECK_FALSE(fs::exists(r.path));
+  // A folder that cannot be created.
+  { std::ofstream(dir / "a-file") << "x"; }
+  r.kind = ReportKind::OpenActions;
+  r.path = (dir / "a-file" / "inside" / "actions.html").string();
+  REQUIRE(ex.start((dir / "results.db").string(), r, {}));
+  ex.wait();
+  o = ex.poll();
+  REQUIRE(o);
+  CHECK_FALSE(o->ok);
+  CHECK(o->message.find("could not be written") != std::string::npos);
+}
+
+TEST_CASE("the event overview builds the scrutiny model off the frame and lists each table") {
+  const fs::path dir = testing::report_scratch("ui-overview");
+  { store::Store db = testing::standard_db(dir); }
+  EventOverview ov;
+  reports::ReportSettings s;
+  CHECK(ov.request((dir / "results.db").string(), "Members' evening <script> {{event}} — Noson", s));
+  CHECK_FALSE(ov.request((dir / "results.db").string(), "Members' evening <script> {{event}} — Noson", s));
+  ov.wait();
+  REQUIRE(ov.poll());
+  REQUIRE(ov.report());
+  CHECK(ov.report()->sessions == 3);
+  REQUIRE(ov.tables().size() == 3);
+  CHECK(ov.tables()[0].name == "Table 1 — Bwrdd 1");
+  CHECK(ov.tables()[0].percent[static_cast<int>(Pillar::Protect)] >
+        ov.tables()[2].percent[static_cast<int>(Pillar::Protect)]);
+  CHECK_FALSE(ov.report()->most_missed.empty());
+  // Part B is another build; an unknown event is an error in words, not a crash.
+  s.part = reports::Part::B;
+  CHECK(ov.request((dir / "results.db").string(), "no such event", s));
+  ov.wait();
+  REQUIRE(ov.poll());
+  CHECK(ov.report() == nullptr);
+  CHECK_FALSE(ov.error().empty());
+}
+
+TEST_CASE("a group session clicked through to the debrief saves a Part A HTML report without names") {
+  const std::string dir = scratch("debrief");
+  Headless h(config_in(dir), {1280, 2400});
+  LoadResult lr = load_scenario_file(kTutorial);
+  REQUIRE(lr.ok());
+  SessionSetup setup;
+  setup.mode = store::Mode::Group;
+  store::Event ev;
+  ev.name = "Audit committee desktop audit";
+  setup.event = ev;
+  setup.participants = {{"Cllr Ann Jones", store::Role::Member}, {"Gwyn Ŵyn-Price", store::Role::Staff}};
+  REQUIRE(h.app().start_play(lr.scenario, setup));
+  h.frame();
+  play_to_end(h, 0);
+  REQUIRE(h.click("Open the debrief"));
+  REQUIRE(h.app().screen() == Screen::Debrief);
+  // Part A and HTML are the defaults; the file goes where it is typed.
+  const std::string out = dir + "/reports/feedback.html";
+  REQUIRE(h.type_into("##report-path##debrief", out));
+  REQUIRE(h.click("Save report##debrief"));
+  REQUIRE(frames_until(h, [&] { return !h.app().debrief_report().busy(); }));
+  h.frame();
+  REQUIRE(h.app().debrief_report().last());
+  INFO(h.app().debrief_report().last()->message);
+  REQUIRE(h.app().debrief_report().last()->ok);
+  CHECK(h.probe().saw_text("Saved to " + out));
+  CHECK(h.probe().find("Open folder##debrief") != nullptr);
+  REQUIRE(fs::exists(out));
+  const std::string html = slurp(out);
+  CHECK(html.find("<html") != std::string::npos);
+  CHECK(html.find(lr.scenario->title) != std::string::npos);
+  CHECK(html.find("Cllr Ann Jones") == std::string::npos);
+  CHECK(html.find("Gwyn") == std::string::npos);
+}
+
+TEST_CASE("the Results screen draws an event's charts from the scrutiny model") {
+  const std::string dir = scratch("event");
+  Headless h(config_in(dir), {1280, 2400});
+  LoadResult lr = load_scenario_file(kTutorial);
+  REQUIRE(lr.ok());
+  SessionSetup setup;
+  setup.mode = store::Mode::Teams;
+  setup.teams = {"Table A", "Table B"};
+  store::Event ev;
+  ev.name = "Member training evening";
+  setup.event = ev;
+  REQUIRE(h.app().start_play(lr.scenario, setup));
+  h.frame();
+  for (int t = 0; t < 2; ++t) {
+    h.app().play()->set_active(t);
+    h.frame();
+    play_to_end(h, t, t == 1);
+  }
+  REQUIRE(h.click("Results"));
+  REQUIRE(h.click("Event charts"));
+  REQUIRE(frames_until(h, [&] { return h.app().overview().report() != nullptr; }));
+  h.frame();
+  CHECK(h.probe().saw_text("4P by table"));
+  CHECK(h.probe().saw_text("Table A"));
+  CHECK(h.probe().saw_text("Table B"));
+  CHECK(h.probe().saw_text("4P distribution across sessions"));
+  CHECK(h.probe().saw_text("Assurance opinions"));
+  CHECK(h.probe().saw_text("Outcomes"));
+  CHECK(h.probe().saw_text("Most-missed key actions"));
+  // The report form now writes the event's scrutiny report.
+  const std::string out = dir + "/scrutiny.md";
+  REQUIRE(h.click("Markdown##results-fmt"));
+  REQUIRE(h.type_into("##report-path##results", out));
+  REQUIRE(h.click("Save report##results"));
+  REQUIRE(frames_until(h, [&] { return !h.app().results_report().busy(); }));
+  REQUIRE(fs::exists(out));
+  CHECK(slurp(out).find("Member training evening") != std::string::npos);
+  REQUIRE(h.click("\xE2\x86\x90 Back to sessions"));
+  CHECK(h.app().results().overview_event.empty());
+}

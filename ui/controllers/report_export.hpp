@@ -1,0 +1,100 @@
+// Writing reports from the desktop program: what a report covers, where it goes by default, and
+// the build + render + write done on a worker thread with its own database connection, so the
+// frame never waits for a report. No ImGui here; screens/report_form.cpp draws the form.
+#pragma once
+
+#include <future>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "reports/model.hpp"
+#include "reports/render.hpp"
+#include "sim/store/store.hpp"
+#include "ui/controllers/settings.hpp"
+
+namespace auditsim::ui {
+
+// What a report covers.
+enum class ReportKind { Feedback, Scrutiny, OpenActions };
+
+// The formats offered, in the order the form lists them.
+inline constexpr reports::Format kReportFormats[] = {reports::Format::Html, reports::Format::Pdf,
+                                                     reports::Format::Markdown, reports::Format::Csv,
+                                                     reports::Format::Xapi};
+// "HTML", "PDF", "Markdown", "CSV", "xAPI".
+const char* format_label(reports::Format f);
+// The file extension with its dot (".html", ".json" for xAPI statements).
+const char* format_extension(reports::Format f);
+
+// One report to write.
+struct ReportRequest {
+  ReportKind kind = ReportKind::Feedback;
+  std::string subject;  // session id (feedback) or event id (scrutiny); unused for open actions
+  std::string title;    // scenario title or event name: names the default file
+  reports::Format format = reports::Format::Html;
+  reports::Part part = reports::Part::A;
+  std::string path;  // the file to write
+};
+
+// The report settings the program's settings give: council name, logo, assurance scale.
+reports::ReportSettings report_settings(const Settings& s, reports::Part part);
+
+// Where reports go unless the user types a path: ~/Documents when it exists, else the data
+// folder's "reports" folder.
+std::string default_report_folder(const Settings& s);
+// A file-name-safe form of a title: lower case ASCII letters, digits and hyphens.
+std::string file_slug(std::string_view title);
+// The default file for a request: "<folder>/<slug>-feedback-part-a.html" and so on.
+std::string default_report_path(const Settings& s, const ReportRequest& r);
+// `path` with its extension replaced by the format's (when it has one of the report extensions).
+std::string with_format_extension(const std::string& path, reports::Format f);
+
+// Builds, renders and writes one report: the worker's job, callable directly in tests. The file
+// is written beside the target then renamed, so a failure never leaves half a report. Returns the
+// bytes written; throws store::StoreError, reports::UnsupportedFormat or std::runtime_error with
+// a plain-words message.
+size_t write_report(store::Store& db, const ReportRequest& r, const reports::ReportSettings& s);
+
+// Opens the folder holding `path` in the desktop's file manager (xdg-open, not waited for).
+// False when it could not be started.
+bool open_containing_folder(const std::string& path);
+
+// The report form of one screen and its background job.
+class ReportExporter {
+ public:
+  ~ReportExporter();
+
+  int format = 0;         // index into kReportFormats
+  int part = 0;           // 0 Part A (public), 1 Part B (exempt)
+  std::string path;       // typed by the user; empty: the default path
+  reports::Format chosen_format() const;
+  reports::Part chosen_part() const { return part == 1 ? reports::Part::B : reports::Part::A; }
+
+  // Starts writing `r` from the database at `db_path`; false when a report is already being
+  // written. The request's format, part and path are the caller's (see request_for()).
+  bool start(const std::string& db_path, ReportRequest r, const reports::ReportSettings& s);
+  // The request the form describes for `kind` and `subject`, with the path typed or the default.
+  ReportRequest request_for(const Settings& s, ReportKind kind, std::string subject,
+                            std::string title) const;
+  bool busy() const { return job_.valid(); }
+
+  // How the last report went.
+  struct Outcome {
+    bool ok = false;
+    std::string path;
+    std::string message;  // "Saved to …" or what went wrong and what to do
+    size_t bytes = 0;
+  };
+  // When a job has finished: its outcome, once (also kept as last()).
+  std::optional<Outcome> poll();
+  const std::optional<Outcome>& last() const { return last_; }
+  // Waits for a running job (tests and shutdown).
+  void wait();
+
+ private:
+  std::future<Outcome> job_;
+  std::optional<Outcome> last_;
+};
+
+}  // namespace auditsim::ui

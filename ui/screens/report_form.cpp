@@ -1,0 +1,78 @@
+#include "ui/screens/report_form.hpp"
+
+#include <imgui.h>
+
+#include "ui/app/app.hpp"
+#include "ui/widgets/style.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace auditsim::ui {
+
+void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::string& subject,
+                      const std::string& title, const char* id, bool enabled, const char* why_not) {
+  const float fs = ImGui::GetFontSize();
+  const std::string sfx = std::string("##") + id;
+  ImGui::PushID(id);
+  // Radio buttons flow onto the next line when the panel is narrow.
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  auto flow = [&](const char* label) {
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(label, nullptr, true).x;
+    if (!first && ImGui::GetItemRectMax().x + fs * 0.9f + w <= right) ImGui::SameLine(0, fs * 0.9f);
+    first = false;
+  };
+  for (int i = 0; i < static_cast<int>(std::size(kReportFormats)); ++i) {
+    const reports::Format f = kReportFormats[i];
+    // Open actions are a list for people to follow up; they have no xAPI form.
+    if (kind == ReportKind::OpenActions && !reports::supports_open_actions(f)) {
+      if (ex.format == i) ex.format = 0;
+      continue;
+    }
+    const std::string label = format_label(f) + sfx + "-fmt";
+    flow(label.c_str());
+    if (radio(label.c_str(), ex.format == i)) {
+      ex.format = i;
+      ex.path = with_format_extension(ex.path, f);
+    }
+  }
+  first = true;
+  for (int i = 0; i < 2; ++i) {
+    const std::string label = (i == 0 ? "Part A (public)" : "Part B (exempt: names and notes)") + sfx + "-part";
+    flow(label.c_str());
+    if (radio(label.c_str(), ex.part == i)) ex.part = i;
+  }
+  const ReportRequest req = ex.request_for(app.settings(), kind, subject, title);
+  const std::string hint = ex.path.empty() ? req.path : std::string();
+  ImGui::SetNextItemWidth(std::max(fs * 10, ImGui::GetContentRegionAvail().x));
+  input_text(("##report-path" + sfx).c_str(), &ex.path, hint.c_str());
+  muted_text("Leave the file empty to save under the name shown.");
+  if (ex.busy()) {
+    spinner();
+    ImGui::SameLine();
+    muted_text("Writing the report\xE2\x80\xA6");
+  } else {
+    const bool can = enabled && app.db() != nullptr;
+    if (primary_button(("Save report" + sfx).c_str(), ImVec2(0, 0), can))
+      ex.start(app.db_path(), req, report_settings(app.settings(), req.part));
+    if (!can && why_not) {
+      ImGui::SameLine();
+      muted_text(why_not);
+    }
+  }
+  if (const auto& o = ex.last(); o && !ex.busy()) {
+    if (o->ok) {
+      coloured_text(palette().ok, o->message.c_str());
+      if (button(("Open folder" + sfx).c_str()) && !open_containing_folder(o->path))
+        app.show_error("The folder could not be opened", "No file manager could be started.",
+                       "The report is at " + o->path + ".");
+      ImGui::SameLine();
+      if (button(("Copy path" + sfx).c_str())) ImGui::SetClipboardText(o->path.c_str());
+    } else {
+      coloured_text(palette().bad, ("Not saved: " + o->message).c_str());
+    }
+  }
+  ImGui::PopID();
+}
+
+}  // namespace auditsim::ui
