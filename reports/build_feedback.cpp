@@ -144,7 +144,8 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
 
   ScoringConfig config;
   config.scale = settings.scale;
-  Result result = score_session(*session, config);
+  ScenarioCache::Scoring& scoring = cache.scoring(scenario, session->audience());
+  Result result = score_session(*session, config, *scoring.analysis, *scoring.continuations);
   // Facilitator overrides adjust the raw score, each with its recorded reason.
   Score4 adjustment;
   for (const store::ScoreOverride& o : rec.overrides) {

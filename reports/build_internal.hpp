@@ -3,18 +3,31 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "reports/model.hpp"
 #include "sim/recording.hpp"
+#include "sim/scoring.hpp"
 #include "sim/store/records.hpp"
 
 namespace auditsim::reports {
 
 // Scenarios rebuilt from stored snapshots, once per sha256 (a scrutiny report over thousands of
-// sessions of one scenario parses it once).
+// sessions of one scenario parses it once), and what scoring needs for each scenario and
+// audience. The report holds its own scoring entries rather than relying on the small shared
+// cache in sim/scoring, which a report over many scenarios would keep evicting.
 class ScenarioCache {
  public:
+  // The analysis and path-not-taken memo for scoring sessions of one scenario and audience.
+  struct Scoring {
+    ScenarioPtr scenario;  // keeps the scenario the continuations refer to alive
+    std::shared_ptr<const Analysis> analysis;
+    std::unique_ptr<Continuations> continuations;
+  };
+
   // Null when the stored copy no longer loads (the caller reports the session as unreadable).
   ScenarioPtr get(const store::Snapshot& snap) {
     auto it = cache_.find(snap.sha256);
@@ -25,8 +38,23 @@ class ScenarioCache {
     return s;
   }
 
+  // Computed on first use; `scenario` must not be null.
+  Scoring& scoring(const ScenarioPtr& scenario, std::optional<Audience> audience) {
+    auto key = std::make_pair(scenario.get(), audience ? static_cast<int>(*audience) : -1);
+    auto it = scoring_.find(key);
+    if (it == scoring_.end()) {
+      Scoring sc;
+      sc.scenario = scenario;
+      sc.analysis = cached_analysis(scenario, audience);
+      sc.continuations = std::make_unique<Continuations>(*scenario, audience);
+      it = scoring_.emplace(key, std::move(sc)).first;
+    }
+    return it->second;
+  }
+
  private:
   std::map<std::string, ScenarioPtr> cache_;
+  std::map<std::pair<const Scenario*, int>, Scoring> scoring_;
 };
 
 // Replaces every occurrence of each person's name with their pseudonym: Part A free text.

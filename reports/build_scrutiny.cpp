@@ -1,7 +1,9 @@
 // The scrutiny report model: an event or a date range, aggregated across sessions, with
 // recommendations drawn from the key actions most often missed.
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <unordered_map>
 
 #include "reports/build.hpp"
 #include "reports/build_internal.hpp"
@@ -15,12 +17,15 @@ bool in_range(const std::string& started_at, const ScrutinySelection& sel) {
   return (sel.from.empty() || day >= sel.from) && (sel.to.empty() || day <= sel.to);
 }
 
-void add_distribution(ScrutinyReport& r, std::map<std::string, size_t>& index,
+// `index` maps "scenario/node" to its entry in r.distributions. The key is built in one reused
+// buffer and the nodes a session reached are few, so this stays cheap per decision.
+void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>& index,
                       const FeedbackReport& f, const Scenario& s) {
-  std::set<std::string> reached;
+  std::vector<size_t> reached;
+  std::string key;
   for (const DecisionRow& d : f.decisions) {
     if (d.kind == "undo" || d.undone) continue;
-    const std::string key = f.scenario_id + "/" + d.node_id;
+    key.assign(f.scenario_id).append("/").append(d.node_id);
     auto [it, fresh] = index.try_emplace(key, r.distributions.size());
     if (fresh) {
       ChoiceDistribution dist;
@@ -33,7 +38,10 @@ void add_distribution(ScrutinyReport& r, std::map<std::string, size_t>& index,
       r.distributions.push_back(std::move(dist));
     }
     ChoiceDistribution& dist = r.distributions[it->second];
-    if (reached.insert(key).second) ++dist.sessions;
+    if (std::find(reached.begin(), reached.end(), it->second) == reached.end()) {
+      reached.push_back(it->second);
+      ++dist.sessions;
+    }
     for (auto& o : dist.options)
       if (o.choice_id == d.choice_id) ++o.sessions;
   }
@@ -83,33 +91,71 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
                                 (sel.event.empty() ? "the dates " + sel.from + " to " + sel.to
                                                    : "the event " + sel.event) +
                                 ".");
-  // Oldest first reads naturally in an appendix (and date_from/date_to rely on it).
-  std::stable_sort(list.begin(), list.end(),
-                   [](const store::SessionSummary& a, const store::SessionSummary& b) {
-                     return a.started_at < b.started_at;
-                   });
+  // Oldest first reads naturally in an appendix (and date_from/date_to rely on it). The store
+  // lists them in that order already; sorting is only a safeguard.
+  const auto older = [](const store::SessionSummary& a, const store::SessionSummary& b) {
+    return a.started_at < b.started_at;
+  };
+  if (!std::is_sorted(list.begin(), list.end(), older))
+    std::stable_sort(list.begin(), list.end(), older);
 
   ScenarioCache cache;
   std::set<std::string> people, teams, events, titles;
-  std::map<std::string, size_t> dist_index;
+  std::unordered_map<std::string, size_t> dist_index;
   std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed
   std::map<std::string, int> played;           // scenario id -> sessions
   r.date_from = list.front().started_at.substr(0, 10);
   r.date_to = list.back().started_at.substr(0, 10);
 
-  for (const store::SessionSummary& summary : list) {
-    std::optional<store::SessionRecord> rec = db.load_session(summary.id);
-    if (!rec) continue;
-    FeedbackReport f = build_feedback_from_record(*rec, cache, settings);
+  // The records are read in bulk (one query per table, in id order) and each session's own
+  // model is built as it arrives; the aggregation below then runs in the order of `list`, so
+  // the report does not depend on the order the store reads in. An error is kept with its
+  // session and raised when that session's turn comes, as a session-by-session loop would.
+  struct Item {
+    std::optional<FeedbackReport> feedback;  // empty: the session has gone since it was listed
+    std::exception_ptr error;
+    std::vector<std::pair<std::string, store::Role>> people;  // participant id, role
+    bool has_notes = false;
+    ScenarioPtr scenario;
+  };
+  std::vector<Item> items(list.size());
+  std::unordered_map<std::string, size_t> position;
+  std::vector<std::string> ids;
+  ids.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    position.emplace(list[i].id, i);
+    ids.push_back(list[i].id);
+  }
+  db.load_sessions(ids, [&](const store::SessionRecord& rec) {
+    auto at = position.find(rec.summary.id);
+    if (at == position.end()) return;
+    Item& item = items[at->second];
+    try {
+      item.feedback = build_feedback_from_record(rec, cache, settings);
+    } catch (...) {
+      item.error = std::current_exception();
+      return;
+    }
+    for (const store::Participant& p : rec.participants) item.people.emplace_back(p.id, p.role);
+    item.has_notes = !rec.notes.empty();
+    item.scenario = cache.get(rec.snapshot);
+  });
+
+  for (size_t n = 0; n < list.size(); ++n) {
+    const store::SessionSummary& summary = list[n];
+    Item& item = items[n];
+    if (item.error) std::rethrow_exception(item.error);
+    if (!item.feedback) continue;
+    FeedbackReport& f = *item.feedback;
     ++r.sessions;
     if (summary.status == store::Status::Finished) ++r.finished_sessions;
-    for (const store::Participant& p : rec->participants)
-      if (people.insert(p.id).second) (p.role == store::Role::Member ? r.members : r.staff)++;
+    for (const auto& [id, role] : item.people)
+      if (people.insert(id).second) (role == store::Role::Member ? r.members : r.staff)++;
     if (!summary.team.empty()) teams.insert(summary.event_id + "/" + summary.team);
     if (!summary.event_name.empty()) events.insert(summary.event_name);
     if (titles.insert(f.scenario_title).second) r.scenario_titles.push_back(f.scenario_title);
     if (f.exempt_scenario) r.has_exempt_material = true;
-    if (!rec->notes.empty() || !rec->participants.empty()) r.has_exempt_material = true;
+    if (item.has_notes || !item.people.empty()) r.has_exempt_material = true;
 
     for (int i = 0; i < kPillarCount; ++i) {
       if (!f.pillars[i].assessed) continue;
@@ -120,8 +166,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     ++played[f.scenario_id];
 
     if (!f.withheld) {
-      ScenarioPtr s = cache.get(rec->snapshot);
-      if (s) add_distribution(r, dist_index, f, *s);
+      if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
       for (const FindingRow& fr : f.findings) {
         auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
                                                     r.most_missed.size());

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
     std::string open;
     std::vector<std::string> clicks;
     int extra_frames = 0;  // for background work (the event charts) to finish
+    bool presenter = false;  // presenter mode with the facilitator's window (presenter-facilitator.png)
   };
   const std::vector<Shot> shots = {
       {"library.png", "", {}},
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
       {"new-session.png", "", {"New session", "Teams"}},
       {"results.png", "", {"Results", "?Flat 12, Millbrook Court"}},
       {"results-event.png", "", {"Results", "Event charts"}, 60},
+      {"presenter.png", tutorial, part_way, 0, true},
       {"author.png", "", {"Author"}},
       {"settings.png", "", {"Settings"}},
   };
@@ -102,6 +104,10 @@ int main(int argc, char** argv) {
     o.screenshot = out + "/" + s.file;
     o.db_path = db;
     o.clicks = s.clicks;
+    if (s.presenter) {
+      o.presenter = o.facilitator_window = true;
+      o.facilitator_screenshot = out + "/presenter-facilitator.png";
+    }
     if (auditsim::desktop::run(o) != 0) status = 1;
     std::printf("%s\n", o.screenshot.c_str());
   }

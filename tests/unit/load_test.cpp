@@ -370,6 +370,23 @@ TEST_CASE("duplicate keys are found in large maps too") {
   CHECK(d->hint.find("line 37") != std::string::npos);
 }
 
+TEST_CASE("YAML errors point at the character, counting columns in characters") {
+  auto syntax_at = [](const std::string& text) {
+    const auto r = load_scenario_text(text, "t.yaml");
+    INFO(all_diagnostics(r));
+    const Diagnostic* d = find_code(r, "yaml-syntax");
+    REQUIRE(d);
+    CHECK_FALSE(r.ok());
+    return std::pair{d->line, d->col};
+  };
+  // A control character is not allowed anywhere in YAML text.
+  CHECK(syntax_at("format: auditsim/1\nid: t\ntitle: A\x01" "B\n") == std::pair{3, 9});
+  // The é is two bytes but one column; a byte order mark is not a column at all.
+  CHECK(syntax_at("title: \"caf\xc3\xa9\" : x\n") == std::pair{1, 15});
+  CHECK(syntax_at("\xef\xbb\xbftitle: \"caf\xc3\xa9\" : x\n") == std::pair{1, 15});
+  CHECK(syntax_at("a: &x 1\nb: *y\n") == std::pair{2, 4});  // an alias with no anchor
+}
+
 TEST_CASE("hostile input: bounded time, a diagnostic, never an exception") {
   const fs::path dir = scratch("hostile");
   auto load = [](const fs::path& p) {

@@ -247,6 +247,26 @@ void App::poll_background_jobs() {
   overview_.poll();
 }
 
+void App::frame_facilitator() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (key_pressed(keys::kF11)) {
+    presenter = false;
+    fonts_dirty = true;
+  }
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const float pad = ImGui::GetFontSize();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+  ImGui::Begin("##facilitator-window", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar(3);
+  draw_facilitator_window(*this);
+  ImGui::End();
+}
+
 void App::draw_top_bar() {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();

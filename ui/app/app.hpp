@@ -44,6 +44,9 @@ class App {
 
   // Draws one frame of the whole program (between ImGui::NewFrame and ImGui::Render).
   void frame();
+  // Draws one frame of the facilitator's window (presenter mode with a second display), in that
+  // window's own ImGui context.
+  void frame_facilitator();
 
   // Starts a solo session on the library entry for `path` (loading the file if needed) and shows
   // the play screen. False (and an error dialog) when the scenario has errors.
@@ -91,6 +94,7 @@ class App {
 
   bool presenter = false;        // F11: full screen, large type, scores hidden from the room
   bool facilitator_open = true;  // the facilitator side panel
+  bool facilitator_window = false;  // the shell shows the facilitator's controls in a second window
   // The scale fonts are built at: the setting, enlarged in presenter mode.
   float effective_font_scale() const;
   bool fonts_dirty = false;      // font scale or presenter mode changed: the shell rebuilds fonts

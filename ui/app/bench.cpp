@@ -60,6 +60,14 @@ double bench_play_frame_ms(int frames) {
   h.app().start_play(lr.scenario, setup, /*record=*/false);
   h.app().facilitator_open = true;
   for (int i = 0; i < 5; ++i) h.frame();  // warm up: Markdown cache, window layout
+  // The frames measured must be the ones described: nine choices and the facilitator's votes.
+  int choices = 0;
+  bool votes = false;
+  for (const ui::ProbeItem& it : h.probe().items()) {
+    choices += it.kind == "choice";
+    votes = votes || it.full_id.starts_with("+##vote-");
+  }
+  if (choices != 9 || !votes) return -1;
   std::vector<double> ms;
   ms.reserve(std::max(1, frames));
   for (int i = 0; i < std::max(1, frames); ++i) {

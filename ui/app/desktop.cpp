@@ -1,5 +1,6 @@
 // The SDL2 + OpenGL3 shell: window, GL context, ImGui backends, the frame loop with a frame
-// cap, presenter mode (full screen), font rebuilds, scripted clicks and the screenshot.
+// cap, presenter mode (full screen, the facilitator's second window on another display), font
+// rebuilds, scripted clicks and the screenshot.
 #include "ui/app/desktop.hpp"
 
 #include <SDL2/SDL.h>
@@ -9,11 +10,14 @@
 #include <backends/imgui_impl_sdl.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "ui/app/app.hpp"
+#include "ui/app/facilitator_window.hpp"
 #include "ui/app/fonts.hpp"
 #include "ui/app/screenshot.hpp"
 #include "ui/app/theme.hpp"
+#include "ui/controllers/presenter.hpp"
 #include "ui/widgets/probe.hpp"
 
 namespace auditsim::desktop {
@@ -99,6 +103,12 @@ int run(const DesktopOptions& o) {
     apply_theme(app.settings().theme, app.effective_font_scale());
     app.fonts_dirty = app.theme_dirty = false;
     if (!o.open_scenario.empty()) app.open_scenario(o.open_scenario);
+    if (o.presenter) {
+      app.presenter = true;
+      app.fonts_dirty = true;
+    }
+    std::unique_ptr<FacilitatorWindow> second;
+    bool second_dismissed = false;  // closed by the facilitator: the side panel until F11 again
 
     Probe probe;
     const bool scripted = !o.clicks.empty();
@@ -111,6 +121,16 @@ int run(const DesktopOptions& o) {
       const Uint32 start = SDL_GetTicks();
       SDL_Event ev;
       while (SDL_PollEvent(&ev)) {
+        // Each window's events go to its own ImGui context.
+        if (second && event_window_id(ev) == second->id()) {
+          if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) {
+            second.reset();
+            second_dismissed = true;
+          } else {
+            second->process_event(ev);
+          }
+          continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&ev);
         if (ev.type == SDL_QUIT) app.quit_requested = true;
         if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -120,10 +140,27 @@ int run(const DesktopOptions& o) {
       if (app.presenter != was_presenter) {
         SDL_SetWindowFullscreen(window, app.presenter ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         was_presenter = app.presenter;
+        second_dismissed = false;
       }
+      const FacilitatorPlacement place =
+          place_facilitator(app.presenter, SDL_GetNumVideoDisplays(),
+                            SDL_GetWindowDisplayIndex(window), o.facilitator_window);
+      if (place.second_window && !second && !second_dismissed) {
+        std::string err;
+        second = FacilitatorWindow::open(app, place.display, window, gl.ctx, gl.glsl, &err);
+        if (!second) {
+          std::fprintf(stderr, "auditsim: the facilitator's window could not open: %s\n", err.c_str());
+          second_dismissed = true;  // the side panel instead
+        }
+      } else if (!place.second_window && second) {
+        second.reset();
+      }
+      app.facilitator_window = second != nullptr;
       if (app.fonts_dirty || app.theme_dirty) {
-        if (app.fonts_dirty) rebuild_fonts(app);
+        const bool fonts = app.fonts_dirty;
+        if (fonts) rebuild_fonts(app);
         apply_theme(app.settings().theme, app.effective_font_scale());
+        if (second) second->restyle(app, fonts);
         app.fonts_dirty = app.theme_dirty = false;
       }
       ImGui_ImplOpenGL3_NewFrame();
@@ -167,10 +204,15 @@ int run(const DesktopOptions& o) {
         }
       }
       SDL_GL_SwapWindow(window);
+      if (second && !second->frame(app, last ? o.facilitator_screenshot : std::string())) {
+        std::fprintf(stderr, "auditsim: the facilitator window's screenshot was not written\n");
+        status = 1;
+      }
       if (last) break;
       const Uint32 spent = SDL_GetTicks() - start;
       if (o.frames == 0 && spent < kFrameMs) SDL_Delay(kFrameMs - spent);
     }
+    second.reset();
     set_active_probe(nullptr);
     // Remember the window for next time (not in scripted runs, which use a fixed size).
     if (o.frames == 0 && !app.presenter) {

@@ -14,6 +14,11 @@ struct DesktopOptions {
   // Scripted runs (screenshots, demos): labels of buttons to click, one every few frames, in
   // order, as the headless tests click them. A label starting with '?' is clicked only if present.
   std::vector<std::string> clicks;
+  bool presenter = false;           // start in presenter mode (F11)
+  // Open the facilitator's second window in presenter mode even with one display (scripted
+  // runs); with two displays it opens anyway.
+  bool facilitator_window = false;
+  std::string facilitator_screenshot;  // with --frames: the second window's last frame as a PNG
 };
 
 // Opens the window and runs until closed (or for `frames` frames). Returns 0, or 2 when the

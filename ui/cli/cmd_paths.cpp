@@ -41,6 +41,8 @@ void print_text(const Scenario& s, const Analysis& a, const PathsOptions& opts) 
   if (a.best) print_path(s, "Best path", *a.best);
   if (a.worst) print_path(s, "Worst path", *a.worst);
   std::cout << "\n";
+  if (!a.paths.empty() && opts.limit > 0)
+    std::cout << "    #  total  [pursue prevent protect prepare]  ending  choices\n";
   size_t n = 0;
   for (const ScoredPath& p : a.paths) {
     if (n++ >= opts.limit) break;

@@ -1,5 +1,6 @@
 #include "ui/cli/terminal_play.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <istream>
 #include <ostream>
@@ -7,6 +8,7 @@
 
 #include "sim/scoring.hpp"
 #include "ui/cli/scenario_io.hpp"
+#include "ui/cli/terminal_text.hpp"
 
 namespace auditsim::cli {
 namespace {
@@ -20,9 +22,10 @@ void show_injects(Session& session, std::ostream& out, const PlayHooks& hooks) {
     const Inject& inj = session.scenario().injects[p.inject];
     out << "\n>>> " << inj.title;
     if (!inj.from.empty()) out << " (from " << inj.from << ")";
-    out << "\n" << inj.text << "\n";
+    out << "\n" << plain_text(inj.text) << "\n";
     for (int e : inj.evidence)
-      out << "    new evidence: " << session.scenario().evidence[e].title << "\n";
+      out << "    new evidence: " << session.scenario().evidence[e].title
+          << " (type e to list the documents)\n";
     session.acknowledge_inject(p.inject);
     if (hooks.acknowledged) hooks.acknowledged(session, p.inject);
   }
@@ -35,25 +38,52 @@ void show_node(const Session& session, std::ostream& out) {
   rule(out);
   out << node.title << "\n";
   rule(out);
-  out << node.text << "\n";
-  if (!node.evidence.empty()) {
-    out << "Evidence (type e<number> to read):\n";
-    for (size_t i = 0; i < node.evidence.size(); ++i) {
-      const Evidence& ev = s.evidence[node.evidence[i]];
-      out << "  e" << i + 1 << ". " << ev.title << (ev.kind.empty() ? "" : " [" + ev.kind + "]")
-          << "\n";
-    }
+  out << plain_text(node.text) << "\n";
+  // Documents keep their number for the rest of the session; this stage's are listed here.
+  const std::vector<int> released = released_evidence(session);
+  bool header = false;
+  for (size_t i = 0; i < released.size(); ++i) {
+    if (std::find(node.evidence.begin(), node.evidence.end(), released[i]) == node.evidence.end())
+      continue;
+    if (!header) out << "Evidence at this stage (type e<number> to read, e for every document):\n";
+    header = true;
+    const Evidence& ev = s.evidence[released[i]];
+    out << "  e" << i + 1 << ". " << ev.title << (ev.kind.empty() ? "" : " [" + ev.kind + "]")
+        << "\n";
   }
   for (const std::string& prompt : node.discuss) out << "  Discuss: " << prompt << "\n";
   if (node.time_limit_seconds > 0)
-    out << "  Time limit: " << node.time_limit_seconds / 60 << " min "
-        << node.time_limit_seconds % 60 << " s\n";
+    out << "  Time limit: " << duration_words(node.time_limit_seconds) << "\n";
+}
+
+// `e` lists every document released so far; `eN` shows one.
+void show_evidence(const Session& session, const std::string& line, std::ostream& out) {
+  const Scenario& s = session.scenario();
+  const std::vector<int> released = released_evidence(session);
+  if (line == "e") {
+    out << "\nDocuments so far:\n";
+    for (size_t i = 0; i < released.size(); ++i)
+      out << "  e" << i + 1 << ". " << s.evidence[released[i]].title << "\n";
+    if (released.empty()) out << "  (none yet)\n";
+    return;
+  }
+  size_t k = std::strtoul(line.c_str() + 1, nullptr, 10);
+  if (k < 1 || k > released.size()) {
+    out << "No document numbered " << line.substr(1) << " (type e to list them).\n";
+    return;
+  }
+  const Evidence& ev = s.evidence[released[k - 1]];
+  out << "\n== " << ev.title << " ==\n" << plain_text(ev.text) << "\n";
 }
 
 void show_choices(const Session& session, const std::vector<int>& available, std::ostream& out) {
   out << "\nWhat do you do?\n";
-  for (size_t i = 0; i < available.size(); ++i)
-    out << "  " << i + 1 << ". " << session.current_node().choices[available[i]].text << "\n";
+  for (size_t i = 0; i < available.size(); ++i) {
+    const Choice& c = session.current_node().choices[available[i]];
+    // Without --audience both roles play: say which options are whose.
+    const std::string who = session.audience() ? "" : audience_label(c);
+    out << "  " << i + 1 << ". " << (who.empty() ? "" : "[" + who + "] ") << c.text << "\n";
+  }
   out << "Choose 1-" << available.size() << " (u to undo, q to quit): " << std::flush;
 }
 
@@ -65,7 +95,8 @@ bool announce_timeouts(const Session& session, size_t from, std::ostream& out) {
     const HistoryEntry& e = history[i];
     if (e.kind != HistoryEntry::Kind::Timeout) continue;
     const Choice& c = session.scenario().nodes[e.node].choices[e.choice];
-    out << "\nTime ran out: \"" << c.text << "\" was taken.\n" << c.feedback << "\n";
+    out << "\nTime ran out: \"" << c.text << "\" was taken (" << describe_score(c.score)
+        << ").\n" << plain_text(c.feedback) << "\n";
     any = true;
   }
   return any;
@@ -118,15 +149,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       }
       continue;
     }
-    if (line.size() > 1 && line[0] == 'e') {
-      const Node& node = session.current_node();
-      size_t k = std::strtoul(line.c_str() + 1, nullptr, 10);
-      if (k >= 1 && k <= node.evidence.size()) {
-        const Evidence& ev = s.evidence[node.evidence[k - 1]];
-        out << "\n== " << ev.title << " ==\n" << ev.text << "\n";
-      } else {
-        out << "No evidence numbered " << line.substr(1) << ".\n";
-      }
+    if (!line.empty() && line[0] == 'e') {
+      show_evidence(session, line, out);
       continue;
     }
     size_t n = std::strtoul(line.c_str(), nullptr, 10);
@@ -141,7 +165,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       continue;
     }
     if (hooks.changed) hooks.changed(session);
-    out << "\n" << c.feedback << "\n";
+    out << "\nYou chose: " << c.text << " (" << describe_score(c.score) << ")\n\n"
+        << plain_text(c.feedback) << "\n";
     show = true;
   }
   const Node& end = session.current_node();
@@ -149,14 +174,18 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
   rule(out);
   out << end.title << "\n";
   rule(out);
-  out << end.text << "\n\n" << end.ending->debrief << "\n";
+  out << plain_text(end.text) << "\n\nOutcome: " << outcome_key(end.ending->outcome)
+      << "\n\nDebrief\n" << plain_text(end.ending->debrief) << "\n";
   return true;
 }
 
 void print_result(const Session& session, std::ostream& out) {
   const Scenario& s = session.scenario();
   Result r = score_session(session);
-  out << "\n4P result\n";
+  const bool done = session.finished();
+  out << (done ? "\n4P result\n"
+               : "\nResult so far (the session is unfinished: stages not yet reached count as "
+                 "not done)\n");
   for (const PillarResult& p : r.pillars) {
     out << "  " << std::left << std::setw(8) << pillar_name(p.pillar) << std::right
         << std::setw(4) << p.raw << " / " << std::setw(3) << p.max << "  ";
@@ -168,7 +197,7 @@ void print_result(const Session& session, std::ostream& out) {
   if (r.capped_by_high_finding) out << " (capped: a high-priority key action was missed)";
   out << "\n";
   if (!r.findings.empty()) {
-    out << "\nFindings (key actions missed)\n";
+    out << (done ? "\nFindings (key actions missed)\n" : "\nKey actions not yet achieved\n");
     for (const Finding& f : r.findings) {
       const KeyAction& ka = s.key_actions[f.key_action];
       out << "  [" << priority_key(f.priority) << "] " << ka.text << "\n      Action: "
@@ -181,9 +210,11 @@ void print_result(const Session& session, std::ostream& out) {
     if (!header) out << "\nThe path not taken\n";
     header = true;
     const Node& node = s.nodes[p.node];
-    out << "  At \"" << node.title << "\": \"" << node.choices[*p.best_alternative].text
-        << "\" (" << describe_score(p.alternative_score) << ") would have led to "
-        << p.alternative_value << " points from there, against " << p.chosen_value << ".\n";
+    out << "  At \"" << node.title << "\" you chose \"" << node.choices[p.chosen].text
+        << "\".\n    Better: \"" << node.choices[*p.best_alternative].text << "\" ("
+        << describe_score(p.alternative_score) << "). From that stage on, the best you could\n"
+        << "    then score was " << p.alternative_value << " points in all, against "
+        << p.chosen_value << " after your choice.\n";
   }
 }
 

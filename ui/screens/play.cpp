@@ -140,11 +140,17 @@ void draw_play(App& app) {
   Session& s = *pc.table(t).session;
   const Node& node = s.current_node();
 
-  const bool panel = app.facilitator_open && pc.mode() != store::Mode::Solo;
-  const bool solo_panel = app.facilitator_open && pc.mode() == store::Mode::Solo;
+  // The side panel, unless the facilitator's controls are in their own window.
+  const bool side = app.facilitator_open && !app.facilitator_window;
+  const bool panel = side && pc.mode() != store::Mode::Solo;
+  const bool solo_panel = side && pc.mode() == store::Mode::Solo;
   const float panel_w = (panel || solo_panel) ? std::max(fs * 18, ImGui::GetContentRegionAvail().x * 0.30f) : 0;
   ImGui::BeginChild("##stage", ImVec2(ImGui::GetContentRegionAvail().x - panel_w - (panel_w > 0 ? fs : 0), 0), false);
   muted_text(s.scenario().title.c_str());
+  if (!app.facilitator_open && !app.facilitator_window) {
+    ImGui::SameLine(0, fs);
+    if (button("Show the facilitator panel")) app.facilitator_open = true;
+  }
   if (app.presenter && fonts().huge) ImGui::PushFont(fonts().huge);
   heading(node.title.empty() ? node.id.c_str() : node.title.c_str(), 1);
   if (app.presenter && fonts().huge) ImGui::PopFont();

@@ -160,7 +160,14 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
       app.key_pressed(keys::kP))
     pc.set_paused(!paused);
   ImGui::SameLine();
-  if (button("Hide panel")) app.facilitator_open = false;
+  if (app.facilitator_window) {
+    if (button("End presenter mode (F11)")) {
+      app.presenter = false;
+      app.fonts_dirty = true;
+    }
+  } else if (button("Hide panel")) {
+    app.facilitator_open = false;
+  }
   if (checkbox("Show live scores", &app.settings().live_scores)) app.save_settings_now();
   if (paused) coloured_text(pal.warn, "Play is paused: timers have stopped.");
   gap(0.4f);

@@ -52,7 +52,7 @@ void draw_counts(const reports::ScrutinyReport& r, const AssuranceScale& scale, 
   ImGui::EndGroup();
 }
 
-void draw_missed(const reports::ScrutinyReport& r, float width) {
+void draw_missed(const reports::ScrutinyReport& r) {
   heading("Most-missed key actions", 3);
   if (r.most_missed.empty()) {
     coloured_text(palette().ok, "Every session achieved every key action.");
@@ -137,7 +137,7 @@ void draw_event_overview(App& app) {
   gap(0.6f);
   draw_counts(*r, app.settings().scale, w);
   gap(0.6f);
-  draw_missed(*r, w);
+  draw_missed(*r);
   gap(1.0f);
   ImGui::EndChild();
 }

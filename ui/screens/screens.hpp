@@ -12,5 +12,8 @@ void draw_debrief(App& app);
 void draw_results(App& app);
 void draw_author(App& app);
 void draw_settings(App& app);
+// The facilitator's second window in presenter mode: where the room is, the live scores (hidden
+// from the room) and the facilitator panel.
+void draw_facilitator_window(App& app);
 
 }  // namespace auditsim::ui
