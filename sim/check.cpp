@@ -21,6 +21,9 @@ struct Checker {
 
   void add(Severity sev, const char* code, SourcePos pos, std::string message,
            std::string hint = {}) {
+    // Messages read as sentences, like the loader's; hints stay lower-case fragments.
+    if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') message[0] -= 'a' - 'A';
+    if (!message.empty() && message.back() != '.') message += '.';
     out.push_back(Diagnostic{sev, code, s.source_path, pos.line, pos.col, std::move(message),
                              std::move(hint)});
   }

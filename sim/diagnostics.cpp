@@ -78,6 +78,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best = c;
     }
   }
+  if (!best.empty() || word.size() < 4) return best;
+  // A shortened key ("duration" for "duration_minutes") is far in edits but plainly meant.
+  for (const auto& c : candidates)
+    if (c.size() > word.size() && c.compare(0, word.size(), word) == 0) return c;
   return best;
 }
 

@@ -146,6 +146,11 @@ void build_variables(BuildContext& c, int node) {
       var.initial = *n;
     } else {
       const int at = val.kind == YNode::Kind::Null ? k : v;
+      std::string lower = val.value;
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const bool yes_no = val.kind == YNode::Kind::Scalar && val.plain &&
+                          (lower == "yes" || lower == "no" || lower == "on" || lower == "off" ||
+                           lower == "y" || lower == "n");
       r.error("wrong-type", at,
               "Variable `" + *name + "` should start as a whole number or true/false, not " +
                   (val.kind != YNode::Kind::Scalar ? std::string(r.kind_name(v))
@@ -153,8 +158,10 @@ void build_variables(BuildContext& c, int node) {
                                                    : "the quoted text \"" + val.value + "\"") +
                   ".",
               val.kind == YNode::Kind::Scalar && !val.plain ? "remove the quotes"
+              : yes_no                                      ? "write `true` or `false`"
                                                             : "for example `trust: 50` or `referred: false`");
-      continue;
+      // Still declare it, so every later use does not report the same mistake again.
+      if (yes_no) var.kind = Variable::Kind::Boolean;
     }
     c.variables.emplace(var.id, static_cast<int>(c.s.variables.size()));
     c.s.variables.push_back(std::move(var));

@@ -93,7 +93,7 @@ GRAPH_FILE("unreachable-ending", "unreachable-ending", 19, Severity::Warning,
 GRAPH_FILE("pillar-never-scored-prepare", "pillar-never-scored", 0, Severity::Warning,
            CHECK(d.message.find("Prepare") != std::string::npos))
 GRAPH_FILE("key-action-never-achieved-not-listed", "key-action-never-achieved", 9,
-           Severity::Warning, CHECK(d.message.find("no choice achieves") != std::string::npos))
+           Severity::Warning, CHECK(d.message.find("No choice achieves") != std::string::npos))
 GRAPH_FILE("key-action-never-achieved-behind-impossible-choice", "key-action-never-achieved",
            10, Severity::Warning, CHECK(d.message.find("can never be") != std::string::npos))
 GRAPH_FILE("no-endings-two-nodes-in-a-loop", "no-endings", 10, Severity::Error, (void)d)
@@ -204,7 +204,7 @@ TEST_CASE("a pillar scored only on a path that cannot finish is never scored") {
   const Diagnostic* d = find_code(ds, "pillar-never-scored");
   REQUIRE(d != nullptr);
   CHECK(d->message.find("Prepare") != std::string::npos);
-  CHECK(d->message.find("no complete path") != std::string::npos);
+  CHECK(d->message.find("No complete path") != std::string::npos);
 }
 
 TEST_CASE("a scenario without a valid start does not crash the checker") {

@@ -594,6 +594,9 @@ TEST_CASE("helpers: diagnostics format and suggestions") {
   CHECK(closest_match("nxet", keys) == "next");
   CHECK(closest_match("banana", keys).empty());
   CHECK(closest_match("", keys).empty());
+  // A shortened key is suggested by its start when no spelling is close.
+  CHECK(closest_match("duration", {"duration_minutes", "summary"}) == "duration_minutes");
+  CHECK(closest_match("sum", {"summary"}).empty());
 }
 
 TEST_CASE("helpers: durations, integers, ids and UTF-8") {
@@ -671,4 +674,42 @@ TEST_CASE("text with an unquoted colon gets a hint to quote it") {
   REQUIRE(d);
   CHECK(d->line == 13);
   CHECK(d->hint.find("quoted") != std::string::npos);
+}
+
+TEST_CASE("a variable started as `yes` is reported once, not again wherever it is used") {
+  const std::string text = R"(format: auditsim/1
+id: yes-variable
+title: A variable written as yes
+theme: licensing
+duration_minutes: 5
+summary: The variable is read by a condition and set by a choice.
+variables:
+  referred: yes
+start: decide
+nodes:
+  decide:
+    title: Decide
+    text: Decide.
+    choices:
+      - id: refer
+        text: Refer
+        score: { protect: 1 }
+        set: { referred: true }
+        when: not referred
+        feedback: Referred.
+        next: done
+      - id: wait
+        text: Wait
+        feedback: Waited.
+        next: done
+  done:
+    title: Done
+    text: Done.
+    ending: { outcome: good, debrief: That is all. }
+)";
+  LoadResult r = load_scenario_text(text, "yes-variable.yaml");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == "wrong-type");
+  CHECK(r.diagnostics[0].line == 8);
+  CHECK(r.diagnostics[0].hint.find("true") != std::string::npos);
 }

@@ -53,9 +53,52 @@ Headless::Headless(const AppConfig& config, ImVec2 display) {
 }
 
 Headless::~Headless() {
+  if (facilitator_ctx_) ImGui::DestroyContext(facilitator_ctx_);
   ImGui::SetCurrentContext(ctx_);
   app_.reset();
   ImGui::DestroyContext(ctx_);
+}
+
+void Headless::facilitator_frame(float dt) {
+  if (!facilitator_ctx_) {
+    ImGui::SetCurrentContext(ctx_);
+    facilitator_ctx_ = ImGui::CreateContext(ImGui::GetIO().Fonts);
+    ImGui::SetCurrentContext(facilitator_ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize = ImVec2(1100, 1600);
+    map_keys(io);
+    apply_theme(app_->settings().theme, app_->settings().font_scale);
+  }
+  app_->facilitator_window = true;
+  ImGui::SetCurrentContext(facilitator_ctx_);
+  ImGui::GetIO().DeltaTime = dt;
+  Probe* previous = active_probe();
+  set_active_probe(&facilitator_probe_);
+  facilitator_probe_.begin_frame();
+  ImGui::NewFrame();
+  app_->frame_facilitator();
+  ImGui::Render();
+  set_active_probe(previous);
+  ImGui::SetCurrentContext(ctx_);
+}
+
+bool Headless::click_facilitator(std::string_view label) {
+  const ProbeItem* it = facilitator_probe_.find(label);
+  if (!it) return false;
+  const ImVec2 c = it->centre();
+  ImGui::SetCurrentContext(facilitator_ctx_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = c;
+  // Hover, press, release, settle: one facilitator frame and one main frame each, as the shell.
+  for (bool down : {false, true, false, false}) {
+    ImGui::SetCurrentContext(facilitator_ctx_);
+    ImGui::GetIO().MouseDown[0] = down;
+    facilitator_frame();
+    frame();
+  }
+  return true;
 }
 
 void Headless::frame(float dt) {

@@ -35,10 +35,22 @@ class Headless {
   // Clicks a text field and types into it.
   bool type_into(std::string_view label, const std::string& text);
 
+  // The facilitator's window of presenter mode, as the SDL shell opens it on a second display:
+  // its own ImGui context sharing the font atlas, drawn by App::frame_facilitator(). Created on
+  // first use; the App is told the window is open.
+  void facilitator_frame(float dt = 1.0f / 60.0f);
+  // What the facilitator's window drew in its last frame.
+  const Probe& facilitator_probe() const { return facilitator_probe_; }
+  // Clicks a widget of the facilitator's window (drawing a main frame after each of its frames,
+  // as the shell does).
+  bool click_facilitator(std::string_view label);
+
  private:
   ImGuiContext* ctx_ = nullptr;
+  ImGuiContext* facilitator_ctx_ = nullptr;
   std::unique_ptr<App> app_;
   Probe probe_;
+  Probe facilitator_probe_;
 };
 
 }  // namespace auditsim::ui
