@@ -134,7 +134,62 @@ TEST_CASE("the scenario map puts every node in a column after its parents") {
   for (size_t a = 0; a < m.nodes.size(); ++a)
     for (size_t b = a + 1; b < m.nodes.size(); ++b)
       CHECK_FALSE((m.nodes[a].layer == m.nodes[b].layer && m.nodes[a].slot == m.nodes[b].slot));
-  CHECK(m.width > 0);
+  CHECK(m.layers > 1);
+}
+
+TEST_CASE("a long scenario's map fits its area, every box inside and wide enough to read") {
+  // The largest shipped scenarios: 25-30 stages in 17-18 layers.
+  for (const char* file : {"/cuckooing/cuckooing-millbrook-court.yaml",
+                           "/licensing/licensing-late-night-premises.yaml",
+                           "/procurement-fraud/procurement-fraud-highways-contract.yaml"}) {
+    LoadResult lr = load_scenario_file(std::string(AUDITSIM_SCENARIOS_DIR) + file);
+    REQUIRE(lr.scenario);
+    INFO(file);
+    const MapLayout m = layout_scenario(*lr.scenario);
+    CHECK(m.layers >= 10);
+    const float w = 760, h = 560, line = 14;  // the author screen's map at 1280 x 800
+    const MapGeometry g = fit_map(m, w, h, line, MapView{});
+    CHECK(g.vertical);  // long and narrow: layers run down the screen
+    CHECK(g.node_w >= line * 7);   // room for a title of a dozen characters or more
+    CHECK(g.node_h >= line * 1.2f);
+    for (const MapRect& r : g.boxes) {
+      CHECK(r.x0 >= 0);
+      CHECK(r.y0 >= 0);
+      CHECK(r.x1 <= w);
+      CHECK(r.y1 <= h);
+    }
+    // No two boxes overlap.
+    for (size_t a = 0; a < g.boxes.size(); ++a)
+      for (size_t b = a + 1; b < g.boxes.size(); ++b) {
+        const MapRect &p = g.boxes[a], &q = g.boxes[b];
+        CHECK_FALSE((p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1));
+      }
+  }
+  // A short scenario in a wide area runs left to right.
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.scenario);
+  CHECK_FALSE(fit_map(layout_scenario(*lr.scenario), 1200, 300, 14, MapView{}).vertical);
+}
+
+TEST_CASE("zooming keeps the point under the pointer and panning keeps the map in view") {
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.scenario);
+  const MapLayout m = layout_scenario(*lr.scenario);
+  MapView v;
+  const MapGeometry before = fit_map(m, 800, 500, 14, v);
+  const MapRect& r0 = before.boxes[lr.scenario->start];
+  zoom_map(v, 2.0f, r0.cx(), r0.cy(), 800, 500);
+  CHECK(v.zoom == doctest::Approx(2.0f));
+  const MapRect& r1 = fit_map(m, 800, 500, 14, v).boxes[lr.scenario->start];
+  CHECK(r1.cx() == doctest::Approx(r0.cx()));
+  CHECK(r1.cy() == doctest::Approx(r0.cy()));
+  CHECK(r1.x1 - r1.x0 == doctest::Approx((r0.x1 - r0.x0) * 2));
+  pan_map(v, -100000, -100000, 800, 500);
+  CHECK(v.pan_x >= -(800 * 2.0f) + 800 * 0.2f - 0.01f);  // a fifth of the area still shows the map
+  zoom_map(v, 0.01f, 0, 0, 800, 500);  // fully out: back to the fitted map
+  CHECK(v.zoom == doctest::Approx(kMinMapZoom));
+  CHECK(v.pan_x == 0);
+  CHECK(v.pan_y == 0);
 }
 
 TEST_CASE("Markdown is parsed into headings, styled spans and list items") {

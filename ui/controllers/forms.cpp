@@ -61,6 +61,8 @@ bool AuthorState::update(const Scenario& s) {
   if (layout_sha == s.source_sha256 && !layout.nodes.empty()) return false;
   layout = layout_scenario(s);
   layout_sha = s.source_sha256;
+  if (layout_id != s.id) view = MapView{};  // a newly opened scenario starts fitted
+  layout_id = s.id;
   if (selected_node >= static_cast<int>(s.nodes.size())) selected_node = -1;
   return true;
 }

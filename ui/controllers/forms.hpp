@@ -35,10 +35,10 @@ struct NewSessionForm {
 struct AuthorState {
   std::string path;          // the library entry shown
   std::string layout_sha;    // scenario the layout was computed for
+  std::string layout_id;     // its id: another scenario is shown fitted to the window
   MapLayout layout;
   int selected_node = -1;
-  float zoom = 1.0f;
-  float pan_x = 0, pan_y = 0;
+  MapView view;
   // Recomputes the layout when the scenario changed (hot reload); true when it did.
   bool update(const Scenario& s);
 };

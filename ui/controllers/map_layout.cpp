@@ -6,11 +6,6 @@
 
 namespace auditsim::ui {
 
-namespace {
-constexpr float kColumnGap = 1.6f;  // node width is 1; columns leave room for edges
-constexpr float kRowGap = 0.75f;    // node height is 0.5
-}  // namespace
-
 MapLayout layout_scenario(const Scenario& s) {
   MapLayout m;
   const int n = static_cast<int>(s.nodes.size());
@@ -91,20 +86,85 @@ MapLayout layout_scenario(const Scenario& s) {
     for (size_t k = 0; k < cols[l].size(); ++k) row[cols[l][k]] = static_cast<float>(k);
     m.max_slots = std::max(m.max_slots, static_cast<int>(cols[l].size()));
   }
-  // Centre each column vertically against the tallest one.
+  // Centre each layer against the fullest one.
   for (int l = 0; l < m.layers; ++l) {
     const float offset = (m.max_slots - static_cast<float>(cols[l].size())) * 0.5f;
     for (size_t k = 0; k < cols[l].size(); ++k) {
       int v = cols[l][k];
       m.nodes[v].layer = l;
       m.nodes[v].slot = static_cast<int>(k);
-      m.nodes[v].x = 0.5f + l * kColumnGap;
-      m.nodes[v].y = 0.25f + (offset + k) * kRowGap;
+      m.nodes[v].row = offset + static_cast<float>(k);
     }
   }
-  m.width = (m.layers - 1) * kColumnGap + 1.0f;
-  m.height = (m.max_slots - 1) * kRowGap + 0.5f;
   return m;
+}
+
+namespace {
+
+// Box sizes for one orientation: `along` pixels per layer, `across` pixels per slot.
+struct Fit {
+  float node_w = 0, node_h = 0, score = 0;
+};
+
+Fit fit_boxes(float along, float across, bool vertical, float line) {
+  Fit f;
+  if (vertical) {
+    f.node_h = std::min(along * 0.66f, line * 2.7f);
+    f.node_w = std::min(across * 0.9f, line * 16);
+  } else {
+    f.node_w = std::min(along * 0.74f, line * 16);
+    f.node_h = std::min(across * 0.7f, line * 2.7f);
+  }
+  // Readable text needs width for words and height for a line or two; beyond that, size does not
+  // help. Left to right reads most naturally, so it wins a near tie.
+  f.score = std::min(f.node_w, line * 12) * std::min(f.node_h, line * 2.3f) * (vertical ? 1.0f : 1.2f);
+  return f;
+}
+
+float clamp_pan(float pan, float content, float area) {
+  // At least a fifth of the map stays in view.
+  return std::clamp(pan, -content + area * 0.2f, area * 0.8f);
+}
+
+}  // namespace
+
+MapGeometry fit_map(const MapLayout& m, float width, float height, float line, const MapView& view) {
+  MapGeometry g;
+  g.boxes.resize(m.nodes.size());
+  if (m.nodes.empty() || width <= 0 || height <= 0) return g;
+  const float layers = static_cast<float>(std::max(1, m.layers));
+  const float slots = static_cast<float>(std::max(1, m.max_slots));
+  const Fit lr = fit_boxes(width / layers, height / slots, false, line);
+  const Fit tb = fit_boxes(height / layers, width / slots, true, line);
+  g.vertical = tb.score > lr.score;
+  const Fit& f = g.vertical ? tb : lr;
+  const float z = view.zoom;
+  g.node_w = f.node_w * z;
+  g.node_h = f.node_h * z;
+  const float along = (g.vertical ? height : width) / layers * z;
+  const float across = (g.vertical ? width : height) / slots * z;
+  for (size_t n = 0; n < m.nodes.size(); ++n) {
+    const float a = (static_cast<float>(m.nodes[n].layer) + 0.5f) * along;
+    const float c = (m.nodes[n].row + 0.5f) * across;
+    const float cx = (g.vertical ? c : a) + view.pan_x;
+    const float cy = (g.vertical ? a : c) + view.pan_y;
+    g.boxes[n] = {cx - g.node_w * 0.5f, cy - g.node_h * 0.5f, cx + g.node_w * 0.5f, cy + g.node_h * 0.5f};
+  }
+  return g;
+}
+
+void zoom_map(MapView& view, float factor, float x, float y, float width, float height) {
+  const float z = std::clamp(view.zoom * factor, kMinMapZoom, kMaxMapZoom);
+  const float ratio = z / view.zoom;
+  view.pan_x = clamp_pan(x - (x - view.pan_x) * ratio, width * z, width);
+  view.pan_y = clamp_pan(y - (y - view.pan_y) * ratio, height * z, height);
+  view.zoom = z;
+  if (z == kMinMapZoom) view.pan_x = view.pan_y = 0;  // fully out: the fitted map
+}
+
+void pan_map(MapView& view, float dx, float dy, float width, float height) {
+  view.pan_x = clamp_pan(view.pan_x + dx, width * view.zoom, width);
+  view.pan_y = clamp_pan(view.pan_y + dy, height * view.zoom, height);
 }
 
 }  // namespace auditsim::ui

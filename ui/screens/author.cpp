@@ -85,19 +85,18 @@ void draw_author(App& app) {
   a.update(s);
   if (a.selected_node < 0) a.selected_node = s.start;
   const float diag_h = e.result.diagnostics.empty() ? fs * 2.2f : fs * 7.0f;
-  const float map_w = ImGui::GetContentRegionAvail().x * 0.62f;
+  const float map_w = ImGui::GetContentRegionAvail().x * 0.66f;
   const float h = ImGui::GetContentRegionAvail().y - diag_h;
   ImGui::BeginGroup();
-  MapView view{a.zoom, a.pan_x, a.pan_y};
-  scenario_map("##author-map", s, a.layout, {}, &a.selected_node, view, ImVec2(map_w, h));
-  a.zoom = view.zoom;
-  a.pan_x = view.pan_x;
-  a.pan_y = view.pan_y;
-  if (button("Zoom in")) a.zoom = std::min(3.0f, a.zoom * 1.2f);
+  MapView& view = a.view;
+  scenario_map("##author-map", s, a.layout, {}, &a.selected_node, view,
+               ImVec2(map_w, h - ImGui::GetFrameHeightWithSpacing()));
+  if (button("Zoom in")) zoom_map(view, 1.25f, view.width * 0.5f, view.height * 0.5f, view.width, view.height);
   ImGui::SameLine();
-  if (button("Zoom out")) a.zoom = std::max(0.3f, a.zoom / 1.2f);
+  if (button("Zoom out", ImVec2(0, 0), view.zoom > kMinMapZoom))
+    zoom_map(view, 1 / 1.25f, view.width * 0.5f, view.height * 0.5f, view.width, view.height);
   ImGui::SameLine();
-  if (button("Fit")) a.zoom = 1, a.pan_x = a.pan_y = 0;
+  if (button("Fit", ImVec2(0, 0), view.zoom != 1 || view.pan_x != 0 || view.pan_y != 0)) view = MapView{};
   ImGui::SameLine();
   muted_text("Drag to pan, scroll to zoom, click a stage to read it.");
   ImGui::EndGroup();

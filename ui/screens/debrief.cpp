@@ -250,7 +250,7 @@ void draw_debrief(App& app) {
   heading("The path taken", 2);
   int sel = -1;
   scenario_map("##debrief-map", d.scenario(), layout, path_nodes(*t.session), &sel, view,
-               ImVec2(0, fs * 16));
+               ImVec2(0, fs * 20));
   gap(0.8f);
   draw_plan(app, d, team);
   gap(1.0f);

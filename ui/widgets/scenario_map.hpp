@@ -1,5 +1,6 @@
-// The scenario map: the layered graph of stages with zoom and pan, the path taken highlighted
-// and a node selectable by clicking.
+// The scenario map: the layered graph of stages fitted to its area, with zoom (wheel, about the
+// pointer) and pan (drag), the path taken highlighted, the selected stage's choices highlighted,
+// each stage's title in its box and the full title on hover.
 #pragma once
 
 #include <vector>
@@ -10,12 +11,6 @@
 #include "ui/controllers/map_layout.hpp"
 
 namespace auditsim::ui {
-
-// Zoom and pan of one map view.
-struct MapView {
-  float zoom = 1.0f;
-  float pan_x = 0, pan_y = 0;
-};
 
 // Draws the map in a child region of `size`. `path` lists node indices visited in order (drawn
 // highlighted); `selected` is updated when a node is clicked. Returns true when it changed.
