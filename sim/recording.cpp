@@ -63,11 +63,24 @@ SessionRecorder::SessionRecorder(store::Store& db, const Session& session,
   sync(session);  // injects that fired on arrival at the start node
 }
 
+SessionRecorder::SessionRecorder(store::Store& db, const Session& session, store::SessionStart start)
+    : db_(&db) {
+  start.state_json = session.to_json();
+  session_id_ = db.start_session(store::snapshot_of(session.scenario()), start);
+  recorded_ = session.history().size();  // the state stored above holds everything so far
+}
+
 SessionRecorder::SessionRecorder(store::Store& db, std::string session_id,
                                  size_t already_recorded)
     : db_(&db), session_id_(std::move(session_id)), recorded_(already_recorded) {}
 
 void SessionRecorder::sync(const Session& session) {
+  // An undo from the ending: the session is active again before its undo row is written (the
+  // store takes no decisions for a finished session).
+  if (finished_ && !session.finished()) {
+    db_->set_status(session_id_, store::Status::Active);
+    finished_ = false;
+  }
   const auto& history = session.history();
   bool wrote_decision = false;
   for (; recorded_ < history.size(); ++recorded_) {

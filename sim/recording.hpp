@@ -31,6 +31,10 @@ class SessionRecorder {
  public:
   // Starts a new recorded session for `session` (which should be freshly started).
   SessionRecorder(store::Store& db, const Session& session, const RecordingSetup& setup);
+  // Starts a new recorded session whose event and participants the caller has already resolved
+  // in `start` (the desktop program starts several tables in one transaction). The session's
+  // current state is stored with it.
+  SessionRecorder(store::Store& db, const Session& session, store::SessionStart start);
   // Continues recording a session loaded from the store (`already_recorded` history entries
   // of the restored session are in the database already).
   SessionRecorder(store::Store& db, std::string session_id, size_t already_recorded);
@@ -39,9 +43,14 @@ class SessionRecorder {
 
   // Writes every history entry added since the last call: decisions, undos and timeouts as
   // decision rows; other changes (injects, pause) by saving the resume state. Marks the session
-  // finished when it has reached an ending. Throws store::StoreError when the write fails: the
-  // caller must then tell the user the decision was not recorded.
+  // finished when it has reached an ending, and active again when an undo leaves the ending.
+  // Throws store::StoreError when the write fails: the caller must then tell the user the
+  // decision was not recorded.
   void sync(const Session& session);
+
+  // After a failed sync the caller put the session back as it was: its first `recorded` history
+  // entries are the ones in the database.
+  void rewind(size_t recorded) { recorded_ = recorded; }
 
   // Records that an inject was acknowledged, and the state with it.
   void acknowledge(const Session& session, int inject_index);

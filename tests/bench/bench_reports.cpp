@@ -84,6 +84,14 @@ void bench_reports() {
     int64_t decisions = fill(db, loaded.scenario, 10'000, "Scale evening");
     report("recording 10,000 sessions in one transaction (setup)", elapsed_ms(t0), "ms");
     report("decisions per session (average)", decisions / 10'000.0, "");
+    // The store's share of the scrutiny build: every record, read in bulk.
+    std::vector<std::string> ids;
+    for (const store::SessionSummary& s : db.list_sessions()) ids.push_back(s.id);
+    t0 = BenchClock::now();
+    size_t read = 0;
+    db.load_sessions(ids, [&](const store::SessionRecord& rec) { read += rec.decisions.size(); });
+    report("reading 10,000 sessions in bulk (load_sessions)", elapsed_ms(t0), "ms");
+    if (read != static_cast<size_t>(decisions)) std::printf("  (read %zu decisions of %lld)\n", read, static_cast<long long>(decisions));
     reports::ScrutinySelection sel;
     sel.event = "Scale evening";
     t0 = BenchClock::now();

@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
       {"new-session.png", "", {"New session", "Teams"}},
       {"results.png", "", {"Results", "?Flat 12, Millbrook Court"}},
       {"results-event.png", "", {"Results", "Event charts"}, 60},
-      {"presenter.png", tutorial, part_way, 0, true},
+      {"presenter.png", "", {"New session", "Facilitated group", "Start the session"}, 0, true},
       {"author.png", "", {"Author"}},
       {"settings.png", "", {"Settings"}},
   };

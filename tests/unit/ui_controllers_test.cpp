@@ -122,6 +122,33 @@ TEST_CASE("the play controller records decisions before reporting them taken, an
   CHECK_FALSE(err.empty());
 }
 
+TEST_CASE("an undo from an ending makes the recorded session active again") {
+  const std::string dir = scratch("undo-ending");
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.ok());
+  ManualClock clock;
+  auto db = store::Store::open(dir + "/results.db");
+  PlayController pc(lr.scenario, clock, &db, SessionSetup{});
+  std::string err;
+  for (int guard = 0; guard < 30 && !pc.table(0).session->finished(); ++guard) {
+    for (const auto& p : std::vector<PendingInject>(pc.table(0).session->pending_injects()))
+      pc.acknowledge(0, p.inject);
+    REQUIRE(pc.choose(0, pc.table(0).session->available_choices().at(0), &err));
+  }
+  REQUIRE(pc.table(0).session->finished());
+  const std::string id = pc.table(0).session_id;
+  CHECK(db.load_session(id)->summary.status == store::Status::Finished);
+  const bool undone = pc.undo(0, "The table changed its mind", &err);
+  INFO(err);
+  REQUIRE(undone);
+  auto rec = db.load_session(id);
+  CHECK(rec->summary.status == store::Status::Active);
+  CHECK(rec->decisions.back().kind == store::DecisionKind::Undo);
+  // Deciding again finishes it again.
+  REQUIRE(pc.choose(0, pc.table(0).session->available_choices().at(0), &err));
+  CHECK(db.load_session(id)->summary.status == store::Status::Finished);
+}
+
 TEST_CASE("the scenario map puts every node in a column after its parents") {
   LoadResult lr = load_and_check(kTutorial);
   REQUIRE(lr.scenario);
@@ -180,7 +207,8 @@ TEST_CASE("zooming keeps the point under the pointer and panning keeps the map i
   const MapRect& r0 = before.boxes[lr.scenario->start];
   zoom_map(v, 2.0f, r0.cx(), r0.cy(), 800, 500);
   CHECK(v.zoom == doctest::Approx(2.0f));
-  const MapRect& r1 = fit_map(m, 800, 500, 14, v).boxes[lr.scenario->start];
+  const MapGeometry after = fit_map(m, 800, 500, 14, v);
+  const MapRect& r1 = after.boxes[lr.scenario->start];
   CHECK(r1.cx() == doctest::Approx(r0.cx()));
   CHECK(r1.cy() == doctest::Approx(r0.cy()));
   CHECK(r1.x1 - r1.x0 == doctest::Approx((r0.x1 - r0.x0) * 2));

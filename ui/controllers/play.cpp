@@ -1,6 +1,6 @@
 #include "ui/controllers/play.hpp"
 
-#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "ui/controllers/debrief.hpp"
 
@@ -16,14 +16,6 @@ namespace {
 
 const char* audience_store_key(std::optional<Audience> a) {
   return a ? audience_key(*a) : "";
-}
-
-store::DecisionKind decision_kind(HistoryEntry::Kind k) {
-  switch (k) {
-    case HistoryEntry::Kind::Undo: return store::DecisionKind::Undo;
-    case HistoryEntry::Kind::Timeout: return store::DecisionKind::Timeout;
-    default: return store::DecisionKind::Decision;
-  }
 }
 
 }  // namespace
@@ -60,11 +52,10 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       std::string name = setup.pseudonyms_only ? "Participant " + std::to_string(n) : p.name;
       start.participant_ids.push_back(db_->create_participant(name, p.role));
     }
-    const store::Snapshot snap = store::snapshot_of(*scenario_);
     for (auto& t : tables_) {
       start.team = t.name;
-      start.state_json = t.session->to_json();
-      t.session_id = db_->start_session(snap, start);
+      t.recorder = std::make_unique<SessionRecorder>(*db_, *t.session, start);
+      t.session_id = t.recorder->session_id();
     }
   });
 }
@@ -89,8 +80,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
   t.name = rec->summary.team;
   t.session = std::move(session);
   t.session_id = rec->summary.id;
-  t.recorded = t.session->history().size();
-  t.finished_recorded = rec->summary.status == store::Status::Finished;
+  t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
   pc->tables_.push_back(std::move(t));
   pc->results_.resize(1);
   if (rec->summary.status != store::Status::Active) db.set_status(rec->summary.id, store::Status::Active);
@@ -102,35 +92,23 @@ void PlayController::set_active(int t) {
 }
 
 void PlayController::record_new(Table& t) {
-  if (!db_ || t.session_id.empty()) {
-    t.recorded = t.session->history().size();
-    return;
-  }
-  const auto& h = t.session->history();
-  const std::string state = t.session->to_json();
-  bool wrote = false;
-  for (; t.recorded < h.size(); ++t.recorded) {
-    const HistoryEntry& e = h[t.recorded];
-    if (e.kind != HistoryEntry::Kind::Decision && e.kind != HistoryEntry::Kind::Undo &&
-        e.kind != HistoryEntry::Kind::Timeout)
-      continue;
-    store::DecisionRecord r;
-    const Node& node = scenario_->nodes.at(e.node);
-    r.node_id = node.id;
-    if (e.kind != HistoryEntry::Kind::Undo && e.choice >= 0) r.choice_id = node.choices.at(e.choice).id;
-    r.kind = decision_kind(e.kind);
-    r.time_taken_ms = e.time_taken_ms;
-    if (!e.group.votes.empty()) r.votes_json = nlohmann::json(e.group.votes).dump();
-    r.rationale = e.group.rationale;
-    r.dissent = e.group.dissent;
-    r.delta = e.delta.v;
-    db_->record_decision(t.session_id, r, state);
-    wrote = true;
-  }
-  if (!wrote) db_->save_state(t.session_id, state);
-  if (t.session->finished() && !t.finished_recorded) {
-    db_->set_status(t.session_id, store::Status::Finished);
-    t.finished_recorded = true;
+  if (t.recorder) t.recorder->sync(*t.session);
+}
+
+bool PlayController::record_or_roll_back(Table& t, const std::string& before, const char* what,
+                                         std::string* error) {
+  try {
+    record_new(t);
+    return true;
+  } catch (const std::exception& e) {
+    // Not recorded means not decided: put the session back as it was.
+    std::string why;
+    if (auto restored = Session::from_json(scenario_, *clock_, before, &why)) {
+      t.session = std::move(restored);
+      if (t.recorder) t.recorder->rewind(t.session->history().size());
+    }
+    if (error) *error = std::string(what) + e.what();
+    return false;
   }
 }
 
@@ -149,18 +127,7 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
     if (error) *error = t.session->paused() ? "Play is paused." : "That choice is not available now.";
     return false;
   }
-  try {
-    record_new(t);
-  } catch (const std::exception& e) {
-    // Not recorded means not decided: put the session back as it was.
-    std::string why;
-    if (auto restored = Session::from_json(scenario_, *clock_, before, &why)) {
-      t.session = std::move(restored);
-      t.recorded = t.session->history().size();
-    }
-    if (error) *error = std::string("The decision could not be recorded: ") + e.what();
-    return false;
-  }
+  if (!record_or_roll_back(t, before, "The decision could not be recorded: ", error)) return false;
   t.draft = DecisionDraft{};
   return true;
 }
@@ -177,23 +144,8 @@ bool PlayController::undo(int ti, const std::string& reason, std::string* error)
     if (error) *error = "There is no decision to undo.";
     return false;
   }
-  try {
-    record_new(t);
-  } catch (const std::exception& e) {
-    std::string why;
-    if (auto restored = Session::from_json(scenario_, *clock_, before, &why)) {
-      t.session = std::move(restored);
-      t.recorded = t.session->history().size();
-    }
-    if (error) *error = std::string("The undo could not be recorded: ") + e.what();
-    return false;
-  }
-  // An ending left by undo is no longer finished.
-  if (t.finished_recorded && !t.session->finished() && db_ && !t.session_id.empty()) {
-    db_->set_status(t.session_id, store::Status::Active);
-    t.finished_recorded = false;
-  }
-  return true;
+  // The recorder marks a session left by undo from its ending active again.
+  return record_or_roll_back(t, before, "The undo could not be recorded: ", error);
 }
 
 void PlayController::set_paused(bool p) {
@@ -214,10 +166,10 @@ void PlayController::acknowledge(int ti, int inject_index) {
   if (ti < 0 || ti >= static_cast<int>(tables_.size())) return;
   Table& t = tables_[ti];
   t.session->acknowledge_inject(inject_index);
-  if (!db_ || t.session_id.empty()) return;
+  if (!t.recorder || inject_index < 0 || inject_index >= static_cast<int>(scenario_->injects.size()))
+    return;
   try {
-    db_->acknowledge_inject(t.session_id, scenario_->injects.at(inject_index).id);
-    db_->save_state(t.session_id, t.session->to_json());
+    t.recorder->acknowledge(*t.session, inject_index);
   } catch (const std::exception& e) {
     if (error_.empty()) error_ = std::string("The acknowledgement could not be saved: ") + e.what();
   }
@@ -256,11 +208,10 @@ void PlayController::tick() {
 }
 
 void PlayController::save_state() {
-  if (!db_) return;
   for (auto& t : tables_) {
-    if (t.session_id.empty()) continue;
+    if (!t.recorder) continue;
     try {
-      db_->save_state(t.session_id, t.session->to_json());
+      t.recorder->sync(*t.session);
     } catch (const std::exception& e) {
       if (error_.empty()) error_ = std::string("The session state could not be saved: ") + e.what();
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/engine.hpp"
+#include "sim/recording.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
 
@@ -45,9 +46,8 @@ struct Table {
   std::string name;  // empty outside teams mode
   std::shared_ptr<Session> session;
   std::string session_id;  // in the store; empty when not recorded
-  size_t recorded = 0;     // history entries already written to the store
+  std::unique_ptr<SessionRecorder> recorder;  // writes the session's history; null when not recorded
   DecisionDraft draft;
-  bool finished_recorded = false;
 };
 
 class PlayController {
@@ -102,6 +102,9 @@ class PlayController {
   PlayController() = default;
   // Writes table t's unrecorded history to the store. Throws store::StoreError.
   void record_new(Table& t);
+  // Records table t's latest change or, when the store refuses it, puts the session back to
+  // `before` (its JSON state) and returns false with `error` prefixed by `what`.
+  bool record_or_roll_back(Table& t, const std::string& before, const char* what, std::string* error);
 
   ScenarioPtr scenario_;
   const Clock* clock_ = nullptr;

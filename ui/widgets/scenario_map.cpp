@@ -103,12 +103,12 @@ bool scenario_map(const char* id, const Scenario& s, const MapLayout& m,
       if (g.vertical) {
         a = ImVec2((fa.x + fb.x) * 0.5f, fb.y);
         b = ImVec2((ta.x + tb.x) * 0.5f, ta.y);
-        const float d = std::max(g.node_h * 0.8f, std::fabs(b.y - a.y) * 0.5f);
+        const float d = std::max(4.0f, std::fabs(b.y - a.y) * 0.5f);
         ca = ImVec2(a.x, a.y + d), cb = ImVec2(b.x, b.y - d);
       } else {
         a = ImVec2(fb.x, (fa.y + fb.y) * 0.5f);
         b = ImVec2(ta.x, (ta.y + tb.y) * 0.5f);
-        const float d = std::max(g.node_w * 0.3f, std::fabs(b.x - a.x) * 0.5f);
+        const float d = std::max(8.0f, std::fabs(b.x - a.x) * 0.5f);
         ca = ImVec2(a.x + d, a.y), cb = ImVec2(b.x - d, b.y);
       }
       ImU32 col = to_u32(pal.border, sel >= 0 ? 1.0f : 1.4f);
