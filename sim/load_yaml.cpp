@@ -285,8 +285,52 @@ std::string sentence(std::string s) {
   return s;
 }
 
+// The 0-based line `n` of the text, without its line break ("" past the end).
+std::string_view line_text(std::string_view text, int n) {
+  size_t start = 0;
+  for (int i = 0; i < n; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// A hint for the mistakes authors really make, when the syntax error shows one; otherwise the
+// general advice. Only runs on the error path, so plain scanning is fine.
+std::string syntax_hint(std::string_view text, int line, const std::string& problem) {
+  for (int l = std::max(0, line - 1); l <= line; ++l) {
+    std::string_view t = line_text(text, l);
+    if (t.find_first_not_of(" \t") != std::string_view::npos &&
+        t.substr(0, t.find_first_not_of(" \t")).find('\t') != std::string_view::npos)
+      return "line " + std::to_string(l + 1) + " is indented with a tab: YAML needs spaces";
+  }
+  // A quote opened with " and closed with a curly quote pasted from a word processor runs on
+  // until the next straight quote, so the error appears far below the real mistake.
+  for (int l = line; l >= std::max(0, line - 60); --l) {
+    std::string_view t = line_text(text, l);
+    const bool curly = t.find("\u201d") != std::string_view::npos ||
+                       t.find("\u201c") != std::string_view::npos;
+    if (curly && std::count(t.begin(), t.end(), '"') % 2 == 1)
+      return "line " + std::to_string(l + 1) +
+             " opens a quote with \" but closes it with a curly quote: use straight quotes";
+  }
+  if (problem.find("mapping values are not allowed") != std::string::npos)
+    return "text containing `: ` must be quoted: put the whole text in double quotes, or write "
+           "`|` and the text on the lines below";
+  std::string_view t = line_text(text, line);
+  const size_t colon = t.find(": ");
+  if (colon != std::string_view::npos && colon + 2 < t.size() &&
+      (t[colon + 2] == '[' || t[colon + 2] == '{' || t[colon + 2] == '*' || t[colon + 2] == '&'))
+    return "text that starts with [, {, * or & must be quoted";
+  return "check the indentation, colons and quotes on this line and the one before";
+}
+
 // Turns libyaml's error state into the loader's diagnostic fields.
-StopParsing parser_error(const yaml_parser_t& p, MarkMapper& marks) {
+StopParsing parser_error(const yaml_parser_t& p, MarkMapper& marks, std::string_view text) {
   const std::string problem = p.problem ? p.problem : "the YAML cannot be read";
   if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
   if (p.error == YAML_READER_ERROR)
@@ -296,8 +340,8 @@ StopParsing parser_error(const yaml_parser_t& p, MarkMapper& marks) {
   if (p.context)
     message += " (" + std::string(p.context) + " that starts on line " +
                std::to_string(marks.at(p.context_mark.index).line + 1) + ")";
-  return {"yaml-syntax", marks.at(p.problem_mark.index), sentence(message),
-          "check the indentation, colons and quotes on this line and the one before"};
+  const Mark at = marks.at(p.problem_mark.index);
+  return {"yaml-syntax", at, sentence(message), syntax_hint(text, at.line, problem)};
 }
 
 }  // namespace
@@ -330,7 +374,7 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     int documents = 0;
     for (;;) {
       if (!p.next()) {
-        emit(parser_error(p.parser, marks));
+        emit(parser_error(p.parser, marks, text));
         return false;
       }
       const yaml_event_t& e = p.event;

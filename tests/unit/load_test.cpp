@@ -149,6 +149,10 @@ BAD_FILE("wrong-type-variable-yes", "wrong-type", 8)
 BAD_FILE("yaml-syntax-bad-indentation", "yaml-syntax", 12)
 BAD_FILE("yaml-syntax-two-documents", "yaml-syntax", 21)
 BAD_FILE("yaml-syntax-unclosed-bracket", "yaml-syntax", 17)
+BAD_FILE("yaml-syntax-tab-indent", "yaml-syntax", 11)
+BAD_FILE("yaml-syntax-unquoted-colon-in-text", "yaml-syntax", 12)
+BAD_FILE("yaml-syntax-curly-closing-quote", "yaml-syntax", 23)
+BAD_FILE("yaml-syntax-text-starts-with-bracket", "yaml-syntax", 12)
 
 TEST_CASE("every file in tests/data/bad has its own test case") {
   size_t files = 0;
@@ -712,4 +716,17 @@ nodes:
   CHECK(r.diagnostics[0].code == "wrong-type");
   CHECK(r.diagnostics[0].line == 8);
   CHECK(r.diagnostics[0].hint.find("true") != std::string::npos);
+}
+
+TEST_CASE("YAML syntax errors name the mistake authors really make") {
+  auto hint_of = [](const std::string& name) {
+    LoadResult r = load_scenario_file(std::string(AUDITSIM_TEST_DATA) + "/bad/" + name + ".yaml");
+    REQUIRE(!r.diagnostics.empty());
+    return r.diagnostics.front().hint;
+  };
+  CHECK(hint_of("yaml-syntax-tab-indent").find("tab") != std::string::npos);
+  CHECK(hint_of("yaml-syntax-unquoted-colon-in-text").find("must be quoted") != std::string::npos);
+  // The error surfaces at the end of the file; the hint points back at line 7.
+  CHECK(hint_of("yaml-syntax-curly-closing-quote").find("line 7") != std::string::npos);
+  CHECK(hint_of("yaml-syntax-text-starts-with-bracket").find("[") != std::string::npos);
 }
