@@ -180,6 +180,7 @@ void draw_debrief(App& app) {
   if (layout_sha != d.scenario().source_sha256) {
     layout = layout_scenario(d.scenario());
     layout_sha = d.scenario().source_sha256;
+    view = MapView{};  // another scenario's map starts fitted
   }
   heading(("Debrief: " + d.scenario().title).c_str(), 1);
   if (d.teams().size() > 1) {
