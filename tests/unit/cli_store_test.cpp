@@ -2,6 +2,8 @@
 // export, import, erase-participant and check-db behave as docs/cli.md says.
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -16,15 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
+using auditsim::test::file_bytes;
 
-// A fresh folder per test case.
 fs::path scratch(const std::string& name) {
-  fs::path dir = fs::path(AUDITSIM_TEST_TMP) / ("cli-store-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return auditsim::test::fresh_scratch_dir("cli-store-" + name);
 }
 
 json run_json(const std::vector<std::string>& args) {
@@ -42,12 +40,6 @@ std::string first_choice_ids(int n) {
   return ids;
 }
 
-std::string file_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // The auditsim command line, run as a user would: exit codes, output formats, scripted play.
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -11,8 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
 const std::string kMissingNode = std::string(AUDITSIM_TEST_DATA) + "/cli/next-names-missing-node.yaml";
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Screen controllers and pure helpers of the desktop program, tested without drawing anything.
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -19,14 +21,10 @@ using namespace auditsim;
 using namespace auditsim::ui;
 
 namespace {
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
 
 std::string scratch(const std::string& name) {
-  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-controllers-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p.string();
+  return auditsim::test::fresh_scratch_dir("ui-controllers-" + name).string();
 }
 }  // namespace
 

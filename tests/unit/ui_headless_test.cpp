@@ -2,6 +2,8 @@
 // group session with votes are clicked through by label, then the results database is checked.
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -18,15 +20,10 @@ using namespace auditsim::ui;
 
 namespace {
 
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
 
-// A fresh scratch folder per test case so databases never leak between cases.
 std::string scratch(const std::string& name) {
-  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-headless-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p.string();
+  return auditsim::test::fresh_scratch_dir("ui-headless-" + name).string();
 }
 
 // A tall display so long stages fit without scrolling.

@@ -2,6 +2,8 @@
 // window's controls driven headless in their own ImGui context while the room's view is played.
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -17,14 +19,10 @@ using namespace auditsim::ui;
 
 namespace {
 
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
 
 std::string scratch(const std::string& name) {
-  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-presenter-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p.string();
+  return auditsim::test::fresh_scratch_dir("ui-presenter-" + name).string();
 }
 
 bool has_prefix(const Probe& p, std::string_view prefix) {

@@ -3,6 +3,8 @@
 // an event's charts drawn from the scrutiny model).
 #include <doctest/doctest.h>
 
+#include "tests/support/test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -18,19 +20,12 @@ using namespace auditsim::ui;
 
 namespace {
 
-const std::string kTutorial =
-    std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/tutorial-supplier-bank-details.yaml";
+using auditsim::test::kTutorial;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string slurp(const fs::path& p) { return auditsim::test::file_bytes(p); }
 
 std::string scratch(const std::string& name) {
-  fs::path p = fs::path(AUDITSIM_TEST_TMP) / ("ui-reports-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p.string();
+  return auditsim::test::fresh_scratch_dir("ui-reports-" + name).string();
 }
 
 AppConfig config_in(const std::string& dir) {
