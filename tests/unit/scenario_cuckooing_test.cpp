@@ -4,6 +4,8 @@
 // sign of cuckooing really does let harm escalate.
 #include <doctest/doctest.h>
 
+#include "tests/support/scenario_measures.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -23,6 +25,8 @@
 using namespace auditsim;
 
 namespace {
+
+using auditsim::test::count_words;
 
 const std::string kPath =
     std::string(AUDITSIM_SCENARIOS_DIR) + "/cuckooing/cuckooing-millbrook-court.yaml";
@@ -80,13 +84,6 @@ void play_best_from_here(Session& session) {
   }
 }
 
-int count_words(const std::string& text) {
-  std::istringstream in(text);
-  std::string w;
-  int n = 0;
-  while (in >> w) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -135,18 +132,7 @@ TEST_CASE("the scenario has good, mixed and poor endings, each with a debrief") 
 TEST_CASE("every complete path has at least twelve decisions") {
   REQUIRE(scenario());
   const Scenario& s = *scenario();
-  // Shortest route to an ending over the bare graph, ignoring conditions: every real path is
-  // one of these routes, so the bound holds for every audience and every state.
-  std::map<int, int> memo;
-  std::function<int(int)> shortest = [&](int node) -> int {
-    if (s.nodes[node].is_ending()) return 0;
-    if (auto it = memo.find(node); it != memo.end()) return it->second;
-    int best = std::numeric_limits<int>::max();
-    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
-    memo[node] = best;
-    return best;
-  };
-  CHECK(shortest(s.start) >= 12);
+  CHECK(auditsim::test::fewest_decisions_to_an_ending(s) >= 12);
   for (std::optional<Audience> a : kAudiences) {
     INFO(audience_label(a));
     const Analysis an = analyse(s, AnalysisOptions{a});

@@ -4,6 +4,8 @@
 // worst poor; alerting the insider early closes off the good ending.
 #include <doctest/doctest.h>
 
+#include "tests/support/scenario_measures.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -91,15 +93,7 @@ TEST_CASE("the insider scenario validates cleanly and is exempt Part B material"
 TEST_CASE("every path through the insider scenario has at least six decisions") {
   REQUIRE(scenario());
   const Scenario& s = *scenario();
-  std::map<int, int> memo;
-  std::function<int(int)> shortest = [&](int node) {
-    if (s.nodes[node].is_ending()) return 0;
-    if (auto it = memo.find(node); it != memo.end()) return it->second;
-    int best = std::numeric_limits<int>::max();
-    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
-    return memo[node] = best;
-  };
-  CHECK(shortest(s.start) >= 6);
+  CHECK(auditsim::test::fewest_decisions_to_an_ending(s) >= 6);
 }
 
 TEST_CASE("every node and ending is reachable and all four pillars score, for each audience") {

@@ -5,6 +5,8 @@
 // missing the nail bar signs) lead where the debriefs say they do.
 #include <doctest/doctest.h>
 
+#include "tests/support/scenario_measures.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -24,6 +26,8 @@
 using namespace auditsim;
 
 namespace {
+
+using auditsim::test::count_words;
 
 const std::string kPath =
     std::string(AUDITSIM_SCENARIOS_DIR) + "/licensing/licensing-late-night-premises.yaml";
@@ -99,13 +103,6 @@ std::set<std::string> offered_ids(const Session& session) {
   return ids;
 }
 
-int count_words(const std::string& text) {
-  std::istringstream in(text);
-  std::string w;
-  int n = 0;
-  while (in >> w) ++n;
-  return n;
-}
 
 // The good first half, up to (not including) the choice at the nail bar visit.
 const std::vector<std::string> kGoodStart{"ar-partner-checks", "ch-share-partnership",
@@ -174,18 +171,7 @@ TEST_CASE("the scenario has good, mixed and poor endings, each with a debrief") 
 TEST_CASE("every complete path has at least twelve decisions") {
   REQUIRE(scenario());
   const Scenario& s = *scenario();
-  // Shortest route to an ending over the bare graph, ignoring conditions and audiences: every
-  // real path follows one of these routes, so the bound holds for every path.
-  std::map<int, int> memo;
-  std::function<int(int)> shortest = [&](int node) -> int {
-    if (s.nodes[node].is_ending()) return 0;
-    if (auto it = memo.find(node); it != memo.end()) return it->second;
-    int best = std::numeric_limits<int>::max();
-    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
-    memo[node] = best;
-    return best;
-  };
-  CHECK(shortest(s.start) >= 12);
+  CHECK(auditsim::test::fewest_decisions_to_an_ending(s) >= 12);
   for (std::optional<Audience> a : kAudiences) {
     INFO(label(a));
     const Analysis& an = analysis_for(a);

@@ -5,6 +5,8 @@
 // bank-details email) lets harm escalate so that a good ending is out of reach.
 #include <doctest/doctest.h>
 
+#include "tests/support/scenario_measures.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -150,17 +152,7 @@ TEST_CASE("there are good, mixed and poor endings") {
 TEST_CASE("every complete path has at least twelve decisions") {
   REQUIRE(scenario());
   const Scenario& s = *scenario();
-  // The shortest route over the bare graph ignores conditions and audiences, so it is a lower
-  // bound for every real path of every audience.
-  std::map<int, int> memo;
-  std::function<int(int)> shortest = [&](int node) {
-    if (s.nodes[node].is_ending()) return 0;
-    if (auto it = memo.find(node); it != memo.end()) return it->second;
-    int best = std::numeric_limits<int>::max();
-    for (const Choice& c : s.nodes[node].choices) best = std::min(best, 1 + shortest(c.next));
-    return memo[node] = best;
-  };
-  CHECK(shortest(s.start) >= 12);
+  CHECK(auditsim::test::fewest_decisions_to_an_ending(s) >= 12);
 }
 
 TEST_CASE("every node, choice and ending is reachable and every pillar scores, per audience") {
