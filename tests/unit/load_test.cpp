@@ -42,6 +42,7 @@ std::string read_file(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// The pointer is into `r`: keep the result alive while the pointer is used.
 const Diagnostic* find_code(const LoadResult& r, const std::string& code) {
   for (const auto& d : r.diagnostics)
     if (d.code == code) return &d;
@@ -427,7 +428,8 @@ TEST_CASE("hostile input: bounded time, a diagnostic, never an exception") {
     write_file(dir / "indented.yaml", indented);
     for (const char* f : {"flow.yaml", "maps.yaml", "dashes.yaml", "indented.yaml"}) {
       INFO(f);
-      const Diagnostic* d = find_code(load(dir / f), "too-deep");
+      const LoadResult r = load(dir / f);  // kept alive: d points into it
+      const Diagnostic* d = find_code(r, "too-deep");
       REQUIRE(d);
       CHECK(d->line >= 1);
     }
@@ -458,7 +460,8 @@ TEST_CASE("hostile input: bounded time, a diagnostic, never an exception") {
     write_file(dir / "junk.yaml", junk);
     CHECK(find_code(load(dir / "junk.yaml"), "invalid-utf8"));
     write_file(dir / "latin1.yaml", "format: auditsim/1\ntitle: Caf\xe9 licensing\n");
-    const Diagnostic* d = find_code(load(dir / "latin1.yaml"), "invalid-utf8");
+    const LoadResult r = load(dir / "latin1.yaml");
+    const Diagnostic* d = find_code(r, "invalid-utf8");
     REQUIRE(d);
     CHECK(d->line == 2);
     CHECK(d->col == 11);
@@ -519,7 +522,8 @@ TEST_CASE("evidence files stay inside the scenario's folder") {
     write_file(pack / "evidence" / "big.md", std::string(1024 * 1024 + 1, 'x'));
     CHECK(find_code(with_file("evidence/big.md"), "file-too-large"));
     write_file(pack / "evidence" / "latin1.md", "ok\nna\xefve\n");
-    const Diagnostic* d = find_code(with_file("evidence/latin1.md"), "invalid-utf8");
+    const LoadResult r = with_file("evidence/latin1.md");
+    const Diagnostic* d = find_code(r, "invalid-utf8");
     REQUIRE(d);
     CHECK(d->message.find("line 2, column 3") != std::string::npos);
   }

@@ -54,9 +54,13 @@ void say(int fd, const std::string& line) {
 void drain(int fd, std::string& buf, std::chrono::steady_clock::time_point deadline) {
   char chunk[4096];
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    int wait_ms = static_cast<int>(std::max<int64_t>(0, left.count()));
+    // Compare before subtracting: a deadline of time_point::min() would overflow.
+    const auto now = std::chrono::steady_clock::now();
+    const int wait_ms =
+        deadline <= now
+            ? 0
+            : static_cast<int>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count());
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, wait_ms) <= 0) return;
     ssize_t n = ::read(fd, chunk, sizeof chunk);
