@@ -42,7 +42,21 @@ std::string esc(std::string_view s) {
 
 Doc::Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages)
     : cr_(cr), settings_(settings), running_(std::move(running)), total_(total_pages) {
+  // PNG only: cairo reads it without another library. An unreadable file just means no logo.
+  const std::string& path = settings_.logo_path;
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0) {
+    logo_ = cairo_image_surface_create_from_png(path.c_str());
+    if (cairo_surface_status(logo_) != CAIRO_STATUS_SUCCESS ||
+        cairo_image_surface_get_height(logo_) <= 0) {
+      cairo_surface_destroy(logo_);
+      logo_ = nullptr;
+    }
+  }
   begin_page();
+}
+
+Doc::~Doc() {
+  if (logo_) cairo_surface_destroy(logo_);
 }
 
 PangoLayout* Doc::layout(std::string_view markup, double size, double width) {
@@ -72,10 +86,24 @@ void Doc::label(double x, double y, std::string_view text, double size, bool bol
 void Doc::begin_page() {
   ++page_;
   y_ = kTop;
+  double council_x = kLeft;
+  if (logo_) {
+    // Scaled to the header's height, drawn as an image in the PDF (no resampling by us).
+    const double h = 22.0, scale = h / cairo_image_surface_get_height(logo_);
+    const double w = cairo_image_surface_get_width(logo_) * scale;
+    cairo_save(cr_);
+    cairo_translate(cr_, kLeft, 26);
+    cairo_scale(cr_, scale, scale);
+    cairo_set_source_surface(cr_, logo_, 0, 0);
+    cairo_paint(cr_);
+    cairo_restore(cr_);
+    council_x += w + 8;
+  }
   colour(cr_, kNavy);
-  LayoutPtr council(layout("<b>" + esc(settings_.council_name) + "</b>", 11, kWidth * 0.55));
+  LayoutPtr council(
+      layout("<b>" + esc(settings_.council_name) + "</b>", 11, kWidth * 0.55 - (council_x - kLeft)));
   pango_layout_set_ellipsize(council.get(), PANGO_ELLIPSIZE_END);
-  cairo_move_to(cr_, kLeft, 32);
+  cairo_move_to(cr_, council_x, 32);
   pango_cairo_show_layout(cr_, council.get());
   colour(cr_, kGrey);
   LayoutPtr run(layout(esc(running_), 8.5, kWidth * 0.45));

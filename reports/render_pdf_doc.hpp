@@ -28,6 +28,7 @@ class Doc {
   // Starts page 1 on `cr`. `total_pages` is 0 on the counting pass.
   Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages);
   Doc(const Doc&) = delete;
+  ~Doc();
   Doc& operator=(const Doc&) = delete;
 
   int pages() const { return page_; }
@@ -61,6 +62,7 @@ class Doc {
 
   cairo_t* cr_;
   const ReportSettings& settings_;
+  cairo_surface_t* logo_ = nullptr;  // the council's PNG logo for the page header, if any
   std::string running_;
   int total_;
   int page_ = 0;

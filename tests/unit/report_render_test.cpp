@@ -139,3 +139,14 @@ TEST_CASE("Part A outputs say exempt information is in Part B; Part B outputs ar
   CHECK(html.find("<thead>") < html.find("EXEMPT INFORMATION"));
   CHECK(html.find("<tfoot>") < html.rfind("EXEMPT INFORMATION"));
 }
+
+TEST_CASE("the council's PNG logo heads every PDF page; an unreadable logo is left out") {
+  FeedbackReport r = sample(Part::A);
+  CHECK(render_pdf(r).find("/Subtype /Image") == std::string::npos);  // charts are vectors
+  r.settings.logo_path = std::string(AUDITSIM_SCENARIOS_DIR) + "/../assets/kingsmere-logo.png";
+  CHECK(render_pdf(r).find("/Subtype /Image") != std::string::npos);
+  r.settings.logo_path = std::string(AUDITSIM_TEST_DATA) + "/no-such-logo.png";
+  std::string pdf;
+  CHECK_NOTHROW(pdf = render_pdf(r));
+  CHECK(pdf.find("/Subtype /Image") == std::string::npos);
+}

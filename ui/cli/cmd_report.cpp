@@ -38,6 +38,7 @@ void apply_desktop_settings(reports::ReportSettings& s) {
   if (!j.is_object()) return;
   if (auto it = j.find("council_name"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
     s.council_name = it->get<std::string>();
+  if (auto it = j.find("logo"); it != j.end() && it->is_string()) s.logo_path = it->get<std::string>();
   if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
     auto labels = a->find("labels");
     if (labels != a->end() && labels->is_array() && labels->size() == 4 &&
@@ -78,7 +79,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   reports::ReportSettings settings;
   apply_desktop_settings(settings);
   if (!o.council.empty()) settings.council_name = o.council;
-  settings.logo_path = o.logo;
+  if (!o.logo.empty()) settings.logo_path = o.logo;
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
   settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
 
@@ -143,7 +144,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("--part", o->part, "a: public, no names (default); b: exempt, everything")
       ->check(CLI::IsMember({"a", "b", "A", "B"}));
   cmd->add_option("--council", o->council, "Council name on the report (default from settings)");
-  cmd->add_option("--logo", o->logo, "Council logo (PNG, JPEG or SVG) for HTML reports");
+  cmd->add_option("--logo", o->logo, "Council logo (default from settings): PNG, JPEG or SVG in HTML; PNG in PDF");
   cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
   cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
   cmd->callback([o, &global, &exit_code] { exit_code = run_report(*o, global); });
