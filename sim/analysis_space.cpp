@@ -10,15 +10,6 @@ namespace auditsim::detail {
 
 namespace {
 
-// Mirrors the engine's transition (sim/state.cpp): `add` saturates at the int64 range.
-int64_t saturating_add(int64_t a, int64_t b) {
-  int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) {
-    return b > 0 ? std::numeric_limits<int64_t>::max() : std::numeric_limits<int64_t>::min();
-  }
-  return r;
-}
-
 uint64_t saturating_count(uint64_t a, uint64_t b, uint64_t bound) {
   uint64_t r = 0;
   if (__builtin_add_overflow(a, b, &r) || r > bound) return bound;

@@ -6,10 +6,6 @@
 
 namespace auditsim {
 
-namespace {
-
-// Variables are authored as small integers, but `add` on a long path must never overflow into
-// undefined behaviour, so sums saturate at the int64 range.
 int64_t saturating_add(int64_t a, int64_t b) {
   int64_t r = 0;
   if (__builtin_add_overflow(a, b, &r)) {
@@ -17,6 +13,8 @@ int64_t saturating_add(int64_t a, int64_t b) {
   }
   return r;
 }
+
+namespace {
 
 void visit(PlayState& st, int node) {
   if (node < 0 || static_cast<size_t>(node) >= st.visits.size()) return;

@@ -1,16 +1,14 @@
 // `auditsim report`: renders an audit feedback report, a scrutiny report or the open actions
 // list from the results database, in HTML, PDF, Markdown, CSV or xAPI JSON.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "reports/build.hpp"
 #include "reports/render.hpp"
 #include "ui/cli/cli.hpp"
+#include "ui/controllers/settings.hpp"
 #include "ui/cli/commands.hpp"
 #include "ui/cli/store_access.hpp"
 
@@ -25,30 +23,15 @@ struct ReportOptions {
   bool actions = false;
 };
 
-// The desktop program's settings file supplies the council name and the assurance scale, so a
-// report from the command line matches one from the desktop. A missing or bad file is ignored.
+// The desktop program's settings file supplies the council name, logo and assurance scale, so a
+// report from the command line matches one from the desktop. A missing or bad file gives the
+// defaults (ui::load_settings reports why; a report needs no warning for it).
 void apply_desktop_settings(reports::ReportSettings& s) {
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  const char* home = std::getenv("HOME");
-  fs::path path = xdg && *xdg ? fs::path(xdg) : home ? fs::path(home) / ".config" : fs::path();
-  if (path.empty()) return;
-  std::ifstream in(path / "auditsim" / "settings.json");
-  if (!in) return;
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (!j.is_object()) return;
-  if (auto it = j.find("council_name"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
-    s.council_name = it->get<std::string>();
-  if (auto it = j.find("logo"); it != j.end() && it->is_string()) s.logo_path = it->get<std::string>();
-  if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
-    auto labels = a->find("labels");
-    if (labels != a->end() && labels->is_array() && labels->size() == 4 &&
-        std::all_of(labels->begin(), labels->end(), [](const auto& v) { return v.is_string(); }))
-      for (size_t i = 0; i < 4; ++i) s.scale.labels[i] = (*labels)[i].template get<std::string>();
-    auto t = a->find("thresholds");
-    if (t != a->end() && t->is_array() && t->size() == 3 &&
-        std::all_of(t->begin(), t->end(), [](const auto& v) { return v.is_number(); }))
-      for (size_t i = 0; i < 3; ++i) s.scale.thresholds[i] = (*t)[i].template get<double>();
-  }
+  std::string ignored;
+  const ui::Settings settings = ui::load_settings(ui::default_settings_path(), &ignored);
+  if (!settings.council_name.empty()) s.council_name = settings.council_name;
+  s.logo_path = settings.logo_path;
+  s.scale = settings.scale;
 }
 
 bool valid_date(const std::string& d) {
