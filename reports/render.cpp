@@ -25,7 +25,11 @@ std::optional<Format> parse_format(std::string_view key) {
 
 bool supports_open_actions(Format f) { return f != Format::Xapi; }
 
-std::string render(const FeedbackReport& r, Format f) {
+namespace {
+
+// Feedback and scrutiny reports exist in every format; one dispatch serves both.
+template <typename Report>
+std::string render_any(const Report& r, Format f) {
   switch (f) {
     case Format::Html: return render_html(r);
     case Format::Pdf: return render_pdf(r);
@@ -36,16 +40,11 @@ std::string render(const FeedbackReport& r, Format f) {
   return render_html(r);
 }
 
-std::string render(const ScrutinyReport& r, Format f) {
-  switch (f) {
-    case Format::Html: return render_html(r);
-    case Format::Pdf: return render_pdf(r);
-    case Format::Markdown: return render_markdown(r);
-    case Format::Csv: return render_csv(r);
-    case Format::Xapi: return render_xapi(r);
-  }
-  return render_html(r);
-}
+}  // namespace
+
+std::string render(const FeedbackReport& r, Format f) { return render_any(r, f); }
+
+std::string render(const ScrutinyReport& r, Format f) { return render_any(r, f); }
 
 std::string render(const OpenActionsReport& r, Format f) {
   switch (f) {
