@@ -8,9 +8,9 @@
 #include <new>
 
 #include "sim/check.hpp"
-#include "sim/load_build.hpp"
-#include "sim/load_text.hpp"
-#include "sim/load_yaml.hpp"
+#include "sim/load/build.hpp"
+#include "sim/load/text.hpp"
+#include "sim/load/yaml.hpp"
 #include "sim/sha256.hpp"
 
 namespace auditsim {

@@ -13,7 +13,7 @@
 
 #include "sim/diagnostics.hpp"
 #include "sim/load.hpp"
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 #include "sim/sha256.hpp"
 
 using namespace auditsim;

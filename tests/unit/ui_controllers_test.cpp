@@ -13,7 +13,7 @@
 #include "ui/controllers/library.hpp"
 #include "ui/controllers/map_layout.hpp"
 #include "ui/controllers/play.hpp"
-#include "ui/controllers/settings.hpp"
+#include "sim/settings.hpp"
 #include "ui/widgets/markdown.hpp"
 
 namespace fs = std::filesystem;

@@ -15,7 +15,7 @@
 #include "ui/controllers/play.hpp"
 #include "ui/controllers/report_export.hpp"
 #include "ui/controllers/results.hpp"
-#include "ui/controllers/settings.hpp"
+#include "sim/settings.hpp"
 
 namespace auditsim::ui {
 

@@ -2,7 +2,7 @@
 // projectors and low vision. Sets ImGui's style and the palette the widgets use.
 #pragma once
 
-#include "ui/controllers/settings.hpp"
+#include "sim/settings.hpp"
 
 namespace auditsim::ui {
 

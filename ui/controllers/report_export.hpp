@@ -11,7 +11,7 @@
 #include "reports/model.hpp"
 #include "reports/render.hpp"
 #include "sim/store/store.hpp"
-#include "ui/controllers/settings.hpp"
+#include "sim/settings.hpp"
 
 namespace auditsim::ui {
 

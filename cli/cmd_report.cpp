@@ -7,10 +7,10 @@
 
 #include "reports/build.hpp"
 #include "reports/render.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/controllers/settings.hpp"
-#include "ui/cli/commands.hpp"
-#include "ui/cli/store_access.hpp"
+#include "cli/cli.hpp"
+#include "sim/settings.hpp"
+#include "cli/commands.hpp"
+#include "cli/store_access.hpp"
 
 namespace auditsim::cli {
 namespace {
@@ -25,10 +25,10 @@ struct ReportOptions {
 
 // The desktop program's settings file supplies the council name, logo and assurance scale, so a
 // report from the command line matches one from the desktop. A missing or bad file gives the
-// defaults (ui::load_settings reports why; a report needs no warning for it).
+// defaults (load_settings reports why; a report needs no warning for it).
 void apply_desktop_settings(reports::ReportSettings& s) {
   std::string ignored;
-  const ui::Settings settings = ui::load_settings(ui::default_settings_path(), &ignored);
+  const Settings settings = load_settings(default_settings_path(), &ignored);
   if (!settings.council_name.empty()) s.council_name = settings.council_name;
   s.logo_path = settings.logo_path;
   s.scale = settings.scale;

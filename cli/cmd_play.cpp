@@ -5,11 +5,11 @@
 
 #include "sim/engine.hpp"
 #include "sim/recording.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/cli/commands.hpp"
-#include "ui/cli/play_driver.hpp"
-#include "ui/cli/scenario_io.hpp"
-#include "ui/cli/store_access.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/play_driver.hpp"
+#include "cli/scenario_io.hpp"
+#include "cli/store_access.hpp"
 
 namespace auditsim::cli {
 namespace {

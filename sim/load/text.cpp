@@ -1,6 +1,6 @@
 // Raw-text checks that must run before the YAML parser sees the bytes, and the scalar formats
 // (integers, durations, ids) the scenario format defines on top of YAML.
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 
 #include <limits>
 #include <vector>

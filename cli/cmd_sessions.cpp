@@ -4,9 +4,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "ui/cli/cli.hpp"
-#include "ui/cli/commands.hpp"
-#include "ui/cli/store_access.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/store_access.hpp"
 
 namespace auditsim::cli {
 namespace {

@@ -1,8 +1,8 @@
 // Typed access to the YAML tree. Every getter reports its own problem once and returns nullopt,
 // so the builders can carry on and collect every problem in one pass.
-#include "sim/load_reader.hpp"
+#include "sim/load/reader.hpp"
 
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 
 namespace auditsim::load_detail {
 

@@ -1,4 +1,4 @@
-#include "ui/cli/terminal_text.hpp"
+#include "cli/terminal_text.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "ui/cli/play_driver.hpp"
+#include "cli/play_driver.hpp"
 
 #include <iostream>
 #include <random>
@@ -7,9 +7,9 @@
 #include "sim/analysis.hpp"
 #include "sim/json_io.hpp"
 #include "sim/scoring.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/cli/store_access.hpp"
-#include "ui/cli/terminal_play.hpp"
+#include "cli/cli.hpp"
+#include "cli/store_access.hpp"
+#include "cli/terminal_play.hpp"
 
 namespace auditsim::cli {
 namespace {

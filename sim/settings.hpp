@@ -1,12 +1,12 @@
-// The desktop program's settings: appearance, the assurance scale, the data folder and the
-// council name. Stored as JSON in $XDG_CONFIG_HOME/auditsim/settings.json.
+// The user's settings file, shared by the desktop program and the command line: appearance, the
+// assurance scale, the data folder, the council name and logo. JSON in $XDG_CONFIG_HOME/auditsim/settings.json.
 #pragma once
 
 #include <string>
 
 #include "sim/scoring.hpp"
 
-namespace auditsim::ui {
+namespace auditsim {
 
 // The three colour themes.
 enum class Theme { Light, Dark, HighContrast };
@@ -42,4 +42,4 @@ Settings load_settings(const std::string& path, std::string* warning);
 // Writes settings atomically (temporary file then rename). Returns false with `error` set.
 bool save_settings(const Settings& s, const std::string& path, std::string* error);
 
-}  // namespace auditsim::ui
+}  // namespace auditsim

@@ -1,4 +1,4 @@
-#include "ui/cli/cli.hpp"
+#include "cli/cli.hpp"
 
 #include <CLI/CLI.hpp>
 #include <exception>
@@ -6,15 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "ui/cli/commands.hpp"
-
-#ifdef AUDITSIM_HAVE_DESKTOP
-#include "ui/app/desktop.hpp"
-#endif
+#include "cli/commands.hpp"
 
 namespace auditsim::cli {
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   CLI::App app{
       "auditsim: desktop-audit scenarios for UK councils, scored against the 4P model\n"
       "(Pursue, Prevent, Protect, Prepare) and recorded for audit and scrutiny reports.\n"
@@ -56,18 +52,17 @@ int run(int argc, char** argv) {
     return kExitUsage;
   }
   if (app.get_subcommands().empty()) {
-#ifdef AUDITSIM_HAVE_DESKTOP
-    desktop::DesktopOptions options;
-    options.open_scenario = open_scenario;
-    options.frames = frames;
-    options.screenshot = screenshot;
-    options.db_path = global.db_path;
-    options.clicks = clicks;
-    return desktop::run(options);
-#else
-    std::cout << app.help();
-    return kExitOk;
-#endif
+    if (!open_desktop) {
+      std::cout << app.help();
+      return kExitOk;
+    }
+    DesktopRequest request;
+    request.open_scenario = open_scenario;
+    request.frames = frames;
+    request.screenshot = screenshot;
+    request.db_path = global.db_path;
+    request.clicks = clicks;
+    return open_desktop(request);
   }
   return exit_code;
 }

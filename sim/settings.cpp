@@ -1,4 +1,4 @@
-#include "ui/controllers/settings.hpp"
+#include "sim/settings.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,7 +11,7 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace auditsim::ui {
+namespace auditsim {
 
 const char* theme_key(Theme t) {
   switch (t) {
@@ -141,4 +141,4 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
   return true;
 }
 
-}  // namespace auditsim::ui
+}  // namespace auditsim

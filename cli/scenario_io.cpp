@@ -1,10 +1,10 @@
-#include "ui/cli/scenario_io.hpp"
+#include "cli/scenario_io.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "sim/load.hpp"
-#include "ui/cli/cli.hpp"
+#include "cli/cli.hpp"
 
 namespace auditsim::cli {
 

@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "sim/recording.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/cli/commands.hpp"
-#include "ui/cli/play_driver.hpp"
-#include "ui/cli/store_access.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/play_driver.hpp"
+#include "cli/store_access.hpp"
 
 namespace auditsim::cli {
 namespace {

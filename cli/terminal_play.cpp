@@ -1,4 +1,4 @@
-#include "ui/cli/terminal_play.hpp"
+#include "cli/terminal_play.hpp"
 
 #include <algorithm>
 #include <iomanip>
@@ -7,8 +7,8 @@
 #include <string>
 
 #include "sim/scoring.hpp"
-#include "ui/cli/scenario_io.hpp"
-#include "ui/cli/terminal_text.hpp"
+#include "cli/scenario_io.hpp"
+#include "cli/terminal_text.hpp"
 
 namespace auditsim::cli {
 namespace {

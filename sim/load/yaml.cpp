@@ -1,7 +1,7 @@
 // Builds the loader's YAML tree from libyaml parser events, refusing hostile structure early.
 // libyaml's event parser is a state machine (no recursion per nesting level) and about seven
 // times faster than yaml-cpp's on large files; the tree, the checks and the messages are ours.
-#include "sim/load_yaml.hpp"
+#include "sim/load/yaml.hpp"
 
 #include <yaml.h>
 
@@ -9,7 +9,7 @@
 #include <new>
 #include <unordered_map>
 
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 
 namespace auditsim::load_detail {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "sim/diagnostics.hpp"
-#include "sim/load_yaml.hpp"
+#include "sim/load/yaml.hpp"
 #include "sim/model.hpp"
 
 namespace auditsim::load_detail {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "sim/store/store.hpp"
-#include "ui/cli/commands.hpp"
+#include "cli/commands.hpp"
 
 namespace auditsim::cli {
 

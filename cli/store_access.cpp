@@ -1,4 +1,4 @@
-#include "ui/cli/store_access.hpp"
+#include "cli/store_access.hpp"
 
 #include <iostream>
 

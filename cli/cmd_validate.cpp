@@ -7,8 +7,8 @@
 
 #include "sim/json_io.hpp"
 #include "sim/load.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/cli/commands.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
 
 namespace auditsim::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sim/load.hpp"
-#include "sim/load_reader.hpp"
+#include "sim/load/reader.hpp"
 #include "sim/model.hpp"
 
 namespace auditsim::load_detail {

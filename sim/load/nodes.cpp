@@ -1,8 +1,8 @@
 // Builders for nodes, choices, endings, injects and conditions: the parts that refer to each
 // other by id and so need every node id collected first.
-#include "sim/load_build.hpp"
+#include "sim/load/build.hpp"
 
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 
 namespace auditsim::load_detail {
 

@@ -7,9 +7,9 @@
 
 #include "sim/analysis.hpp"
 #include "sim/json_io.hpp"
-#include "ui/cli/cli.hpp"
-#include "ui/cli/commands.hpp"
-#include "ui/cli/scenario_io.hpp"
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/scenario_io.hpp"
 
 namespace auditsim::cli {
 namespace {

@@ -1,5 +1,5 @@
 // Builders for the scenario's header, variables, evidence, key actions and learning objectives.
-#include "sim/load_build.hpp"
+#include "sim/load/build.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "sim/load_text.hpp"
+#include "sim/load/text.hpp"
 
 namespace auditsim::load_detail {
 
