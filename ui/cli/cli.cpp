@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/cli/commands.hpp"
+#include "ui/cli/terminal_safe.hpp"
 
 #ifdef AUDITSIM_HAVE_DESKTOP
 #include "ui/app/desktop.hpp"
@@ -15,6 +16,7 @@
 namespace auditsim::cli {
 
 int run(int argc, char** argv) {
+  const TerminalGuard terminal;  // nothing another person wrote reaches the terminal raw
   CLI::App app{
       "auditsim: desktop-audit scenarios for UK councils, scored against the 4P model\n"
       "(Pursue, Prevent, Protect, Prepare) and recorded for audit and scrutiny reports.\n"
