@@ -109,7 +109,7 @@ size_t write_report(store::Store& db, const ReportRequest& r, const reports::Rep
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   std::string error;
   if (!write_file_atomically(r.path, bytes, reports::report_file_mode(s.part), &error))
-    throw std::runtime_error("The report could not be saved. " + error);
+    throw std::runtime_error("The report could not be written to " + r.path + ". " + error);
   return bytes.size();
 }
 
