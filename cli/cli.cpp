@@ -7,10 +7,12 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/terminal_safe.hpp"
 
 namespace auditsim::cli {
 
 int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
+  const TerminalGuard terminal;  // nothing another person wrote reaches the terminal raw
   CLI::App app{
       "auditsim: desktop-audit scenarios for UK councils, scored against the 4P model\n"
       "(Pursue, Prevent, Protect, Prepare) and recorded for audit and scrutiny reports.\n"

@@ -6,11 +6,14 @@
 #include <memory>
 
 #include "reports/build.hpp"
+#include "reports/logo.hpp"
 #include "reports/render.hpp"
+#include "sim/atomic_file.hpp"
 #include "cli/cli.hpp"
 #include "sim/settings.hpp"
 #include "cli/commands.hpp"
 #include "cli/store_access.hpp"
+#include "cli/terminal_safe.hpp"
 
 namespace auditsim::cli {
 namespace {
@@ -63,6 +66,10 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   apply_desktop_settings(settings);
   if (!o.council.empty()) settings.council_name = o.council;
   if (!o.logo.empty()) settings.logo_path = o.logo;
+  if (std::string problem; !o.logo.empty() && !reports::read_logo(o.logo, &problem)) {
+    std::cerr << "auditsim report: " << problem << "\n";
+    return kExitUsage;
+  }
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
   settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
 
@@ -83,27 +90,12 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     return e.kind() == store::ErrorKind::NotFound ? kExitProblems : kExitUsage;
   }
   if (o.out.empty() || o.out == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    exact_stdout().write(bytes.data(), static_cast<std::streamsize>(bytes.size())).flush();
     return kExitOk;
   }
-  // Written beside the target then renamed, so a failed write never leaves half a report.
-  const fs::path target(o.out), tmp = target.string() + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      std::cerr << "auditsim report: cannot write " << o.out << " (check the folder exists and is writable)\n";
-      return kExitUsage;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    std::cerr << "auditsim report: cannot write " << o.out << ": " << ec.message() << "\n";
+  std::string error;
+  if (!write_file_atomically(o.out, bytes, reports::report_file_mode(settings.part), &error)) {
+    std::cerr << "auditsim report: " << error << "\n";
     return kExitUsage;
   }
   std::cerr << "Wrote " << o.out << " (" << bytes.size() << " bytes, "

@@ -59,4 +59,6 @@ std::string render(const OpenActionsReport& r, Format f) {
       "pdf, md or csv.");
 }
 
+mode_t report_file_mode(Part p) { return p == Part::B ? 0600 : 0644; }
+
 }  // namespace auditsim::reports

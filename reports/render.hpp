@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 
 #include "reports/model.hpp"
 
@@ -49,5 +50,9 @@ std::string render_csv(const OpenActionsReport& r);
 // xAPI 1.0.3 statements as a JSON array.
 std::string render_xapi(const FeedbackReport& r);
 std::string render_xapi(const ScrutinyReport& r);
+
+// The mode a report file is created with: owner-only (0600) for Part B, which holds names, notes
+// and exempt content; 0644 for a public Part A report.
+mode_t report_file_mode(Part p);
 
 }  // namespace auditsim::reports

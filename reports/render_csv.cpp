@@ -11,11 +11,19 @@ namespace {
 
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
-// A text field. A leading = + - @ would make a spreadsheet treat the cell as a formula (and run
-// it), so such text gets a leading apostrophe, as spreadsheet programs themselves do.
+// Whether a spreadsheet would take the cell for a formula: = + - @ first, or after spaces, tabs
+// or line breaks, which spreadsheet programs skip before looking for one.
+bool looks_like_formula(std::string_view s) {
+  const size_t first = s.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos &&
+         (s[first] == '=' || s[first] == '+' || s[first] == '-' || s[first] == '@');
+}
+
+// A text field. A formula would run when the file is opened, so such text gets a leading
+// apostrophe, as spreadsheet programs themselves do.
 std::string field(std::string_view raw) {
   std::string s = text::clean(raw);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, "'");
+  if (looks_like_formula(s)) s.insert(0, "'");
   bool quote = s.find_first_of(",\"\n") != std::string::npos;
   if (!quote) return s;
   std::string out = "\"";

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "reports/logo.hpp"
 #include "reports/render.hpp"
 #include "reports/render_html_internal.hpp"
 #include "reports/render_svg.hpp"
@@ -44,18 +45,10 @@ std::string base64(const std::string& bytes) {
   return out;
 }
 
-// The council's logo as a data: URI, so the file stays self-contained; empty when unreadable.
+// The council's logo as a data: URI, so the file stays self-contained; empty when unusable.
 std::string logo_uri(const std::string& path) {
-  if (path.empty()) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.empty() || bytes.size() > 2 * 1024 * 1024) return {};
-  std::string mime = bytes.rfind("\x89PNG", 0) == 0       ? "image/png"
-                     : bytes.rfind("\xFF\xD8", 0) == 0    ? "image/jpeg"
-                     : bytes.find("<svg") != std::string::npos ? "image/svg+xml"
-                                                              : "";
-  return mime.empty() ? std::string() : "data:" + mime + ";base64," + base64(bytes);
+  std::optional<Logo> logo = read_logo(path);
+  return logo ? "data:" + logo->mime + ";base64," + base64(logo->bytes) : std::string();
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // so it cannot break out of its section or inject script into a page that renders the file.
 #include <string>
 
+#include "reports/markdown_links.hpp"
 #include "reports/render.hpp"
 #include "reports/render_text.hpp"
 
@@ -33,7 +34,7 @@ std::string esc(std::string_view raw) {
 // Author Markdown as a block quote; "<" becomes an entity so raw HTML shows as text.
 std::string quote(std::string_view md) {
   std::string out = "> ";
-  for (char c : clean(md)) {
+  for (char c : without_unsafe_links(clean(md))) {
     if (c == '\n') out += "\n> ";
     else if (c == '<') out += "&lt;";
     else out += c;

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "reports/logo.hpp"
 #include "reports/render_text.hpp"
+#include "reports/text_breaks.hpp"
 
 namespace auditsim::reports::pdf {
 namespace {
@@ -30,10 +32,23 @@ struct LayoutFree {
 };
 using LayoutPtr = std::unique_ptr<PangoLayout, LayoutFree>;
 
+// PNG bytes already in memory, handed to cairo piece by piece.
+struct PngSource {
+  const std::string& bytes;
+  size_t at;
+};
+cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
+  auto* src = static_cast<PngSource*>(closure);
+  if (src->bytes.size() - src->at < length) return CAIRO_STATUS_READ_ERROR;
+  std::copy_n(src->bytes.data() + src->at, length, data);
+  src->at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
 
 std::string esc(std::string_view s) {
-  std::string c = text::clean(s);
+  std::string c = with_break_opportunities(text::clean(s));
   gchar* e = g_markup_escape_text(c.data(), static_cast<gssize>(c.size()));
   std::string out = e;
   g_free(e);
@@ -42,10 +57,11 @@ std::string esc(std::string_view s) {
 
 Doc::Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages)
     : cr_(cr), settings_(settings), running_(std::move(running)), total_(total_pages) {
-  // PNG only: cairo reads it without another library. An unreadable file just means no logo.
-  const std::string& path = settings_.logo_path;
-  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0) {
-    logo_ = cairo_image_surface_create_from_png(path.c_str());
+  // PNG only: cairo reads it without another library. An unusable file just means no logo.
+  std::optional<Logo> logo = read_logo(settings_.logo_path);
+  if (logo && logo->mime == "image/png") {
+    PngSource src{logo->bytes, 0};
+    logo_ = cairo_image_surface_create_from_png_stream(read_png, &src);
     if (cairo_surface_status(logo_) != CAIRO_STATUS_SUCCESS ||
         cairo_image_surface_get_height(logo_) <= 0) {
       cairo_surface_destroy(logo_);

@@ -69,7 +69,7 @@ class Doc {
   double y_ = 0;
 };
 
-// Escapes text for pango markup (valid UTF-8, & < > " ').
+// Escapes text for pango markup (valid UTF-8, & < > " '), with break opportunities as above.
 std::string esc(std::string_view s);
 
 // Runs `content` twice: once to count pages, then onto a PDF with "Page N of M". Returns bytes.

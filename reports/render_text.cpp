@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <memory>
 
+#include "reports/markdown_links.hpp"
+#include "sim/utf8.hpp"
+
 namespace auditsim::reports::text {
 namespace {
 
@@ -21,17 +24,6 @@ bool digits(std::string_view s, size_t from, size_t n) {
   for (size_t i = from; i < from + n; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
   return true;
-}
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-size_t utf8_length(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  if (n == 2 && c < 0xC2) return 0;  // overlong
-  return n;
 }
 
 struct CmarkFree {
@@ -117,7 +109,7 @@ std::string clean(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    size_t n = utf8_length(s, i);
+    const size_t n = utf8::decode(s, i).len;
     if (n == 0) {
       out += "\uFFFD";
       ++i;
@@ -154,7 +146,11 @@ std::string one_line(std::string_view s) {
 
 std::string markdown_to_html(std::string_view md) {
   std::string src = clean(md);
-  char* html = cmark_markdown_to_html(src.data(), src.size(), CMARK_OPT_DEFAULT);
+  std::unique_ptr<cmark_node, CmarkFree> doc(
+      cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT));
+  if (!doc) return {};
+  drop_unsafe_links(doc.get());
+  char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT);
   std::string out = html ? html : "";
   std::free(html);
   return out;

@@ -8,10 +8,12 @@
 #include <new>
 
 #include "sim/check.hpp"
+#include "sim/file_read.hpp"
 #include "sim/load/build.hpp"
 #include "sim/load/text.hpp"
 #include "sim/load/yaml.hpp"
 #include "sim/sha256.hpp"
+#include "sim/utf8.hpp"
 
 namespace auditsim {
 
@@ -65,23 +67,37 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
   res.scenario = std::move(scenario);
 }
 
-// Reads at most `limit + 1` bytes: the size reported by the file system cannot be trusted for
-// pipes or special files such as /dev/zero.
-bool read_bounded(const std::string& path, size_t limit, std::string& out, bool& too_large) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  too_large = false;
-  out.clear();
-  char buf[65536];
-  while (in) {
-    in.read(buf, sizeof buf);
-    out.append(buf, static_cast<size_t>(in.gcount()));
-    if (out.size() > limit) {
-      too_large = true;
-      return true;
-    }
+// "U+202E" for messages.
+std::string code_point_name(char32_t cp) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out = "U+";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+  return out;
+}
+
+// A bidirectional override or isolate can show an id, a title or a choice in another order than
+// the one stored, so what a reviewer reads is not what players get. One warning per line.
+void warn_bidi_controls(std::string_view text, const std::string& path,
+                        std::vector<Diagnostic>& diags) {
+  constexpr int kMaxWarnings = 20;
+  int warned = 0, last_line = 0;
+  for (size_t from = 0; from < text.size();) {
+    const auto at = utf8::find_bidi_control(text.substr(from));
+    if (!at) break;
+    const size_t offset = from + *at;
+    const utf8::Char ch = utf8::decode(text, offset);
+    from = offset + ch.len;
+    const TextPos pos = position_of(text, offset);
+    if (pos.line == last_line) continue;
+    last_line = pos.line;
+    if (++warned > kMaxWarnings) break;
+    diags.push_back({Severity::Warning, "bidi-control", path, pos.line, pos.col,
+                     "The text holds a bidirectional control character (" +
+                         code_point_name(ch.cp) +
+                         "): it can make the text display in a different order from the one "
+                         "stored.",
+                     "remove it; Arabic and Hebrew text displays correctly without it"});
   }
-  return !in.bad();
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& ds) {
@@ -110,6 +126,7 @@ LoadResult load_scenario_text(const std::string& text, const std::string& path,
                      "the file was probably saved as Latin-1 or Windows-1252: save it as UTF-8"});
     return res;
   }
+  warn_bidi_controls(text, path, diags);
   try {
     YamlDoc doc;
     if (!parse_yaml(text, path, limits, doc, diags)) return res;
@@ -131,42 +148,34 @@ LoadResult load_scenario_text(const std::string& text, const std::string& path,
 
 LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits) {
   LoadResult res;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    res.diagnostics.push_back(file_error("io-error", path, "The file does not exist.",
-                                         "check the path and the spelling of the name"));
-    return res;
-  }
-  if (fs::is_directory(status)) {
-    res.diagnostics.push_back(file_error("io-error", path, "This is a folder, not a scenario file."));
-    return res;
-  }
-  if (fs::is_regular_file(status)) {
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > limits.max_file_bytes) {
+  const std::string limit_kb = std::to_string(limits.max_file_bytes / 1024);
+  FileRead file = read_regular_file(path, limits.max_file_bytes);
+  switch (file.status) {
+    case FileRead::Status::Ok:
+      return load_scenario_text(file.bytes, path, limits);
+    case FileRead::Status::Missing:
+      res.diagnostics.push_back(file_error("io-error", path, "The file does not exist.",
+                                           "check the path and the spelling of the name"));
+      break;
+    case FileRead::Status::NotRegular:
       res.diagnostics.push_back(file_error(
-          "file-too-large", path,
-          "The file is " + std::to_string(size / 1024) + " KB; scenarios are limited to " +
-              std::to_string(limits.max_file_bytes / 1024) + " KB.",
-          "move long documents into evidence files"));
-      return res;
-    }
+          "io-error", path,
+          "This is " + std::string(file_kind_words(file.kind)) + ", not a scenario file.",
+          "give the path of a .yaml file"));
+      break;
+    case FileRead::Status::TooLarge:
+      res.diagnostics.push_back(file_error("file-too-large", path,
+                                           "The file is larger than " + limit_kb +
+                                               " KB, the limit for a scenario.",
+                                           "move long documents into evidence files"));
+      break;
+    case FileRead::Status::Unreadable:
+      res.diagnostics.push_back(file_error("io-error", path,
+                                           "The file cannot be read (" + file.error + ").",
+                                           "check that you are allowed to read it"));
+      break;
   }
-  std::string text;
-  bool too_large = false;
-  if (!read_bounded(path, limits.max_file_bytes, text, too_large)) {
-    res.diagnostics.push_back(file_error("io-error", path, "The file cannot be read.",
-                                         "check that you are allowed to read it"));
-    return res;
-  }
-  if (too_large) {
-    res.diagnostics.push_back(file_error("file-too-large", path,
-                                         "The file is larger than " +
-                                             std::to_string(limits.max_file_bytes / 1024) + " KB."));
-    return res;
-  }
-  return load_scenario_text(text, path, limits);
+  return res;
 }
 
 LoadResult load_and_check(const std::string& path, const LoadLimits& limits) {

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/atomic_file.hpp"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -123,22 +125,8 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  // Write then rename so a crash mid-write never leaves a half-written settings file.
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << j.dump(2) << "\n";
-    if (!out) {
-      if (error) *error = "Could not write " + tmp + ": check the folder exists and is writable.";
-      return false;
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    if (error) *error = "Could not save " + path + ": " + ec.message();
-    return false;
-  }
-  return true;
+  // Owner-only: the file names the council and where its results are kept.
+  return write_file_atomically(path, j.dump(2) + "\n", kOwnerOnly, error);
 }
 
 }  // namespace auditsim

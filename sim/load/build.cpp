@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "sim/file_read.hpp"
 #include "sim/load/text.hpp"
+#include "sim/utf8.hpp"
 
 namespace auditsim::load_detail {
 
@@ -209,33 +211,44 @@ void read_evidence_file(BuildContext& c, Evidence& e, int at) {
             "keep evidence in the scenario's folder or below it (no `..`, no links leading out)");
     return;
   }
-  if (!fs::is_regular_file(target, ec)) {
-    r.error("evidence-file-missing", at, "Evidence file `" + e.file + "` does not exist.",
-            "paths are relative to the scenario's folder");
-    return;
+  FileRead file = read_regular_file(target.string(), kMaxEvidenceFileBytes);
+  switch (file.status) {
+    case FileRead::Status::Ok: break;
+    case FileRead::Status::Missing:
+      r.error("evidence-file-missing", at, "Evidence file `" + e.file + "` does not exist.",
+              "paths are relative to the scenario's folder");
+      return;
+    case FileRead::Status::NotRegular:
+      r.error("evidence-not-a-file", at,
+              "Evidence file `" + e.file + "` is " + file_kind_words(file.kind) +
+                  ", not a document.",
+              "name a Markdown or text file");
+      return;
+    case FileRead::Status::TooLarge:
+      r.error("file-too-large", at, "Evidence file `" + e.file + "` is over 1 MB.",
+              "split it, or keep only the extract the players need");
+      return;
+    case FileRead::Status::Unreadable:
+      r.error("evidence-file-missing", at,
+              "Evidence file `" + e.file + "` cannot be read (" + file.error + ").",
+              "check that you are allowed to read it");
+      return;
   }
-  const auto size = fs::file_size(target, ec);
-  if (ec) {
-    r.error("evidence-file-missing", at, "Evidence file `" + e.file + "` cannot be read.");
-    return;
-  }
-  if (size > kMaxEvidenceFileBytes) {
-    r.error("file-too-large", at, "Evidence file `" + e.file + "` is over 1 MB.",
-            "split it, or keep only the extract the players need");
-    return;
-  }
-  std::ifstream in(target, std::ios::binary);
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    r.error("evidence-file-missing", at, "Evidence file `" + e.file + "` cannot be read.");
-    return;
-  }
+  std::string content = std::move(file.bytes);
   if (auto bad = find_invalid_utf8(content)) {
     r.error("invalid-utf8", at,
             "Evidence file `" + e.file + "` is not valid UTF-8 (line " + std::to_string(bad->line) +
                 ", column " + std::to_string(bad->col) + ").",
             "save it as UTF-8");
     return;
+  }
+  if (auto bidi = utf8::find_bidi_control(content)) {
+    const TextPos pos = position_of(content, *bidi);
+    r.warning("bidi-control", at,
+              "Evidence file `" + e.file + "` holds a bidirectional control character (line " +
+                  std::to_string(pos.line) + ", column " + std::to_string(pos.col) +
+                  "): it can make the text display in a different order from the one stored.",
+              "remove it; Arabic and Hebrew text displays correctly without it");
   }
   e.text = std::move(content);
 }

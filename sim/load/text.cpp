@@ -5,6 +5,8 @@
 #include <limits>
 #include <vector>
 
+#include "sim/utf8.hpp"
+
 namespace auditsim::load_detail {
 
 TextPos position_of(std::string_view text, size_t offset) {
@@ -23,29 +25,7 @@ TextPos position_of(std::string_view text, size_t offset) {
 }
 
 std::optional<TextPos> find_invalid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = 0;
-    uint32_t cp = 0, min = 0;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return position_of(text, i);
-    if (i + static_cast<size_t>(len) > n) return position_of(text, i);
-    for (int k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return position_of(text, i);
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return position_of(text, i);
-    i += static_cast<size_t>(len);
-  }
+  if (auto at = utf8::first_invalid(text)) return position_of(text, *at);
   return std::nullopt;
 }
 

@@ -103,6 +103,24 @@ struct StopParsing {
   std::string message, hint;
 };
 
+// A tag (`!!binary`, `!local`, `!<...>`) asks for a type the scenario format does not have;
+// silently reading the value as text would hide what the author meant, so it is refused.
+void refuse_tag(const yaml_char_t* tag, const Mark& mark) {
+  if (!tag) return;
+  std::string name(reinterpret_cast<const char*>(tag));
+  constexpr std::string_view kCore = "tag:yaml.org,2002:";
+  if (name.rfind(kCore, 0) == 0) name = "!!" + name.substr(kCore.size());
+  if (name.size() > 40) {
+    size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name = name.substr(0, cut) + "...";
+  }
+  throw StopParsing{"unsupported-yaml", mark,
+                    "YAML tags such as `" + name + "` are not supported in scenarios.",
+                    "remove the tag: every value is plain text, a number, true/false, a list "
+                    "or a map"};
+}
+
 class TreeBuilder {
  public:
   TreeBuilder(YamlDoc& doc, const LoadLimits& limits) : doc_(doc), limits_(limits) {}
@@ -382,6 +400,10 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
       const Mark mark = marks.at(e.start_mark.index);
       switch (e.type) {
         case YAML_DOCUMENT_START_EVENT:
+          if (e.data.document_start.tag_directives.start != e.data.document_start.tag_directives.end)
+            throw StopParsing{"unsupported-yaml", mark,
+                              "`%TAG` directives are not supported in scenarios.",
+                              "remove the `%TAG` line and any tags that use it"};
           if (++documents > 1) {
             for (const auto& d : builder.duplicates) emit(d);
             emit({"yaml-syntax", mark,
@@ -390,12 +412,17 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
             return false;
           }
           break;
-        case YAML_SCALAR_EVENT: builder.scalar(mark, e); break;
+        case YAML_SCALAR_EVENT:
+          refuse_tag(e.data.scalar.tag, mark);
+          builder.scalar(mark, e);
+          break;
         case YAML_ALIAS_EVENT: builder.alias(mark, e.data.alias.anchor); break;
         case YAML_SEQUENCE_START_EVENT:
+          refuse_tag(e.data.sequence_start.tag, mark);
           builder.open(YNode::Kind::Seq, mark, e.data.sequence_start.anchor);
           break;
         case YAML_MAPPING_START_EVENT:
+          refuse_tag(e.data.mapping_start.tag, mark);
           builder.open(YNode::Kind::Map, mark, e.data.mapping_start.anchor);
           break;
         case YAML_SEQUENCE_END_EVENT:

@@ -1,5 +1,6 @@
 // Report benchmarks: the HTML and PDF feedback report for one session, and a scrutiny report
-// over 10,000 recorded sessions of a 15-decision scenario. Prints figures; never asserts.
+// over 10,000 recorded sessions of a 15-decision scenario, and the PDF of a report holding one
+// 50,000- or 200,000-character word. Prints figures; never asserts.
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -77,6 +78,16 @@ void bench_reports() {
     report("HTML feedback report, one session (build + render, median)", quantile(html, 0.5), "ms", "<= 50 ms");
     auto pdf = time_runs(10, [&] { reports::render_pdf(reports::build_feedback(db, id, settings)); });
     report("PDF feedback report, one session (build + render, median)", quantile(pdf, 0.5), "ms", "<= 500 ms");
+    // One unbreakable "word" in the scenario's summary: PDF layout must stay linear in its length.
+    const reports::FeedbackReport base = reports::build_feedback(db, id, settings);
+    for (size_t length : {50'000u, 200'000u}) {
+      reports::FeedbackReport long_word = base;
+      long_word.scenario_summary.assign(length, 'a');
+      auto t0 = BenchClock::now();
+      reports::render_pdf(long_word);
+      report("PDF feedback report with a " + std::to_string(length) + "-character word", elapsed_ms(t0),
+             "ms", "<= 1000 ms");
+    }
   }
   {
     store::Store db = store::Store::open(dir / "many.db");

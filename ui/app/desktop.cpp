@@ -19,6 +19,7 @@
 #include "ui/app/theme.hpp"
 #include "ui/controllers/presenter.hpp"
 #include "ui/widgets/probe.hpp"
+#include "ui/widgets/wide_chars.hpp"
 
 namespace auditsim::desktop {
 
@@ -95,6 +96,7 @@ int run(const DesktopOptions& o) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(window, gl.ctx);
   ImGui_ImplOpenGL3_Init(gl.glsl);
+  translate_clipboard(io);
 
   int status = 0;
   {
@@ -121,6 +123,8 @@ int run(const DesktopOptions& o) {
       const Uint32 start = SDL_GetTicks();
       SDL_Event ev;
       while (SDL_PollEvent(&ev)) {
+        // ImGui's 16-bit characters would turn an emoji into U+FFFD (wide_chars.hpp).
+        if (ev.type == SDL_TEXTINPUT) translate_typed_text(ev.text.text);
         // Each window's events go to its own ImGui context.
         if (second && event_window_id(ev) == second->id()) {
           if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) {
@@ -187,6 +191,7 @@ int run(const DesktopOptions& o) {
       probe.begin_frame();
       ImGui::NewFrame();
       app.frame();
+      drop_held_text();  // an emoji typed with no field active goes nowhere, as other keys do
       ImGui::Render();
       int dw = 0, dh = 0;
       SDL_GL_GetDrawableSize(window, &dw, &dh);

@@ -9,6 +9,7 @@
 #include "ui/app/screenshot.hpp"
 #include "ui/app/theme.hpp"
 #include "ui/widgets/probe.hpp"
+#include "ui/widgets/wide_chars.hpp"
 
 namespace auditsim::ui {
 
@@ -54,6 +55,7 @@ std::unique_ptr<FacilitatorWindow> FacilitatorWindow::open(App& app, int display
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(f->window_, gl);
   ImGui_ImplOpenGL3_Init(glsl);
+  translate_clipboard(io);
   f->restyle(app, /*fonts_rebuilt=*/false);  // the renderer uploads the atlas on its first frame
   // Two windows swapping with vsync would halve the frame rate; the shell caps frames itself.
   SDL_GL_SetSwapInterval(0);
@@ -85,7 +87,9 @@ void FacilitatorWindow::restore_main() {
   ImGui::SetCurrentContext(main_ctx_);
 }
 
-void FacilitatorWindow::process_event(const SDL_Event& ev) {
+void FacilitatorWindow::process_event(const SDL_Event& event) {
+  SDL_Event ev = event;
+  if (ev.type == SDL_TEXTINPUT) translate_typed_text(ev.text.text);
   ImGui::SetCurrentContext(ctx_);
   ImGui_ImplSDL2_ProcessEvent(&ev);
   ImGui::SetCurrentContext(main_ctx_);

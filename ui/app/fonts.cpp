@@ -29,6 +29,8 @@ const unsigned short* glyph_ranges() {
   static const ImWchar ranges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
       0x0100, 0x017F,  // Latin Extended-A (ŵ ŷ and most European letters)
+      0x0590, 0x05FF,  // Hebrew (drawn letter by letter: ImGui neither shapes nor reorders)
+      0x0600, 0x06FF,  // Arabic (likewise, in the letters' isolated forms)
       0x1E80, 0x1E85,  // Welsh: Ẁ ẁ Ẃ ẃ Ẅ ẅ
       0x1EF2, 0x1EF3,  // Welsh: Ỳ ỳ
       0x2010, 0x205E,  // dashes, quotes, bullets, ellipsis
@@ -36,6 +38,7 @@ const unsigned short* glyph_ranges() {
       0x2190, 0x21FF,  // arrows
       0x25A0, 0x25FF,  // geometric shapes
       0x2713, 0x2717,  // check and cross marks
+      0xFFFD, 0xFFFD,  // replacement character: ImGui draws it for any glyph the font lacks
       0,
   };
   return ranges;

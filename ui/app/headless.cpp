@@ -3,6 +3,7 @@
 #include "ui/app/fonts.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/app/theme.hpp"
+#include "ui/widgets/wide_chars.hpp"
 
 namespace auditsim::ui {
 
@@ -151,7 +152,10 @@ void Headless::press(int scancode) {
 bool Headless::type_into(std::string_view label, const std::string& text) {
   if (!click(label)) return false;
   ImGuiIO& io = ImGui::GetIO();
-  io.AddInputCharactersUTF8(text.c_str());
+  // As the desktop's SDL input does: text ImGui would filter out goes to the field directly.
+  std::string typed = text;
+  translate_typed_text(typed.data());
+  io.AddInputCharactersUTF8(typed.c_str());
   frame();
   // Tab away so the field commits its text to the model.
   press(SDL_SCANCODE_TAB);

@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "reports/build.hpp"
+#include "reports/render.hpp"
+#include "sim/atomic_file.hpp"
 
 extern char** environ;
 
@@ -102,24 +104,12 @@ size_t write_report(store::Store& db, const ReportRequest& r, const reports::Rep
       break;
   }
   if (r.path.empty()) throw std::runtime_error("No file was named for the report.");
-  const fs::path target(r.path), tmp = target.string() + ".partial";
+  const fs::path target(r.path);
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(tmp, ec);
-      throw std::runtime_error("The report could not be written to " + r.path +
-                               ": check that the folder exists and is writable.");
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("The report could not be saved as " + r.path + ": " + ec.message());
-  }
+  std::string error;
+  if (!write_file_atomically(r.path, bytes, reports::report_file_mode(s.part), &error))
+    throw std::runtime_error("The report could not be written to " + r.path + ". " + error);
   return bytes.size();
 }
 

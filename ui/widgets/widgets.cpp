@@ -2,6 +2,8 @@
 
 #include <imgui_stdlib.h>
 
+#include "ui/widgets/wide_chars.hpp"
+
 #include "ui/widgets/probe.hpp"
 #include "ui/widgets/style.hpp"
 
@@ -133,15 +135,23 @@ bool selectable(const char* label, bool selected, ImVec2 size) {
   return pressed;
 }
 
+// The field edits a copy in which characters beyond U+FFFF stand for private-use ones (see
+// wide_chars.hpp); what it gives back is translated home, so `value` holds what was typed.
 bool input_text(const char* label, std::string* value, const char* hint) {
-  bool changed = hint ? ImGui::InputTextWithHint(label, hint, value)
-                      : ImGui::InputText(label, value);
+  std::string shown = to_imgui_text(*value);
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackAlways;
+  bool changed = hint ? ImGui::InputTextWithHint(label, hint, &shown, flags, insert_held_text)
+                      : ImGui::InputText(label, &shown, flags, insert_held_text);
+  if (changed) *value = from_imgui_text(shown);
   record(label, "input");
   return changed;
 }
 
 bool input_multiline(const char* label, std::string* value, float height) {
-  bool changed = ImGui::InputTextMultiline(label, value, ImVec2(-FLT_MIN, height));
+  std::string shown = to_imgui_text(*value);
+  bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(-FLT_MIN, height),
+                                           ImGuiInputTextFlags_CallbackAlways, insert_held_text);
+  if (changed) *value = from_imgui_text(shown);
   record(label, "input");
   return changed;
 }

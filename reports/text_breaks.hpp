@@ -1,0 +1,20 @@
+// Pango's line breaking takes time quadratic in the length of a run it cannot break (a
+// 50,000-character "word" took 39 s), so the PDF writer puts a zero-width space (U+200B) after
+// every kMaxUnbrokenRun characters of such a run: a 200,000-character word then lays out in
+// linear time. No real word is that long, and the break is invisible.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace auditsim::reports::pdf {
+
+inline constexpr size_t kMaxUnbrokenRun = 64;
+
+// The text with a U+200B after every kMaxUnbrokenRun characters that have no space, tab, line
+// break or hyphen between them; never inside a character, before a combining mark or around a
+// zero-width joiner.
+std::string with_break_opportunities(std::string_view s);
+
+}  // namespace auditsim::reports::pdf
