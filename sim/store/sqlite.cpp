@@ -1,8 +1,12 @@
 #include "sim/store/sqlite.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <random>
 #include <string>
+#include <thread>
 
 namespace auditsim::store {
 
@@ -11,6 +15,23 @@ namespace {
 // Long enough to ride out another laptop's or process's write, short enough that a stuck
 // writer is reported instead of freezing the program.
 constexpr int kBusyTimeoutMs = 10000;
+
+// Waiting for a lock another process holds. SQLite's own busy_timeout backs off to sleeping
+// 100 ms between attempts, while a process that has just committed asks again within
+// microseconds; with a dozen processes recording at once the lock is free only for moments and
+// a long waiter kept missing them until its timeout ran out ("database is locked"). Every
+// waiter here tries again after a short random pause (0.5 to 2 ms), so each has an even chance
+// at every release, until the deadline.
+int wait_for_lock(void*, int attempt) {
+  using clock = std::chrono::steady_clock;
+  thread_local clock::time_point started;
+  thread_local std::minstd_rand jitter(static_cast<unsigned>(
+      clock::now().time_since_epoch().count() ^ (static_cast<long>(::getpid()) << 16)));
+  if (attempt == 0) started = clock::now();
+  if (clock::now() - started >= std::chrono::milliseconds(kBusyTimeoutMs)) return 0;
+  std::this_thread::sleep_for(std::chrono::microseconds(500 + jitter() % 1500));
+  return 1;
+}
 
 std::string plain_words(int code) {
   switch (code & 0xff) {
@@ -158,7 +179,7 @@ Db Db::open(const std::string& path, OpenMode mode) {
   }
   Db db(raw, path);
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_busy_handler(raw, wait_for_lock, nullptr);
   // Every file is treated as possibly hostile: no schema tricks, no unsafe functions in views
   // or triggers.
   sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
