@@ -104,7 +104,7 @@ enum class OpenMode { ReadOnly, ReadWrite };
 class Db {
  public:
   // Opens an existing file (never creates one). ReadWrite connections get WAL, synchronous=FULL,
-  // foreign keys, secure_delete; every connection gets busy_timeout, defensive mode and
+  // foreign keys, secure_delete; every connection waits up to 10 s for a lock, and gets defensive mode and
   // trusted_schema=OFF.
   static Db open(const std::string& path, OpenMode mode);
   Db(Db&& other) noexcept;
