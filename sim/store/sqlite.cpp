@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <random>
 #include <string>
@@ -79,6 +80,19 @@ ErrorKind kind_of(int code) {
   }
 }
 
+// The code to report for the last failure on `db`: an I/O error whose cause was a full disk
+// (ENOSPC, or a quota: EDQUOT) is reported as SQLITE_FULL, so the user reads "The disk is full"
+// rather than a vague read/write failure. SQLite records the system error of a failed
+// statement but not of a failed COMMIT, so `errno_after` (errno just after the call, cleared
+// before it) is the fallback.
+int failure_code(sqlite3* db, int errno_after = 0) {
+  int code = sqlite3_extended_errcode(db);
+  int sys = sqlite3_system_errno(db);
+  if (sys == 0) sys = errno_after;
+  if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)) return SQLITE_FULL;
+  return code;
+}
+
 }  // namespace
 
 void throw_sqlite(int code, std::string_view context, std::string_view detail) {
@@ -130,10 +144,11 @@ Stmt& Stmt::bind_or_null(int index, std::string_view value) {
 }
 
 bool Stmt::step() {
+  errno = 0;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  int ext = sqlite3_extended_errcode(db_);
+  int ext = failure_code(db_, errno);
   std::string detail = sqlite3_errmsg(db_);
   sqlite3_reset(stmt_);
   throw_sqlite(ext, "running a query", detail);
@@ -218,11 +233,13 @@ Db::~Db() {
 void Db::exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
+  errno = 0;
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  const int errno_after = errno;
   if (rc != SQLITE_OK) {
     std::string detail = err ? err : "";
     sqlite3_free(err);
-    throw_sqlite(sqlite3_extended_errcode(db_), "running SQL", detail);
+    throw_sqlite(failure_code(db_, errno_after), "running SQL", detail);
   }
 }
 
@@ -303,6 +320,7 @@ void backup(Db& from, Db& to) {
                        sqlite3_errmsg(to.handle()));
   int rc = sqlite3_backup_step(b, -1);
   int finish = sqlite3_backup_finish(b);
+  if ((rc & 0xff) == SQLITE_IOERR && failure_code(to.handle()) == SQLITE_FULL) rc = SQLITE_FULL;
   if (rc != SQLITE_DONE) throw_sqlite(rc, "copying the database", sqlite3_errstr(rc));
   if (finish != SQLITE_OK) throw_sqlite(finish, "copying the database", sqlite3_errstr(finish));
 }

@@ -69,13 +69,19 @@ namespace {
 
 [[noreturn]] void refuse(ErrorKind kind, const std::string& msg) { throw StoreError(kind, msg); }
 
+// The cause of a failed file-system call, in words, with what to do about it.
+std::string os_failure(int err, const std::string& fix) {
+  if (err == ENOSPC || err == EDQUOT) return "the disk is full. Free some space and try again.";
+  return std::string(std::strerror(err)) + ". " + fix;
+}
+
 // Creates each missing folder on the way with mode 0700: the database holds personal data.
 void make_private_dirs(const fs::path& dir) {
   if (dir.empty() || fs::exists(dir)) return;
   make_private_dirs(dir.parent_path());
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
     refuse(ErrorKind::Io, "Could not create the folder " + describe(dir) + ": " +
-                              std::strerror(errno) + ". Check the path and its permissions.");
+                              os_failure(errno, "Check the path and its permissions."));
   }
 }
 
@@ -130,8 +136,8 @@ void create_private_file_exclusive(const fs::path& path) {
   make_private_dirs(path.parent_path());
   int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {
-    refuse(ErrorKind::Io, "Could not create " + describe(path) + ": " + std::strerror(errno) +
-                              ". Choose a new file name in a folder you may write.");
+    refuse(ErrorKind::Io, "Could not create " + describe(path) + ": " +
+                              os_failure(errno, "Choose a new file name in a folder you may write."));
   }
   ::close(fd);
 }
@@ -293,7 +299,7 @@ void create_database(const fs::path& path) {
   remove_db_files(tmp);
   if (rc != 0 && err != EEXIST) {
     refuse(ErrorKind::Io, "Could not create the results database " + describe(path) + ": " +
-                              std::strerror(err) + ". Check the folder's permissions.");
+                              os_failure(err, "Check the folder's permissions."));
   }
   fsync_dir(path.parent_path());
 }
