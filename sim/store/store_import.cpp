@@ -6,7 +6,6 @@
 // Sessions are keyed by UUID: new ones are copied with everything that hangs off them; ones that
 // already exist are compared row by row and either counted as identical or reported as conflicts.
 // Nothing already here is ever overwritten, so importing the same file twice changes nothing.
-#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -146,7 +145,10 @@ void shared_row_conflicts(Db& db, const char* table, const char* key_col, const 
 ImportReport Store::import_from(const fs::path& other_in) {
   fs::path other = fs::absolute(other_in).lexically_normal();
   std::error_code ec;
-  if (!fs::exists(other, ec)) foreign(other, "does not exist");
+  if (!fs::exists(other, ec)) {
+    throw StoreError(ErrorKind::Io, "Import refused: the file to import " + describe(other) +
+                                        " does not exist. Nothing was imported.");
+  }
   if (fs::equivalent(other, impl_->path, ec)) {
     throw StoreError(ErrorKind::Invalid, "Import refused: " + describe(other) +
                                              " is this results database itself.");
@@ -170,6 +172,9 @@ ImportReport Store::import_from(const fs::path& other_in) {
   } catch (const StoreError& e) {
     if (!temp.empty()) remove_db_files(temp);
     refuse_other(other, e);
+  } catch (...) {
+    if (!temp.empty()) remove_db_files(temp);
+    throw;
   }
 
   try {
