@@ -87,16 +87,20 @@ std::string schema_difference(Db& db, int version, const std::string& schema) {
                       "' that auditsim never creates" + why_dangerous(o.type));
     } else {
       if (!(*w->second == o)) {
-        differ.push_back("has " + article(o.type) + " '" + o.name + "' that differs from auditsim's");
+        differ.push_back("has " + article(o.type) + " '" + o.name +
+                         "' that differs from auditsim's");
       }
       wanted.erase(w);
     }
   }
-  for (const auto& [key, o] : wanted) missing.push_back("lacks auditsim's " + o->type + " '" + o->name + "'");
+  for (const auto& [key, o] : wanted) {
+    missing.push_back("lacks auditsim's " + o->type + " '" + o->name + "'");
+  }
   // Triggers and views first: they are what would act on the user's behalf.
   std::stable_sort(extra.begin(), extra.end(), [](const std::string& a, const std::string& b) {
     auto rank = [](const std::string& s) {
-      return s.find(" a trigger ") != std::string::npos ? 0 : s.find(" a view ") != std::string::npos ? 1 : 2;
+      if (s.find(" a trigger ") != std::string::npos) return 0;
+      return s.find(" a view ") != std::string::npos ? 1 : 2;
     };
     return rank(a) < rank(b);
   });
@@ -106,7 +110,9 @@ std::string schema_difference(Db& db, int version, const std::string& schema) {
   std::string out;
   const size_t shown = std::min<size_t>(all.size(), 3);
   for (size_t i = 0; i < shown; ++i) out += (i ? "; " : "") + all[i];
-  if (all.size() > shown) out += "; and " + std::to_string(all.size() - shown) + " more differences";
+  if (all.size() > shown) {
+    out += "; and " + std::to_string(all.size() - shown) + " more differences";
+  }
   return out;
 }
 

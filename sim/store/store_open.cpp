@@ -136,8 +136,9 @@ void create_private_file_exclusive(const fs::path& path) {
   make_private_dirs(path.parent_path());
   int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {
-    refuse(ErrorKind::Io, "Could not create " + describe(path) + ": " +
-                              os_failure(errno, "Choose a new file name in a folder you may write."));
+    refuse(ErrorKind::Io,
+           "Could not create " + describe(path) + ": " +
+               os_failure(errno, "Choose a new file name in a folder you may write."));
   }
   ::close(fd);
 }

@@ -120,7 +120,8 @@ void expect_left_out_of_reports(const std::string& name, const std::string& why)
 
   reports::ReportSettings settings;
   settings.generated_at = "2026-01-01T00:00:00.000Z";
-  reports::ScrutinyReport r = reports::build_scrutiny(mine.store, {kHostileEvent, "", ""}, settings);
+  reports::ScrutinyReport r =
+      reports::build_scrutiny(mine.store, {kHostileEvent, "", ""}, settings);
   REQUIRE(r.left_out.size() == 1);
   CHECK(r.left_out[0].rfind(bad, 0) == 0);
   CHECK(contains(r.left_out[0], why));
@@ -208,7 +209,7 @@ TEST_CASE("hostile db: check-db fails sqlite-file-with-no-tables") {
   CHECK(contains(r.problems[0], "nothing has been recorded"));
 }
 
-TEST_CASE("hostile db: snapshot-text-not-matching-sha256 is refused and the genuine scenario stays reportable") {
+TEST_CASE("hostile db: snapshot-text-not-matching-sha256 is refused; the genuine scenario reports") {
   expect_import_refused("snapshot-text-not-matching-sha256", "does not match its sha256 key");
   // The user's own later session of the genuine scenario still reports: the poisoned text
   // never reached this database.
