@@ -82,7 +82,8 @@ void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit
       "Merge the sessions recorded in another results database (from another laptop).\n"
       "Importing the same file twice changes nothing; conflicting sessions are reported and\n"
       "the version here is kept. The other file is opened read-only and checked first.");
-  imp->add_option("file", *file, "The other results database")->required()->check(CLI::ExistingFile);
+  // No CLI11 file check: the store refuses folders, FIFOs and devices in its own words.
+  imp->add_option("file", *file, "The other results database")->required();
   imp->callback([file, &global, &exit_code] { exit_code = run_import(*file, global); });
 
   struct ExportOpts {

@@ -132,6 +132,14 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     Item& item = items[at->second];
     try {
       item.feedback = build_feedback_from_record(rec, cache, settings);
+    } catch (const store::StoreError& e) {
+      // Invalid here means the record cannot be rebuilt; one such session is named and left
+      // out rather than failing the report on every other session.
+      if (e.kind() == store::ErrorKind::Invalid)
+        r.left_out.push_back(rec.summary.id + ": " + e.what());
+      else
+        item.error = std::current_exception();
+      return;
     } catch (...) {
       item.error = std::current_exception();
       return;

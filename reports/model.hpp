@@ -194,6 +194,10 @@ struct ScrutinyReport {
   std::vector<Recommendation> recommendations;
   std::vector<FeedbackReport> appendix;  // one per session
   bool has_exempt_material = false;      // Part A: say that exempt information is in Part B
+  // Sessions whose stored record cannot be rebuilt (for example an imported state that does not
+  // match its scenario): left out of every figure and named here, "id: why", instead of
+  // failing the whole report.
+  std::vector<std::string> left_out;
 };
 
 // Every improvement-plan action not yet done, across events.

@@ -77,6 +77,12 @@ std::vector<std::string> scrutiny_scope(const ScrutinyReport& r) {
   if (!r.scenario_titles.empty())
     p.push_back("Scenarios played: " + list_and(r.scenario_titles) + ".");
   if (!r.event_names.empty()) p.push_back("Events: " + list_and(r.event_names) + ".");
+  if (!r.left_out.empty()) {
+    std::vector<std::string> ids;
+    for (const std::string& l : r.left_out) ids.push_back(l.substr(0, 8));
+    p.push_back(std::to_string(ids.size()) + " recorded session(s) are left out because their " +
+                "record cannot be rebuilt: " + list_and(ids) + ".");
+  }
   return p;
 }
 

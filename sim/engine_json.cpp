@@ -246,6 +246,9 @@ std::unique_ptr<Session> SessionJson::load(ScenarioPtr scenario, const Clock& cl
     const bool decision = e.kind == HistoryEntry::Kind::Decision ||
                           e.kind == HistoryEntry::Kind::Timeout;
     if (decision && e.choice < 0) throw BadSession("a decision is recorded without its choice");
+    if (e.kind == HistoryEntry::Kind::Undo && e.node < 0) {
+      throw BadSession("an undo is recorded without its node");
+    }
     if (e.kind == HistoryEntry::Kind::Inject && e.inject < 0) {
       throw BadSession("an inject entry names no inject");
     }
@@ -253,7 +256,14 @@ std::unique_ptr<Session> SessionJson::load(ScenarioPtr scenario, const Clock& cl
   }
 
   std::fill(s->fired_.begin(), s->fired_.end(), false);
-  for (const json& f : array_field(j, "fired")) s->fired_[Ids::lookup(ids.injects, f, "inject")] = true;
+  for (const json& f : array_field(j, "fired")) {
+    // An id that does not resolve must never become an index: null would be -1.
+    const int i = Ids::lookup(ids.injects, f, "inject");
+    if (i < 0 || static_cast<size_t>(i) >= s->fired_.size()) {
+      throw BadSession("'fired' names no inject");
+    }
+    s->fired_[i] = true;
+  }
   s->pending_.clear();
   for (const json& p : array_field(j, "pending")) {
     const int i = Ids::lookup(ids.injects, field(p, "inject"), "inject");

@@ -1,8 +1,13 @@
 #include "sim/store/sqlite.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <random>
 #include <string>
+#include <thread>
 
 namespace auditsim::store {
 
@@ -11,6 +16,23 @@ namespace {
 // Long enough to ride out another laptop's or process's write, short enough that a stuck
 // writer is reported instead of freezing the program.
 constexpr int kBusyTimeoutMs = 10000;
+
+// Waiting for a lock another process holds. SQLite's own busy_timeout backs off to sleeping
+// 100 ms between attempts, while a process that has just committed asks again within
+// microseconds; with a dozen processes recording at once the lock is free only for moments and
+// a long waiter kept missing them until its timeout ran out ("database is locked"). Every
+// waiter here tries again after a short random pause (0.5 to 2 ms), so each has an even chance
+// at every release, until the deadline.
+int wait_for_lock(void*, int attempt) {
+  using clock = std::chrono::steady_clock;
+  thread_local clock::time_point started;
+  thread_local std::minstd_rand jitter(static_cast<unsigned>(
+      clock::now().time_since_epoch().count() ^ (static_cast<long>(::getpid()) << 16)));
+  if (attempt == 0) started = clock::now();
+  if (clock::now() - started >= std::chrono::milliseconds(kBusyTimeoutMs)) return 0;
+  std::this_thread::sleep_for(std::chrono::microseconds(500 + jitter() % 1500));
+  return 1;
+}
 
 std::string plain_words(int code) {
   switch (code & 0xff) {
@@ -56,6 +78,19 @@ ErrorKind kind_of(int code) {
     case SQLITE_CONSTRAINT: return ErrorKind::Invalid;
     default: return ErrorKind::Internal;
   }
+}
+
+// The code to report for the last failure on `db`: an I/O error whose cause was a full disk
+// (ENOSPC, or a quota: EDQUOT) is reported as SQLITE_FULL, so the user reads "The disk is full"
+// rather than a vague read/write failure. SQLite records the system error of a failed
+// statement but not of a failed COMMIT, so `errno_after` (errno just after the call, cleared
+// before it) is the fallback.
+int failure_code(sqlite3* db, int errno_after = 0) {
+  int code = sqlite3_extended_errcode(db);
+  int sys = sqlite3_system_errno(db);
+  if (sys == 0) sys = errno_after;
+  if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)) return SQLITE_FULL;
+  return code;
 }
 
 }  // namespace
@@ -109,10 +144,11 @@ Stmt& Stmt::bind_or_null(int index, std::string_view value) {
 }
 
 bool Stmt::step() {
+  errno = 0;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  int ext = sqlite3_extended_errcode(db_);
+  int ext = failure_code(db_, errno);
   std::string detail = sqlite3_errmsg(db_);
   sqlite3_reset(stmt_);
   throw_sqlite(ext, "running a query", detail);
@@ -158,7 +194,7 @@ Db Db::open(const std::string& path, OpenMode mode) {
   }
   Db db(raw, path);
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_busy_handler(raw, wait_for_lock, nullptr);
   // Every file is treated as possibly hostile: no schema tricks, no unsafe functions in views
   // or triggers.
   sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
@@ -197,11 +233,13 @@ Db::~Db() {
 void Db::exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
+  errno = 0;
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  const int errno_after = errno;
   if (rc != SQLITE_OK) {
     std::string detail = err ? err : "";
     sqlite3_free(err);
-    throw_sqlite(sqlite3_extended_errcode(db_), "running SQL", detail);
+    throw_sqlite(failure_code(db_, errno_after), "running SQL", detail);
   }
 }
 
@@ -282,6 +320,7 @@ void backup(Db& from, Db& to) {
                        sqlite3_errmsg(to.handle()));
   int rc = sqlite3_backup_step(b, -1);
   int finish = sqlite3_backup_finish(b);
+  if ((rc & 0xff) == SQLITE_IOERR && failure_code(to.handle()) == SQLITE_FULL) rc = SQLITE_FULL;
   if (rc != SQLITE_DONE) throw_sqlite(rc, "copying the database", sqlite3_errstr(rc));
   if (finish != SQLITE_OK) throw_sqlite(finish, "copying the database", sqlite3_errstr(finish));
 }

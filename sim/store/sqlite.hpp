@@ -104,8 +104,8 @@ enum class OpenMode { ReadOnly, ReadWrite };
 class Db {
  public:
   // Opens an existing file (never creates one). ReadWrite connections get WAL, synchronous=FULL,
-  // foreign keys, secure_delete; every connection gets busy_timeout, defensive mode and
-  // trusted_schema=OFF.
+  // foreign keys, secure_delete; every connection waits up to 10 s for a lock (see
+  // wait_for_lock in sqlite.cpp) and gets defensive mode and trusted_schema=OFF.
   static Db open(const std::string& path, OpenMode mode);
   Db(Db&& other) noexcept;
   Db& operator=(Db&& other) noexcept;

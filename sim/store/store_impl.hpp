@@ -32,6 +32,17 @@ Inspection inspect_readonly(const std::filesystem::path& path, const std::string
 // Plain-words name of a file for messages.
 std::string describe(const std::filesystem::path& p);
 
+// "a folder", "a named pipe (FIFO)", "a device", ... or "" for a regular file or no file. Looks
+// with stat() only: opening a FIFO would block.
+std::string special_file_kind(const std::filesystem::path& p);
+// Throws Io naming `what` when the path is a folder, FIFO, device or socket.
+void refuse_special_file(const std::filesystem::path& p, const std::string& what);
+
+// The URI that opens another program's or another laptop's file for reading only, creating
+// nothing beside it (no -wal or -shm) whenever that is safe; see store_open.cpp.
+std::string readonly_uri(const std::filesystem::path& p);
+Db open_other_readonly(const std::filesystem::path& p);
+
 // Throws NotFound unless the session exists.
 void require_session(Db& db, const std::string& session_id);
 

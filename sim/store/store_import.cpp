@@ -6,12 +6,16 @@
 // Sessions are keyed by UUID: new ones are copied with everything that hangs off them; ones that
 // already exist are compared row by row and either counted as identical or reported as conflicts.
 // Nothing already here is ever overwritten, so importing the same file twice changes nothing.
-#include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
+#include <sqlite3.h>
+
+#include "sim/sha256.hpp"
 #include "sim/store/schema.hpp"
+#include "sim/store/schema_check.hpp"
 #include "sim/store/store_impl.hpp"
 
 namespace auditsim::store {
@@ -22,38 +26,44 @@ namespace {
 
 constexpr const char* kSrc = "import_src";
 
-std::string file_uri(const fs::path& p) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out = "file:";
-  for (unsigned char c : p.string()) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xf];
-    }
-  }
-  return out + "?mode=ro";
-}
+constexpr const char* kWhat = "the file to import";
 
 [[noreturn]] void foreign(const fs::path& p, const std::string& why) {
-  throw StoreError(ErrorKind::Foreign, "The file to import " + describe(p) + " " + why +
-                                           ". It was not imported and has not been changed.");
+  throw StoreError(ErrorKind::Foreign, "Import refused: the file to import " + describe(p) + " " +
+                                           why + ". Nothing was imported; the file has not been "
+                                                 "changed.");
 }
 
-// The other file must look exactly like ours: same tables with the same columns, no views or
-// triggers (which would run its own SQL when read).
-void check_shape(Db& mine, Db& theirs, const fs::path& p) {
-  if (theirs.scalar_int("SELECT count(*) FROM sqlite_schema WHERE type IN ('view', 'trigger')")
-          .value_or(0) > 0) {
-    foreign(p, "contains views or triggers that auditsim never creates");
+// Every refusal says that the other file was refused, names it and says why, and never blames
+// this results database for what SQLite reported about the other file.
+[[noreturn]] void refuse_other(const fs::path& p, const StoreError& e) {
+  std::string why = e.what();
+  const std::string named = std::string(kWhat) + " " + describe(p);
+  if (why.rfind("Import refused: ", 0) == 0) throw e;
+  if (why.rfind(named, 0) != 0) {
+    why = named + " could not be read (" +
+          (e.sqlite_code() ? std::string(sqlite3_errstr(e.sqlite_code())) : why) +
+          "); the file has not been changed.";
   }
-  auto names = table_names(mine, "main");
-  if (table_names(theirs, "main") != names) foreign(p, "does not have auditsim's tables");
-  for (const auto& t : names) {
-    if (table_columns(theirs, "main", t) != table_columns(mine, "main", t)) {
-      foreign(p, "has a table '" + t + "' that differs from auditsim's");
+  throw StoreError(e.kind(), "Import refused: " + why + " Nothing was imported.", e.sqlite_code());
+}
+
+// The other file must be exactly this program's schema (inspection has compared it for its own
+// version; this compares the copy that is read, which may have been upgraded).
+void check_shape(Db& theirs, const fs::path& p) {
+  if (std::string diff = schema_difference(theirs, kSchemaVersion); !diff.empty()) foreign(p, diff);
+}
+
+// A scenario snapshot is keyed by the sha256 of its text; one whose text does not match would
+// replace the genuine scenario for every later session here that plays it.
+void check_snapshots(Db& db, const fs::path& p) {
+  Stmt q(db.handle(), std::string("SELECT sha256, scenario_id, source_text FROM ") + kSrc +
+                          ".scenario_snapshots ORDER BY sha256");
+  while (q.step()) {
+    if (sha256_hex(q.column_text(2)) != q.column_text(0)) {
+      foreign(p, "holds a copy of scenario '" + q.column_text(1) +
+                     "' whose text does not match its sha256 key (" + q.column_text(0) +
+                     "), so it has been altered");
     }
   }
 }
@@ -63,9 +73,14 @@ fs::path upgraded_copy(const fs::path& other, const fs::path& beside) {
   fs::path tmp = beside.parent_path() / (".import-" + new_uuid() + ".db");
   create_private_file_exclusive(tmp);
   try {
-    Db src = Db::open(other.string(), OpenMode::ReadOnly);
+    std::optional<Db> src;
+    try {
+      src.emplace(open_other_readonly(other));
+    } catch (const StoreError& e) {
+      refuse_other(other, e);
+    }
     Db dst = Db::open(tmp.string(), OpenMode::ReadWrite);
-    backup(src, dst);
+    backup(*src, dst);
     migrate(dst);
   } catch (...) {
     remove_db_files(tmp);
@@ -130,13 +145,20 @@ void shared_row_conflicts(Db& db, const char* table, const char* key_col, const 
 ImportReport Store::import_from(const fs::path& other_in) {
   fs::path other = fs::absolute(other_in).lexically_normal();
   std::error_code ec;
-  if (!fs::is_regular_file(other, ec)) {
-    throw StoreError(ErrorKind::Io, describe(other) + " does not exist or is not a file.");
+  if (!fs::exists(other, ec)) {
+    throw StoreError(ErrorKind::Io, "Import refused: the file to import " + describe(other) +
+                                        " does not exist. Nothing was imported.");
   }
   if (fs::equivalent(other, impl_->path, ec)) {
-    throw StoreError(ErrorKind::Invalid, describe(other) + " is this results database itself.");
+    throw StoreError(ErrorKind::Invalid, "Import refused: " + describe(other) +
+                                             " is this results database itself.");
   }
-  Inspection in = inspect_readonly(other, "The file to import", false);
+  Inspection in;
+  try {
+    in = inspect_readonly(other, kWhat, false);
+  } catch (const StoreError& e) {
+    refuse_other(other, e);
+  }
   ImportReport report;
   if (in.new_database) return report;  // an empty database holds nothing to import
 
@@ -145,19 +167,26 @@ ImportReport Store::import_from(const fs::path& other_in) {
   fs::path temp;
   if (in.version < kSchemaVersion) source = temp = upgraded_copy(other, impl_->path);
   try {
-    Db theirs = Db::open(source.string(), OpenMode::ReadOnly);
-    check_shape(db, theirs, other);
+    Db theirs = open_other_readonly(source);
+    check_shape(theirs, other);
+  } catch (const StoreError& e) {
+    if (!temp.empty()) remove_db_files(temp);
+    refuse_other(other, e);
   } catch (...) {
     if (!temp.empty()) remove_db_files(temp);
     throw;
   }
 
-  {
+  try {
     Stmt attach(db.handle(), std::string("ATTACH ? AS ") + kSrc);
-    attach.bind(1, file_uri(source));
+    attach.bind(1, readonly_uri(source));
     attach.run();
+  } catch (const StoreError& e) {
+    if (!temp.empty()) remove_db_files(temp);
+    refuse_other(other, e);
   }
   AttachGuard guard{db, temp};
+  check_snapshots(db, other);
 
   Transaction tx(db);
   db.exec(
@@ -179,20 +208,34 @@ ImportReport Store::import_from(const fs::path& other_in) {
 
   const std::string src = kSrc;
   const std::string new_sessions = "(SELECT uuid FROM temp.import_new)";
+  // Every row is copied with a plain INSERT, so one that breaks a NOT NULL, CHECK, UNIQUE or
+  // foreign-key rule stops the import (rolled back) instead of being dropped unnoticed. Parents
+  // already here are skipped by key and kept as they are.
   auto copy = [&](const std::string& table, const std::string& where) {
     auto cols = join_columns(table_columns(db, "main", table));
-    db.exec("INSERT OR IGNORE INTO main." + table + "(" + cols + ") SELECT " + cols + " FROM " +
-            src + "." + table + " WHERE " + where);
+    try {
+      db.exec("INSERT INTO main." + table + "(" + cols + ") SELECT " + cols + " FROM " + src +
+              "." + table + " WHERE " + where);
+    } catch (const StoreError& e) {
+      if (e.kind() != ErrorKind::Invalid) throw;
+      foreign(other, "has a row of '" + table + "' that breaks auditsim's rules (" +
+                         sqlite3_errmsg(db.handle()) + ")");
+    }
+  };
+  auto not_here = [&](const std::string& table, const std::string& key) {
+    return " AND " + key + " NOT IN (SELECT " + key + " FROM main." + table + ")";
   };
   // Parents first, so the foreign keys hold at every step.
   copy("scenario_snapshots",
-       "sha256 IN (SELECT snapshot FROM " + src + ".sessions WHERE uuid IN " + new_sessions + ")");
+       "sha256 IN (SELECT snapshot FROM " + src + ".sessions WHERE uuid IN " + new_sessions +
+           ")" + not_here("scenario_snapshots", "sha256"));
   copy("events", "uuid IN (SELECT event FROM " + src + ".sessions WHERE uuid IN " +
-                     new_sessions + ")");
-  copy("participants", "uuid IN (SELECT participant FROM " + src +
+                     new_sessions + ")" + not_here("events", "uuid"));
+  copy("participants", "(uuid IN (SELECT participant FROM " + src +
                            ".session_participants WHERE session IN " + new_sessions +
                            ") OR uuid IN (SELECT author FROM " + src +
-                           ".notes WHERE session IN " + new_sessions + ")");
+                           ".notes WHERE session IN " + new_sessions + "))" +
+                           not_here("participants", "uuid"));
   for (const auto& t : kSessionTables) {
     copy(t.name, std::string(t.session_col) + " IN " + new_sessions);
   }

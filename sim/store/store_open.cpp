@@ -5,11 +5,13 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 
 #include "sim/store/schema.hpp"
+#include "sim/store/schema_check.hpp"
 #include "sim/store/store_impl.hpp"
 
 namespace auditsim::store {
@@ -18,9 +20,60 @@ namespace fs = std::filesystem;
 
 std::string describe(const fs::path& p) { return "'" + p.string() + "'"; }
 
+std::string special_file_kind(const fs::path& p) {
+  struct stat st {};
+  // stat, not open: opening a FIFO for reading blocks until something writes to it.
+  if (::stat(p.c_str(), &st) != 0) return "";
+  if (S_ISREG(st.st_mode)) return "";
+  if (S_ISDIR(st.st_mode)) return "a folder";
+  if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+  if (S_ISSOCK(st.st_mode)) return "a socket";
+  return "not a regular file";
+}
+
+void refuse_special_file(const fs::path& p, const std::string& what) {
+  std::string kind = special_file_kind(p);
+  if (kind.empty()) return;
+  throw StoreError(ErrorKind::Io, what + " " + describe(p) + " is " + kind +
+                                      ", not a database file. Give the path of a results "
+                                      "database file; nothing was read from it.");
+}
+
+std::string readonly_uri(const fs::path& p) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = "file:";
+  for (unsigned char c : p.string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xf];
+    }
+  }
+  out += "?mode=ro";
+  // Reading a WAL file normally creates -wal and -shm beside it (and fails in a read-only
+  // folder). When no other program has it open and its log holds nothing (no -shm, empty or no
+  // -wal), everything is in the main file, and `immutable` reads it without creating anything.
+  std::error_code ec;
+  const fs::path wal(p.string() + "-wal"), shm(p.string() + "-shm");
+  const bool wal_empty = !fs::exists(wal, ec) || fs::file_size(wal, ec) == 0;
+  if (wal_empty && !fs::exists(shm, ec)) out += "&immutable=1";
+  return out;
+}
+
+Db open_other_readonly(const fs::path& p) { return Db::open(readonly_uri(p), OpenMode::ReadOnly); }
+
 namespace {
 
 [[noreturn]] void refuse(ErrorKind kind, const std::string& msg) { throw StoreError(kind, msg); }
+
+// The cause of a failed file-system call, in words, with what to do about it.
+std::string os_failure(int err, const std::string& fix) {
+  if (err == ENOSPC || err == EDQUOT) return "the disk is full. Free some space and try again.";
+  return std::string(std::strerror(err)) + ". " + fix;
+}
 
 // Creates each missing folder on the way with mode 0700: the database holds personal data.
 void make_private_dirs(const fs::path& dir) {
@@ -28,7 +81,7 @@ void make_private_dirs(const fs::path& dir) {
   make_private_dirs(dir.parent_path());
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
     refuse(ErrorKind::Io, "Could not create the folder " + describe(dir) + ": " +
-                              std::strerror(errno) + ". Check the path and its permissions.");
+                              os_failure(errno, "Check the path and its permissions."));
   }
 }
 
@@ -71,6 +124,9 @@ void run_checks(Db& db, CheckReport& r) {
                          (info.user_version < kSchemaVersion
                               ? ": opening it with this version of auditsim upgrades it."
                               : ": it was written by a newer auditsim."));
+  } else if (std::string diff = schema_difference(db, info.user_version); !diff.empty()) {
+    r.schema_ok = false;
+    r.problems.push_back("The file " + diff + ".");
   }
 }
 
@@ -80,8 +136,9 @@ void create_private_file_exclusive(const fs::path& path) {
   make_private_dirs(path.parent_path());
   int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {
-    refuse(ErrorKind::Io, "Could not create " + describe(path) + ": " + std::strerror(errno) +
-                              ". Choose a new file name in a folder you may write.");
+    refuse(ErrorKind::Io,
+           "Could not create " + describe(path) + ": " +
+               os_failure(errno, "Choose a new file name in a folder you may write."));
   }
   ::close(fd);
 }
@@ -133,9 +190,9 @@ void roll_back_hot_journal(const fs::path& path) {
 
 bool is_hot_journal(const StoreError& e) { return e.sqlite_code() == SQLITE_READONLY_ROLLBACK; }
 
-Inspection inspect_once(const fs::path& path, const std::string& what) {
+Inspection inspect_once(const fs::path& path, const std::string& what, bool own) {
   const std::string name = what + " " + describe(path);
-  Db ro = Db::open(path.string(), OpenMode::ReadOnly);
+  Db ro = own ? Db::open(path.string(), OpenMode::ReadOnly) : open_other_readonly(path);
   int64_t size = 0;
   std::string header = ro.read_file_bytes(0, 100, &size);
   if (size == 0) return Inspection{true, 0};  // SQLite treats an empty file as a new database
@@ -176,14 +233,32 @@ Inspection inspect_once(const fs::path& path, const std::string& what) {
            name + " is damaged (" + (lines.empty() ? std::string("no result") : lines[0]) +
                "). Restore it from a backup or an export; the file has not been changed.");
   }
+  // Exactly this program's schema for its version, nothing more: a foreign trigger would act
+  // on every write, a view could hang or mislead every read, an extra table hides data.
+  if (std::string diff = schema_difference(ro, info.user_version); !diff.empty()) {
+    refuse(ErrorKind::Foreign, name + " " + diff + ". auditsim only uses a database whose "
+                               "structure it made itself; restore it from a backup or an "
+                               "export. The file has not been changed.");
+  }
   return Inspection{false, info.user_version};
 }
 
 }  // namespace
 
 Inspection inspect_readonly(const fs::path& path, const std::string& what, bool recover) {
+  refuse_special_file(path, what);
+  if (!recover) {
+    // Read through `immutable` SQLite does not look at a rollback journal, so one left by a
+    // writer that stopped is found here instead.
+    std::error_code ec;
+    const fs::path journal(path.string() + "-journal");
+    if (fs::is_regular_file(journal, ec) && fs::file_size(journal, ec) > 0) {
+      refuse(ErrorKind::Io, what + " " + describe(path) + " has an unfinished write from a "
+                            "program that stopped. Open it with auditsim once to recover it.");
+    }
+  }
   try {
-    return inspect_once(path, what);
+    return inspect_once(path, what, recover);
   } catch (const StoreError& e) {
     if (!is_hot_journal(e)) throw;
     if (!recover) {
@@ -192,7 +267,7 @@ Inspection inspect_readonly(const fs::path& path, const std::string& what, bool 
     }
   }
   roll_back_hot_journal(path);
-  return inspect_once(path, what);
+  return inspect_once(path, what, recover);
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -225,7 +300,7 @@ void create_database(const fs::path& path) {
   remove_db_files(tmp);
   if (rc != 0 && err != EEXIST) {
     refuse(ErrorKind::Io, "Could not create the results database " + describe(path) + ": " +
-                              std::strerror(err) + ". Check the folder's permissions.");
+                              os_failure(err, "Check the folder's permissions."));
   }
   fsync_dir(path.parent_path());
 }
@@ -249,11 +324,9 @@ void sweep_abandoned(const fs::path& path) {
 Store Store::open(const fs::path& path) {
   fs::path abs = fs::absolute(path).lexically_normal();
   std::error_code ec;
+  refuse_special_file(abs, "The results database");
   if (!fs::exists(abs, ec)) create_database(abs);
   sweep_abandoned(abs);
-  if (fs::is_directory(abs, ec)) {
-    refuse(ErrorKind::Io, describe(abs) + " is a folder. Give the path of a database file.");
-  }
   // Look before writing: only a file that passes inspection is ever opened read-write.
   inspect_readonly(abs, "The results database");
   Db db = Db::open(abs.string(), OpenMode::ReadWrite);
@@ -272,9 +345,9 @@ CheckReport Store::check_file(const fs::path& path) {
   try {
     fs::path abs = fs::absolute(path).lexically_normal();
     std::error_code ec;
-    if (!fs::is_regular_file(abs, ec)) {
+    if (!fs::exists(abs, ec)) {
       r.opened = false;
-      r.problems.push_back(describe(abs) + " does not exist or is not a file.");
+      r.problems.push_back(describe(abs) + " does not exist.");
       return r;
     }
     Inspection in = inspect_readonly(abs, "The results database", false);
@@ -283,7 +356,7 @@ CheckReport Store::check_file(const fs::path& path) {
       r.problems.push_back(describe(abs) + " is empty: nothing has been recorded in it yet.");
       return r;
     }
-    Db ro = Db::open(abs.string(), OpenMode::ReadOnly);
+    Db ro = open_other_readonly(abs);
     run_checks(ro, r);
   } catch (const StoreError& e) {
     r.opened = false;

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include <unistd.h>
 
 #include "tests/support/run_process.hpp"
 
@@ -15,6 +18,14 @@ namespace {
 
 using auditsim::test::kTutorial;
 const std::string kMissingNode = std::string(AUDITSIM_TEST_DATA) + "/cli/next-names-missing-node.yaml";
+
+// play records into the default database: each test gets its own, never the user's real one
+// (which another version of auditsim may have upgraded, and which must not fill with tests).
+std::vector<std::string> private_data() {
+  static const std::string dir =
+      auditsim::test::fresh_scratch_dir("cli-test-data-" + std::to_string(::getpid())).string();
+  return {"XDG_DATA_HOME=" + dir};
+}
 
 }  // namespace
 
@@ -74,7 +85,8 @@ TEST_CASE("paths --json gives the maxima, the count and every path with its scor
 }
 
 TEST_CASE("play --auto best reaches a good ending with the highest score") {
-  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "best", "--json"});
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "best", "--json"},
+                       "", private_data());
   REQUIRE(r.exit_code == 0);
   json j = json::parse(r.out);
   CHECK(j["finished"] == true);
@@ -84,7 +96,8 @@ TEST_CASE("play --auto best reaches a good ending with the highest score") {
 }
 
 TEST_CASE("play --auto worst ends poorly without Substantial assurance") {
-  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "worst", "--json"});
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "worst", "--json"},
+                       "", private_data());
   REQUIRE(r.exit_code == 0);
   json j = json::parse(r.out);
   CHECK(j["outcome"] == "poor");
@@ -96,18 +109,22 @@ TEST_CASE("play --choose follows the given choices and refuses one that is not o
   auto best = json::parse(run_process({AUDITSIM_BINARY, "paths", "--json", kTutorial}).out)["best"];
   std::string ids;
   for (const json& c : best["choices"]) ids += (ids.empty() ? "" : ",") + c.get<std::string>();
-  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", ids, "--json"});
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", ids, "--json"},
+                       "", private_data());
   REQUIRE(r.exit_code == 0);
   CHECK(json::parse(r.out)["ending"] == best["ending"]);
 
-  auto bad = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", "not-a-choice"});
+  auto bad = run_process({AUDITSIM_BINARY, "play", kTutorial, "--choose", "not-a-choice"},
+                         "", private_data());
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("not-a-choice") != std::string::npos);
 }
 
 TEST_CASE("play --auto random:SEED is repeatable") {
-  auto a = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"});
-  auto b = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"});
+  auto a = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"},
+                       "", private_data());
+  auto b = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"},
+                       "", private_data());
   REQUIRE(a.exit_code == 0);
   CHECK(json::parse(a.out)["decisions"] == json::parse(b.out)["decisions"]);
 }
@@ -115,7 +132,7 @@ TEST_CASE("play --auto random:SEED is repeatable") {
 TEST_CASE("interactive play reads numbered choices and shows the result") {
   std::string always_first;
   for (int i = 0; i < 50; ++i) always_first += "1\n";
-  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, always_first);
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, always_first, private_data());
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("What do you do?") != std::string::npos);
   CHECK(r.out.find("Assurance opinion:") != std::string::npos);
@@ -124,7 +141,7 @@ TEST_CASE("interactive play reads numbered choices and shows the result") {
 TEST_CASE("interactive play asks again after input that is not a choice") {
   std::string input = "banana\n99\n";
   for (int i = 0; i < 50; ++i) input += "1\n";
-  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, input);
+  auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, input, private_data());
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Please type a number") != std::string::npos);
 }

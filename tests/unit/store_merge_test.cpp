@@ -108,8 +108,8 @@ TEST_CASE("a file from an older version is imported through an upgraded private 
     Db db = Db::open(old.string(), OpenMode::ReadWrite);
     migrate(db, 1);
     Query q = db.query(
-        "INSERT INTO scenario_snapshots VALUES(?, 'c', '1', 'T', 'part-a', 'src', 'now')");
-    q->bind(1, sha).run();
+        "INSERT INTO scenario_snapshots VALUES(?, 'c', '1', 'T', 'part-a', ?, 'now')");
+    q->bind(1, sha).bind(2, sample_snapshot().source_text).run();
     db.exec("INSERT INTO sessions(uuid, snapshot, mode, started_at) VALUES("
             "'22222222-2222-4222-8222-222222222222', '" + sha + "', 'solo', 'now')");
   }
