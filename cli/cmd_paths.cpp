@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "reports/render_text.hpp"
 #include "sim/analysis.hpp"
 #include "sim/json_io.hpp"
 #include "cli/cli.hpp"
@@ -23,7 +24,7 @@ struct PathsOptions {
 
 void print_path(const Scenario& s, const char* label, const ScoredPath& p) {
   std::cout << label << " (" << p.choices.size() << " decisions, total " << p.score.total()
-            << ": " << describe_score(p.score) << ")\n  ";
+            << ": " << reports::text::score_text(p.score) << ")\n  ";
   for (size_t i = 0; i < p.choices.size(); ++i) std::cout << (i ? " > " : "") << p.choices[i];
   const Node& end = s.nodes[p.ending];
   std::cout << "\n  ends at " << end.id << " (" << outcome_key(end.ending->outcome) << ")\n";

@@ -21,30 +21,23 @@ int run_resume(const ResumeOptions& opts, const GlobalOptions& global) {
   auto db = open_store(global);
   if (!db) return kExitUsage;
   try {
-    std::optional<store::SessionRecord> rec = db->load_session(opts.id);
-    if (!rec) {
-      std::cerr << "auditsim: no session " << opts.id << " (see `auditsim sessions`)\n";
+    SteadyClock steady;
+    ManualClock manual;
+    const Clock& clock = is_scripted(opts.drive) ? static_cast<const Clock&>(manual) : steady;
+    std::string error;
+    std::unique_ptr<RestoredSession> restored = restore_session(*db, opts.id, clock, &error);
+    if (!restored) {
+      std::cerr << "auditsim: " << error << "\n";
       return kExitProblems;
     }
+    const store::SessionRecord* rec = &restored->record;
     if (rec->summary.status == store::Status::Finished) {
       std::cerr << "auditsim: session " << rec->summary.id.substr(0, 8)
                 << " has already finished; `auditsim show` gives its record\n";
       return kExitProblems;
     }
-    std::string error;
-    ScenarioPtr scenario = scenario_from_snapshot(rec->snapshot, &error);
-    if (!scenario) {
-      std::cerr << "auditsim: " << error << "\n";
-      return kExitProblems;
-    }
-    SteadyClock steady;
-    ManualClock manual;
-    const Clock& clock = is_scripted(opts.drive) ? static_cast<const Clock&>(manual) : steady;
-    std::unique_ptr<Session> session = Session::from_json(scenario, clock, rec->state_json, &error);
-    if (!session) {
-      std::cerr << "auditsim: session " << opts.id << " cannot be resumed: " << error << "\n";
-      return kExitProblems;
-    }
+    const ScenarioPtr& scenario = restored->scenario;
+    std::unique_ptr<Session>& session = restored->session;
     SessionRecorder recorder(*db, rec->summary.id, session->history().size());
     db->set_status(rec->summary.id, store::Status::Active);
     if (!opts.drive.json)

@@ -30,14 +30,4 @@ std::optional<Audience> parse_audience_option(const std::string& text) {
   throw CLI::ValidationError("--audience", "must be `members` or `staff`, not `" + text + "`");
 }
 
-std::string describe_score(const Score4& s) {
-  std::string out;
-  for (Pillar p : kPillars) {
-    if (s[p] == 0) continue;
-    if (!out.empty()) out += ", ";
-    out += (s[p] > 0 ? "+" : "") + std::to_string(s[p]) + " " + pillar_key(p);
-  }
-  return out.empty() ? "no score" : out;
-}
-
 }  // namespace auditsim::cli

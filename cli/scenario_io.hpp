@@ -20,7 +20,4 @@ LoadedScenario load_for_command(const std::string& path);
 // Parses "members" / "staff"; throws CLI::ValidationError otherwise. Empty means no filter.
 std::optional<Audience> parse_audience_option(const std::string& text);
 
-// "+3 pursue, -1 protect" style one-liner for terminal output.
-std::string describe_score(const Score4& s);
-
 }  // namespace auditsim::cli

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "reports/render_text.hpp"
 #include "sim/scoring.hpp"
 #include "cli/scenario_io.hpp"
 #include "cli/terminal_text.hpp"
@@ -22,7 +23,7 @@ void show_injects(Session& session, std::ostream& out, const PlayHooks& hooks) {
     const Inject& inj = session.scenario().injects[p.inject];
     out << "\n>>> " << inj.title;
     if (!inj.from.empty()) out << " (from " << inj.from << ")";
-    out << "\n" << plain_text(inj.text) << "\n";
+    out << "\n" << reports::text::markdown_to_plain(inj.text) << "\n";
     for (int e : inj.evidence)
       out << "    new evidence: " << session.scenario().evidence[e].title
           << " (type e to list the documents)\n";
@@ -38,7 +39,7 @@ void show_node(const Session& session, std::ostream& out) {
   rule(out);
   out << node.title << "\n";
   rule(out);
-  out << plain_text(node.text) << "\n";
+  out << reports::text::markdown_to_plain(node.text) << "\n";
   // Documents keep their number for the rest of the session; this stage's are listed here.
   const std::vector<int> released = released_evidence(session);
   bool header = false;
@@ -53,7 +54,7 @@ void show_node(const Session& session, std::ostream& out) {
   }
   for (const std::string& prompt : node.discuss) out << "  Discuss: " << prompt << "\n";
   if (node.time_limit_seconds > 0)
-    out << "  Time limit: " << duration_words(node.time_limit_seconds) << "\n";
+    out << "  Time limit: " << reports::text::duration(node.time_limit_seconds * 1000) << "\n";
 }
 
 // `e` lists every document released so far; `eN` shows one.
@@ -73,7 +74,7 @@ void show_evidence(const Session& session, const std::string& line, std::ostream
     return;
   }
   const Evidence& ev = s.evidence[released[k - 1]];
-  out << "\n== " << ev.title << " ==\n" << plain_text(ev.text) << "\n";
+  out << "\n== " << ev.title << " ==\n" << reports::text::markdown_to_plain(ev.text) << "\n";
 }
 
 void show_choices(const Session& session, const std::vector<int>& available, std::ostream& out) {
@@ -95,8 +96,8 @@ bool announce_timeouts(const Session& session, size_t from, std::ostream& out) {
     const HistoryEntry& e = history[i];
     if (e.kind != HistoryEntry::Kind::Timeout) continue;
     const Choice& c = session.scenario().nodes[e.node].choices[e.choice];
-    out << "\nTime ran out: \"" << c.text << "\" was taken (" << describe_score(c.score)
-        << ").\n" << plain_text(c.feedback) << "\n";
+    out << "\nTime ran out: \"" << c.text << "\" was taken (" << reports::text::score_text(c.score)
+        << ").\n" << reports::text::markdown_to_plain(c.feedback) << "\n";
     any = true;
   }
   return any;
@@ -165,8 +166,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       continue;
     }
     if (hooks.changed) hooks.changed(session);
-    out << "\nYou chose: " << c.text << " (" << describe_score(c.score) << ")\n\n"
-        << plain_text(c.feedback) << "\n";
+    out << "\nYou chose: " << c.text << " (" << reports::text::score_text(c.score) << ")\n\n"
+        << reports::text::markdown_to_plain(c.feedback) << "\n";
     show = true;
   }
   const Node& end = session.current_node();
@@ -174,8 +175,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
   rule(out);
   out << end.title << "\n";
   rule(out);
-  out << plain_text(end.text) << "\n\nOutcome: " << outcome_key(end.ending->outcome)
-      << "\n\nDebrief\n" << plain_text(end.ending->debrief) << "\n";
+  out << reports::text::markdown_to_plain(end.text) << "\n\nOutcome: " << outcome_key(end.ending->outcome)
+      << "\n\nDebrief\n" << reports::text::markdown_to_plain(end.ending->debrief) << "\n";
   return true;
 }
 
@@ -212,7 +213,7 @@ void print_result(const Session& session, std::ostream& out) {
     const Node& node = s.nodes[p.node];
     out << "  At \"" << node.title << "\" you chose \"" << node.choices[p.chosen].text
         << "\".\n    Better: \"" << node.choices[*p.best_alternative].text << "\" ("
-        << describe_score(p.alternative_score) << "). From that stage on, the best you could\n"
+        << reports::text::score_text(p.alternative_score) << "). From that stage on, the best you could\n"
         << "    then score was " << p.alternative_value << " points in all, against "
         << p.chosen_value << " after your choice.\n";
   }

@@ -4,32 +4,6 @@
 
 namespace auditsim::cli {
 
-std::string plain_text(const std::string& markdown) {
-  std::string out;
-  out.reserve(markdown.size());
-  bool line_start = true;
-  for (size_t i = 0; i < markdown.size(); ++i) {
-    if (markdown.compare(i, 2, "**") == 0) {
-      ++i;
-      continue;
-    }
-    if (line_start && markdown[i] == '#') {
-      while (i < markdown.size() && markdown[i] == '#') ++i;
-      if (i < markdown.size() && markdown[i] == ' ') continue;
-      --i;
-    }
-    out += markdown[i];
-    line_start = markdown[i] == '\n';
-  }
-  return out;
-}
-
-std::string duration_words(int64_t seconds) {
-  const int64_t m = seconds / 60, s = seconds % 60;
-  if (m == 0) return std::to_string(s) + " s";
-  return std::to_string(m) + " min" + (s ? " " + std::to_string(s) + " s" : "");
-}
-
 std::vector<int> released_evidence(const Session& session) {
   const Scenario& s = session.scenario();
   std::vector<int> out;

@@ -1,5 +1,5 @@
-// Text helpers for terminal play: Markdown made readable as plain text, durations in words,
-// and the evidence a player has been given so far.
+// Text helpers for terminal play: the evidence a player has been given so far. Markdown, scores
+// and durations are worded by reports/render_text.hpp, as in the reports and the desktop.
 #pragma once
 
 #include <string>
@@ -8,12 +8,6 @@
 #include "sim/engine.hpp"
 
 namespace auditsim::cli {
-
-// Markdown for a terminal: bold markers and heading hashes removed, the rest left as written.
-std::string plain_text(const std::string& markdown);
-
-// "5 min", "90 s" -> "1 min 30 s".
-std::string duration_words(int64_t seconds);
 
 // Evidence released so far (indices into Scenario::evidence), in the order it arrived: the
 // documents of each stage on the path, then those released with injects.

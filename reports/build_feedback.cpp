@@ -131,13 +131,8 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   ScenarioPtr scenario = cache.get(rec.snapshot);
   ManualClock clock;
   std::string error;
-  std::unique_ptr<Session> session =
-      scenario ? Session::from_json(scenario, clock, rec.state_json, &error) : nullptr;
-  if (!session) {
-    throw store::StoreError(store::ErrorKind::Invalid,
-                            "Session " + rec.summary.id.substr(0, 8) +
-                                " cannot be rebuilt for a report: " + error);
-  }
+  std::unique_ptr<Session> session = session_from_record(rec, scenario, clock, &error);
+  if (!session) throw store::StoreError(store::ErrorKind::Invalid, error);
   const Scenario& s = *scenario;
   r.scenario_theme = s.theme;
   if (!r.withheld) r.scenario_summary = s.summary;

@@ -55,12 +55,12 @@ std::string logo_uri(const std::string& path) {
 
 mustache compile(const char* name) {
   mustache m{std::string(report_template(name))};
-  m.set_custom_escape([](const std::string& s) { return svg::escape(s); });
+  m.set_custom_escape([](const std::string& s) { return text::escape_markup(s); });
   return m;
 }
 
 std::string render(mustache& tpl, const data& d) {
-  if (!tpl.is_valid()) return "<p>Report template error: " + svg::escape(tpl.error_message()) + "</p>";
+  if (!tpl.is_valid()) return "<p>Report template error: " + text::escape_markup(tpl.error_message()) + "</p>";
   return tpl.render(d);
 }
 

@@ -12,7 +12,7 @@ namespace auditsim::reports::html {
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
-// A compiled embedded template whose variables are escaped by svg::escape (valid UTF-8, & < > " ').
+// A compiled embedded template whose variables are escaped by text::escape_markup (valid UTF-8, & < > " ').
 mustache compile(const char* name);
 // Renders with the style partial available; a template error becomes a visible message.
 std::string render(mustache& tpl, const data& d);

@@ -113,7 +113,7 @@ std::string render_html(const ScrutinyReport& r) {
     appendices += "</tr></thead><tbody>\n";
     for (const FeedbackReport& f : r.appendix) {
       appendices += "<tr>";
-      for (const std::string& c : session_table_row(f)) appendices += "<td dir=\"auto\">" + svg::escape(c) + "</td>";
+      for (const std::string& c : session_table_row(f)) appendices += "<td dir=\"auto\">" + text::escape_markup(c) + "</td>";
       appendices += "</tr>\n";
     }
     appendices += "</tbody></table></section>\n";
@@ -121,8 +121,8 @@ std::string render_html(const ScrutinyReport& r) {
   for (size_t i = 0; i < r.appendix.size() && r.appendix.size() <= kFullAppendixLimit; ++i) {
     const FeedbackReport& f = r.appendix[i];
     appendices += "<section class=\"appendix\"><h2 dir=\"auto\">" + appendix_label(i) + " \u2014 " +
-                  svg::escape(one_line(f.scenario_title)) +
-                  (f.team.empty() ? "" : ", " + svg::escape(one_line(f.team))) + "</h2>\n" +
+                  text::escape_markup(one_line(f.scenario_title)) +
+                  (f.team.empty() ? "" : ", " + text::escape_markup(one_line(f.team))) + "</h2>\n" +
                   html::render(session, html::feedback_data(f, 3)) + "</section>\n";
   }
   d.set("appendices", appendices);

@@ -47,13 +47,7 @@ cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length)
 
 }  // namespace
 
-std::string esc(std::string_view s) {
-  std::string c = with_break_opportunities(text::clean(s));
-  gchar* e = g_markup_escape_text(c.data(), static_cast<gssize>(c.size()));
-  std::string out = e;
-  g_free(e);
-  return out;
-}
+std::string esc(std::string_view s) { return text::escape_markup(with_break_opportunities(text::clean(s))); }
 
 Doc::Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages)
     : cr_(cr), settings_(settings), running_(std::move(running)), total_(total_pages) {

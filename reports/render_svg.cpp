@@ -26,31 +26,16 @@ std::string num(double v) {
 std::string open_svg(double w, double h, const std::string& label) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(w) + " " + num(h) +
          "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\" role=\"img\" aria-label=\"" +
-         escape(label) + "\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"12\">";
+         text::escape_markup(label) + "\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"12\">";
 }
 
 std::string label(double x, double y, const std::string& s, const char* anchor = "start",
                   const char* extra = "") {
   return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" fill=\"" +
-         kInk + "\"" + extra + ">" + escape(s) + "</text>";
+         kInk + "\"" + extra + ">" + text::escape_markup(s) + "</text>";
 }
 
 }  // namespace
-
-std::string escape(std::string_view raw) {
-  std::string out;
-  for (char c : text::clean(raw)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string radar(const std::array<PillarRow, kPillarCount>& pillars) {
   const double cx = 190, cy = 135, rad = 95;

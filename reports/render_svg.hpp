@@ -9,9 +9,6 @@
 
 namespace auditsim::reports::svg {
 
-// Escapes text for HTML and SVG (& < > " ').
-std::string escape(std::string_view s);
-
 // The 4P radar: one axis per pillar, the session's percentages as a polygon.
 std::string radar(const std::array<PillarRow, kPillarCount>& pillars);
 // Per-pillar horizontal bars with the percentage written beside each.

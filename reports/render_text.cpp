@@ -144,6 +144,21 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+std::string escape_markup(std::string_view raw) {
+  std::string out;
+  for (char c : clean(raw)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string markdown_to_html(std::string_view md) {
   std::string src = clean(md);
   std::unique_ptr<cmark_node, CmarkFree> doc(

@@ -49,6 +49,9 @@ std::string clean(std::string_view s);
 // clean() and every run of whitespace (newlines included) collapsed to one space, trimmed.
 std::string one_line(std::string_view s);
 
+// clean() and & < > " ' escaped: text for HTML, SVG and Pango markup (the PDF).
+std::string escape_markup(std::string_view s);
+
 // Markdown to HTML with raw HTML and unsafe links dropped (cmark's safe mode).
 std::string markdown_to_html(std::string_view md);
 // Markdown to plain paragraphs separated by blank lines; list items start with "\u2022 ".

@@ -6,7 +6,7 @@
 
 #include "reports/render.hpp"
 #include "reports/render_text.hpp"
-#include "sim/sha256.hpp"
+#include "sim/uuid.hpp"
 
 namespace auditsim::reports {
 namespace {
@@ -15,33 +15,6 @@ using nlohmann::json;
 
 constexpr const char* kVerbs = "http://adlnet.gov/expapi/verbs/";
 constexpr const char* kLang = "en-GB";
-
-// A UUID (version 5 layout) from the SHA-256 of `name`.
-std::string name_uuid(const std::string& name) {
-  Sha256 h;
-  h.update(name);
-  auto d = h.finish();
-  d[6] = static_cast<uint8_t>((d[6] & 0x0F) | 0x50);
-  d[8] = static_cast<uint8_t>((d[8] & 0x3F) | 0x80);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += hex[d[i] >> 4];
-    out += hex[d[i] & 0xF];
-  }
-  return out;
-}
-
-bool is_uuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash != (s[i] == '-')) return false;
-    if (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
 
 // Percent-encodes everything but unreserved characters, for ids inside IRIs.
 std::string iri_part(std::string_view s) {

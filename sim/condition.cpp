@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "sim/diagnostics.hpp"
+#include "sim/saturating.hpp"
 
 namespace auditsim {
 
@@ -31,14 +32,6 @@ bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c))
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_node_id_char(char c) { return is_ident_char(c) || c == '-' || c == '.'; }
 
-// Arithmetic wraps instead of overflowing: conditions must never be undefined behaviour, and
-// values anywhere near the int64 limits are not something an author writes on purpose.
-int64_t wrap_add(int64_t a, int64_t b) {
-  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
-}
-int64_t wrap_sub(int64_t a, int64_t b) {
-  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
-}
 
 }  // namespace
 
@@ -425,7 +418,7 @@ bool Condition::eval(const ConditionInput& in) const {
         st[sp++] = static_cast<uint64_t>(op.arg) < nvisits && in.visits[op.arg] > 0 ? 1 : 0;
         break;
       case OpCode::Neg:
-        st[sp - 1] = wrap_sub(0, st[sp - 1]);
+        st[sp - 1] = saturating_sub(0, st[sp - 1]);
         break;
       case OpCode::Not:
         st[sp - 1] = st[sp - 1] == 0 ? 1 : 0;
@@ -434,8 +427,8 @@ bool Condition::eval(const ConditionInput& in) const {
         const int64_t b = st[--sp];
         int64_t& a = st[sp - 1];
         switch (op.code) {
-          case OpCode::Add: a = wrap_add(a, b); break;
-          case OpCode::Sub: a = wrap_sub(a, b); break;
+          case OpCode::Add: a = saturating_add(a, b); break;
+          case OpCode::Sub: a = saturating_sub(a, b); break;
           case OpCode::Eq: a = a == b; break;
           case OpCode::Ne: a = a != b; break;
           case OpCode::Lt: a = a < b; break;

@@ -1,73 +1,29 @@
 // Key/name conversions for the model's enums and id lookups on a loaded Scenario.
 #include "sim/model.hpp"
 
+#include "sim/key_table.hpp"
+
 namespace auditsim {
 
-const char* pillar_key(Pillar p) {
-  switch (p) {
-    case Pillar::Pursue: return "pursue";
-    case Pillar::Prevent: return "prevent";
-    case Pillar::Protect: return "protect";
-    case Pillar::Prepare: return "prepare";
-  }
-  return "protect";
-}
+namespace {
 
-const char* pillar_name(Pillar p) {
-  switch (p) {
-    case Pillar::Pursue: return "Pursue";
-    case Pillar::Prevent: return "Prevent";
-    case Pillar::Protect: return "Protect";
-    case Pillar::Prepare: return "Prepare";
-  }
-  return "Protect";
-}
+constexpr KeyTable<Pillar, kPillarCount> kPillarKeys{{"pursue", "prevent", "protect", "prepare"}};
+constexpr KeyTable<Pillar, kPillarCount> kPillarNames{{"Pursue", "Prevent", "Protect", "Prepare"}};
+constexpr KeyTable<Priority, 3> kPriorities{{"high", "medium", "low"}};
+constexpr KeyTable<Audience, 2> kAudiences{{"members", "staff"}};
+constexpr KeyTable<Outcome, 3> kOutcomes{{"good", "mixed", "poor"}};
 
-std::optional<Pillar> parse_pillar(std::string_view key) {
-  for (Pillar p : kPillars)
-    if (key == pillar_key(p)) return p;
-  return std::nullopt;
-}
+}  // namespace
 
-const char* priority_key(Priority p) {
-  switch (p) {
-    case Priority::High: return "high";
-    case Priority::Medium: return "medium";
-    case Priority::Low: return "low";
-  }
-  return "medium";
-}
-
-std::optional<Priority> parse_priority(std::string_view key) {
-  for (Priority p : {Priority::High, Priority::Medium, Priority::Low})
-    if (key == priority_key(p)) return p;
-  return std::nullopt;
-}
-
-const char* audience_key(Audience a) {
-  return a == Audience::Members ? "members" : "staff";
-}
-
-std::optional<Audience> parse_audience(std::string_view key) {
-  if (key == "members") return Audience::Members;
-  if (key == "staff") return Audience::Staff;
-  return std::nullopt;
-}
-
-const char* outcome_key(Outcome o) {
-  switch (o) {
-    case Outcome::Good: return "good";
-    case Outcome::Mixed: return "mixed";
-    case Outcome::Poor: return "poor";
-  }
-  return "mixed";
-}
-
-std::optional<Outcome> parse_outcome(std::string_view key) {
-  for (Outcome o : {Outcome::Good, Outcome::Mixed, Outcome::Poor})
-    if (key == outcome_key(o)) return o;
-  return std::nullopt;
-}
+const char* pillar_key(Pillar p) { return kPillarKeys(p); }
+const char* pillar_name(Pillar p) { return kPillarNames(p); }
+std::optional<Pillar> parse_pillar(std::string_view key) { return kPillarKeys.parse(key); }
+const char* priority_key(Priority p) { return kPriorities(p); }
+std::optional<Priority> parse_priority(std::string_view key) { return kPriorities.parse(key); }
+const char* audience_key(Audience a) { return kAudiences(a); }
+std::optional<Audience> parse_audience(std::string_view key) { return kAudiences.parse(key); }
+const char* outcome_key(Outcome o) { return kOutcomes(o); }
+std::optional<Outcome> parse_outcome(std::string_view key) { return kOutcomes.parse(key); }
 
 namespace {
 

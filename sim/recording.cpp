@@ -129,6 +129,65 @@ ScenarioPtr scenario_from_snapshot(const store::Snapshot& snap, std::string* err
   return r.scenario;
 }
 
+namespace {
+
+std::string cannot_restore(const std::string& id, const std::string& cause) {
+  std::string s = "Session " + id.substr(0, 8) + " cannot be restored: " + cause;
+  return s.back() == '.' ? s : s + ".";
+}
+
+}  // namespace
+
+std::unique_ptr<Session> session_from_record(const store::SessionRecord& rec,
+                                             const ScenarioPtr& scenario, const Clock& clock,
+                                             std::string* error) {
+  if (!scenario) {
+    // Say why the snapshot no longer loads.
+    std::string why;
+    scenario_from_snapshot(rec.snapshot, &why);
+    if (error) *error = cannot_restore(rec.summary.id, why);
+    return nullptr;
+  }
+  std::string why;
+  std::unique_ptr<Session> session = Session::from_json(scenario, clock, rec.state_json, &why);
+  if (!session && error)
+    *error = cannot_restore(rec.summary.id, "its saved state could not be read (" + why + ")");
+  return session;
+}
+
+std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::string& id,
+                                                 const Clock& clock, std::string* error) {
+  std::optional<store::SessionRecord> rec;
+  try {
+    rec = db.load_session(id);
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The session could not be read from the results database: ") + e.what();
+    return nullptr;
+  }
+  if (!rec) {
+    if (error) *error = "There is no session " + id + " in the results database.";
+    return nullptr;
+  }
+  auto out = std::make_unique<RestoredSession>();
+  out->record = std::move(*rec);
+  out->scenario = scenario_from_snapshot(out->record.snapshot, nullptr);
+  out->session = session_from_record(out->record, out->scenario, clock, error);
+  if (!out->session) return nullptr;
+  return out;
+}
+
+Score4 override_total(const std::vector<store::ScoreOverride>& overrides) {
+  Score4 total;
+  for (const store::ScoreOverride& o : overrides)
+    if (auto p = parse_pillar(o.pillar)) total[*p] += o.delta;
+  return total;
+}
+
+void apply_overrides(Result& result, const std::vector<store::ScoreOverride>& overrides,
+                     const ScoringConfig& config) {
+  if (!overrides.empty()) apply_score_adjustment(result, override_total(overrides), config);
+}
+
 std::string today_iso_date() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};

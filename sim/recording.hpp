@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/engine.hpp"
+#include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
 
 namespace auditsim {
@@ -68,6 +69,34 @@ class SessionRecorder {
 // Rebuilds the scenario exactly as it was played from a stored snapshot. Evidence files that
 // are no longer on disk are shown as unavailable rather than failing the load.
 ScenarioPtr scenario_from_snapshot(const store::Snapshot& snap, std::string* error);
+
+// A recorded session rebuilt from the store: its record, the scenario exactly as played and the
+// session at its saved state.
+struct RestoredSession {
+  store::SessionRecord record;
+  ScenarioPtr scenario;
+  std::unique_ptr<Session> session;
+};
+
+// Rebuilds the session of a record already loaded on `scenario` (its snapshot rebuilt by the
+// caller, who may cache it; null when it no longer loads). Null with `error` in one wording:
+// "Session 1a2b3c4d cannot be restored: <cause>."
+std::unique_ptr<Session> session_from_record(const store::SessionRecord& rec,
+                                             const ScenarioPtr& scenario, const Clock& clock,
+                                             std::string* error);
+
+// Loads session `id` (or its first 8 characters), rebuilds its scenario from the stored snapshot
+// and restores its state. Null with `error` when there is no such session, the database cannot
+// be read or the session cannot be restored.
+std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::string& id,
+                                                 const Clock& clock, std::string* error);
+
+// The facilitator's score overrides summed per pillar (unknown pillars are ignored).
+Score4 override_total(const std::vector<store::ScoreOverride>& overrides);
+// Applies recorded overrides to a scored session by the scoring rules (apply_score_adjustment):
+// what the debrief, the reports and the command line show.
+void apply_overrides(Result& result, const std::vector<store::ScoreOverride>& overrides,
+                     const ScoringConfig& config);
 
 // Today's date as YYYY-MM-DD (local time).
 std::string today_iso_date();

@@ -6,14 +6,6 @@
 
 namespace auditsim {
 
-int64_t saturating_add(int64_t a, int64_t b) {
-  int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) {
-    return b > 0 ? std::numeric_limits<int64_t>::max() : std::numeric_limits<int64_t>::min();
-  }
-  return r;
-}
-
 namespace {
 
 void visit(PlayState& st, int node) {

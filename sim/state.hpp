@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/model.hpp"
+#include "sim/saturating.hpp"
 
 namespace auditsim {
 
@@ -23,9 +24,6 @@ PlayState initial_state(const Scenario& s);
 // Whether a choice is offered in a state (its condition holds and its audience matches).
 bool choice_available(const Scenario& s, const Choice& c, const PlayState& st,
                       std::optional<Audience> audience);
-// a + b, saturating at the int64 range: `add` on a long path must never overflow into undefined
-// behaviour. The engine and the analysis both use it, so they always agree on a state.
-int64_t saturating_add(int64_t a, int64_t b);
 
 // The state after taking choice `choice_index` of the current node.
 PlayState apply_choice(const Scenario& s, const PlayState& st, int choice_index);

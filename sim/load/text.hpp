@@ -21,12 +21,6 @@ std::optional<TextPos> find_invalid_utf8(std::string_view text);
 // Line and character column of a byte offset.
 TextPos position_of(std::string_view text, size_t offset);
 
-// Where the YAML nesting first exceeds `max_depth`, judged from the raw text before any YAML
-// parser recurses into it. Counts block indentation levels, `- ` entries and flow brackets,
-// skipping quoted strings, comments and block scalars. It errs on the side of counting too many,
-// never too few for the constructs it understands.
-std::optional<TextPos> find_excessive_nesting(std::string_view text, int max_depth);
-
 // An integer written as a plain scalar ("42", "-7", "+3").
 enum class IntParse { Ok, NotInteger, OutOfRange };
 IntParse parse_int64(std::string_view s, int64_t& out);

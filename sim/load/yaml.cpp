@@ -372,15 +372,6 @@ bool parse_yaml(std::string_view text, const std::string& file, const LoadLimits
     diags.push_back({Severity::Error, s.code, file, l, c, s.message, s.hint});
   };
 
-  // Refuse deep text before building anything: the tree and the loader walk it recursively.
-  if (auto deep = find_excessive_nesting(text, limits.max_depth)) {
-    diags.push_back({Severity::Error, "too-deep", file, deep->line, deep->col,
-                     "The document nests deeper than " + std::to_string(limits.max_depth) +
-                         " levels.",
-                     "a scenario needs only a few levels; check the indentation and brackets"});
-    return false;
-  }
-
   out = YamlDoc{};
   try {
     // About one node per eight bytes in typical scenarios; reserving avoids repeated moves of

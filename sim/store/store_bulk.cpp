@@ -74,16 +74,16 @@ void Store::load_sessions(const std::vector<std::string>& ids,
                  json, 14);
   Rows notes(db,
              std::string("SELECT ") + kNoteCols + ", session FROM notes WHERE session " +
-                 kSelected + "ORDER BY session, created_at, uuid",
+                 kSelected + "ORDER BY session, created_at, rowid",
              json, 7);
   Rows overrides(db,
                  std::string("SELECT ") + kOverrideCols +
                      ", session FROM score_overrides WHERE session " + kSelected +
-                     "ORDER BY session, created_at, uuid",
+                     "ORDER BY session, created_at, rowid",
                  json, 6);
   Rows actions(db,
                std::string(kActionCols) + "WHERE session " + kSelected +
-                   "ORDER BY session, created_at, uuid",
+                   "ORDER BY session, created_at, rowid",
                json, 1);
   Rows acks(db,
             std::string("SELECT inject, acknowledged_at, session FROM inject_acks WHERE session ") +

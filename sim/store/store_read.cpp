@@ -129,7 +129,7 @@ std::vector<Participant> Store::list_participants() {
 std::vector<ActionItem> Store::list_actions(const std::string& session_id) {
   std::vector<ActionItem> out;
   Query q = impl_->db.query(std::string(kActionCols) +
-                            "WHERE session = ? ORDER BY created_at, uuid");
+                            "WHERE session = ? ORDER BY created_at, rowid");
   q->bind(1, session_id);
   while (q->step()) out.push_back(read_action(*q));
   return out;
@@ -141,7 +141,7 @@ std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
   // their own event row, and a merged database should list them together.
   Query q = impl_->db.query(summary_select() +
                             "WHERE (?1 = '' OR e.uuid = ?1 OR e.name = ?1) "
-                            "AND (?2 = '' OR s.status = ?2) ORDER BY s.started_at, s.uuid");
+                            "AND (?2 = '' OR s.status = ?2) ORDER BY s.started_at, s.rowid");
   q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "");
   while (q->step()) out.push_back(read_summary(*q));
   return out;
@@ -230,13 +230,13 @@ std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix
   }
   {
     Query q = db.query(std::string("SELECT ") + kNoteCols +
-                       " FROM notes WHERE session = ? ORDER BY created_at, uuid");
+                       " FROM notes WHERE session = ? ORDER BY created_at, rowid");
     q->bind(1, id);
     while (q->step()) r.notes.push_back(read_note(*q));
   }
   {
     Query q = db.query(std::string("SELECT ") + kOverrideCols +
-                       " FROM score_overrides WHERE session = ? ORDER BY created_at, uuid");
+                       " FROM score_overrides WHERE session = ? ORDER BY created_at, rowid");
     q->bind(1, id);
     while (q->step()) r.overrides.push_back(read_override(*q));
   }

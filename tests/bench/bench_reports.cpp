@@ -10,7 +10,7 @@
 #include "reports/render.hpp"
 #include "sim/load.hpp"
 #include "sim/recording.hpp"
-#include "sim/synthetic.hpp"
+#include "tests/support/synthetic.hpp"
 #include "tests/bench/bench.hpp"
 
 namespace auditsim::bench {

@@ -10,7 +10,7 @@
 #include "sim/check.hpp"
 #include "sim/engine.hpp"
 #include "sim/load.hpp"
-#include "sim/synthetic.hpp"
+#include "tests/support/synthetic.hpp"
 #include "tests/bench/bench.hpp"
 
 extern char** environ;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/store/bench.hpp"
+#include "tests/bench/store_measures.hpp"
 #include "tests/bench/bench.hpp"
 
 namespace auditsim::bench {

@@ -2,7 +2,7 @@
 #include "tests/bench/bench.hpp"
 
 #ifdef AUDITSIM_HAVE_DESKTOP
-#include "ui/app/desktop.hpp"
+#include "tests/support/play_frame.hpp"
 #endif
 
 namespace auditsim::bench {

@@ -10,7 +10,7 @@
 
 #include "scenario_builder.hpp"
 #include "sim/load.hpp"
-#include "sim/synthetic.hpp"
+#include "tests/support/synthetic.hpp"
 
 using namespace auditsim;
 using auditsim::testing::ScenarioBuilder;

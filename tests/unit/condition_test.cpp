@@ -1,5 +1,6 @@
 // Condition expressions: parsing, precedence, name resolution, errors with offsets, limits.
 #include "sim/condition.hpp"
+#include "sim/saturating.hpp"
 
 #include <doctest/doctest.h>
 
@@ -260,12 +261,19 @@ TEST_CASE("long flat chains evaluate with a small stack") {
   CHECK(eval(sum + " == 300"));
 }
 
-TEST_CASE("arithmetic overflow wraps instead of being undefined") {
+TEST_CASE("arithmetic saturates at the int64 range, as effects do, instead of wrapping") {
   State st;
   st.vars = {INT64_MAX, 0, INT64_MIN, 0};
-  CHECK(eval("trust + 1 < 0", st));
-  CHECK(eval("budget - 1 > 0", st));
-  CHECK(eval("-budget == budget", st));
+  CHECK(eval("trust + 1 == trust", st));
+  CHECK(eval("trust + 1 > 0", st));
+  CHECK(eval("budget - 1 == budget", st));
+  CHECK(eval("budget - 1 < 0", st));
+  CHECK(eval("-budget > 0", st));
+  CHECK(eval("-budget == trust", st));
+  CHECK(eval("0 - budget == trust", st));
+  // The same value an `add` effect would give.
+  CHECK(saturating_add(INT64_MAX, 1) == INT64_MAX);
+  CHECK(saturating_sub(INT64_MIN, 1) == INT64_MIN);
 }
 
 TEST_CASE("evaluation tolerates inputs shorter than the scenario") {

@@ -6,13 +6,11 @@
 #include <unistd.h>
 
 #include <cctype>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "reports/build.hpp"
@@ -90,8 +88,6 @@ inline std::string record_session(store::Store& db, const ScenarioPtr& scenario,
   public_note.node_id = "letter";
   public_note.text = "Public note about procedure 7 — nodyn cyhoeddus <script>n</script> {{n}}";
   db.record_note(id, public_note);
-  // Notes and actions list in the order they were added (by time): keep the times distinct.
-  std::this_thread::sleep_for(std::chrono::milliseconds(3));
   store::Note secret;
   secret.kind = "observation";
   secret.text = kSecretNote;
@@ -111,19 +107,15 @@ inline std::string record_session(store::Store& db, const ScenarioPtr& scenario,
   a.due_date = "2026-06-30";
   a.priority = "high";
   db.add_action(a);
-  std::this_thread::sleep_for(std::chrono::milliseconds(3));
   a.action = "Brief members, led by " + who;
   a.owner = who;
   a.due_date = "";
   a.priority = "low";
   a.status = store::ActionStatus::InProgress;
   db.add_action(a);
-  std::this_thread::sleep_for(std::chrono::milliseconds(3));
   a.action = "Already done";
   a.status = store::ActionStatus::Done;
   db.add_action(a);
-  // Distinct start times keep the order of sessions in a scrutiny report stable.
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
   return id;
 }
 

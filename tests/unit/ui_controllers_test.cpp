@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "sim/load.hpp"
 #include "sim/store/store.hpp"
@@ -253,6 +252,7 @@ TEST_CASE("the library lists scenarios with their diagnostics and filters them")
   // A background rescan picks up a removed file.
   fs::remove(dir + "/broken.yaml");
   lib.rescan_async();
-  for (int i = 0; i < 500 && !lib.poll(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  lib.wait();
+  CHECK(lib.poll());
   CHECK(lib.entries().size() == 1);
 }

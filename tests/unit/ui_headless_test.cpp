@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/store/store.hpp"
+#include "tests/support/play_frame.hpp"
 #include "ui/app/desktop.hpp"
 #include "ui/app/headless.hpp"
 #include "ui/app/keys.hpp"

@@ -25,8 +25,4 @@ struct DesktopOptions {
 // window or OpenGL context cannot be created (the reason is printed on stderr).
 int run(const DesktopOptions& options);
 
-// Median CPU milliseconds per headless frame of the play screen on a 9-choice node with the
-// facilitator panel open (group mode, votes shown), over `frames` frames.
-double bench_play_frame_ms(int frames);
-
 }  // namespace auditsim::desktop

@@ -1,56 +1,30 @@
 #include "ui/controllers/debrief.hpp"
 
+#include <algorithm>
+
 #include "sim/recording.hpp"
 #include "ui/controllers/play.hpp"
 
 namespace auditsim::ui {
 
-std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::string& id,
-                                                 const Clock& clock, std::string* error) {
-  auto out = std::make_unique<RestoredSession>();
-  try {
-    auto rec = db.load_session(id);
-    if (!rec) {
-      if (error) *error = "There is no recorded session " + id + ".";
-      return nullptr;
-    }
-    out->record = std::move(*rec);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The session could not be read: ") + e.what();
-    return nullptr;
-  }
-  std::string why_not;
-  out->scenario = scenario_from_snapshot(out->record.snapshot, &why_not);
-  if (!out->scenario) {
-    if (error) *error = "The scenario stored with session " + id + " no longer loads: " + why_not;
-    return nullptr;
-  }
-  std::string why;
-  out->session = Session::from_json(out->scenario, clock, out->record.state_json, &why);
-  if (!out->session) {
-    if (error) *error = "The saved state of session " + id + " could not be restored: " + why;
-    return nullptr;
-  }
-  return out;
-}
-
 DebriefModel::DebriefModel(PlayController& play, store::Store* db, const ScoringConfig& scoring)
-    : scenario_(play.scenario_ptr()), db_(db) {
+    : scenario_(play.scenario_ptr()), db_(db), scoring_(scoring) {
   for (size_t i = 0; i < play.tables().size(); ++i) {
     const Table& t = play.tables()[i];
     DebriefTeam d;
     d.name = t.name;
     d.session_id = t.session_id;
     d.session = t.session;
-    d.result = score_session(*t.session, scoring);
+    d.scored = d.result = score_session(*t.session, scoring);
     teams_.push_back(std::move(d));
   }
   load_actions();
+  load_overrides();
 }
 
 DebriefModel::DebriefModel(store::Store& db, const std::vector<std::string>& ids,
                            const Clock& clock, const ScoringConfig& scoring)
-    : db_(&db) {
+    : db_(&db), scoring_(scoring) {
   for (const auto& id : ids) {
     std::string why;
     auto r = restore_session(db, id, clock, &why);
@@ -64,11 +38,63 @@ DebriefModel::DebriefModel(store::Store& db, const std::vector<std::string>& ids
     DebriefTeam d;
     d.name = r->record.summary.team;
     d.session_id = r->record.summary.id;
-    d.result = score_session(*r->session, scoring);
+    d.scored = score_session(*r->session, scoring);
+    d.overrides = std::move(r->record.overrides);
     d.session = std::shared_ptr<const Session>(std::move(r->session));
+    rescore(d);
     teams_.push_back(std::move(d));
   }
   load_actions();
+}
+
+void DebriefModel::rescore(DebriefTeam& t) const {
+  t.result = t.scored;
+  apply_overrides(t.result, t.overrides, scoring_);
+}
+
+void DebriefModel::load_overrides() {
+  if (!db_) return;
+  for (auto& t : teams_) {
+    if (t.session_id.empty()) continue;
+    try {
+      if (auto rec = db_->load_session(t.session_id)) t.overrides = std::move(rec->overrides);
+    } catch (const std::exception& e) {
+      error_ = std::string("The score adjustments could not be read: ") + e.what();
+    }
+    rescore(t);
+  }
+}
+
+bool DebriefModel::add_override(int ti, std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
+  DebriefTeam& t = teams_[ti];
+  const OverrideDraft& d = override_draft_;
+  if (d.reason.find_first_not_of(" \t\n") == std::string::npos) {
+    if (error) *error = "An adjustment needs the reason it is made; it is shown in every report.";
+    return false;
+  }
+  if (d.points == 0) {
+    if (error) *error = "Give the points to add, or a negative number to take points away.";
+    return false;
+  }
+  if (!db_ || t.session_id.empty()) {
+    if (error) *error = "Only a recorded session can be adjusted; this one is not in the results database.";
+    return false;
+  }
+  store::ScoreOverride o;
+  o.pillar = pillar_key(kPillars.at(static_cast<size_t>(std::clamp(d.pillar, 0, kPillarCount - 1))));
+  o.delta = d.points;
+  o.reason = d.reason;
+  try {
+    o.id = db_->record_override(t.session_id, o);
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The adjustment could not be saved: ") + e.what();
+    return false;
+  }
+  t.overrides.push_back(o);
+  rescore(t);
+  override_draft_ = OverrideDraft{};
+  return true;
 }
 
 void DebriefModel::load_actions() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/engine.hpp"
+#include "sim/recording.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
 
@@ -19,7 +20,9 @@ struct DebriefTeam {
   std::string name;
   std::string session_id;
   std::shared_ptr<const Session> session;
-  Result result;
+  Result scored;  // as played
+  Result result;  // as played, with the facilitator's adjustments applied
+  std::vector<store::ScoreOverride> overrides;
   std::vector<store::ActionItem> actions;
 };
 
@@ -30,15 +33,12 @@ struct ActionDraft {
   int priority = 1;  // 0 high, 1 medium, 2 low
 };
 
-// A recorded session rebuilt from the store: the scenario as played and the restored session.
-struct RestoredSession {
-  store::SessionRecord record;
-  ScenarioPtr scenario;
-  std::unique_ptr<Session> session;
+// The facilitator's score adjustment being typed: one pillar, points and the reason.
+struct OverrideDraft {
+  int pillar = static_cast<int>(Pillar::Protect);
+  int points = 0;
+  std::string reason;
 };
-// Loads a session and the exact scenario snapshot it was played on; null with `error`.
-std::unique_ptr<RestoredSession> restore_session(store::Store& db, const std::string& id,
-                                                 const Clock& clock, std::string* error);
 
 class DebriefModel {
  public:
@@ -54,20 +54,28 @@ class DebriefModel {
   const Scenario& scenario() const { return *scenario_; }
   std::vector<DebriefTeam>& teams() { return teams_; }
   ActionDraft& draft() { return draft_; }
+  OverrideDraft& override_draft() { return override_draft_; }
 
   // Saves the draft as an action for team t; false with `error` when incomplete or refused.
   bool add_action(int t, std::string* error);
   bool set_action_status(int t, size_t index, store::ActionStatus status, std::string* error);
   bool delete_action(int t, size_t index, std::string* error);
+  // Records the override draft for team t (a reason and non-zero points are required, and the
+  // session must be recorded) and rescores the team with it; false with `error` when refused.
+  bool add_override(int t, std::string* error);
 
  private:
   void load_actions();
+  void load_overrides();
+  void rescore(DebriefTeam& t) const;
 
   ScenarioPtr scenario_;
   store::Store* db_ = nullptr;
   std::vector<DebriefTeam> teams_;
   std::vector<std::unique_ptr<Session>> owned_;
   ActionDraft draft_;
+  OverrideDraft override_draft_;
+  ScoringConfig scoring_;
   std::string error_;
 };
 

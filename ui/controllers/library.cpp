@@ -82,6 +82,10 @@ void LibraryController::rescan_async() {
   });
 }
 
+void LibraryController::wait() {
+  if (pending_.valid()) pending_.wait();
+}
+
 bool LibraryController::poll() {
   if (!pending_.valid() ||
       pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)

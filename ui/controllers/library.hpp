@@ -39,6 +39,8 @@ class LibraryController {
   // Takes the result of a finished background rescan; true when the entries changed.
   bool poll();
   bool busy() const { return pending_.valid(); }
+  // Waits for a running background rescan to finish (tests); poll() then takes its result.
+  void wait();
 
   const std::vector<LibraryEntry>& entries() const { return entries_; }
   // Indices of entries whose title, theme, id or summary contains `filter` (case-insensitive).

@@ -2,6 +2,7 @@
 // validator's diagnostics, "play from this node" and hot reload when the file changes.
 #include <imgui.h>
 
+#include "reports/render_text.hpp"
 #include "ui/app/app.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/markdown.hpp"
@@ -38,8 +39,7 @@ void draw_node(App& app, const Scenario& s, int n) {
     gap(0.3f);
     text_wrapped((std::to_string(c + 1) + ". " + ch.text).c_str());
     std::string meta = "\xE2\x86\x92 " + (ch.next >= 0 ? s.nodes[ch.next].id : std::string("?"));
-    for (Pillar p : kPillars)
-      if (ch.score[p] != 0) meta += "  " + std::string(pillar_name(p)) + " " + std::to_string(ch.score[p]);
+    if (ch.score != Score4{}) meta += "  " + reports::text::score_text(ch.score);
     if (!ch.when.empty()) meta += "  when: " + ch.when.text();
     muted_text(meta.c_str());
   }

@@ -2,6 +2,7 @@
 // taken, the findings, the improvement plan, tables side by side and the map of the path taken.
 #include <imgui.h>
 
+#include "reports/render_text.hpp"
 #include "ui/app/app.hpp"
 #include "ui/controllers/map_layout.hpp"
 #include "ui/screens/report_form.hpp"
@@ -19,16 +20,6 @@ namespace {
 ImVec4 opinion_colour(int level) {
   const Palette& p = palette();
   return level == 0 ? p.ok : level == 1 ? p.accent : level == 2 ? p.warn : p.bad;
-}
-
-std::string score_text(const Score4& s) {
-  std::string out;
-  for (Pillar p : kPillars) {
-    if (s[p] == 0) continue;
-    out += std::string(out.empty() ? "" : ", ") + pillar_name(p) + " " + (s[p] > 0 ? "+" : "") +
-           std::to_string(s[p]);
-  }
-  return out.empty() ? "no score" : out;
 }
 
 void draw_opinion(const DebriefTeam& t) {
@@ -87,7 +78,7 @@ void draw_decisions(const Scenario& s, const DebriefTeam& t) {
       text_wrapped((std::to_string(++n) + ". " + (node.title.empty() ? node.id : node.title)).c_str());
       ImGui::TableNextColumn();
       if (p.chosen >= 0) text_wrapped(node.choices.at(p.chosen).text.c_str());
-      muted_text(score_text(e.delta).c_str());
+      muted_text(reports::text::score_text(e.delta).c_str());
       if (!e.group.votes.empty()) {
         std::string v = "Votes: ";
         for (const auto& [id, k] : e.group.votes) v += id + " " + std::to_string(k) + "  ";
@@ -154,6 +145,38 @@ void draw_plan(App& app, DebriefModel& d, int ti) {
   if (primary_button("Add action##plan")) {
     std::string err;
     if (!d.add_action(ti, &err)) app.show_error("The action was not added", err, "Fill in the action and its owner.");
+  }
+}
+
+// The facilitator's adjustments to this table's score, each with its reason, and the form that
+// records one (the reports show them too).
+void draw_adjustments(App& app, DebriefModel& d, int ti) {
+  DebriefTeam& t = d.teams()[ti];
+  const float fs = ImGui::GetFontSize();
+  heading("Score adjustments", 2);
+  if (t.overrides.empty())
+    muted_text("None: the score is as played. Adjust a pillar when the discussion showed more (or "
+               "less) than the choices did; the reason is shown in every report.");
+  for (const store::ScoreOverride& o : t.overrides) {
+    Score4 change;
+    if (auto p = parse_pillar(o.pillar)) change[*p] = o.delta;
+    text_wrapped((reports::text::score_text(change) + "  \xE2\x80\x94  " + o.reason).c_str());
+  }
+  if (t.session_id.empty()) return;  // not recorded: nothing to adjust
+  OverrideDraft& dr = d.override_draft();
+  const char* pillars[kPillarCount];
+  for (int i = 0; i < kPillarCount; ++i) pillars[i] = pillar_name(kPillars[i]);
+  ImGui::SetNextItemWidth(fs * 8);
+  combo("Pillar##adjust", &dr.pillar, pillars);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 8);
+  input_int("Points##adjust", &dr.points);
+  ImGui::SetNextItemWidth(fs * 24);
+  input_text("Reason##adjust", &dr.reason, "Why the score is adjusted (required)");
+  if (primary_button("Record adjustment##adjust")) {
+    std::string err;
+    if (!d.add_override(ti, &err))
+      app.show_error("The adjustment was not recorded", err, "Give non-zero points and the reason.");
   }
 }
 
@@ -245,6 +268,8 @@ void draw_debrief(App& app) {
   }
   gap(0.8f);
   draw_findings(d.scenario(), t.result);
+  gap(0.8f);
+  draw_adjustments(app, d, team);
   gap(0.8f);
   draw_decisions(d.scenario(), t);
   gap(0.8f);

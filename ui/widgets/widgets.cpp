@@ -156,6 +156,12 @@ bool input_multiline(const char* label, std::string* value, float height) {
   return changed;
 }
 
+bool input_int(const char* label, int* value) {
+  bool changed = ImGui::InputInt(label, value);
+  record(label, "input");
+  return changed;
+}
+
 bool slider_float(const char* label, float* value, float min, float max, const char* format) {
   bool changed = ImGui::SliderFloat(label, value, min, max, format);
   record(label, "slider");

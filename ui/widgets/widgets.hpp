@@ -23,6 +23,8 @@ bool radio(const char* label, bool active);
 bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
 bool input_text(const char* label, std::string* value, const char* hint = nullptr);
 bool input_multiline(const char* label, std::string* value, float height);
+// A whole number with - and + steps.
+bool input_int(const char* label, int* value);
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
 bool combo(const char* label, int* current, std::span<const char* const> items);
 // A navigation tab in the top bar.

@@ -11,7 +11,7 @@
 // real scenarios; the next-node chain gives the long paths.
 // Numbers come from splitmix64 rather than <random> distributions, whose output differs
 // between standard libraries.
-#include "sim/synthetic.hpp"
+#include "tests/support/synthetic.hpp"
 
 #include <algorithm>
 #include <array>

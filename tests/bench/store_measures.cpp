@@ -1,4 +1,4 @@
-#include "sim/store/bench.hpp"
+#include "tests/bench/store_measures.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/load.hpp"
+#include "tests/support/play_frame.hpp"
 #include "ui/app/desktop.hpp"
 #include "ui/app/headless.hpp"
 
