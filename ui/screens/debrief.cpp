@@ -9,6 +9,7 @@
 #include "ui/widgets/charts.hpp"
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/scenario_map.hpp"
+#include "ui/widgets/date_picker.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -39,7 +40,9 @@ void draw_opinion(const DebriefTeam& t) {
   begin_card(tint, c);
   muted_text("Assurance opinion");
   if (fonts().h1) ImGui::PushFont(fonts().h1);
-  coloured_text(c, (r.opinion + " assurance").c_str());
+  // An opinion is given on a finished session; until then the table is still playing.
+  if (t.session->finished()) coloured_text(c, (r.opinion + " assurance").c_str());
+  else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
   char buf[160];
   snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent,
@@ -145,8 +148,7 @@ void draw_plan(App& app, DebriefModel& d, int ti) {
   ImGui::SetNextItemWidth(fs * 12);
   input_text("Owner##plan", &dr.owner, "Who");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(fs * 8);
-  input_text("Due##plan", &dr.due_date, "YYYY-MM-DD");
+  date_picker("Due##plan", &dr.due_date, "No due date", true);
   ImGui::SameLine();
   static const char* const prio[] = {"High", "Medium", "Low"};
   ImGui::SetNextItemWidth(fs * 7);
@@ -216,7 +218,8 @@ void draw_debrief(App& app) {
   gap(0.6f);
   heading(d.teams().size() > 1 ? ("Audit feedback report: " + t.name).c_str() : "Audit feedback report", 3);
   draw_report_form(app, app.debrief_report(), ReportKind::Feedback, t.session_id, d.scenario().title,
-                   "debrief", !t.session_id.empty(), "This session was not recorded.");
+                   "debrief", !t.session_id.empty(), "This session was not recorded.",
+                   d.teams().size() > 1 ? t.name : std::string());
   ImGui::EndGroup();
   if (d.teams().size() > 1) {
     gap(0.5f);
@@ -238,7 +241,10 @@ void draw_debrief(App& app) {
           text(b);
         }
         ImGui::TableNextColumn();
-        coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+        if (tt.session->finished())
+          coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+        else
+          muted_text("In progress");
       }
       ImGui::EndTable();
     }
