@@ -195,7 +195,12 @@ void App::find_resume_offer() {
       decisions += t.decisions;
       if (!t.team.empty()) names += (names.empty() ? "" : ", ") + t.team;
     }
-    o.detail = "Started " + last.started_at.substr(0, 16).replace(10, 1, " at ") +
+    // started_at is "YYYY-MM-DDTHH:MM:SS.mmmZ"; shown as "YYYY-MM-DD at HH:MM UTC".
+    const std::string& at = last.started_at;
+    const std::string when = at.size() >= 16 && at[10] == 'T'
+                                 ? at.substr(0, 10) + " at " + at.substr(11, 5) + " UTC"
+                                 : at;
+    o.detail = "Started " + when +
                (last.event_name.empty() ? "" : " for " + last.event_name) + "; " +
                std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions") +
                " recorded" + (tables.size() > 1 ? " across " + std::to_string(tables.size()) +

@@ -34,7 +34,8 @@ std::string score_text(const Score4& s) {
 
 void draw_opinion(const DebriefTeam& t) {
   const Result& r = t.result;
-  const ImVec4 c = opinion_colour(r.opinion_level);
+  // An unfinished table has no opinion yet: its card is neutral, not the colour of "No".
+  const ImVec4 c = t.session->finished() ? opinion_colour(r.opinion_level) : palette().border;
   ImVec4 tint = c;
   tint.w = 0.10f;
   begin_card(tint, c);

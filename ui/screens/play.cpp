@@ -136,8 +136,8 @@ void draw_recording_banner(App& app, PlayController& pc) {
   std::string why;
   bool can_retry = false;
   if (pc.recorded()) {
-    why = "Nothing is being recorded: the last write to the results database failed. What is on "
-          "screen since then is not in the record.";
+    why = "Nothing is being recorded: the last write to the results database failed. Until a "
+          "write succeeds, what happens on screen is not in the record.";
     can_retry = true;
   } else if (!app.db()) {
     why = "Nothing is being recorded: the results database " + app.db_path() + " cannot be used (" +

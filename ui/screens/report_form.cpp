@@ -67,7 +67,7 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
       muted_text(why_not);
     }
   }
-  if (const auto& o = ex.last(); o && !ex.busy()) {
+  if (const auto& o = ex.last(); o && !ex.busy() && !ex.awaiting_replace()) {
     if (o->ok) {
       coloured_text(palette().ok, o->message.c_str());
       if (button(("Open folder" + sfx).c_str()) && !open_containing_folder(o->path))
