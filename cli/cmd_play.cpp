@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "sim/dates.hpp"
 #include "sim/engine.hpp"
 #include "sim/recording.hpp"
 #include "cli/cli.hpp"
@@ -33,6 +34,12 @@ RecordingSetup recording_setup(const PlayOptions& o) {
   auto mode = store::parse_mode(o.mode);
   if (!mode) throw CLI::ValidationError("--mode", "must be solo, group or teams");
   setup.mode = *mode;
+  if (!o.event_date.empty() && !is_iso_date(o.event_date))
+    throw CLI::ValidationError("--event-date", not_a_date_message("the date", o.event_date));
+  // The tables of one teams evening are reported together under their event, each by name.
+  if (setup.mode == store::Mode::Teams && (o.event.empty() || o.team.empty()))
+    throw CLI::ValidationError("--mode teams",
+                               "takes the evening's --event NAME and this table's --team NAME");
   if (o.event_kind.empty()) {
     setup.event_kind = setup.mode == store::Mode::Solo ? store::EventKind::ELearning
                                                        : store::EventKind::TrainingEvening;

@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/store_access.hpp"
 #include "cli/terminal_safe.hpp"
+#include "sim/dates.hpp"
 
 namespace auditsim::cli {
 namespace {
@@ -24,6 +25,7 @@ struct ReportOptions {
   std::string session, event, from, to, format = "html", part = "a", council, logo, out,
       generated_at;
   bool actions = false;
+  bool force = false;  // write over an existing --output file
 };
 
 // The desktop program's settings file supplies the council name, logo and assurance scale, so a
@@ -37,11 +39,6 @@ void apply_desktop_settings(reports::ReportSettings& s) {
   s.scale = settings.scale;
 }
 
-bool valid_date(const std::string& d) {
-  return d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-         std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-}
-
 int run_report(const ReportOptions& o, const GlobalOptions& global) {
   const int selectors = !o.session.empty() + !o.event.empty() + (!o.from.empty() || !o.to.empty()) + o.actions;
   if (selectors != 1) {
@@ -49,9 +46,19 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
                  "--from DATE --to DATE, or --actions\n";
     return kExitUsage;
   }
-  if ((!o.from.empty() || !o.to.empty()) && (!valid_date(o.from) || !valid_date(o.to))) {
-    std::cerr << "auditsim report: --from and --to both need a date as YYYY-MM-DD\n";
+  if ((!o.from.empty() || !o.to.empty()) && (!is_iso_date(o.from) || !is_iso_date(o.to))) {
+    std::cerr << "auditsim report: --from and --to both need a real date as YYYY-MM-DD, "
+                 "for example 2026-03-12\n";
     return kExitUsage;
+  }
+  // No report overwrites a file unless asked to: checked before the work of building it.
+  if (!o.out.empty() && o.out != "-" && !o.force) {
+    std::error_code exists_ec;
+    if (fs::exists(fs::symlink_status(o.out, exists_ec))) {
+      std::cerr << "auditsim report: " << o.out
+                << " already exists; choose another --output file, or add --force to replace it\n";
+      return kExitUsage;
+    }
   }
   std::optional<reports::Format> format = reports::parse_format(o.format);
   if (!format) {
@@ -125,6 +132,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("--logo", o->logo, "Council logo (default from settings): PNG, JPEG or SVG in HTML; PNG in PDF");
   cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
   cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
+  cmd->add_flag("--force", o->force, "Replace the --output file when it already exists");
   cmd->callback([o, &global, &exit_code] { exit_code = run_report(*o, global); });
 }
 

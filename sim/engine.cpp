@@ -320,7 +320,8 @@ bool Session::undo(const std::string& reason) {
 
 // [SECTION] Time
 
-void Session::tick() {
+void Session::tick(const GroupInput& group) {
+  const int node_of_group = state_.node;
   // Timed injects and a timeout are processed in the order they fell due, so a coarse tick gives
   // the same history as a fine one. Each pass consumes one event; a scenario is acyclic, so the
   // bound is never reached in practice.
@@ -343,7 +344,9 @@ void Session::tick() {
     if (inject_due <= timeout_due) {
       fire_due_timed(inject_due);
     } else {
-      apply(n.on_timeout, {}, HistoryEntry::Kind::Timeout, timeout_due);
+      // Scenarios are acyclic, so the node the group spoke at is left at most once per call.
+      const bool here = state_.node == node_of_group;
+      apply(n.on_timeout, here ? group : GroupInput{}, HistoryEntry::Kind::Timeout, timeout_due);
     }
   }
 }

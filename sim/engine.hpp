@@ -97,7 +97,10 @@ class Session {
   // Advances timers: fires time-based injects and, when the node's time limit has passed and it
   // names an on_timeout choice, takes it. Each is recorded at the moment it fell due, so how often
   // this is called does not change the history. Call once per frame or before reading state.
-  void tick();
+  // `group` is what the room has said at the current node so far: a timeout there records it
+  // (votes, rationale and dissent belong to the stage where they were entered); a timeout at
+  // any later node in the same call records none.
+  void tick(const GroupInput& group = {});
 
   // Facilitator pause: timers stop while paused.
   void pause();
@@ -159,41 +162,6 @@ class Session {
   int64_t node_entered_at_ms_ = 0;  // active time when the current node was entered
 
   friend struct SessionJson;  // serialisation lives in engine_json.cpp
-};
-
-// Teams: several sessions of one scenario side by side, each with its own state.
-struct Team {
-  std::string name;
-  std::unique_ptr<Session> session;
-};
-
-// A facilitated evening with several tables playing the same scenario on one clock.
-class TeamPlay {
- public:
-  TeamPlay(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
-
-  // Adds a table; returns its index, or -1 when the name is empty or already taken.
-  int add_team(const std::string& name);
-  size_t size() const { return teams_.size(); }
-  Team& team(size_t i) { return teams_.at(i); }
-  const Team& team(size_t i) const { return teams_.at(i); }
-  // Index of the team with this name; -1 when absent.
-  int find(std::string_view name) const;
-
-  // Pauses, resumes or ticks every table together (the facilitator controls the room).
-  void pause_all();
-  void resume_all();
-  void tick_all();
-  // True when every table has reached an ending.
-  bool all_finished() const;
-  // Teams whose current node is `node`, for "who is where" on the facilitator screen.
-  std::vector<int> teams_at(int node) const;
-
- private:
-  ScenarioPtr scenario_;
-  const Clock* clock_;
-  std::optional<Audience> audience_;
-  std::vector<Team> teams_;
 };
 
 }  // namespace auditsim

@@ -25,6 +25,8 @@ store::DecisionRecord to_record(const Session& session, const HistoryEntry& e) {
   const Scenario& s = session.scenario();
   store::DecisionRecord rec;
   rec.node_id = e.node >= 0 ? s.nodes[e.node].id : "";
+  if (e.node >= 0)
+    for (const Choice& c : s.nodes[e.node].choices) rec.offered.push_back(c.id);
   if (e.kind != HistoryEntry::Kind::Undo && e.node >= 0 && e.choice >= 0)
     rec.choice_id = s.nodes[e.node].choices[e.choice].id;
   rec.kind = decision_kind(e.kind);
@@ -75,6 +77,21 @@ SessionRecorder::SessionRecorder(store::Store& db, std::string session_id,
     : db_(&db), session_id_(std::move(session_id)), recorded_(already_recorded) {}
 
 void SessionRecorder::sync(const Session& session) {
+  // Decisions and the session's status are one transaction: if any write fails, none is kept,
+  // so a caller that rolls the screen back shows exactly what the store holds, and a retry
+  // cannot store a decision twice.
+  const size_t recorded_before = recorded_;
+  const bool finished_before = finished_;
+  try {
+    db_->batch([&] { write_new(session); });
+  } catch (...) {
+    recorded_ = recorded_before;
+    finished_ = finished_before;
+    throw;
+  }
+}
+
+void SessionRecorder::write_new(const Session& session) {
   // An undo from the ending: the session is active again before its undo row is written (the
   // store takes no decisions for a finished session).
   if (finished_ && !session.finished()) {

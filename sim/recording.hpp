@@ -45,8 +45,8 @@ class SessionRecorder {
   // Writes every history entry added since the last call: decisions, undos and timeouts as
   // decision rows; other changes (injects, pause) by saving the resume state. Marks the session
   // finished when it has reached an ending, and active again when an undo leaves the ending.
-  // Throws store::StoreError when the write fails: the caller must then tell the user the
-  // decision was not recorded.
+  // All of it is one transaction. Throws store::StoreError when a write fails: none of it is
+  // then in the store, and the caller must tell the user the decision was not recorded.
   void sync(const Session& session);
 
   // After a failed sync the caller put the session back as it was: its first `recorded` history
@@ -60,6 +60,8 @@ class SessionRecorder {
   void abandon();
 
  private:
+  void write_new(const Session& session);  // sync's writes, inside its transaction
+
   store::Store* db_;
   std::string session_id_;
   size_t recorded_ = 0;  // history entries already written

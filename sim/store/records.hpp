@@ -78,6 +78,8 @@ struct SessionStart {
   std::string audience;  // "members" | "staff" | ""
   std::vector<std::string> participant_ids;
   std::string state_json;  // the engine's initial state
+  std::string run;         // teams: the id the run's tables share (empty otherwise)
+  int64_t run_position = 0;  // teams: the table's place (its tab) in the run, from 0
 };
 
 // One entry of the decision log.
@@ -88,6 +90,10 @@ struct DecisionRecord {
   DecisionKind kind = DecisionKind::Decision;
   int64_t time_taken_ms = 0;
   std::string votes_json;  // {"choice-id": hands, ...} or ""
+  // Not stored: the ids of the choices at node_id in the scenario as played. record_decision
+  // refuses votes (and a decision or time-out) naming a choice that is not among them, so a vote
+  // can never be filed against a stage that did not offer it.
+  std::vector<std::string> offered;
   std::string rationale;   // for an undo: the reason
   std::string dissent;
   std::array<int64_t, 4> delta{};  // pursue, prevent, protect, prepare
@@ -147,6 +153,8 @@ struct SessionSummary {
   std::string team;
   Mode mode = Mode::Solo;
   int64_t decisions = 0;
+  std::string run;           // teams: shared by the tables of one run; empty otherwise
+  int64_t run_position = 0;  // teams: the table's place in the run, from 0
 };
 
 // Everything recorded about one session: enough to resume it or rebuild any report.
@@ -168,6 +176,7 @@ struct SessionRecord {
 struct SessionFilter {
   std::string event;  // event name or id; empty = all
   std::optional<Status> status;
+  std::string run = {};  // the tables of one teams run; empty = all
 };
 
 // Result of import_from.

@@ -120,6 +120,13 @@ const std::vector<const char*>& steps() {
       R"sql(
       ALTER TABLE scenario_snapshots ADD COLUMN evidence_files TEXT NOT NULL DEFAULT '{}';
       )sql",
+      // Version 4: the tables of one teams run share a run id, and keep their order (the tabs),
+      // so the run is resumed whole after a crash or a restart. Other sessions have run ''.
+      R"sql(
+      ALTER TABLE sessions ADD COLUMN run TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN run_position INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX sessions_by_run ON sessions(run);
+      )sql",
   };
   return s;
 }
@@ -135,7 +142,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 3, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 4, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

@@ -98,9 +98,9 @@ void Store::load_sessions(const std::vector<std::string>& ids,
   SessionRecord r;
   while (sessions->step()) {
     r.summary = read_summary(*sessions);
-    const std::string sha = sessions->column_text(11);
-    r.audience = sessions->column_text(12);
-    r.state_json = sessions->column_text(13);
+    const std::string sha = sessions->column_text(kSummaryColCount);
+    r.audience = sessions->column_text(kSummaryColCount + 1);
+    r.state_json = sessions->column_text(kSummaryColCount + 2);
     if (r.snapshot.sha256 != sha) {
       auto it = snapshots.find(sha);
       if (it == snapshots.end())

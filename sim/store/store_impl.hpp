@@ -72,7 +72,9 @@ inline constexpr SessionTable kSessionTables[] = {
 constexpr const char* kSummaryCols =
     "s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
     "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, "
-    "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid)";
+    "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid), s.run, s.run_position";
+// How many columns read_summary takes; a query may select more after them.
+constexpr int kSummaryColCount = 13;
 constexpr const char* kSummaryFrom =
     " FROM sessions s JOIN scenario_snapshots sn ON sn.sha256 = s.snapshot "
     "LEFT JOIN events e ON e.uuid = s.event ";

@@ -19,6 +19,8 @@ SessionSummary read_summary(Stmt& q) {
   s.team = q.column_text(8);
   s.mode = parse_mode(q.column_text(9)).value_or(Mode::Solo);
   s.decisions = q.column_int(10);
+  s.run = q.column_text(11);
+  s.run_position = q.column_int(12);
   return s;
 }
 
@@ -141,8 +143,9 @@ std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
   // their own event row, and a merged database should list them together.
   Query q = impl_->db.query(summary_select() +
                             "WHERE (?1 = '' OR e.uuid = ?1 OR e.name = ?1) "
-                            "AND (?2 = '' OR s.status = ?2) ORDER BY s.started_at, s.rowid");
-  q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "");
+                            "AND (?2 = '' OR s.status = ?2) AND (?3 = '' OR s.run = ?3) "
+                            "ORDER BY s.started_at, s.run_position, s.rowid");
+  q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "").bind(3, filter.run);
   while (q->step()) out.push_back(read_summary(*q));
   return out;
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
+#include "sim/dates.hpp"
 #include "sim/store/store_impl.hpp"
 
 namespace auditsim::store {
@@ -31,10 +34,34 @@ void require_active(Db& db, const std::string& session_id) {
   }
 }
 
+bool offered_at(const DecisionRecord& rec, const std::string& choice) {
+  return std::find(rec.offered.begin(), rec.offered.end(), choice) != rec.offered.end();
+}
+
+// Votes are a JSON object of hands per choice, and every choice named was offered at the node.
+void check_votes(const DecisionRecord& rec) {
+  if (rec.kind != DecisionKind::Undo && !rec.offered.empty() && !offered_at(rec, rec.choice_id))
+    invalid("The choice '" + rec.choice_id + "' is not one of the choices at stage '" +
+            rec.node_id + "'.");
+  if (rec.votes_json.empty()) return;
+  const nlohmann::json votes = nlohmann::json::parse(rec.votes_json, nullptr, false);
+  if (!votes.is_object())
+    invalid("The votes at stage '" + rec.node_id + "' are not a list of hands per choice.");
+  for (auto it = votes.begin(); it != votes.end(); ++it) {
+    if (!it->is_number_integer() || it->get<int64_t>() < 0)
+      invalid("The votes for '" + it.key() + "' at stage '" + rec.node_id +
+              "' are not a count of hands.");
+    if (!offered_at(rec, it.key()))
+      invalid("A vote was cast for '" + it.key() + "', which is not a choice at stage '" +
+              rec.node_id + "'; votes belong to the stage where they were entered.");
+  }
+}
+
 }  // namespace
 
 std::string Store::create_event(const Event& e) {
   if (blank(e.name)) invalid("An event needs a name.");
+  if (!e.date.empty() && !is_iso_date(e.date)) invalid(not_a_date_message("The event date", e.date));
   Db& db = impl_->db;
   std::string id = new_uuid();
   Transaction tx(db);
@@ -93,9 +120,10 @@ std::string Store::start_session(const Snapshot& snap, const SessionStart& start
   {
     Query q = db.query(
         "INSERT INTO sessions(uuid, event, snapshot, mode, team, audience, status, started_at, "
-        "state_json) VALUES(?, ?, ?, ?, ?, ?, 'active', ?, ?)");
+        "state_json, run, run_position) VALUES(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)");
     q->bind(1, id).bind_or_null(2, start.event_id).bind(3, snap.sha256).bind(4, key(start.mode));
     q->bind(5, start.team).bind(6, start.audience).bind(7, now).bind(8, start.state_json);
+    q->bind(9, start.run).bind(10, start.run_position);
     try {
       q->run();
     } catch (const StoreError& e) {
@@ -124,6 +152,7 @@ int64_t Store::record_decision(const std::string& session_id, DecisionRecord& re
   if (rec.kind != DecisionKind::Undo && rec.choice_id.empty()) {
     invalid("A decision needs the choice that was taken.");
   }
+  check_votes(rec);
   Db& db = impl_->db;
   std::string now = now_utc();
   Transaction tx(db);
@@ -236,6 +265,8 @@ std::string Store::add_action(const ActionItem& a) {
   if (a.priority != "high" && a.priority != "medium" && a.priority != "low") {
     invalid("Unknown priority '" + a.priority + "': use high, medium or low.");
   }
+  if (!a.due_date.empty() && !is_iso_date(a.due_date))
+    invalid(not_a_date_message("The due date", a.due_date));
   Db& db = impl_->db;
   std::string id = new_uuid();
   std::string now = now_utc();
@@ -256,6 +287,8 @@ void Store::update_action(const ActionItem& a) {
   if (a.priority != "high" && a.priority != "medium" && a.priority != "low") {
     invalid("Unknown priority '" + a.priority + "': use high, medium or low.");
   }
+  if (!a.due_date.empty() && !is_iso_date(a.due_date))
+    invalid(not_a_date_message("The due date", a.due_date));
   Db& db = impl_->db;
   Transaction tx(db);
   Query q = db.query(

@@ -35,6 +35,7 @@ DecisionRecord bench_decision(int i) {
   d.choice_id = "choice-" + std::to_string(i % 3);
   d.time_taken_ms = 30000 + i;
   d.votes_json = R"({"choice-0":3,"choice-1":2,"choice-2":0})";
+  d.offered = {"choice-0", "choice-1", "choice-2"};
   d.rationale = "The group agreed the pattern fits cuckooing and wanted an early referral.";
   d.delta = {1, 0, 2, -1};
   d.state_after = R"({"node":"node-3","variables":[50,1,0]})";

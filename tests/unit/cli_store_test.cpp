@@ -158,3 +158,30 @@ TEST_CASE("a session resumes from its stored snapshot after the scenario folder 
   CHECK(resumed["finished"] == true);
   CHECK(resumed["scenario_sha256"] == partial["scenario_sha256"]);
 }
+
+TEST_CASE("play refuses an event date that is not a date, and records nothing") {
+  const fs::path dir = scratch("bad-date");
+  const std::string db = (dir / "results.db").string();
+  for (const char* bad : {"next Friday", "2026-02-30", "12/03/2026"}) {
+    CAPTURE(bad);
+    auto r = run_process({AUDITSIM_BINARY, "--db", db, "play", kTutorial, "--auto", "best",
+                          "--event", "Spring evening", "--event-date", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is not a date") != std::string::npos);
+    CHECK(r.err.find("YYYY-MM-DD") != std::string::npos);
+  }
+  auto list = run_process({AUDITSIM_BINARY, "--db", db, "sessions", "--json"});
+  CHECK(list.out.find("Spring evening") == std::string::npos);
+}
+
+TEST_CASE("play in teams mode takes the evening's event and the table's name") {
+  const fs::path dir = scratch("teams-event");
+  const std::string db = (dir / "results.db").string();
+  auto r = run_process({AUDITSIM_BINARY, "--db", db, "play", kTutorial, "--auto", "best", "--mode",
+                        "teams", "--team", "Red"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--event") != std::string::npos);
+  r = run_process({AUDITSIM_BINARY, "--db", db, "play", kTutorial, "--auto", "best", "--mode",
+                   "teams", "--team", "Red", "--event", "Spring evening"});
+  CHECK(r.exit_code == 0);
+}

@@ -180,39 +180,3 @@ TEST_CASE("malformed or tampered saved sessions are refused without throwing") {
     CHECK_FALSE(error.empty());
   }
 }
-
-TEST_CASE("teams play the same scenario side by side on one clock") {
-  auto sc = make_scenario();
-  ManualClock clock;
-  TeamPlay room(sc, clock, Audience::Members);
-  CHECK(room.add_team("Table 1") == 0);
-  CHECK(room.add_team("Table 2") == 1);
-  CHECK(room.add_team("Table 1") == -1);
-  CHECK(room.add_team("") == -1);
-  REQUIRE(room.size() == 2);
-  CHECK(room.find("Table 2") == 1);
-  CHECK(room.find("Table 9") == -1);
-  CHECK_FALSE(room.all_finished());
-
-  Session& t1 = *room.team(0).session;
-  Session& t2 = *room.team(1).session;
-  REQUIRE(t1.choose(std::string_view("refer")));
-  CHECK(t2.state().node == node_of(t2, "start"));  // independent state
-  CHECK(room.teams_at(node_of(t1, "police")) == std::vector<int>{0});
-  CHECK(room.teams_at(node_of(t1, "start")) == std::vector<int>{1});
-
-  room.pause_all();
-  clock.advance_ms(300'000);
-  room.tick_all();
-  CHECK(t2.state().node == node_of(t2, "start"));  // paused: no timeout
-  room.resume_all();
-  clock.advance_ms(60'000);
-  room.tick_all();
-  CHECK(t2.state().node == node_of(t2, "escalation"));
-  CHECK(t1.inject_fired(inject_of(t1, "press")) == false);  // 60 s of active time only
-
-  REQUIRE(t1.choose(std::string_view("close")));
-  REQUIRE(t2.choose(std::string_view("give-up")));
-  CHECK(room.all_finished());
-  CHECK(t1.score() != t2.score());
-}

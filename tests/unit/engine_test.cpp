@@ -125,6 +125,24 @@ TEST_CASE("node timer counts active time, stops while paused, and times out") {
   CHECK(count_kind(s, HistoryEntry::Kind::Resume) == 1);
 }
 
+TEST_CASE("a time-out records the votes and rationale entered at its own stage") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  GroupInput room;
+  room.votes = {{"refer", 3}, {"wait", 1}};
+  room.rationale = "Still waiting for the police";
+  room.dissent = "One member wanted to refer at once";
+  clock.advance_ms(61'000);
+  s.tick(room);
+  REQUIRE(s.state().node == node_of(s, "escalation"));
+  const HistoryEntry& t = s.history()[s.effective_decisions().at(0)];
+  CHECK(t.kind == HistoryEntry::Kind::Timeout);
+  CHECK(t.node == node_of(s, "start"));
+  CHECK(t.group.votes == room.votes);
+  CHECK(t.group.rationale == room.rationale);
+  CHECK(t.group.dissent == room.dissent);
+}
+
 TEST_CASE("a timed node without on_timeout only runs down to zero") {
   ManualClock clock;
   Session s(make_scenario(), clock);

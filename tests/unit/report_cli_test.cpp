@@ -99,3 +99,19 @@ TEST_CASE("report refuses bad requests with a clear message") {
   CHECK(code({"--session", p.id, "-o", (p.dir / "missing" / "x.html").string()}) == 2);
   CHECK_FALSE(fs::exists(p.dir / "missing"));
 }
+
+TEST_CASE("report never writes over an existing file without --force") {
+  Played p = play("no-overwrite");
+  const fs::path out = p.dir / "feedback.html";
+  { std::ofstream(out) << "the facilitator's own notes"; }
+  auto r = run_process({AUDITSIM_BINARY, "--db", p.db.string(), "report", "--session", p.id, "-o",
+                        out.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("already exists") != std::string::npos);
+  CHECK(r.err.find("--force") != std::string::npos);
+  CHECK(read(out) == "the facilitator's own notes");
+  r = run_process({AUDITSIM_BINARY, "--db", p.db.string(), "report", "--session", p.id, "-o",
+                   out.string(), "--force"});
+  CHECK(r.exit_code == 0);
+  CHECK(read(out).find("<html") != std::string::npos);
+}

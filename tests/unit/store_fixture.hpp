@@ -54,6 +54,7 @@ inline store::DecisionRecord sample_decision(const std::string& node, const std:
   d.choice_id = choice;
   d.time_taken_ms = 42000;
   d.votes_json = R"({")" + choice + R"(":4,"wait":1})";
+  d.offered = {choice, "wait"};
   d.rationale = "The signs fit cuckooing";
   d.dissent = "One member wanted to wait";
   d.delta = {1, 0, protect, 0};

@@ -175,3 +175,32 @@ TEST_CASE("export writes one event's sessions to a new file and nothing of the o
   CHECK(back.skipped_identical == 2);
   CHECK(back.conflicts.empty());
 }
+
+TEST_CASE("import carries a teams run's shared run id and each table's place") {
+  fs::path dir = scratch_dir("merge-run");
+  std::vector<std::string> ids;
+  {
+    Store laptop = Store::open(dir / "laptop.db");
+    for (int i = 0; i < 2; ++i) {
+      SessionStart start;
+      start.mode = Mode::Teams;
+      start.team = "Table " + std::to_string(i + 1);
+      start.run = "run-of-the-evening";
+      start.run_position = i;
+      start.state_json = "{}";
+      ids.push_back(laptop.start_session(sample_snapshot(), start));
+    }
+  }
+  Store mine = Store::open(dir / "mine.db");
+  ImportReport r = mine.import_from(dir / "laptop.db");
+  CHECK(r.sessions_added == 2);
+  SessionFilter f;
+  f.run = "run-of-the-evening";
+  auto run = mine.list_sessions(f);
+  REQUIRE(run.size() == 2);
+  for (const auto& s : run) {
+    const int64_t pos = s.id == ids[0] ? 0 : 1;
+    CHECK(s.run_position == pos);
+    CHECK(s.team == "Table " + std::to_string(pos + 1));
+  }
+}

@@ -87,6 +87,43 @@ TEST_CASE("a version 1 file is upgraded step by step and keeps every record") {
   CHECK(st.list_actions(rec->summary.id).size() == 1);
 }
 
+TEST_CASE("a version 3 file is upgraded so a teams run's tables share a run id") {
+  fs::path dir = scratch_dir("migrate-v3");
+  fs::path path = dir / "v3.db";
+  ::close(::open(path.c_str(), O_CREAT | O_WRONLY, 0600));
+  std::string id;
+  {
+    Db db = Db::open(path.string(), OpenMode::ReadWrite);
+    db.exec("PRAGMA journal_mode=WAL");
+    migrate(db, 3);
+    CHECK(db.scalar_int("PRAGMA user_version") == 3);
+  }
+  {
+    Store st = Store::open(path);
+    CHECK(st.check().schema_version == kSchemaVersion);
+    id = start_sample_session(st, "Evening");
+  }
+  Store st = Store::open(path);
+  auto rec = st.load_session(id);
+  REQUIRE(rec);
+  CHECK(rec->summary.run.empty());  // a session of no run
+  CHECK(rec->summary.run_position == 0);
+  // New tables of a run keep their run and place.
+  SessionStart start;
+  start.mode = Mode::Teams;
+  start.team = "Table 2";
+  start.run = "run-1";
+  start.run_position = 1;
+  start.state_json = "{}";
+  const std::string table = st.start_session(sample_snapshot(), start);
+  SessionFilter f;
+  f.run = "run-1";
+  auto run = st.list_sessions(f);
+  REQUIRE(run.size() == 1);
+  CHECK(run[0].id == table);
+  CHECK(run[0].run_position == 1);
+}
+
 TEST_CASE("a version 2 file is upgraded to keep evidence files with its snapshots") {
   fs::path dir = scratch_dir("migrate-v2");
   fs::path path = dir / "v2.db";

@@ -73,6 +73,36 @@ TEST_CASE("a session records decisions in order with the resume state in the sam
   CHECK(rec->audience == "members");
 }
 
+TEST_CASE("a vote for a choice that is not in the decision's node is refused") {
+  fs::path dir = scratch_dir("vote-elsewhere");
+  Store st = Store::open(dir / "results.db");
+  std::string id = start_sample_session(st, "Evening");
+  // Hands counted at the previous stage, filed against this one.
+  DecisionRecord d = sample_decision("police-visit", "close-case");
+  d.offered = {"close-case", "keep-watching"};
+  d.votes_json = R"({"refer":4,"close-case":1})";
+  try {
+    st.record_decision(id, d, "{}");
+    FAIL("a vote for another stage's choice was stored");
+  } catch (const StoreError& e) {
+    CHECK(e.kind() == ErrorKind::Invalid);
+    CHECK(std::string(e.what()).find("'refer'") != std::string::npos);
+  }
+  // Neither a choice the stage did not offer, nor votes that are not counts of hands.
+  DecisionRecord elsewhere = sample_decision("police-visit", "refer");
+  elsewhere.offered = {"close-case"};
+  elsewhere.votes_json.clear();
+  CHECK_THROWS_AS(st.record_decision(id, elsewhere, "{}"), StoreError);
+  DecisionRecord not_counts = sample_decision("police-visit", "close-case");
+  not_counts.offered = {"close-case"};
+  not_counts.votes_json = R"({"close-case":"many"})";
+  CHECK_THROWS_AS(st.record_decision(id, not_counts, "{}"), StoreError);
+  CHECK(st.load_session(id)->decisions.empty());
+  // Votes for the stage's own choices are kept.
+  d.votes_json = R"({"close-case":4,"keep-watching":1})";
+  CHECK(st.record_decision(id, d, "{}") == 1);
+}
+
 TEST_CASE("bad records are refused with a clear reason and change nothing") {
   fs::path dir = scratch_dir("refuse");
   Store st = Store::open(dir / "results.db");

@@ -58,12 +58,12 @@ TEST_CASE("the new-session form explains what is missing") {
   NewSessionForm f;
   std::vector<std::string> problems;
   f.mode = 2;
+  f.event_name = "Evening";
   f.teams = {"Table A", "Table A"};
   CHECK_FALSE(f.build({}, &problems));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("Table A") != std::string::npos);
   f.teams = {"Table A", "Table B"};
-  f.event_name = "Evening";
   f.event_date = "12/03/2024";
   CHECK_FALSE(f.build({}, &problems));
   REQUIRE(problems.size() == 1);

@@ -96,6 +96,55 @@ TEST_CASE("report file names, folders and extensions follow the form") {
   CHECK_FALSE(rs.generated_at.empty());
 }
 
+TEST_CASE("each table of a teams run gets its own default report file") {
+  Settings s;
+  s.data_folder = "/data/auditsim";
+  ReportRequest r;
+  r.kind = ReportKind::Feedback;
+  r.title = "A very long scenario title that runs well past the sixty characters of a slug";
+  r.table = "Red table";
+  const std::string red = default_report_path(s, r);
+  r.table = "Blue table";
+  const std::string blue = default_report_path(s, r);
+  CHECK(red != blue);
+  CHECK(red.ends_with("-red-table-feedback-part-a.html"));
+  CHECK(blue.ends_with("-blue-table-feedback-part-a.html"));
+}
+
+TEST_CASE("saving a report over an existing file waits for the user to say replace") {
+  const fs::path dir = testing::report_scratch("ui-export-replace");
+  std::string session;
+  {
+    store::Store db = testing::standard_db(dir);
+    session = db.list_sessions().at(0).id;
+  }
+  ReportRequest r;
+  r.subject = session;
+  r.path = (dir / "feedback.html").string();
+  { std::ofstream(r.path) << "last week's report"; }
+  ReportExporter ex;
+  REQUIRE(ex.start((dir / "results.db").string(), r, {}));
+  CHECK_FALSE(ex.busy());  // nothing is written yet
+  REQUIRE(ex.awaiting_replace());
+  CHECK(*ex.awaiting_replace() == r.path);
+  ex.cancel_replace();
+  CHECK_FALSE(ex.awaiting_replace());
+  CHECK(slurp(r.path) == "last week's report");
+  // Written directly, the file is refused too.
+  store::Store db = store::Store::open(dir / "results.db");
+  CHECK_THROWS_WITH_AS(write_report(db, r, {}), doctest::Contains("already exists"), std::runtime_error);
+  CHECK(slurp(r.path) == "last week's report");
+  // Once the user says replace, it is written.
+  REQUIRE(ex.start((dir / "results.db").string(), r, {}));
+  ex.confirm_replace();
+  ex.wait();
+  auto o = ex.poll();
+  REQUIRE(o);
+  INFO(o->message);
+  CHECK(o->ok);
+  CHECK(slurp(r.path).find("<html") != std::string::npos);
+}
+
 TEST_CASE("reports written by the controller keep names out of Part A in every text format") {
   const fs::path dir = testing::report_scratch("ui-export");
   std::string session;

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include <imgui.h>
 
+#include "sim/recording.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
@@ -58,6 +60,7 @@ App::App(const AppConfig& config)
   } else try {
     db_ = std::make_unique<store::Store>(store::Store::open(db_path_));
     results_.refresh(*db_);
+    find_resume_offer();
   } catch (const std::exception& e) {
     db_error_ = e.what();
     show_error("Results cannot be recorded", std::string("The results database ") + db_path_ +
@@ -153,6 +156,118 @@ bool App::resume(const std::string& session_id) {
   return true;
 }
 
+void App::abandon_play() {
+  if (!play_) return;
+  play_->abandon();
+  if (std::string err = play_->take_error(); !err.empty()) {
+    // Not recorded as closed: keep playing rather than lose sight of it.
+    show_error("The session was not closed", err, "Check the results database, then try again.");
+    return;
+  }
+  play_.reset();
+  debrief_.reset();
+  screen_ = Screen::Library;
+  if (db_) results_.refresh(*db_);
+}
+
+void App::find_resume_offer() {
+  resume_offer_.reset();
+  if (!db_) return;
+  try {
+    store::SessionFilter f;
+    f.status = store::Status::Active;
+    const auto active = db_->list_sessions(f);
+    if (active.empty()) return;
+    const store::SessionSummary& last = active.back();  // listed oldest first
+    ResumeOffer o;
+    o.session_id = last.id;
+    o.title = last.scenario_title;
+    std::vector<store::SessionSummary> tables{last};
+    if (!last.run.empty()) {
+      store::SessionFilter run;
+      run.run = last.run;
+      tables = db_->list_sessions(run);
+    }
+    int64_t decisions = 0;
+    std::string names;
+    for (const auto& t : tables) {
+      o.ids.push_back(t.id);
+      decisions += t.decisions;
+      if (!t.team.empty()) names += (names.empty() ? "" : ", ") + t.team;
+    }
+    // started_at is "YYYY-MM-DDTHH:MM:SS.mmmZ"; shown as "YYYY-MM-DD at HH:MM UTC".
+    const std::string& at = last.started_at;
+    const std::string when = at.size() >= 16 && at[10] == 'T'
+                                 ? at.substr(0, 10) + " at " + at.substr(11, 5) + " UTC"
+                                 : at;
+    o.detail = "Started " + when +
+               (last.event_name.empty() ? "" : " for " + last.event_name) + "; " +
+               std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions") +
+               " recorded" + (tables.size() > 1 ? " across " + std::to_string(tables.size()) +
+                                                     " tables (" + names + ")"
+                                                : std::string()) +
+               ".";
+    resume_offer_ = std::move(o);
+  } catch (const std::exception&) {
+    // The Results screen lists unfinished sessions too; an offer is a convenience.
+  }
+}
+
+void App::accept_resume_offer() {
+  if (!resume_offer_) return;
+  const std::string id = resume_offer_->session_id;
+  resume_offer_.reset();
+  resume(id);
+}
+
+void App::abandon_resume_offer() {
+  if (!resume_offer_ || !db_) return;
+  try {
+    db_->batch([&] {
+      for (const auto& id : resume_offer_->ids) SessionRecorder(*db_, id, 0).abandon();
+    });
+  } catch (const std::exception& e) {
+    show_error("The session was not closed", e.what(), "Check the results database.");
+    return;
+  }
+  resume_offer_.reset();
+  results_.refresh(*db_);
+}
+
+void App::draw_resume_offer() {
+  if (!resume_offer_ || !errors_.empty()) return;
+  const char* id = "An unfinished session##resume-offer";
+  if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
+  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    text_wrapped(("\"" + resume_offer_->title + "\" was not finished.").c_str());
+    muted_text(resume_offer_->detail.c_str());
+    gap(0.4f);
+    text_wrapped("Resume it where it stopped, with its decisions, timers and tables?");
+    gap(0.6f);
+    const float fs = ImGui::GetFontSize();
+    // Each answer closes the popup; the offer is gone once answered.
+    if (primary_button("Resume it##offer", ImVec2(fs * 8, 0))) {
+      ImGui::CloseCurrentPopup();
+      accept_resume_offer();
+    }
+    ImGui::SameLine();
+    if (button("Not now##offer", ImVec2(fs * 6, 0))) {
+      ImGui::CloseCurrentPopup();
+      decline_resume_offer();
+    }
+    ImGui::SameLine();
+    if (button("Close it unfinished##offer")) {
+      ImGui::CloseCurrentPopup();
+      abandon_resume_offer();
+    }
+    ImGui::EndPopup();
+  }
+}
+
 void App::open_debrief_from_play() {
   if (!play_) return;
   debrief_ = std::make_unique<DebriefModel>(*play_, db_.get(), scoring());
@@ -227,7 +342,9 @@ void App::frame() {
   }
   ImGui::EndChild();
   draw_error_dialog();
+  draw_resume_offer();
   ImGui::End();
+  if (std::exchange(play_ui.abandon_requested, false)) abandon_play();
 }
 
 void App::poll_background_jobs() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,25 @@ class App {
   // Starts play with the given setup on a loaded scenario; `record` false plays without
   // writing to the results store (rehearsing from the middle of a scenario).
   bool start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record = true);
-  // Continues a recorded session.
+  // Continues a recorded session (a table of a teams run brings back the whole run).
   bool resume(const std::string& session_id);
+  // Closes the session being played without finishing it, because the user said so: it is
+  // recorded as abandoned (it can still be resumed) and the Library is shown.
+  void abandon_play();
+
+  // A session left unfinished (the program closed or crashed while it was played), offered for
+  // resume when the program starts. Empty when there is none or the user has answered.
+  struct ResumeOffer {
+    std::string session_id;        // the most recently started unfinished session
+    std::vector<std::string> ids;  // it and, for a teams run, every other table of the run
+    std::string title;             // scenario title
+    std::string detail;            // "Started ..., 3 decisions recorded", the tables
+  };
+  const std::optional<ResumeOffer>& resume_offer() const { return resume_offer_; }
+  // The user's answer: resume it, leave it for later, or close it unfinished (abandoned).
+  void accept_resume_offer();
+  void decline_resume_offer() { resume_offer_.reset(); }
+  void abandon_resume_offer();
   // Shows the debrief of the tables just played, or of recorded sessions.
   void open_debrief_from_play();
   void open_debrief(const std::vector<std::string>& session_ids);
@@ -88,6 +106,7 @@ class App {
     std::string undo_reason;
     std::string note;
     bool note_part_b = false;
+    bool abandon_requested = false;  // acted on after the frame's drawing, which reads the play
   } play_ui;
   int selected_entry = -1;  // library selection (index into library().entries())
   std::string library_filter;
@@ -104,6 +123,8 @@ class App {
   bool key_pressed(int scancode) const;
 
  private:
+  void find_resume_offer();
+  void draw_resume_offer();
   void draw_top_bar();
   void draw_error_dialog();
   void handle_global_keys();
@@ -127,6 +148,7 @@ class App {
   EventOverview overview_;
   Screen screen_ = Screen::Library;
   std::vector<ErrorDialog> errors_;
+  std::optional<ResumeOffer> resume_offer_;
   double last_rescan_ = -10;
 };
 

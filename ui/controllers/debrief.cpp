@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/dates.hpp"
 #include "sim/recording.hpp"
 #include "ui/controllers/play.hpp"
 
@@ -115,6 +116,10 @@ bool DebriefModel::add_action(int ti, std::string* error) {
   auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
   if (blank(draft_.action) || blank(draft_.owner)) {
     if (error) *error = "An action needs what will be done and who owns it.";
+    return false;
+  }
+  if (!draft_.due_date.empty() && !is_iso_date(draft_.due_date)) {
+    if (error) *error = not_a_date_message("The due date", draft_.due_date);
     return false;
   }
   store::ActionItem a;

@@ -1,8 +1,9 @@
 #include "ui/controllers/forms.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
+
+#include "sim/dates.hpp"
 
 namespace auditsim::ui {
 
@@ -36,10 +37,12 @@ std::optional<SessionSetup> NewSessionForm::build(const std::vector<store::Event
                : event_kind == 2 ? store::EventKind::ELearning
                                  : store::EventKind::TrainingEvening;
       e.facilitator = facilitator;
-      static const std::regex date_re(R"(\d{4}-\d{2}-\d{2})");
-      if (!event_date.empty() && !std::regex_match(event_date, date_re))
-        p.push_back("Write the event date as YYYY-MM-DD, for example 2024-03-12.");
+      if (!event_date.empty() && !is_iso_date(event_date))
+        p.push_back(not_a_date_message("The event date", event_date));
       s.event = e;
+    } else if (s.mode == store::Mode::Teams) {
+      p.push_back("Teams mode takes an event name: the tables of one evening are reported "
+                  "together under it.");
     }
   } else if (existing_event >= 0 && existing_event < static_cast<int>(events.size())) {
     s.event = events[existing_event];

@@ -1,5 +1,6 @@
 #include "ui/controllers/play.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "ui/controllers/debrief.hpp"
@@ -31,10 +32,15 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
     Table t;
     t.name = n;
     t.session = std::make_shared<Session>(scenario_, clock, setup.audience);
+    settle_draft(t);
     tables_.push_back(std::move(t));
   }
   results_.resize(tables_.size());
   if (!db_) return;
+  if (setup.mode == store::Mode::Teams && !setup.event)
+    throw store::StoreError(store::ErrorKind::Invalid,
+                            "Teams mode takes an event name: the tables of one evening are "
+                            "reported together under it.");
   // All of a new session's identity rows go in one transaction: a failure leaves nothing half
   // created for the results screen to show.
   db_->batch([&] {
@@ -52,8 +58,12 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       std::string name = setup.pseudonyms_only ? "Participant " + std::to_string(n) : p.name;
       start.participant_ids.push_back(db_->create_participant(name, p.role));
     }
+    // The tables of a teams run share a run id, so the run is resumed whole.
+    if (setup.mode == store::Mode::Teams) run_ = store::new_uuid();
+    start.run = run_;
     for (auto& t : tables_) {
       start.team = t.name;
+      start.run_position = static_cast<int64_t>(&t - tables_.data());
       t.recorder = std::make_unique<SessionRecorder>(*db_, *t.session, start);
       t.session_id = t.recorder->session_id();
     }
@@ -65,25 +75,62 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
                                                        const Clock& clock,
                                                        const ScoringConfig& scoring,
                                                        std::string* error) {
-  auto r = restore_session(db, session_id, clock, error);
-  if (!r) return nullptr;
-  auto* rec = &r->record;
-  auto session = std::move(r->session);
-  auto scenario = r->scenario;
+  auto first = restore_session(db, session_id, clock, error);
+  if (!first) return nullptr;
+  const store::SessionSummary summary = first->record.summary;
   std::unique_ptr<PlayController> pc(new PlayController());
-  pc->scenario_ = scenario;
+  pc->scenario_ = first->scenario;
   pc->clock_ = &clock;
   pc->db_ = &db;
-  pc->mode_ = rec->summary.mode;
+  pc->mode_ = summary.mode;
   pc->scoring_ = scoring;
-  Table t;
-  t.name = rec->summary.team;
-  t.session = std::move(session);
-  t.session_id = rec->summary.id;
-  t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
-  pc->tables_.push_back(std::move(t));
-  pc->results_.resize(1);
-  if (rec->summary.status != store::Status::Active) db.set_status(rec->summary.id, store::Status::Active);
+  pc->run_ = summary.run;
+  // A teams run is one thing: every table of it comes back, each in its own tab, in the order
+  // the run was started, each with its own clock, at the tab of the session asked for.
+  std::vector<std::unique_ptr<RestoredSession>> restored;
+  if (summary.run.empty()) {
+    restored.push_back(std::move(first));
+  } else {
+    std::vector<store::SessionSummary> run;
+    try {
+      store::SessionFilter f;
+      f.run = summary.run;
+      run = db.list_sessions(f);
+    } catch (const std::exception& e) {
+      if (error) *error = std::string("The tables of the run could not be read: ") + e.what();
+      return nullptr;
+    }
+    std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
+      return a.run_position < b.run_position;
+    });
+    for (const auto& table : run) {
+      if (table.id == summary.id) {
+        restored.push_back(std::move(first));
+        continue;
+      }
+      auto r = restore_session(db, table.id, clock, error);
+      if (!r) return nullptr;
+      restored.push_back(std::move(r));
+    }
+  }
+  try {
+    for (auto& r : restored) {
+      Table t;
+      t.name = r->record.summary.team;
+      t.session = std::move(r->session);
+      t.session_id = r->record.summary.id;
+      t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
+      settle_draft(t);
+      if (t.session_id == summary.id) pc->active_ = static_cast<int>(pc->tables_.size());
+      if (r->record.summary.status == store::Status::Abandoned)
+        db.set_status(t.session_id, store::Status::Active);
+      pc->tables_.push_back(std::move(t));
+    }
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The session could not be marked active again: ") + e.what();
+    return nullptr;
+  }
+  pc->results_.resize(pc->tables_.size());
   return pc;
 }
 
@@ -91,8 +138,60 @@ void PlayController::set_active(int t) {
   if (t >= 0 && t < static_cast<int>(tables_.size())) active_ = t;
 }
 
+void PlayController::settle_draft(Table& t) {
+  if (t.draft.node == t.session->state().node) return;
+  t.draft = DecisionDraft{};
+  t.draft.node = t.session->state().node;
+}
+
+DecisionDraft& PlayController::draft(int ti) {
+  Table& t = tables_.at(ti);
+  settle_draft(t);
+  return t.draft;
+}
+
+GroupInput PlayController::group_of(Table& t) const {
+  GroupInput group;
+  if (mode_ == store::Mode::Solo) return group;
+  settle_draft(t);
+  // Only hands for choices offered at this stage count; the store refuses any other.
+  const Node& node = t.session->current_node();
+  for (const auto& [id, v] : t.draft.votes)
+    if (v > 0 && std::any_of(node.choices.begin(), node.choices.end(),
+                             [&](const Choice& c) { return c.id == id; }))
+      group.votes[id] = v;
+  group.rationale = t.draft.rationale;
+  group.dissent = t.draft.dissent;
+  return group;
+}
+
 void PlayController::record_new(Table& t) {
-  if (t.recorder) t.recorder->sync(*t.session);
+  if (!t.recorder) return;
+  try {
+    t.recorder->sync(*t.session);
+  } catch (...) {
+    t.write_failed = true;
+    throw;
+  }
+  t.write_failed = false;
+}
+
+bool PlayController::recording_ok() const {
+  if (!db_) return false;
+  for (const auto& t : tables_)
+    if (!t.recorder || t.write_failed) return false;
+  return true;
+}
+
+bool PlayController::retry_recording() {
+  for (auto& t : tables_) {
+    try {
+      record_new(t);
+    } catch (const std::exception& e) {
+      if (error_.empty()) error_ = std::string("The results store still cannot be written: ") + e.what();
+    }
+  }
+  return recording_ok();
 }
 
 bool PlayController::record_or_roll_back(Table& t, const std::string& before, const char* what,
@@ -116,19 +215,13 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
   if (ti < 0 || ti >= static_cast<int>(tables_.size())) return false;
   Table& t = tables_[ti];
   const std::string before = t.session->to_json();
-  GroupInput group;
-  if (mode_ != store::Mode::Solo) {
-    for (const auto& [id, v] : t.draft.votes)
-      if (v > 0) group.votes[id] = v;
-    group.rationale = t.draft.rationale;
-    group.dissent = t.draft.dissent;
-  }
+  const GroupInput group = group_of(t);
   if (!t.session->choose(choice_index, group)) {
     if (error) *error = t.session->paused() ? "Play is paused." : "That choice is not available now.";
     return false;
   }
   if (!record_or_roll_back(t, before, "The decision could not be recorded: ", error)) return false;
-  t.draft = DecisionDraft{};
+  settle_draft(t);
   return true;
 }
 
@@ -145,7 +238,9 @@ bool PlayController::undo(int ti, const std::string& reason, std::string* error)
     return false;
   }
   // The recorder marks a session left by undo from its ending active again.
-  return record_or_roll_back(t, before, "The undo could not be recorded: ", error);
+  const bool ok = record_or_roll_back(t, before, "The undo could not be recorded: ", error);
+  settle_draft(t);
+  return ok;
 }
 
 void PlayController::set_paused(bool p) {
@@ -171,6 +266,7 @@ void PlayController::acknowledge(int ti, int inject_index) {
   try {
     t.recorder->acknowledge(*t.session, inject_index);
   } catch (const std::exception& e) {
+    t.write_failed = true;
     if (error_.empty()) error_ = std::string("The acknowledgement could not be saved: ") + e.what();
   }
 }
@@ -187,6 +283,7 @@ bool PlayController::add_note(int ti, const std::string& text, bool part_b, std:
   try {
     db_->record_note(t.session_id, n);
   } catch (const std::exception& e) {
+    t.write_failed = true;
     if (error) *error = std::string("The note could not be saved: ") + e.what();
     return false;
   }
@@ -197,8 +294,10 @@ void PlayController::tick() {
   if (!timers_) return;
   for (auto& t : tables_) {
     const size_t before = t.session->history().size();
-    t.session->tick();
+    // A time-out records what the room had said at its stage; the next stage starts clean.
+    t.session->tick(group_of(t));
     if (t.session->history().size() == before) continue;
+    settle_draft(t);
     try {
       record_new(t);
     } catch (const std::exception& e) {
@@ -211,7 +310,7 @@ void PlayController::save_state() {
   for (auto& t : tables_) {
     if (!t.recorder) continue;
     try {
-      t.recorder->sync(*t.session);
+      record_new(t);
     } catch (const std::exception& e) {
       if (error_.empty()) error_ = std::string("The session state could not be saved: ") + e.what();
     }
@@ -234,6 +333,19 @@ bool PlayController::all_finished() const {
   for (const auto& t : tables_)
     if (!t.session->finished()) return false;
   return true;
+}
+
+void PlayController::abandon() {
+  for (auto& t : tables_) {
+    if (!t.recorder || t.session->finished()) continue;
+    try {
+      record_new(t);  // the state as it was left, so it can still be resumed exactly
+      t.recorder->abandon();
+    } catch (const std::exception& e) {
+      t.write_failed = true;
+      if (error_.empty()) error_ = std::string("The session could not be closed: ") + e.what();
+    }
+  }
 }
 
 std::string PlayController::take_error() { return std::exchange(error_, {}); }

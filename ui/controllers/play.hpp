@@ -35,6 +35,7 @@ struct SessionSetup {
 
 // What a group said at the current node, before the facilitator records the decision.
 struct DecisionDraft {
+  int node = -1;  // the node it was entered at: it belongs to that stage only
   std::map<std::string, int> votes;  // choice id -> hands
   std::string rationale;
   std::string dissent;
@@ -47,7 +48,8 @@ struct Table {
   std::shared_ptr<Session> session;
   std::string session_id;  // in the store; empty when not recorded
   std::unique_ptr<SessionRecorder> recorder;  // writes the session's history; null when not recorded
-  DecisionDraft draft;
+  DecisionDraft draft;  // read and written through PlayController::draft()
+  bool write_failed = false;  // the last write to the store failed: the store is behind
 };
 
 class PlayController {
@@ -57,6 +59,8 @@ class PlayController {
   PlayController(ScenarioPtr scenario, const Clock& clock, store::Store* db,
                  const SessionSetup& setup, const ScoringConfig& scoring = {});
   // Continues a recorded session at its exact node, history and timers; null with `error`.
+  // A table of a teams run brings back the whole run: every table in its tab, each with its
+  // own clock, with the asked-for table's tab active.
   static std::unique_ptr<PlayController> resume(store::Store& db, const std::string& session_id,
                                                 const Clock& clock, const ScoringConfig& scoring,
                                                 std::string* error);
@@ -71,6 +75,10 @@ class PlayController {
   int active() const { return active_; }
   void set_active(int t);
   Table& current() { return tables_.at(active_); }
+
+  // Table t's draft for its current stage; a draft entered at another stage (before a time-out,
+  // an undo or a decision) is discarded, so the panel always starts clean on a new stage.
+  DecisionDraft& draft(int t);
 
   // Takes choice `choice_index` of the current node for table `t` with the table's draft (group
   // and teams modes) and records it. False with `error` set when not available or not recorded
@@ -88,9 +96,23 @@ class PlayController {
   // Advances timers (timed injects, time-outs) and records what they caused. Call each frame.
   void tick();
 
+  // Closes the session without finishing it, because the facilitator said so: unfinished
+  // tables are recorded as abandoned (they can still be resumed later).
+  void abandon();
+  // The id the tables of a teams run share in the store; empty outside teams mode.
+  const std::string& run() const { return run_; }
+
   // Saves every table's resume state (timers, pause, injects); called when the program closes
   // so an interrupted session continues exactly where it stopped.
   void save_state();
+
+  // True while everything shown is in the results store: there is a store, and no write to it
+  // has failed since the last one that succeeded. The play screen shows a banner otherwise.
+  bool recording_ok() const;
+  // Whether this play was meant to be recorded (false: a rehearsal, or no results store).
+  bool recorded() const { return db_ != nullptr; }
+  // Writes whatever the store is missing (after a failure); true when it is now up to date.
+  bool retry_recording();
 
   // The current result for table t (cached until its history changes).
   const Result& result(int t);
@@ -100,6 +122,10 @@ class PlayController {
 
  private:
   PlayController() = default;
+  // Clears the draft when the table has moved to another stage since it was entered.
+  static void settle_draft(Table& t);
+  // The draft as the engine records it (nothing in solo play).
+  GroupInput group_of(Table& t) const;
   // Writes table t's unrecorded history to the store. Throws store::StoreError.
   void record_new(Table& t);
   // Records table t's latest change or, when the store refuses it, puts the session back to
@@ -111,6 +137,7 @@ class PlayController {
   store::Store* db_ = nullptr;
   store::Mode mode_ = store::Mode::Solo;
   bool timers_ = true;
+  std::string run_;
   ScoringConfig scoring_;
   std::vector<Table> tables_;
   int active_ = 0;

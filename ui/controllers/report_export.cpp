@@ -76,6 +76,8 @@ std::string default_report_path(const Settings& s, const ReportRequest& r) {
                                                       : "open-actions";
   std::string name = r.kind == ReportKind::OpenActions ? std::string(kind)
                                                        : file_slug(r.title) + "-" + kind;
+  if (!r.table.empty() && r.kind == ReportKind::Feedback)
+    name = file_slug(r.title) + "-" + file_slug(r.table) + "-" + kind;
   name += r.part == reports::Part::B ? "-part-b" : "-part-a";
   name += format_extension(r.format);
   return (fs::path(default_report_folder(s)) / name).string();
@@ -106,6 +108,9 @@ size_t write_report(store::Store& db, const ReportRequest& r, const reports::Rep
   if (r.path.empty()) throw std::runtime_error("No file was named for the report.");
   const fs::path target(r.path);
   std::error_code ec;
+  if (!r.replace && fs::exists(fs::symlink_status(target, ec)))
+    throw std::runtime_error(r.path + " already exists and was left as it is: choose another "
+                             "file name, or say that it may be replaced.");
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   std::string error;
   if (!write_file_atomically(r.path, bytes, reports::report_file_mode(s.part), &error))
@@ -141,20 +146,35 @@ reports::Format ReportExporter::chosen_format() const {
 }
 
 ReportRequest ReportExporter::request_for(const Settings& s, ReportKind kind, std::string subject,
-                                          std::string title) const {
+                                          std::string title, std::string table) const {
   ReportRequest r;
   r.kind = kind;
   r.subject = std::move(subject);
   r.title = std::move(title);
+  r.table = std::move(table);
   r.format = chosen_format();
   r.part = chosen_part();
   r.path = path.empty() ? default_report_path(s, r) : path;
   return r;
 }
 
+void ReportExporter::confirm_replace() {
+  if (!pending_) return;
+  Pending p = std::move(*pending_);
+  pending_.reset();
+  p.request.replace = true;
+  start(p.db_path, std::move(p.request), p.settings);
+}
+
 bool ReportExporter::start(const std::string& db_path, ReportRequest r,
                            const reports::ReportSettings& s) {
   if (job_.valid()) return false;
+  std::error_code ec;
+  if (!r.replace && fs::exists(fs::symlink_status(r.path, ec))) {
+    pending_ = Pending{db_path, std::move(r), s};
+    return true;
+  }
+  pending_.reset();
   job_ = std::async(std::launch::async, [db_path, r = std::move(r), s]() -> Outcome {
     Outcome o;
     o.path = r.path;

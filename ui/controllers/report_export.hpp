@@ -32,9 +32,11 @@ struct ReportRequest {
   ReportKind kind = ReportKind::Feedback;
   std::string subject;  // session id (feedback) or event id (scrutiny); unused for open actions
   std::string title;    // scenario title or event name: names the default file
+  std::string table;    // teams: the table's name, so each table's report has its own file
   reports::Format format = reports::Format::Html;
   reports::Part part = reports::Part::A;
   std::string path;  // the file to write
+  bool replace = false;  // write over an existing file (the user said so); else refuse
 };
 
 // The report settings the program's settings give: council name, logo, assurance scale.
@@ -45,7 +47,8 @@ reports::ReportSettings report_settings(const Settings& s, reports::Part part);
 std::string default_report_folder(const Settings& s);
 // A file-name-safe form of a title: lower case ASCII letters, digits and hyphens.
 std::string file_slug(std::string_view title);
-// The default file for a request: "<folder>/<slug>-feedback-part-a.html" and so on.
+// The default file for a request: "<folder>/<slug>-feedback-part-a.html" and so on; a table of
+// a teams run adds its name: "<folder>/<slug>-<table>-feedback-part-a.html".
 std::string default_report_path(const Settings& s, const ReportRequest& r);
 // `path` with its extension replaced by the format's (when it has one of the report extensions).
 std::string with_format_extension(const std::string& path, reports::Format f);
@@ -53,7 +56,7 @@ std::string with_format_extension(const std::string& path, reports::Format f);
 // Builds, renders and writes one report: the worker's job, callable directly in tests. The file
 // is written beside the target then renamed, so a failure never leaves half a report. Returns the
 // bytes written; throws store::StoreError, reports::UnsupportedFormat or std::runtime_error with
-// a plain-words message.
+// a plain-words message. An existing file is never written over unless `r.replace` is set.
 size_t write_report(store::Store& db, const ReportRequest& r, const reports::ReportSettings& s);
 
 // Opens the folder holding `path` in the desktop's file manager (xdg-open, not waited for).
@@ -72,11 +75,18 @@ class ReportExporter {
   reports::Part chosen_part() const { return part == 1 ? reports::Part::B : reports::Part::A; }
 
   // Starts writing `r` from the database at `db_path`; false when a report is already being
-  // written. The request's format, part and path are the caller's (see request_for()).
+  // written. The request's format, part and path are the caller's (see request_for()). When the
+  // file exists and `r.replace` is not set, nothing starts: the request waits for the user to
+  // say whether to replace the file (awaiting_replace(), then confirm_replace() or
+  // cancel_replace()).
   bool start(const std::string& db_path, ReportRequest r, const reports::ReportSettings& s);
+  // The file that already exists, while the form asks whether to replace it; null otherwise.
+  const std::string* awaiting_replace() const { return pending_ ? &pending_->request.path : nullptr; }
+  void confirm_replace();
+  void cancel_replace() { pending_.reset(); }
   // The request the form describes for `kind` and `subject`, with the path typed or the default.
   ReportRequest request_for(const Settings& s, ReportKind kind, std::string subject,
-                            std::string title) const;
+                            std::string title, std::string table = {}) const;
   bool busy() const { return job_.valid(); }
 
   // How the last report went.
@@ -93,6 +103,12 @@ class ReportExporter {
   void wait();
 
  private:
+  struct Pending {
+    std::string db_path;
+    ReportRequest request;
+    reports::ReportSettings settings;
+  };
+  std::optional<Pending> pending_;
   std::future<Outcome> job_;
   std::optional<Outcome> last_;
 };

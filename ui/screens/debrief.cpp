@@ -10,6 +10,7 @@
 #include "ui/widgets/charts.hpp"
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/scenario_map.hpp"
+#include "ui/widgets/date_picker.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -24,13 +25,16 @@ ImVec4 opinion_colour(int level) {
 
 void draw_opinion(const DebriefTeam& t) {
   const Result& r = t.result;
-  const ImVec4 c = opinion_colour(r.opinion_level);
+  // An unfinished table has no opinion yet: its card is neutral, not the colour of "No".
+  const ImVec4 c = t.session->finished() ? opinion_colour(r.opinion_level) : palette().border;
   ImVec4 tint = c;
   tint.w = 0.10f;
   begin_card(tint, c);
   muted_text("Assurance opinion");
   if (fonts().h1) ImGui::PushFont(fonts().h1);
-  coloured_text(c, (r.opinion + " assurance").c_str());
+  // An opinion is given on a finished session; until then the table is still playing.
+  if (t.session->finished()) coloured_text(c, (r.opinion + " assurance").c_str());
+  else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
   char buf[160];
   snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent,
@@ -136,8 +140,7 @@ void draw_plan(App& app, DebriefModel& d, int ti) {
   ImGui::SetNextItemWidth(fs * 12);
   input_text("Owner##plan", &dr.owner, "Who");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(fs * 8);
-  input_text("Due##plan", &dr.due_date, "YYYY-MM-DD");
+  date_picker("Due##plan", &dr.due_date, "No due date", true);
   ImGui::SameLine();
   static const char* const prio[] = {"High", "Medium", "Low"};
   ImGui::SetNextItemWidth(fs * 7);
@@ -239,7 +242,8 @@ void draw_debrief(App& app) {
   gap(0.6f);
   heading(d.teams().size() > 1 ? ("Audit feedback report: " + t.name).c_str() : "Audit feedback report", 3);
   draw_report_form(app, app.debrief_report(), ReportKind::Feedback, t.session_id, d.scenario().title,
-                   "debrief", !t.session_id.empty(), "This session was not recorded.");
+                   "debrief", !t.session_id.empty(), "This session was not recorded.",
+                   d.teams().size() > 1 ? t.name : std::string());
   ImGui::EndGroup();
   if (d.teams().size() > 1) {
     gap(0.5f);
@@ -261,7 +265,10 @@ void draw_debrief(App& app) {
           text(b);
         }
         ImGui::TableNextColumn();
-        coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+        if (tt.session->finished())
+          coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+        else
+          muted_text("In progress");
       }
       ImGui::EndTable();
     }

@@ -4,6 +4,7 @@
 
 #include "ui/app/app.hpp"
 #include "ui/screens/screens.hpp"
+#include "ui/widgets/date_picker.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -75,8 +76,7 @@ void draw_new_session(App& app) {
   if (f.new_event) {
     ImGui::SetNextItemWidth(fs * 22);
     input_text("Event name", &f.event_name, "e.g. Member training evening");
-    ImGui::SetNextItemWidth(fs * 10);
-    input_text("Date", &f.event_date, "YYYY-MM-DD");
+    date_picker("Date", &f.event_date, "Today", true);
     static const char* const kinds[] = {"Training evening", "Desktop audit", "E-learning"};
     ImGui::SetNextItemWidth(fs * 14);
     combo("Kind", &f.event_kind, kinds);

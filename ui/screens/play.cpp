@@ -129,11 +129,41 @@ void draw_ending(App& app, PlayController& pc, int t) {
   }
 }
 
+// Shown for as long as what is on screen is not in the results store.
+void draw_recording_banner(App& app, PlayController& pc) {
+  if (pc.recording_ok()) return;
+  const Palette& pal = palette();
+  std::string why;
+  bool can_retry = false;
+  if (pc.recorded()) {
+    why = "Nothing is being recorded: the last write to the results database failed. Until a "
+          "write succeeds, what happens on screen is not in the record.";
+    can_retry = true;
+  } else if (!app.db()) {
+    why = "Nothing is being recorded: the results database " + app.db_path() + " cannot be used (" +
+          app.db_error() + ").";
+  } else {
+    why = "Rehearsal: nothing is being recorded.";
+  }
+  ImVec4 tint = pal.bad;
+  tint.w = 0.14f;
+  begin_card(tint, pal.bad);
+  coloured_text(pal.bad, why.c_str());
+  if (can_retry) {
+    if (button("Try again##recording")) pc.retry_recording();
+    ImGui::SameLine();
+    muted_text("Check the disk and the results database.");
+  }
+  end_card();
+  gap(0.3f);
+}
+
 }  // namespace
 
 void draw_play(App& app) {
   PlayController& pc = *app.play();
   const float fs = ImGui::GetFontSize();
+  draw_recording_banner(app, pc);
   int t = pc.active();
   if (pc.tables().size() > 1) draw_team_tabs(pc);
   t = pc.active();

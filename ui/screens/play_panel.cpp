@@ -100,16 +100,16 @@ void draw_evidence_viewer(App& app, const Session& s) {
 namespace {
 
 void draw_votes(PlayController& pc, int t) {
-  Table& tab = pc.table(t);
-  const Session& s = *tab.session;
+  const Session& s = *pc.table(t).session;
+  DecisionDraft& draft = pc.draft(t);  // this stage's: a new stage starts with a clean draft
   const Node& node = s.current_node();
   const float fs = ImGui::GetFontSize();
   heading(pc.mode() == store::Mode::Teams ? "Votes at this table" : "Votes", 3);
   const auto avail = s.available_choices();
-  const int total = tab.draft.total_votes();
+  const int total = draft.total_votes();
   for (size_t k = 0; k < avail.size(); ++k) {
     const Choice& c = node.choices[avail[k]];
-    int& v = tab.draft.votes[c.id];
+    int& v = draft.votes[c.id];
     ImGui::PushID(c.id.c_str());
     if (button(("-##vote-" + c.id).c_str(), ImVec2(fs * 1.8f, 0), v > 0)) --v;
     ImGui::SameLine(0, fs * 0.2f);
@@ -140,9 +140,9 @@ void draw_votes(PlayController& pc, int t) {
               "; click the group's choice to record it with the split.").c_str());
   gap(0.3f);
   text("Rationale");
-  input_multiline("##rationale", &tab.draft.rationale, fs * 3.2f);
+  input_multiline("##rationale", &draft.rationale, fs * 3.2f);
   text("Dissent");
-  input_multiline("##dissent", &tab.draft.dissent, fs * 2.4f);
+  input_multiline("##dissent", &draft.dissent, fs * 2.4f);
 }
 
 }  // namespace
@@ -210,6 +210,12 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
     else app.show_error("The note was not saved", err, "Try again.");
   }
   gap(0.4f);
+  if (pc.recorded() && !pc.all_finished()) {
+    heading("Stop here", 3);
+    if (button("Close the session unfinished")) app.play_ui.abandon_requested = true;
+    muted_text("It is kept as abandoned and can be resumed from Results.");
+    gap(0.4f);
+  }
   heading("Undo the last decision", 3);
   input_text("##undo-reason", &app.play_ui.undo_reason, "Reason (recorded)");
   if (button("Undo", ImVec2(fs * 6, 0), !s.effective_decisions().empty())) {

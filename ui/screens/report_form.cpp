@@ -9,7 +9,8 @@
 namespace auditsim::ui {
 
 void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::string& subject,
-                      const std::string& title, const char* id, bool enabled, const char* why_not) {
+                      const std::string& title, const char* id, bool enabled, const char* why_not,
+                      const std::string& table) {
   const float fs = ImGui::GetFontSize();
   const std::string sfx = std::string("##") + id;
   ImGui::PushID(id);
@@ -42,12 +43,18 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
     flow(label.c_str());
     if (radio(label.c_str(), ex.part == i)) ex.part = i;
   }
-  const ReportRequest req = ex.request_for(app.settings(), kind, subject, title);
+  const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, table);
   const std::string hint = ex.path.empty() ? req.path : std::string();
   ImGui::SetNextItemWidth(std::max(fs * 10, ImGui::GetContentRegionAvail().x));
   input_text(("##report-path" + sfx).c_str(), &ex.path, hint.c_str());
   muted_text("Leave the file empty to save under the name shown.");
-  if (ex.busy()) {
+  if (const std::string* existing = ex.awaiting_replace()) {
+    // No save writes over a file without asking.
+    coloured_text(palette().warn, (*existing + " already exists.").c_str());
+    if (primary_button(("Replace it" + sfx).c_str())) ex.confirm_replace();
+    ImGui::SameLine();
+    if (button(("Keep it" + sfx).c_str())) ex.cancel_replace();
+  } else if (ex.busy()) {
     spinner();
     ImGui::SameLine();
     muted_text("Writing the report\xE2\x80\xA6");
@@ -60,7 +67,7 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
       muted_text(why_not);
     }
   }
-  if (const auto& o = ex.last(); o && !ex.busy()) {
+  if (const auto& o = ex.last(); o && !ex.busy() && !ex.awaiting_replace()) {
     if (o->ok) {
       coloured_text(palette().ok, o->message.c_str());
       if (button(("Open folder" + sfx).c_str()) && !open_containing_folder(o->path))

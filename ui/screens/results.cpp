@@ -131,7 +131,8 @@ void draw_reports(App& app) {
   switch (rc.report_kind) {
     case 0:
       draw_report_form(app, app.results_report(), ReportKind::Feedback, s ? s->id : "",
-                       s ? s->scenario_title : "", "results", s != nullptr, "Select a session first.");
+                       s ? s->scenario_title : "", "results", s != nullptr, "Select a session first.",
+                       s && s->mode == store::Mode::Teams ? s->team : std::string());
       break;
     case 1:
       if (!event_name.empty()) muted_text(("Event: " + event_name).c_str());
