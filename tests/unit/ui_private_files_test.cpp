@@ -40,21 +40,21 @@ std::string one_session(store::Store& db) {
 
 TEST_CASE("settings.json is written owner-only and never through a planted symbolic link") {
   const fs::path dir = test::fresh_scratch_dir("ui-private-settings");
-  ui::Settings s;
+  Settings s;
   s.council_name = "Kingsmere";
   std::string error;
-  REQUIRE(ui::save_settings(s, (dir / "settings.json").string(), &error));
+  REQUIRE(save_settings(s, (dir / "settings.json").string(), &error));
   CHECK(owner_only(dir / "settings.json"));
   {
     std::ofstream victim(dir / "victim.txt");
     victim << "precious";
   }
   fs::create_symlink(dir / "victim.txt", dir / "linked.json");
-  CHECK_FALSE(ui::save_settings(s, (dir / "linked.json").string(), &error));
+  CHECK_FALSE(save_settings(s, (dir / "linked.json").string(), &error));
   CHECK(error.find("symbolic link") != std::string::npos);
   // The old writer's temporary name, planted as a link, receives nothing either.
   fs::create_symlink(dir / "victim.txt", dir / "other.json.tmp");
-  REQUIRE(ui::save_settings(s, (dir / "other.json").string(), &error));
+  REQUIRE(save_settings(s, (dir / "other.json").string(), &error));
   CHECK(test::file_bytes(dir / "victim.txt") == "precious");
 }
 
