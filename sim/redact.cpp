@@ -116,6 +116,17 @@ void NameMatcher::add_form(Form f) {
   forms_.push_back(std::move(f));
 }
 
+std::string fold_name(std::string_view name) {
+  std::vector<std::string> words;
+  for (const Token& t : detail::tokenize(name))
+    if (t.kind == Token::Word) words.push_back(t.folded);
+  size_t first = 0;
+  while (first + 1 < words.size() && titles().count(words[first])) ++first;
+  std::string out;
+  for (size_t i = first; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
 std::vector<Span> NameMatcher::find(std::string_view text) const {
   std::vector<Span> out;
   if (forms_.empty()) return out;
@@ -187,12 +198,13 @@ std::string NameMatcher::replace(std::string_view text, std::vector<Span>* found
   std::string out;
   size_t at = 0;
   for (const Span& s : spans) {
+    if (people_[s.person].keep) continue;
     out.append(text.substr(at, s.begin - at));
     out += people_[s.person].replacement;
     at = s.end;
+    if (found) found->push_back(s);
   }
   out.append(text.substr(at));
-  if (found) found->insert(found->end(), spans.begin(), spans.end());
   return out;
 }
 

@@ -26,6 +26,10 @@ namespace auditsim::redact {
 struct Person {
   std::string name;         // display name as recorded ("Cllr Alice Smith")
   std::string replacement;  // "Participant 3F2A9C", "the facilitator", ...
+  // Recognised but left as written: erasing "Ann Smith" must not turn "Bob Smith" into
+  // "Bob Participant 5EC30B". Where a form of a kept person and of another person are equally
+  // long ("Smith" alone), the person listed first wins.
+  bool keep = false;
 };
 
 // One occurrence of a name in a text: bytes [begin, end) of the text searched.
@@ -73,5 +77,8 @@ std::vector<std::string> name_like_phrases(std::string_view text);
 // `text` folded for comparing names: lower case, accents removed from Latin letters, every run
 // of whitespace one space, curly apostrophes straight. (Exposed for tests and lookups.)
 std::string fold(std::string_view text);
+// A name folded, without leading titles and outer punctuation: "Cllr Alice  SMITH" and
+// "alice smith" both give "alice smith". For finding a person by name.
+std::string fold_name(std::string_view name);
 
 }  // namespace auditsim::redact

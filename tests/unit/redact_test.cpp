@@ -145,3 +145,11 @@ TEST_CASE("redacted text and ordinary sentences list nothing") {
   CHECK(name_like_phrases("The Council agreed. I think so. A referral was made.").empty());
   CHECK(name_like_phrases("").empty());
 }
+
+TEST_CASE("people marked keep protect their own names from another person's shorter form") {
+  NameMatcher m({{"Ann Smith", "P1"}, {"Bob Smith", "", true}});
+  std::vector<Span> spans;
+  CHECK(m.replace("Bob Smith and Ann Smith; Smith left", &spans) ==
+        "Bob Smith and P1; P1 left");
+  CHECK(spans.size() == 2);  // the kept name is not reported as redacted
+}
