@@ -207,6 +207,9 @@ struct EraseReport {
   bool file_scrubbed = false;    // checkpoint and VACUUM completed: the name is gone from the file
 };
 
+// Exactly what an erasure removed, in plain words, for the command line and the desktop.
+std::string erase_message(const EraseReport& r);
+
 // Everyone a public report on some events must not name, as recorded: the participants of their
 // sessions (erased ones included, whose name is now their pseudonym), their facilitators and the
 // other people on their redaction lists.

@@ -177,6 +177,22 @@ void import_redactions(Db& db, const std::string& src, ImportReport& report) {
   report.redactions_added += static_cast<int>(db.changes());
 }
 
+std::string erase_message(const EraseReport& r) {
+  std::string s = "Erased " + std::to_string(r.participants) + " participant(s), now";
+  for (size_t i = 0; i < r.pseudonyms.size(); ++i) s += (i ? ", " : " ") + r.pseudonyms[i];
+  s += ": their name, " + std::to_string(r.notes_removed) + " note(s) they wrote, and " +
+       std::to_string(r.mentions) + " mention(s) of them in " +
+       std::to_string(r.text_replacements) + " field(s) replaced by the pseudonym";
+  for (size_t i = 0; i < r.fields.size(); ++i)
+    s += (i ? ", " : " (") + r.fields[i].first + " " + std::to_string(r.fields[i].second) +
+         (i + 1 == r.fields.size() ? ")" : "");
+  s += r.file_scrubbed ? ". The name no longer occurs in the database file."
+                       : ". Another program has the database open, so old copies may remain in "
+                         "its journal: run the erasure again once it is closed.";
+  return s + " A name typed in a form no matcher recognises (a nickname, a misspelling) is not "
+             "found: search the notes for it.";
+}
+
 void Store::add_redaction(const std::string& event, const std::string& name) {
   Db& db = impl_->db;
   const bool blank = name.find_first_not_of(" \t\r\n") == std::string::npos;

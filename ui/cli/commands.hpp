@@ -20,6 +20,8 @@ void add_resume_command(CLI::App& app, const GlobalOptions& global, int& exit_co
 void add_sessions_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // import, export, erase-participant, check-db
 void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// event redact
+void add_event_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // report
 void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
