@@ -41,6 +41,7 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   add_resume_command(app, global, exit_code);
   add_sessions_commands(app, global, exit_code);
   add_database_commands(app, global, exit_code);
+  add_event_commands(app, global, exit_code);
   add_report_command(app, global, exit_code);
   add_override_command(app, global, exit_code);
 

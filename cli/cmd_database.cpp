@@ -19,6 +19,14 @@ int run_import(const std::string& other, const GlobalOptions& global) {
     for (const store::ImportConflict& c : r.conflicts)
       std::cout << "conflict: " << c.kind << " " << c.id << ": " << c.detail
                 << " (this database's version was kept)\n";
+    for (const std::string& id : r.erased_kept_out)
+      std::cout << "erased: participant " << id
+                << " was erased here and the other file still holds them; they stay erased\n";
+    if (!r.erased_kept_out.empty())
+      std::cout << "Of erased people: " << r.erased_notes_refused << " note(s) not imported, "
+                << r.erased_mentions_replaced << " mention(s) replaced by their pseudonym.\n";
+    if (r.redactions_added > 0)
+      std::cout << r.redactions_added << " name(s) added to events' redaction lists.\n";
     return r.conflicts.empty() ? kExitOk : kExitProblems;
   } catch (const store::StoreError& e) {
     print_store_error(e);
@@ -49,11 +57,7 @@ int run_erase(const std::string& who, const GlobalOptions& global) {
       std::cerr << "auditsim: nobody called " << who << " is recorded\n";
       return kExitProblems;
     }
-    std::cout << "Erased " << r.participants << " participant(s): " << r.notes_removed
-              << " note(s) removed, " << r.text_replacements
-              << " mention(s) replaced by a pseudonym"
-              << (r.file_scrubbed ? "; the name no longer occurs in the database file.\n"
-                                  : ".\n");
+    std::cout << store::erase_message(r) << "\n";
     return r.file_scrubbed ? kExitOk : kExitProblems;
   } catch (const store::StoreError& e) {
     print_store_error(e);

@@ -22,6 +22,8 @@ void add_sessions_commands(CLI::App& app, const GlobalOptions& global, int& exit
 void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // override (a facilitator's score adjustment)
 void add_override_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// event redact
+void add_event_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // report
 void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 

@@ -2,6 +2,7 @@
 // scored against the scenario exactly as played, and filtered for Part A or Part B here, so no
 // renderer has to decide what is public.
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "reports/build.hpp"
@@ -27,7 +28,7 @@ std::vector<VoteRow> vote_rows(const Node& node, const std::string& votes_json,
 }
 
 void fill_decisions(FeedbackReport& r, const Session& session, const Result& result,
-                    const store::SessionRecord& rec, bool part_a) {
+                    const store::SessionRecord& rec, const std::function<std::string(const std::string&)>& clean) {
   const Scenario& s = session.scenario();
   // Which decision rows a later undo reversed: the engine's history says so.
   std::vector<bool> undone;
@@ -61,8 +62,8 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
     row.time_taken_ms = d.time_taken_ms;
     row.recorded_at = d.recorded_at;
     for (int p = 0; p < kPillarCount; ++p) row.delta.v[p] = d.delta[p];
-    row.rationale = part_a ? scrub(d.rationale, rec.participants) : d.rationale;
-    row.dissent = part_a ? scrub(d.dissent, rec.participants) : d.dissent;
+    row.rationale = clean(d.rationale);
+    row.dissent = clean(d.dissent);
     row.undone = i < undone.size() && undone[i];
     int node = s.find_node(d.node_id);
     if (node >= 0) {
@@ -88,38 +89,39 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
 
 }  // namespace
 
-std::string scrub(std::string text, const std::vector<store::Participant>& people) {
-  for (const store::Participant& p : people) {
-    if (p.display_name.size() < 2 || p.display_name == p.pseudonym) continue;
-    for (size_t at = text.find(p.display_name); at != std::string::npos;
-         at = text.find(p.display_name, at + p.pseudonym.size()))
-      text.replace(at, p.display_name.size(), p.pseudonym);
-  }
-  return text;
-}
-
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
-                                          const ReportSettings& settings) {
+                                          const ReportSettings& settings, Redactor& redactor) {
   const bool part_a = settings.part == Part::A;
+  // Every free text that reaches Part A passes here: people's names are replaced.
+  const std::function<std::string(const std::string&)> clean = [&](const std::string& text) {
+    return part_a ? redactor(text) : text;
+  };
   FeedbackReport r;
   r.settings = settings;
   r.session_id = rec.summary.id;
-  r.scenario_id = rec.snapshot.scenario_id;
-  r.scenario_title = rec.snapshot.title;
-  r.scenario_sha256 = rec.snapshot.sha256;
   r.exempt_scenario = rec.snapshot.classification == "part-b";
   r.withheld = part_a && r.exempt_scenario;
   if (rec.event) {
-    r.event_name = rec.event->name;
+    r.event_name = clean(rec.event->name);
     r.event_date = rec.event->date;
     r.event_kind = store::key(rec.event->kind);
     r.facilitator = part_a ? "" : rec.event->facilitator;
   }
   r.mode = store::key(rec.summary.mode);
-  r.team = rec.summary.team;
+  r.started_at = rec.summary.started_at;
+  if (r.withheld) {
+    // A Part B scenario in Part A: that the session took place, and nothing of its content,
+    // people or results.
+    r.scenario_title = "An exempt exercise";
+    r.status = store::key(rec.summary.status);
+    return r;
+  }
+  r.scenario_id = rec.snapshot.scenario_id;
+  r.scenario_title = rec.snapshot.title;
+  r.scenario_sha256 = rec.snapshot.sha256;
+  r.team = clean(rec.summary.team);
   r.audience = rec.audience;
   r.status = store::key(rec.summary.status);
-  r.started_at = rec.summary.started_at;
   r.finished_at = rec.summary.finished_at;
   for (const store::Participant& p : rec.participants) {
     (p.role == store::Role::Member ? r.members : r.staff)++;
@@ -135,7 +137,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   if (!session) throw store::StoreError(store::ErrorKind::Invalid, error);
   const Scenario& s = *scenario;
   r.scenario_theme = s.theme;
-  if (!r.withheld) r.scenario_summary = s.summary;
+  r.scenario_summary = s.summary;
 
   ScoringConfig config;
   config.scale = settings.scale;
@@ -148,8 +150,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
       adjustment[*p] += o.delta;
       r.pillars[static_cast<int>(*p)].override_delta += o.delta;
     }
-    r.overrides.push_back({o.pillar, o.delta, part_a ? scrub(o.reason, rec.participants) : o.reason,
-                           part_a ? "" : o.by});
+    r.overrides.push_back({o.pillar, o.delta, clean(o.reason), part_a ? "" : o.by});
   }
   if (!rec.overrides.empty()) apply_score_adjustment(result, adjustment, config);
 
@@ -170,7 +171,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.outcome = outcome_key(*result.outcome);
     const Node& end = session->current_node();
     r.ending_title = end.title;
-    if (!r.withheld) r.ending_debrief = end.ending->debrief;
+    r.ending_debrief = end.ending->debrief;
   }
   for (const Finding& f : result.findings) {
     const KeyAction& ka = s.key_actions[f.key_action];
@@ -185,24 +186,17 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.objectives.push_back({o.text, o.pillar, met});
   }
   for (const store::ActionItem& a : rec.actions) {
-    r.actions.push_back({a.id, a.finding, part_a ? scrub(a.action, rec.participants) : a.action,
-                         part_a ? scrub(a.owner, rec.participants) : a.owner, a.due_date, a.priority, store::key(a.status),
-                         rec.summary.id, r.event_name, r.scenario_title});
+    r.actions.push_back({a.id, clean(a.finding), clean(a.action), clean(a.owner), a.due_date,
+                         a.priority, store::key(a.status), rec.summary.id, r.event_name,
+                         r.scenario_title});
   }
   for (const store::Note& n : rec.notes) {
     if (part_a && n.part_b) continue;
     int node = s.find_node(n.node_id);
     r.notes.push_back({n.kind, node >= 0 ? s.nodes[node].title : "",
-                       part_a ? scrub(n.text, rec.participants) : n.text, n.part_b});
+                       clean(n.text), n.part_b});
   }
-  // A Part B scenario in a Part A report is named, not described.
-  if (!r.withheld) fill_decisions(r, *session, result, rec, part_a);
-  if (r.withheld) {
-    r.findings.clear();
-    r.objectives.clear();
-    r.notes.clear();
-    r.actions.clear();
-  }
+  fill_decisions(r, *session, result, rec, clean);
   return r;
 }
 
@@ -213,7 +207,14 @@ FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
     throw store::StoreError(store::ErrorKind::NotFound,
                             "There is no session " + session_id + " in the results database.");
   ScenarioCache cache;
-  return build_feedback_from_record(*rec, cache, settings);
+  Redactor redactor;
+  if (settings.part == Part::A)
+    redactor = part_a_redactor(db, rec->event ? std::vector<std::string>{rec->event->id}
+                                              : std::vector<std::string>{},
+                               false, rec->participants);
+  FeedbackReport r = build_feedback_from_record(*rec, cache, settings, redactor);
+  r.review = redactor.review();
+  return r;
 }
 
 }  // namespace auditsim::reports

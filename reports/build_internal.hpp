@@ -5,13 +5,16 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
 #include "reports/model.hpp"
 #include "sim/recording.hpp"
+#include "sim/redact.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/records.hpp"
+#include "sim/store/store.hpp"
 
 namespace auditsim::reports {
 
@@ -57,10 +60,32 @@ class ScenarioCache {
   std::map<std::pair<const Scenario*, int>, Scoring> scoring_;
 };
 
-// Replaces every occurrence of each person's name with their pseudonym: Part A free text.
-std::string scrub(std::string text, const std::vector<store::Participant>& people);
+// Part A's filter for free text: every form of every name a public report must not carry (see
+// sim/redact.hpp), with a log of what it replaced and what else looks like a name.
+class Redactor {
+ public:
+  Redactor() = default;  // replaces nothing (Part B)
+  // Participants become their pseudonyms, facilitators "the facilitator", the other people on
+  // redaction lists "[name withheld]".
+  explicit Redactor(const store::NamesToRedact& names);
+  // `text` with the names replaced; logs the replacements and the name-like phrases left.
+  std::string operator()(const std::string& text);
+  const RedactionReview& review() const { return review_; }
 
+ private:
+  redact::NameMatcher matcher_;
+  RedactionReview review_;
+  std::map<std::string, size_t> index_;  // found + replacement -> review_.redacted
+  std::set<std::string> seen_phrases_;
+};
+
+// The Part A redactor for sessions of these events (and, when `everyone`, every person in the
+// database), always including `participants`.
+Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event_ids, bool everyone,
+                         const std::vector<store::Participant>& participants = {});
+
+// `redactor` is used in Part A only (Part B reports are not filtered).
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
-                                          const ReportSettings& settings);
+                                          const ReportSettings& settings, Redactor& redactor);
 
 }  // namespace auditsim::reports

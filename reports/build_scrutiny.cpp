@@ -100,6 +100,18 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     std::stable_sort(list.begin(), list.end(), older);
 
   ScenarioCache cache;
+  // Part A replaces the names of everyone at the events covered (or, when a session belongs to
+  // no event, of everyone in the database): a name from another table is still a name.
+  Redactor redactor;
+  if (part_a) {
+    std::set<std::string> event_ids;
+    bool without_event = false;
+    for (const store::SessionSummary& s : list) {
+      if (s.event_id.empty()) without_event = true;
+      else event_ids.insert(s.event_id);
+    }
+    redactor = part_a_redactor(db, {event_ids.begin(), event_ids.end()}, without_event);
+  }
   std::set<std::string> people, teams, events, titles;
   std::unordered_map<std::string, size_t> dist_index;
   std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed
@@ -131,7 +143,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     if (at == position.end()) return;
     Item& item = items[at->second];
     try {
-      item.feedback = build_feedback_from_record(rec, cache, settings);
+      item.feedback = build_feedback_from_record(rec, cache, settings, redactor);
     } catch (const store::StoreError& e) {
       // Invalid here means the record cannot be rebuilt; one such session is named and left
       // out rather than failing the report on every other session.
@@ -155,12 +167,19 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     if (item.error) std::rethrow_exception(item.error);
     if (!item.feedback) continue;
     FeedbackReport& f = *item.feedback;
+    if (f.withheld) {
+      // Part A: a session of a Part B scenario is counted and reported in Part B only; it adds
+      // nothing to the figures, conclusions, distributions or appendix.
+      ++r.exempt_sessions;
+      r.has_exempt_material = true;
+      continue;
+    }
     ++r.sessions;
     if (summary.status == store::Status::Finished) ++r.finished_sessions;
     for (const auto& [id, role] : item.people)
       if (people.insert(id).second) (role == store::Role::Member ? r.members : r.staff)++;
     if (!summary.team.empty()) teams.insert(summary.event_id + "/" + summary.team);
-    if (!summary.event_name.empty()) events.insert(summary.event_name);
+    if (!f.event_name.empty()) events.insert(f.event_name);
     if (titles.insert(f.scenario_title).second) r.scenario_titles.push_back(f.scenario_title);
     if (f.exempt_scenario) r.has_exempt_material = true;
     if (item.has_notes || !item.people.empty()) r.has_exempt_material = true;
@@ -173,16 +192,14 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     if (!f.outcome.empty()) ++r.outcomes[f.outcome];
     ++played[f.scenario_id];
 
-    if (!f.withheld) {
-      if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
-      for (const FindingRow& fr : f.findings) {
-        auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
-                                                    r.most_missed.size());
-        if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0});
-        ++r.most_missed[it->second].missed;
-      }
-      // Keep the per-session detail for the appendix.
+    if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
+    for (const FindingRow& fr : f.findings) {
+      auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
+                                                  r.most_missed.size());
+      if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0});
+      ++r.most_missed[it->second].missed;
     }
+    // Keep the per-session detail for the appendix.
     r.appendix.push_back(std::move(f));
   }
   for (MissedKeyAction& m : r.most_missed) {
@@ -217,15 +234,18 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
               text::long_date(r.date_to);
     r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
   }
-  (void)part_a;
+  r.review = redactor.review();
   return r;
 }
 
 OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& settings) {
   OpenActionsReport r;
   r.settings = settings;
-  const std::vector<store::Participant> people = db.list_participants();
   const bool part_a = settings.part == Part::A;
+  // Open actions span events: everyone's name is replaced.
+  Redactor redactor;
+  if (part_a) redactor = part_a_redactor(db, {}, true);
+  auto clean = [&](const std::string& text) { return part_a ? redactor(text) : text; };
   std::map<std::string, bool> exempt;  // session id -> played from a Part B snapshot
   for (const store::SessionSummary& summary : db.list_sessions()) {
     std::vector<store::ActionItem> items = db.list_actions(summary.id);
@@ -246,10 +266,9 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
       }
     }
     for (const store::ActionItem& a : items) {
-      r.actions.push_back({a.id, a.finding, part_a ? scrub(a.action, people) : a.action,
-                           part_a ? scrub(a.owner, people) : a.owner, a.due_date, a.priority,
-                           store::key(a.status), summary.id, summary.event_name,
-                           summary.scenario_title});
+      r.actions.push_back({a.id, clean(a.finding), clean(a.action), clean(a.owner), a.due_date,
+                           a.priority, store::key(a.status), summary.id,
+                           clean(summary.event_name), summary.scenario_title});
     }
   }
   std::stable_sort(r.actions.begin(), r.actions.end(), [](const ActionRow& a, const ActionRow& b) {
@@ -257,6 +276,7 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
     if (a.due_date.empty() != b.due_date.empty()) return b.due_date.empty();
     return a.due_date < b.due_date;
   });
+  r.review = redactor.review();
   return r;
 }
 

@@ -29,6 +29,18 @@ struct ReportSettings {
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
 };
 
+// What Part A filtering replaced, and what else in the published free text looks like a
+// person's name: shown to the author to confirm before a public report is saved. Never rendered.
+struct RedactionReview {
+  struct Item {
+    std::string found;        // as written ("Cllr Smith")
+    std::string replaced_by;  // "Participant 3F2A9C", "the facilitator", "[name withheld]"
+    int times = 0;
+  };
+  std::vector<Item> redacted;               // in the order first met
+  std::vector<std::string> look_like_names;  // phrases left in the report, each once
+};
+
 struct PillarRow {
   Pillar pillar = Pillar::Pursue;
   int64_t raw = 0;
@@ -117,7 +129,9 @@ struct OverrideRow {
 struct FeedbackReport {
   ReportSettings settings;
   bool exempt_scenario = false;  // a Part B scenario
-  bool withheld = false;         // Part A of a Part B scenario: named, not described
+  // Part A of a Part B scenario: only the event and that it is an exempt exercise; no title,
+  // team, result, scores, opinion or anything played.
+  bool withheld = false;
   std::string session_id;
   std::string scenario_id, scenario_title, scenario_theme, scenario_summary, scenario_sha256;
   std::string event_name, event_date, event_kind, facilitator;
@@ -141,6 +155,7 @@ struct FeedbackReport {
   std::vector<ObjectiveRow> objectives;
   std::vector<NoteRow> notes;
   std::vector<OverrideRow> overrides;
+  RedactionReview review;  // Part A only
 };
 
 // How the sessions of an event chose at one decision point.
@@ -192,12 +207,15 @@ struct ScrutinyReport {
   std::vector<ChoiceDistribution> distributions;  // per scenario node, Part A scenarios only
   std::vector<MissedKeyAction> most_missed;       // most missed first
   std::vector<Recommendation> recommendations;
-  std::vector<FeedbackReport> appendix;  // one per session
+  std::vector<FeedbackReport> appendix;  // one per session (in Part A: of Part A scenarios)
   bool has_exempt_material = false;      // Part A: say that exempt information is in Part B
   // Sessions whose stored record cannot be rebuilt (for example an imported state that does not
   // match its scenario): left out of every figure and named here, "id: why", instead of
   // failing the whole report.
   std::vector<std::string> left_out;
+  // Part A: sessions of Part B scenarios, counted and nothing else (not in any figure above).
+  int exempt_sessions = 0;
+  RedactionReview review;  // Part A only
 };
 
 // Every improvement-plan action not yet done, across events.
@@ -205,6 +223,7 @@ struct OpenActionsReport {
   ReportSettings settings;
   std::vector<ActionRow> actions;  // soonest due first
   int withheld = 0;  // Part A: open actions of Part B scenarios, listed only in Part B
+  RedactionReview review;  // Part A only
 };
 
 }  // namespace auditsim::reports

@@ -50,8 +50,13 @@ std::string attendance_sentence(const ScrutinyReport& r) {
                   std::to_string(r.staff) + " staff)";
   if (r.teams > 0) s += " at " + plural(r.teams, "table", "tables");
   s += ", in " + plural(r.sessions, "session", "sessions") + " (" +
-       std::to_string(r.finished_sessions) + " played to an ending).";
-  return s;
+       std::to_string(r.finished_sessions) + " played to an ending)";
+  // Sessions of Part B scenarios are counted in Part A and nothing else.
+  if (r.exempt_sessions > 0)
+    s += "; and " + (r.exempt_sessions == 1 ? std::string("one session")
+                                            : plural(r.exempt_sessions, "session", "sessions")) +
+         " of an exempt exercise, reported in Part B";
+  return s + ".";
 }
 
 std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {

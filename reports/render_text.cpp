@@ -230,6 +230,7 @@ std::string opinion_sentence(const FeedbackReport& r) {
 }
 
 std::string outcome_text(const FeedbackReport& r) {
+  if (r.withheld) return "Reported in Part B";
   if (r.outcome.empty()) return r.status == "abandoned" ? "Abandoned before an ending" : "Not finished";
   std::string s = "Finished: " + r.outcome + " outcome";
   if (!r.ending_title.empty()) s += " (" + one_line(r.ending_title) + ")";

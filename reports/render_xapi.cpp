@@ -65,6 +65,8 @@ json four_p(const Score4& s) {
 }
 
 void add_session(json& out, const FeedbackReport& r) {
+  // Part A of a Part B scenario: no statement says anything about it.
+  if (r.withheld) return;
   const std::string base = r.settings.xapi_base;
   const std::string scenario_iri = base + "/scenarios/" + iri_part(r.scenario_id);
   const std::string registration =

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace auditsim {
@@ -189,6 +190,12 @@ struct ImportReport {
   int sessions_added = 0;
   int skipped_identical = 0;
   std::vector<ImportConflict> conflicts;
+  // People erased here whom the other file still holds: kept erased. Their notes in the imported
+  // sessions were not imported and their name in its free text was replaced by the pseudonym.
+  std::vector<std::string> erased_kept_out;  // participant ids
+  int erased_notes_refused = 0;
+  int64_t erased_mentions_replaced = 0;
+  int redactions_added = 0;  // names added to events' redaction lists
 };
 
 // Result of export_event.
@@ -200,9 +207,25 @@ struct ExportReport {
 // Result of erase_participant.
 struct EraseReport {
   int participants = 0;          // identities erased
+  std::vector<std::string> pseudonyms;  // what each erased person is now called
   int notes_removed = 0;         // notes they wrote
   int64_t text_replacements = 0; // fields where the name was replaced by the pseudonym
+  int64_t mentions = 0;          // occurrences of the name replaced in those fields
+  // "table.column" -> fields changed there, for the message ("decisions.rationale": 2).
+  std::vector<std::pair<std::string, int64_t>> fields;
   bool file_scrubbed = false;    // checkpoint and VACUUM completed: the name is gone from the file
+};
+
+// Exactly what an erasure removed, in plain words, for the command line and the desktop.
+std::string erase_message(const EraseReport& r);
+
+// Everyone a public report on some events must not name, as recorded: the participants of their
+// sessions (erased ones included, whose name is now their pseudonym), their facilitators and the
+// other people on their redaction lists.
+struct NamesToRedact {
+  std::vector<Participant> participants;
+  std::vector<std::string> facilitators;
+  std::vector<std::string> others;
 };
 
 // Result of check() / check_file().

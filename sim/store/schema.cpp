@@ -127,6 +127,21 @@ const std::vector<const char*>& steps() {
       ALTER TABLE sessions ADD COLUMN run_position INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX sessions_by_run ON sessions(run);
       )sql",
+      // Version 5: other people an event's public reports must not name (officers, residents
+      // named in notes), and the ids of erased participants (never their names), so that an
+      // import of a file that still holds an erased person cannot bring them back.
+      R"sql(
+      CREATE TABLE event_redactions(
+        event TEXT NOT NULL REFERENCES events(uuid),
+        name TEXT NOT NULL CHECK(length(trim(name)) > 0),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY(event, name)) WITHOUT ROWID;
+      CREATE TABLE erasures(
+        participant TEXT PRIMARY KEY,
+        erased_at TEXT NOT NULL);
+      INSERT INTO erasures(participant, erased_at)
+        SELECT uuid, erased_at FROM participants WHERE erased_at IS NOT NULL;
+      )sql",
   };
   return s;
 }
@@ -142,7 +157,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 4, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 5, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

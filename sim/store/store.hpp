@@ -54,6 +54,18 @@ class Store {
   std::optional<Participant> find_participant(const std::string& name_or_id);
   std::vector<Participant> list_participants();
 
+  // --- other people to redact from an event's public reports (officers, residents named in
+  // notes), besides its participants and facilitator. `event` is a name or id; by name, every
+  // event of that name (laptops at one evening each make their own). NotFound for no event.
+  // Adds a name (blank ones are refused with ErrorKind::Invalid; one already there stays once).
+  void add_redaction(const std::string& event, const std::string& name);
+  // False when the name was not on the list.
+  bool remove_redaction(const std::string& event, const std::string& name);
+  std::vector<std::string> list_redactions(const std::string& event);  // sorted, each once
+  // The people of the events with these ids (participants of their sessions, facilitators,
+  // redaction lists); every event's when `event_ids` is empty.
+  NamesToRedact names_to_redact(const std::vector<std::string>& event_ids);
+
   // --- play
   // Stores the snapshot (once per sha256) and a new active session; returns its id.
   std::string start_session(const Snapshot& snapshot, const SessionStart& start);
@@ -99,8 +111,11 @@ class Store {
   // Writes the sessions of one event (name or id) to a new database file at `out` via the
   // backup API. Refuses to overwrite an existing file.
   ExportReport export_event(const std::string& event, const std::filesystem::path& out);
-  // Removes a person's identity and their notes everywhere, replacing their name with their
-  // pseudonym, then checkpoints and vacuums so the name no longer occurs in the file.
+  // Erases a person (id, or display name in any case): their own rows by id (the name becomes
+  // the pseudonym, the notes they wrote are deleted, a tombstone keeps imports from bringing
+  // them back), and every form of their name the Part A matcher (sim/redact.hpp) finds in the
+  // free-text columns is replaced by the pseudonym. Then checkpoints and vacuums so the name no
+  // longer occurs in the file. Other people's names, ids and fixed-value columns are untouched.
   EraseReport erase_participant(const std::string& name_or_id);
   // quick_check, foreign_key_check and the schema version of this open database.
   CheckReport check();

@@ -17,6 +17,7 @@
 #include "sim/store/schema.hpp"
 #include "sim/store/schema_check.hpp"
 #include "sim/store/store_impl.hpp"
+#include "sim/store/store_redact.hpp"
 
 namespace auditsim::store {
 
@@ -239,6 +240,8 @@ ImportReport Store::import_from(const fs::path& other_in) {
   for (const auto& t : kSessionTables) {
     copy(t.name, std::string(t.session_col) + " IN " + new_sessions);
   }
+  import_redactions(db, src, report);
+  keep_erased_out(db, src, new_sessions, report);  // erasures here stand
   report.sessions_added =
       static_cast<int>(db.scalar_int("SELECT count(*) FROM temp.import_new").value_or(0));
 

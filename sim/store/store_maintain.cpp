@@ -1,17 +1,15 @@
 // Export of one event and erasure of a person.
 #include <set>
 
+#include "sim/redact.hpp"
 #include "sim/store/store_impl.hpp"
+#include "sim/store/store_redact.hpp"
 
 namespace auditsim::store {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Names shorter than this are not searched for in free text: replacing "Al" everywhere would
-// mangle "Alan" and "Altrincham". The identity itself is still erased.
-constexpr size_t kMinNameToScrub = 3;
 
 // Copies only the rows of the kept events, deleting children before parents so foreign keys
 // hold throughout.
@@ -30,6 +28,7 @@ void keep_only_events(Db& dst, const std::vector<std::string>& event_ids) {
              " IN (SELECT uuid FROM temp.drop_sessions)");
   }
   dst.exec(
+      "DELETE FROM event_redactions WHERE event NOT IN (SELECT uuid FROM temp.keep_events);"
       "DELETE FROM events WHERE uuid NOT IN (SELECT uuid FROM temp.keep_events);"
       "DELETE FROM scenario_snapshots WHERE sha256 NOT IN (SELECT snapshot FROM sessions);"
       "DELETE FROM participants WHERE uuid NOT IN (SELECT participant FROM "
@@ -94,11 +93,15 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
   };
   std::vector<Person> people;
   {
+    // By id, or by display name in any case and spacing ("ann  SMITH" is "Ann Smith").
+    const std::string wanted = redact::fold_name(name_or_id);
     Query q = db.query(
-        "SELECT uuid, display_name, pseudonym FROM participants "
-        "WHERE (uuid = ?1 OR display_name = ?1) AND erased_at IS NULL");
-    q->bind(1, name_or_id);
-    while (q->step()) people.push_back({q->column_text(0), q->column_text(1), q->column_text(2)});
+        "SELECT uuid, display_name, pseudonym FROM participants WHERE erased_at IS NULL "
+        "ORDER BY uuid");
+    while (q->step()) {
+      Person p{q->column_text(0), q->column_text(1), q->column_text(2)};
+      if (p.id == name_or_id || (!wanted.empty() && redact::fold_name(p.name) == wanted)) people.push_back(std::move(p));
+    }
   }
   if (people.empty()) {
     throw StoreError(ErrorKind::NotFound, "There is no participant '" + name_or_id +
@@ -108,32 +111,24 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
   {
     Transaction tx(db);
     std::string now = now_utc();
+    std::vector<redact::Person> names;
     for (const auto& p : people) {
+      // Their own rows, by id.
       Query del = db.query("DELETE FROM notes WHERE author = ?");
       del->bind(1, p.id).run();
       report.notes_removed += static_cast<int>(db.changes());
       Query upd = db.query(
           "UPDATE participants SET display_name = pseudonym, erased_at = ? WHERE uuid = ?");
       upd->bind_all(now, p.id).run();
+      Query tomb = db.query("INSERT OR REPLACE INTO erasures(participant, erased_at) VALUES(?, ?)");
+      tomb->bind_all(p.id, now).run();
       ++report.participants;
+      report.pseudonyms.push_back(p.pseudonym);
+      if (p.name != p.pseudonym) names.push_back({p.name, p.pseudonym});
     }
-    // The name may also sit in free text: rationale, dissent, other people's notes, team names,
-    // the resume state. Every text column of every table is searched.
-    for (const auto& p : people) {
-      if (p.name.size() < kMinNameToScrub) continue;
-      for (const auto& table : table_names(db, "main")) {
-        // A scenario's source is published content whose sha256 identifies it; changing it
-        // would break reports and resuming, and it holds no record of the person.
-        if (table == "scenario_snapshots") continue;
-        for (const auto& col : table_columns(db, "main", table)) {
-          Stmt q(db.handle(), "UPDATE " + table + " SET " + col + " = replace(" + col +
-                                  ", ?1, ?2) WHERE typeof(" + col + ") = 'text' AND instr(" +
-                                  col + ", ?1) > 0");
-          q.bind_all(p.name, p.pseudonym).run();
-          report.text_replacements += db.changes();
-        }
-      }
-    }
+    // Their name in free text, in every form the Part A matcher knows. Scenario snapshots are
+    // published content identified by their sha256 and hold no record of the person.
+    redact_free_text(db, erasure_matcher(db, names), "", report);
     tx.commit();
   }
   report.file_scrubbed = compact(db);

@@ -185,3 +185,33 @@ TEST_CASE("play in teams mode takes the evening's event and the table's name") {
                    "teams", "--team", "Red", "--event", "Spring evening"});
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("erase-participant says exactly what it removed, and event redact keeps a list") {
+  fs::path db = scratch("erase-message") / "results.db";
+  run_json({AUDITSIM_BINARY, "--db", db.string(), "play", kTutorial, "--auto", "best", "--json",
+            "--event", "Evening", "--participant", "Ann Smith:member", "--participant",
+            "Ann Smithers:staff"});
+  auto r = run_process({AUDITSIM_BINARY, "--db", db.string(), "erase-participant", "Ann Smith"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Erased 1 participant(s), now Participant ") != std::string::npos);
+  CHECK(r.out.find("0 note(s) they wrote") != std::string::npos);
+  CHECK(r.out.find("no longer occurs in the database file") != std::string::npos);
+  // Ann Smithers is untouched and can be erased in turn.
+  CHECK(run_process({AUDITSIM_BINARY, "--db", db.string(), "erase-participant", "Ann Smithers"})
+            .exit_code == 0);
+
+  auto add = run_process({AUDITSIM_BINARY, "--db", db.string(), "event", "redact", "Evening",
+                          "--add", "Olu Okafor", "--add", "Mrs Resident"});
+  INFO(add.err);
+  CHECK(add.exit_code == 0);
+  CHECK(add.out.find("  Mrs Resident\n  Olu Okafor\n") != std::string::npos);
+  auto rm = run_process({AUDITSIM_BINARY, "--db", db.string(), "event", "redact", "Evening",
+                         "--remove", "Olu Okafor"});
+  CHECK(rm.exit_code == 0);
+  CHECK(rm.out.find("Olu Okafor\n  ") == std::string::npos);
+  CHECK(rm.out.find("  Mrs Resident\n") != std::string::npos);
+  auto missing = run_process({AUDITSIM_BINARY, "--db", db.string(), "event", "redact", "No such"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("There is no event called 'No such'") != std::string::npos);
+}

@@ -79,21 +79,49 @@ TEST_CASE("Part B outputs do carry the names and Part B notes, marked exempt") {
   CHECK(xapi.find("\"homePage\"") != std::string::npos);
 }
 
-TEST_CASE("a Part B scenario is named but not described in Part A") {
+TEST_CASE("a session of a Part B scenario is counted in Part A and nothing else") {
   fs::path dir = report_scratch("withheld");
   store::Store db = standard_db(dir, true);
   reports::ScrutinySelection sel;
   sel.event = db.list_sessions().front().event_name;
   reports::ScrutinyReport r = reports::build_scrutiny(db, sel, test_settings(Part::A));
-  REQUIRE(r.appendix.size() == 4);
-  const reports::FeedbackReport& exempt = r.appendix.back();
-  CHECK(exempt.withheld);
-  CHECK(exempt.decisions.empty());
-  CHECK(exempt.scenario_summary.empty());
+  reports::ScrutinyReport all = reports::build_scrutiny(db, sel, test_settings(Part::B));
+  CHECK(r.exempt_sessions == 1);
   CHECK(r.has_exempt_material);
+  // Not in the appendix, the figures, the opinions, the outcomes or the distributions.
+  CHECK(r.appendix.size() == 3);
+  CHECK(all.appendix.size() == 4);
+  CHECK(r.sessions == 3);
+  int opinions = 0, outcomes = 0;
+  for (const auto& [k, n] : r.opinions) opinions += n;
+  for (const auto& [k, n] : r.outcomes) outcomes += n;
+  CHECK(opinions == 3);
+  CHECK(outcomes == 3);
+  for (const auto& sp : r.spread) CHECK(sp.assessed <= 3);
+  for (const auto& d : r.distributions) CHECK(d.sessions <= 3);
+  for (const std::string& t : r.scenario_titles) CHECK(t == r.appendix.front().scenario_title);
   const std::string md = reports::render(r, Format::Markdown);
-  CHECK(md.find("classified Part B") != std::string::npos);
+  CHECK(md.find("one session of an exempt exercise") != std::string::npos);
   CHECK(md.find("is in Part B of this report") != std::string::npos);
+
+  // Its own feedback report in Part A: no title, team, ending, outcome, scores or opinion.
+  const std::string exempt_id = all.appendix.back().session_id;
+  const reports::FeedbackReport f = reports::build_feedback(db, exempt_id, test_settings(Part::A));
+  const reports::FeedbackReport full = reports::build_feedback(db, exempt_id, test_settings(Part::B));
+  CHECK(f.withheld);
+  REQUIRE_FALSE(full.ending_title.empty());
+  CHECK(f.ending_title.empty());
+  CHECK(f.outcome.empty());
+  CHECK(f.opinion.empty());
+  CHECK(f.team.empty());
+  CHECK(f.decisions.empty());
+  for (const auto& p : f.pillars) CHECK_FALSE(p.assessed);
+  for (Format fmt : kFormats) {
+    const std::string out = visible(reports::render(f, fmt), fmt, dir);
+    for (const std::string& leak : {full.ending_title, full.scenario_title, full.opinion, full.team})
+      CHECK_MESSAGE(out.find(fmt == Format::Pdf ? collapse_space(leak) : leak) == std::string::npos,
+                    reports::format_key(fmt) << " shows " << leak);
+  }
 }
 
 TEST_CASE("HTML shows hostile text literally and runs nothing") {

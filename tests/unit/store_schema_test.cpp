@@ -146,6 +146,33 @@ TEST_CASE("a version 2 file is upgraded to keep evidence files with its snapshot
   CHECK(snap->evidence_files == "{}");
 }
 
+TEST_CASE("a version 3 file is upgraded with redaction lists and keeps its erasures as tombstones") {
+  fs::path dir = scratch_dir("migrate-v3");
+  fs::path path = dir / "v3.db";
+  ::close(::open(path.c_str(), O_CREAT | O_WRONLY, 0600));
+  {
+    Db db = Db::open(path.string(), OpenMode::ReadWrite);
+    db.exec("PRAGMA journal_mode=WAL");
+    migrate(db, 3);
+    CHECK(db.scalar_int("PRAGMA user_version") == 3);
+    CHECK(db.scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'erasures'") == 0);
+    db.exec("INSERT INTO events VALUES('e1', 'Old evening', '2023-01-01', 'training-evening', "
+            "'F', 'now')");
+    db.exec("INSERT INTO participants VALUES('p1', 'Participant AAAAAA', 'member', "
+            "'Participant AAAAAA', '2024-01-01T00:00:00.000Z', 'now')");
+    db.exec("INSERT INTO participants VALUES('p2', 'Kept Person', 'staff', 'Participant BBBBBB', "
+            "NULL, 'now')");
+  }
+  Store st = Store::open(path);
+  CHECK(st.check().ok());
+  CHECK(st.check().schema_version == kSchemaVersion);
+  // The person erased before the upgrade has a tombstone; the other has none.
+  CHECK(st.db().scalar_int("SELECT count(*) FROM erasures WHERE participant = 'p1'") == 1);
+  CHECK(st.db().scalar_int("SELECT count(*) FROM erasures") == 1);
+  st.add_redaction("Old evening", "Mrs Resident");
+  CHECK(st.list_redactions("Old evening") == std::vector<std::string>{"Mrs Resident"});
+}
+
 TEST_CASE("an empty file and an empty SQLite database become results databases") {
   fs::path dir = scratch_dir("migrate-v0");
   fs::path empty = dir / "empty.db";

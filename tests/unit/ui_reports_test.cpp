@@ -253,6 +253,14 @@ TEST_CASE("a group session clicked through to the debrief saves a Part A HTML re
   // Part A and HTML are the defaults; the file goes where it is typed.
   const std::string out = dir + "/reports/feedback.html";
   REQUIRE(h.type_into("##report-path##debrief", out));
+  // A Part A report is saved only after the author has checked the names in it.
+  CHECK_FALSE(h.click("Save report##debrief"));
+  REQUIRE(h.click("Check names before saving##debrief"));
+  REQUIRE(frames_until(h, [&] { return !h.app().debrief_report().reviewing(); }));
+  h.frame();
+  CHECK(h.probe().saw_text("No names were found to replace."));
+  REQUIRE(h.click("I have checked the names##debrief-confirm"));
+  h.frame();
   REQUIRE(h.click("Save report##debrief"));
   REQUIRE(frames_until(h, [&] { return !h.app().debrief_report().busy(); }));
   h.frame();
@@ -302,10 +310,28 @@ TEST_CASE("the Results screen draws an event's charts from the scrutiny model") 
   const std::string out = dir + "/scrutiny.md";
   REQUIRE(h.click("Markdown##results-fmt"));
   REQUIRE(h.type_into("##report-path##results", out));
+  REQUIRE(h.click("Check names before saving##results"));
+  REQUIRE(frames_until(h, [&] { return !h.app().results_report().reviewing(); }));
+  h.frame();
+  REQUIRE(h.click("I have checked the names##results-confirm"));
+  h.frame();
   REQUIRE(h.click("Save report##results"));
   REQUIRE(frames_until(h, [&] { return !h.app().results_report().busy(); }));
   REQUIRE(fs::exists(out));
   CHECK(slurp(out).find("Member training evening") != std::string::npos);
   REQUIRE(h.click("\xE2\x86\x90 Back to sessions"));
   CHECK(h.app().results().overview_event.empty());
+}
+
+TEST_CASE("the names check of a Part A report lists what is replaced and what looks like a name") {
+  const std::string dir = scratch("names-check");
+  store::Store db = testing::standard_db(dir);
+  ReportRequest r;
+  r.kind = ReportKind::Feedback;
+  r.subject = db.list_sessions().front().id;
+  reports::RedactionReview review = review_redaction(db, r, testing::test_settings(reports::Part::B));
+  bool siân = false;
+  for (const auto& item : review.redacted)
+    siân |= item.found == "Cllr Siân Ŵyn-Hughes" && item.replaced_by.rfind("Participant ", 0) == 0;
+  CHECK(siân);
 }

@@ -118,6 +118,52 @@ size_t write_report(store::Store& db, const ReportRequest& r, const reports::Rep
   return bytes.size();
 }
 
+reports::RedactionReview review_redaction(store::Store& db, const ReportRequest& r,
+                                          const reports::ReportSettings& settings) {
+  reports::ReportSettings s = settings;
+  s.part = reports::Part::A;
+  switch (r.kind) {
+    case ReportKind::Feedback: return reports::build_feedback(db, r.subject, s).review;
+    case ReportKind::Scrutiny: return reports::build_scrutiny(db, {r.subject, "", ""}, s).review;
+    case ReportKind::OpenActions: return reports::build_open_actions(db, s).review;
+  }
+  return {};
+}
+
+namespace {
+std::string review_key(const ReportRequest& r) {
+  return std::to_string(static_cast<int>(r.kind)) + "/" + r.subject;
+}
+}  // namespace
+
+bool ReportExporter::start_review(const std::string& db_path, const ReportRequest& r,
+                                  const reports::ReportSettings& s) {
+  if (review_job_.valid()) return false;
+  review_error.clear();
+  confirmed = false;
+  pending_key_ = review_key(r);
+  review_job_ = std::async(std::launch::async, [db_path, r, s] {
+    auto db = store::Store::open(db_path);
+    return review_redaction(db, r, s);
+  });
+  return true;
+}
+
+const reports::RedactionReview* ReportExporter::review_for(const ReportRequest& r) {
+  if (review_job_.valid() &&
+      review_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    try {
+      review_ = review_job_.get();
+      review_key_ = pending_key_;
+    } catch (const std::exception& e) {
+      review_.reset();
+      review_error = e.what();
+    }
+  }
+  if (!review_ || review_key_ != review_key(r)) return nullptr;
+  return &*review_;
+}
+
 bool open_containing_folder(const std::string& path) {
   const std::string folder = fs::path(path).parent_path().string();
   if (folder.empty()) return false;
@@ -138,6 +184,7 @@ ReportExporter::~ReportExporter() { wait(); }
 
 void ReportExporter::wait() {
   if (job_.valid()) job_.wait();
+  if (review_job_.valid()) review_job_.wait();
 }
 
 reports::Format ReportExporter::chosen_format() const {

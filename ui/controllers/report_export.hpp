@@ -59,6 +59,11 @@ std::string with_format_extension(const std::string& path, reports::Format f);
 // a plain-words message. An existing file is never written over unless `r.replace` is set.
 size_t write_report(store::Store& db, const ReportRequest& r, const reports::ReportSettings& s);
 
+// What a Part A report would replace and what else in it looks like a name, for the author to
+// confirm before saving: the report's model is built (nothing is written).
+reports::RedactionReview review_redaction(store::Store& db, const ReportRequest& r,
+                                          const reports::ReportSettings& s);
+
 // Opens the folder holding `path` in the desktop's file manager (xdg-open, not waited for).
 // False when it could not be started.
 bool open_containing_folder(const std::string& path);
@@ -102,6 +107,16 @@ class ReportExporter {
   // Waits for a running job (tests and shutdown).
   void wait();
 
+  // The names check of a Part A report, built on a worker like the report itself. A Part A
+  // report is saved only once the author has seen the check for that very report and confirmed.
+  bool start_review(const std::string& db_path, const ReportRequest& r,
+                    const reports::ReportSettings& s);
+  bool reviewing() const { return review_job_.valid(); }
+  // The finished check for `r` (same kind and subject), or null; polls the worker.
+  const reports::RedactionReview* review_for(const ReportRequest& r);
+  std::string review_error;  // why the check could not be made
+  bool confirmed = false;    // the author ticked "I have checked the names"
+
  private:
   struct Pending {
     std::string db_path;
@@ -111,6 +126,9 @@ class ReportExporter {
   std::optional<Pending> pending_;
   std::future<Outcome> job_;
   std::optional<Outcome> last_;
+  std::future<reports::RedactionReview> review_job_;
+  std::string review_key_, pending_key_;
+  std::optional<reports::RedactionReview> review_;
 };
 
 }  // namespace auditsim::ui

@@ -80,9 +80,7 @@ bool ResultsController::start_erase(const std::string& db_path, const std::strin
   return start("Erasing " + who, [db_path, who] {
     auto db = store::Store::open(db_path);
     auto r = db.erase_participant(who);
-    return "Erased " + std::to_string(r.participants) + " participant(s) and " +
-           std::to_string(r.notes_removed) + " note(s)" +
-           (r.file_scrubbed ? "; the name no longer occurs in the file." : ".");
+    return store::erase_message(r);
   });
 }
 

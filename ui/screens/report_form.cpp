@@ -8,6 +8,39 @@
 
 namespace auditsim::ui {
 
+namespace {
+
+// Part A: the names the report will replace and the phrases that still look like names, for
+// the author to confirm. True once confirmed for this very report.
+bool draw_names_check(App& app, ReportExporter& ex, const ReportRequest& req, const std::string& sfx) {
+  const reports::RedactionReview* review = ex.review_for(req);
+  if (ex.reviewing()) {
+    spinner();
+    ImGui::SameLine();
+    muted_text("Checking the names in the report\xE2\x80\xA6");
+    return false;
+  }
+  if (!review) {
+    if (!ex.review_error.empty()) coloured_text(palette().bad, ("Names not checked: " + ex.review_error).c_str());
+    if (button(("Check names before saving" + sfx).c_str()))
+      ex.start_review(app.db_path(), req, report_settings(app.settings(), req.part));
+    return false;
+  }
+  muted_text(review->redacted.empty() ? "No names were found to replace."
+                                      : "These names will be replaced:");
+  for (const auto& item : review->redacted)
+    ImGui::BulletText("%s \xE2\x86\x92 %s (%d)", item.found.c_str(), item.replaced_by.c_str(), item.times);
+  if (!review->look_like_names.empty()) {
+    coloured_text(palette().bad, "These look like names and will be published as they are:");
+    for (const std::string& n : review->look_like_names) ImGui::BulletText("%s", n.c_str());
+    muted_text("Add anyone missed with: auditsim event redact EVENT --add NAME");
+  }
+  checkbox(("I have checked the names" + sfx + "-confirm").c_str(), &ex.confirmed);
+  return ex.confirmed;
+}
+
+}  // namespace
+
 void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::string& subject,
                       const std::string& title, const char* id, bool enabled, const char* why_not,
                       const std::string& table) {
@@ -59,7 +92,8 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
     ImGui::SameLine();
     muted_text("Writing the report\xE2\x80\xA6");
   } else {
-    const bool can = enabled && app.db() != nullptr;
+    bool can = enabled && app.db() != nullptr;
+    if (can && req.part == reports::Part::A) can = draw_names_check(app, ex, req, sfx);
     if (primary_button(("Save report" + sfx).c_str(), ImVec2(0, 0), can))
       ex.start(app.db_path(), req, report_settings(app.settings(), req.part));
     if (!can && why_not) {

@@ -1,0 +1,36 @@
+// Internal to the store: rewriting people's names in free text (erasure, import of erased
+// people) and carrying redaction lists across an import. Not part of the public API.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/redact.hpp"
+#include "sim/store/records.hpp"
+#include "sim/store/sqlite.hpp"
+
+namespace auditsim::store {
+
+// Replaces every name `m` finds in the free-text columns (event names and facilitators,
+// redaction lists, team names, resume states, rationale, dissent, notes, override reasons and
+// names, actions) with its replacement. Only the rows of the sessions in `sessions` (an SQL
+// subquery of session ids, and their events) when it is not empty. Counts into `report`'s
+// text_replacements, mentions and fields.
+void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& sessions,
+                      EraseReport& report);
+
+// A matcher replacing the `erased` people's names while leaving every other (not erased)
+// participant's name as written.
+redact::NameMatcher erasure_matcher(Db& db, const std::vector<redact::Person>& erased);
+
+// Import, after the new sessions were copied: participants erased here whom the attached file
+// `src` still holds stay erased. Their copied notes are deleted, a copied row of theirs loses
+// the name, and the name the other file gives them is replaced by the pseudonym in the new
+// sessions' free text.
+void keep_erased_out(Db& db, const std::string& src, const std::string& new_sessions,
+                     ImportReport& report);
+
+// Import: the other file's redaction names for events now here (the lists only grow).
+void import_redactions(Db& db, const std::string& src, ImportReport& report);
+
+}  // namespace auditsim::store
