@@ -131,7 +131,7 @@ void expect_left_out_of_reports(const std::string& name, const std::string& why)
     reports::build_feedback(mine.store, bad, settings);
     FAIL("a session that cannot be rebuilt has no feedback report");
   } catch (const StoreError& e) {
-    CHECK(contains(e.what(), "cannot be rebuilt"));
+    CHECK(contains(e.what(), "cannot be restored"));
   }
 
   auto report = test::run_process({AUDITSIM_BINARY, "--db", mine.path.string(), "report",

@@ -92,11 +92,15 @@ def main():
     altered(base, out_dir, "extra-index", "CREATE INDEX decisions_by_node ON decisions(node);")
     altered(base, out_dir, "check-rule-removed-from-decisions",
             edit=lambda c: rewrite_table_sql(c, "decisions", "CHECK(seq > 0)", ""))
-    altered(base, out_dir, "tagged-but-no-tables", """
-        PRAGMA foreign_keys=OFF;
-        DROP TABLE inject_acks; DROP TABLE actions; DROP TABLE score_overrides; DROP TABLE notes;
-        DROP TABLE decisions; DROP TABLE session_participants; DROP TABLE sessions;
-        DROP TABLE participants; DROP TABLE events; DROP TABLE scenario_snapshots;""")
+    def drop_every_table(con):
+        # Every table auditsim made, whatever the schema version: the file keeps only its tags.
+        con.execute("PRAGMA foreign_keys=OFF")
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for name in names:
+            con.execute('DROP TABLE "%s"' % name.replace('"', '""'))
+
+    altered(base, out_dir, "tagged-but-no-tables", edit=drop_every_table)
     empty = os.path.join(out_dir, "sqlite-file-with-no-tables.db")
     con = sqlite3.connect(empty)
     con.execute("PRAGMA user_version=0")
