@@ -167,6 +167,13 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   r.opinion = result.opinion;
   r.opinion_level = result.opinion_level;
   r.capped_by_high_finding = result.capped_by_high_finding;
+  if (!session->finished()) {
+    // A table still playing (or stopped before an ending) has no rating yet: the lowest label
+    // would say of it what did not happen.
+    r.opinion = rec.summary.status == store::Status::Abandoned ? "Abandoned" : "In progress";
+    r.opinion_level = kUnratedOpinionLevel;
+    r.capped_by_high_finding = false;
+  }
   if (result.outcome && session->finished()) {
     r.outcome = outcome_key(*result.outcome);
     const Node& end = session->current_node();

@@ -190,10 +190,14 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     }
     ++r.opinions[f.opinion];
     if (!f.outcome.empty()) ++r.outcomes[f.outcome];
-    ++played[f.scenario_id];
+    // Only sessions that reached an ending count towards what tables missed: a table still
+    // playing has not missed what it has not reached yet.
+    const bool rated = f.opinion_level != kUnratedOpinionLevel;
+    if (rated) ++played[f.scenario_id];
 
     if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
     for (const FindingRow& fr : f.findings) {
+      if (!rated) break;
       auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
                                                   r.most_missed.size());
       if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0});

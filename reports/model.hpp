@@ -14,6 +14,10 @@
 
 namespace auditsim::reports {
 
+// The opinion level of a session that has not reached an ending: shown "In progress" (or
+// "Abandoned"), in a neutral colour, and counted apart from the rated sessions.
+inline constexpr int kUnratedOpinionLevel = 4;
+
 // Part A is public; Part B is exempt information under Schedule 12A to the Local Government
 // Act 1972 and carries names, Part B notes and Part B scenarios.
 enum class Part { A, B };
@@ -143,7 +147,7 @@ struct FeedbackReport {
   std::array<PillarRow, kPillarCount> pillars;
   double overall_percent = 0;
   std::string opinion;
-  int opinion_level = 3;
+  int opinion_level = 3;  // 0 best .. 3; kUnratedOpinionLevel when the session is unfinished
   bool capped_by_high_finding = false;
   std::string outcome;  // "good" | "mixed" | "poor" | "" when unfinished
   std::string ending_title;

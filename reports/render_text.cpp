@@ -222,6 +222,10 @@ std::string markdown_to_plain(std::string_view md) {
 }
 
 std::string opinion_sentence(const FeedbackReport& r) {
+  if (r.opinion_level == kUnratedOpinionLevel)
+    return "No rating yet: the session is " +
+           std::string(r.status == "abandoned" ? "abandoned before an ending" : "in progress") +
+           " (overall so far " + percent(r.overall_percent) + ").";
   std::string s = "Assurance opinion: " + one_line(r.opinion) + " assurance (overall " +
                   percent(r.overall_percent) + ").";
   if (r.capped_by_high_finding)

@@ -150,3 +150,38 @@ TEST_CASE("the council's PNG logo heads every PDF page; an unreadable logo is le
   CHECK_NOTHROW(pdf = render_pdf(r));
   CHECK(pdf.find("/Subtype /Image") == std::string::npos);
 }
+
+TEST_CASE("an unfinished table's report says in progress in every format, never the lowest rating") {
+  using namespace auditsim::testing;
+  const std::filesystem::path dir = report_scratch("unfinished-table");
+  store::Store db = standard_db(dir);
+  // One decision of two: the table is still playing when the report is made.
+  const std::string id = record_session(db, hostile_scenario(), {"call"}, "Table 5");
+  const ReportSettings settings = test_settings(Part::B);
+  FeedbackReport r = build_feedback(db, id, settings);
+  CHECK(r.opinion == "In progress");
+  CHECK(r.opinion_level == kUnratedOpinionLevel);
+  const std::string lowest = settings.scale.labels.back();
+  // (CSV carries one row per decision and no rating.)
+  for (Format f : {Format::Html, Format::Markdown, Format::Pdf}) {
+    CAPTURE(std::string(format_key(f)));
+    std::string out = render(r, f);
+    if (f == Format::Pdf) out = collapse_space(pdf_text(out, dir).text);
+    const std::string sentence = "No rating yet: the session is in progress";
+    CHECK(out.find(f == Format::Pdf ? collapse_space(sentence) : sentence) != std::string::npos);
+    CHECK(out.find(lowest + " assurance") == std::string::npos);
+  }
+  // xAPI: attempted and answered, but neither completed nor passed/failed.
+  const std::string xapi = render(r, Format::Xapi);
+  CHECK(xapi.find("/verbs/completed") == std::string::npos);
+  CHECK(xapi.find("/verbs/failed") == std::string::npos);
+
+  // The evening's scrutiny report counts it apart and takes nothing it has not reached as missed.
+  ScrutinyReport s = build_scrutiny(db, {"Members' evening <script> {{event}} — Noson", "", ""},
+                                    settings);
+  CHECK(s.opinions["In progress"] == 1);
+  int counted = 0;
+  for (const auto& [label, n] : s.opinions) counted += n;
+  CHECK(counted == 4);
+  for (const MissedKeyAction& m : s.most_missed) CHECK(m.played == 3);
+}
