@@ -83,7 +83,9 @@ void show_choices(const Session& session, const std::vector<int>& available, std
     const Choice& c = session.current_node().choices[available[i]];
     // Without --audience both roles play: say which options are whose.
     const std::string who = session.audience() ? "" : audience_label(c);
-    out << "  " << i + 1 << ". " << (who.empty() ? "" : "[" + who + "] ") << c.text << "\n";
+    // One line per choice: a line break inside a choice's text must not look like another one.
+    out << "  " << i + 1 << ". " << (who.empty() ? "" : "[" + who + "] ")
+        << reports::text::one_line(c.text) << "\n";
   }
   out << "Choose 1-" << available.size() << " (u to undo, q to quit): " << std::flush;
 }
@@ -96,7 +98,7 @@ bool announce_timeouts(const Session& session, size_t from, std::ostream& out) {
     const HistoryEntry& e = history[i];
     if (e.kind != HistoryEntry::Kind::Timeout) continue;
     const Choice& c = session.scenario().nodes[e.node].choices[e.choice];
-    out << "\nTime ran out: \"" << c.text << "\" was taken (" << reports::text::score_text(c.score)
+    out << "\nTime ran out: \"" << reports::text::one_line(c.text) << "\" was taken (" << reports::text::score_text(c.score)
         << ").\n" << reports::text::markdown_to_plain(c.feedback) << "\n";
     any = true;
   }
@@ -166,7 +168,7 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
       continue;
     }
     if (hooks.changed) hooks.changed(session);
-    out << "\nYou chose: " << c.text << " (" << reports::text::score_text(c.score) << ")\n\n"
+    out << "\nYou chose: " << reports::text::one_line(c.text) << " (" << reports::text::score_text(c.score) << ")\n\n"
         << reports::text::markdown_to_plain(c.feedback) << "\n";
     show = true;
   }
@@ -211,8 +213,8 @@ void print_result(const Session& session, std::ostream& out) {
     if (!header) out << "\nThe path not taken\n";
     header = true;
     const Node& node = s.nodes[p.node];
-    out << "  At \"" << node.title << "\" you chose \"" << node.choices[p.chosen].text
-        << "\".\n    Better: \"" << node.choices[*p.best_alternative].text << "\" ("
+    out << "  At \"" << node.title << "\" you chose \"" << reports::text::one_line(node.choices[p.chosen].text)
+        << "\".\n    Better: \"" << reports::text::one_line(node.choices[*p.best_alternative].text) << "\" ("
         << reports::text::score_text(p.alternative_score) << "). From that stage on, the best you could\n"
         << "    then score was " << p.alternative_value << " points in all, against "
         << p.chosen_value << " after your choice.\n";

@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "sim/store/records.hpp"
-#include "sim/store/sqlite.hpp"
+#include "sim/store/error.hpp"
 
 namespace auditsim::store {
+
+class Db;  // the SQLite connection (sim/store/sqlite.hpp), not part of the store's interface
 
 // $XDG_DATA_HOME/auditsim/results.db, else ~/.local/share/auditsim/results.db.
 std::filesystem::path default_db_path();
@@ -120,10 +122,11 @@ class Store {
   // quick_check, foreign_key_check and the schema version of this open database.
   CheckReport check();
 
-  // The underlying connection (for benchmarks and tests).
-  Db& db();
-
  private:
+  // The raw connection, for the store's own tests and benchmarks only
+  // (sim/store/raw_connection.hpp).
+  friend Db& raw_connection(Store& store);
+
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -276,7 +276,7 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 const fs::path& Store::path() const { return impl_->path; }
-Db& Store::db() { return impl_->db; }
+Db& raw_connection(Store& store) { return store.impl_->db; }
 
 namespace {
 

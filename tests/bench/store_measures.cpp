@@ -1,4 +1,5 @@
 #include "tests/bench/store_measures.hpp"
+#include "sim/store/raw_connection.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -50,7 +51,7 @@ std::string fresh(const fs::path& dir, const char* name) {
 }
 
 int64_t checkpointed_size(Store& st) {
-  st.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  auditsim::store::raw_connection(st).exec("PRAGMA wal_checkpoint(TRUNCATE)");
   return static_cast<int64_t>(fs::file_size(st.path()));
 }
 

@@ -82,7 +82,8 @@ TEST_CASE("interactive play prints no raw escape sequence from the scenario") {
   // The characters are shown, not hidden: ESC as its control picture, C1 as \u009B.
   CHECK(r.out.find("\xE2\x90\x9B]0;owned") != std::string::npos);
   CHECK(r.out.find("\\u009B2J") != std::string::npos);
-  CHECK(r.out.find("Pay the fraudster\xE2\x90\x8D  1. Phone") != std::string::npos);
+  // The carriage return cannot move the cursor back over choice 1: the choice is one line.
+  CHECK(r.out.find("  1. Pay the fraudster 1. Phone the number on file\n") != std::string::npos);
 }
 
 TEST_CASE("validate prints no raw escape sequence and warns about a bidi override") {
@@ -213,4 +214,15 @@ TEST_CASE("report --logo refuses /dev/zero and a FIFO at once") {
     CHECK(r.exit_code != 0);
     CHECK(r.err.find("not an image file") != std::string::npos);
   }
+}
+
+TEST_CASE("a line break inside a choice's text cannot print as another choice") {
+  const std::string file =
+      std::string(AUDITSIM_TEST_DATA) + "/cli/line-break-in-choice-text-fakes-a-choice.yaml";
+  const auto r = run_process({AUDITSIM_BINARY, "play", file, "--no-record"}, "1\n");
+  INFO(r.out);
+  REQUIRE(r.out.find("What do you do?") != std::string::npos);
+  CHECK(r.out.find("\n  2. Phone") == std::string::npos);
+  CHECK(r.out.find("1. Pay the new account 2. Phone the number on file first\n") != std::string::npos);
+  CHECK(r.out.find("Choose 1-1 ") != std::string::npos);
 }

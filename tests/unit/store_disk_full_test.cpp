@@ -8,6 +8,7 @@
 #include <map>
 
 #include "store_fixture.hpp"
+#include "sim/store/raw_connection.hpp"
 
 using namespace auditsim;
 using namespace auditsim::store;
@@ -19,8 +20,8 @@ TEST_CASE("a decision that does not fit on the disk says the disk is full and re
   std::string id = start_sample_session(st, "Full evening");
   DecisionRecord first = sample_decision("n", "a");
   st.record_decision(id, first, "{}");
-  const int64_t pages = st.db().scalar_int("PRAGMA page_count").value_or(0);
-  st.db().exec("PRAGMA max_page_count=" + std::to_string(pages));
+  const int64_t pages = auditsim::store::raw_connection(st).scalar_int("PRAGMA page_count").value_or(0);
+  auditsim::store::raw_connection(st).exec("PRAGMA max_page_count=" + std::to_string(pages));
 
   DecisionRecord big = sample_decision("n", "b");
   big.rationale = std::string(200000, 'r');
@@ -36,7 +37,7 @@ TEST_CASE("a decision that does not fit on the disk says the disk is full and re
   CHECK(st.load_session(id)->decisions.size() == 1);
 
   // Once there is room again, recording carries on where it stopped.
-  st.db().exec("PRAGMA max_page_count=1073741823");
+  auditsim::store::raw_connection(st).exec("PRAGMA max_page_count=1073741823");
   st.record_decision(id, big, "{}");
   CHECK(st.load_session(id)->decisions.size() == 2);
   CHECK(st.check().ok());

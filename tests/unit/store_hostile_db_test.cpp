@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "reports/build.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "sim/sha256.hpp"
 #include "store_fixture.hpp"
 #include "tests/support/run_process.hpp"
@@ -39,7 +40,7 @@ struct Mine {
     start_sample_session(store, "Own evening");
   }
   int64_t count(const std::string& table) {
-    return store.db().scalar_int("SELECT count(*) FROM " + table).value_or(-1);
+    return auditsim::store::raw_connection(store).scalar_int("SELECT count(*) FROM " + table).value_or(-1);
   }
 };
 
@@ -111,7 +112,7 @@ void expect_left_out_of_reports(const std::string& name, const std::string& why)
   fs::path other = copy_of(name, dir);
   ImportReport imported = mine.store.import_from(other);
   CHECK(imported.sessions_added == 2);
-  std::string bad = mine.store.db()
+  std::string bad = auditsim::store::raw_connection(mine.store)
                         .scalar_text("SELECT uuid FROM sessions WHERE uuid IN (SELECT s.uuid FROM "
                                      "sessions s JOIN events e ON e.uuid = s.event WHERE e.name = '" +
                                      std::string(kHostileEvent) + "') ORDER BY uuid LIMIT 1")
@@ -140,7 +141,7 @@ void expect_left_out_of_reports(const std::string& name, const std::string& why)
   CHECK(contains(report.err, "left out session " + bad));
   CHECK(contains(report.out, bad.substr(0, 8)));
   // Resuming goes through the same restore; an active session shows it most directly.
-  mine.store.db().exec("UPDATE sessions SET status = 'active' WHERE uuid = '" + bad + "'");
+  auditsim::store::raw_connection(mine.store).exec("UPDATE sessions SET status = 'active' WHERE uuid = '" + bad + "'");
   auto resume = test::run_process({AUDITSIM_BINARY, "--db", mine.path.string(), "resume",
                                    bad.substr(0, 8), "--auto", "best"});
   INFO(resume.err);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 
 #include "sim/store/schema.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "store_fixture.hpp"
 
 using namespace auditsim;
@@ -63,15 +64,15 @@ TEST_CASE("importing adds new sessions with everything recorded, and a second im
   CHECK(rec->snapshot.source_text == sample_snapshot().source_text);
   CHECK(mine.check().ok());
 
-  std::string after_first = mine.db().scalar_text(
+  std::string after_first = auditsim::store::raw_connection(mine).scalar_text(
       "SELECT group_concat(uuid) FROM (SELECT uuid FROM sessions ORDER BY uuid)").value_or("");
-  int64_t decisions = mine.db().scalar_int("SELECT count(*) FROM decisions").value_or(0);
+  int64_t decisions = auditsim::store::raw_connection(mine).scalar_int("SELECT count(*) FROM decisions").value_or(0);
   ImportReport again = mine.import_from(dir / "theirs.db");
   CHECK(again.sessions_added == 0);
   CHECK(again.skipped_identical == 3);
   CHECK(again.conflicts.empty());
-  CHECK(mine.db().scalar_int("SELECT count(*) FROM decisions") == decisions);
-  CHECK(mine.db().scalar_text(
+  CHECK(auditsim::store::raw_connection(mine).scalar_int("SELECT count(*) FROM decisions") == decisions);
+  CHECK(auditsim::store::raw_connection(mine).scalar_text(
             "SELECT group_concat(uuid) FROM (SELECT uuid FROM sessions ORDER BY uuid)") ==
         after_first);
 }
@@ -131,7 +132,7 @@ TEST_CASE("hostile or unusable files are refused before anything is imported") {
   {
     Store st = Store::open(evil);
     record_laptop(st, "Evening", 1, "E");
-    st.db().exec("CREATE VIEW spy AS SELECT * FROM participants");
+    auditsim::store::raw_connection(st).exec("CREATE VIEW spy AS SELECT * FROM participants");
   }
   CHECK_THROWS_AS(mine.import_from(evil), StoreError);
   fs::path junk = dir / "junk.db";

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "sim/store/schema.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "store_fixture.hpp"
 
 using namespace auditsim;
@@ -167,8 +168,8 @@ TEST_CASE("a version 3 file is upgraded with redaction lists and keeps its erasu
   CHECK(st.check().ok());
   CHECK(st.check().schema_version == kSchemaVersion);
   // The person erased before the upgrade has a tombstone; the other has none.
-  CHECK(st.db().scalar_int("SELECT count(*) FROM erasures WHERE participant = 'p1'") == 1);
-  CHECK(st.db().scalar_int("SELECT count(*) FROM erasures") == 1);
+  CHECK(auditsim::store::raw_connection(st).scalar_int("SELECT count(*) FROM erasures WHERE participant = 'p1'") == 1);
+  CHECK(auditsim::store::raw_connection(st).scalar_int("SELECT count(*) FROM erasures") == 1);
   st.add_redaction("Old evening", "Mrs Resident");
   CHECK(st.list_redactions("Old evening") == std::vector<std::string>{"Mrs Resident"});
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "sim/store/schema.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "store_fixture.hpp"
 
 using namespace auditsim;
@@ -18,7 +19,7 @@ TEST_CASE("a new database is created owner-only, in a private folder, tagged and
   CHECK((sb.st_mode & 0777) == 0600);
   REQUIRE(::stat(path.parent_path().c_str(), &sb) == 0);
   CHECK((sb.st_mode & 0777) == 0700);
-  CHECK(st.db().scalar_text("PRAGMA journal_mode") == "wal");
+  CHECK(auditsim::store::raw_connection(st).scalar_text("PRAGMA journal_mode") == "wal");
   CHECK(st.check().ok());
   CHECK(st.check().schema_version == kSchemaVersion);
   // The -wal file inherits the database file's permissions.
@@ -131,7 +132,7 @@ TEST_CASE("bad records are refused with a clear reason and change nothing") {
   o.pillar = "pillage";
   CHECK_THROWS_AS(st.record_override(id, o), StoreError);
   // The schema itself refuses an empty reason, whatever the caller does.
-  CHECK_THROWS_AS(st.db().exec("INSERT INTO score_overrides VALUES('x', '" + id +
+  CHECK_THROWS_AS(auditsim::store::raw_connection(st).exec("INSERT INTO score_overrides VALUES('x', '" + id +
                                "', 'protect', 1, '', '', 'now')"),
                   StoreError);
   SessionStart bad;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/load.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "sim/store/store.hpp"
 #include "tests/support/test_files.hpp"
 #include "ui/controllers/play.hpp"
@@ -102,7 +103,7 @@ TEST_CASE("a failed status write after a decision keeps neither, and a retry sto
   REQUIRE(stored == shown);
 
   // The decision row itself would be written; marking the session finished then fails.
-  db.db().exec(
+  auditsim::store::raw_connection(db).exec(
       "CREATE TRIGGER refuse_status BEFORE UPDATE OF status ON sessions "
       "BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END");
   const int last = pc.table(0).session->available_choices().at(0);
@@ -117,7 +118,7 @@ TEST_CASE("a failed status write after a decision keeps neither, and a retry sto
   CHECK(rec->summary.status == store::Status::Active);
   CHECK_FALSE(pc.recording_ok());
 
-  db.db().exec("DROP TRIGGER refuse_status");
+  auditsim::store::raw_connection(db).exec("DROP TRIGGER refuse_status");
   REQUIRE(pc.choose(0, last, &err));
   rec = db.load_session(id);
   CHECK(rec->decisions.size() == stored + 1);  // once, not twice

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/support/test_files.hpp"
+#include "sim/store/raw_connection.hpp"
 
 #include "sim/load.hpp"
 #include "sim/store/store.hpp"
@@ -129,7 +130,7 @@ TEST_CASE("the play screen says nothing is being recorded for as long as writes 
   acknowledge_all(h);
   CHECK_FALSE(h.probe().saw_text("Nothing is being recorded"));
   // The store refuses every write from here on.
-  h.app().db()->db().exec(
+  auditsim::store::raw_connection(*h.app().db()).exec(
       "CREATE TRIGGER refuse_state BEFORE UPDATE ON sessions "
       "BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
   REQUIRE(h.click(choices(h.probe()).front().label));
@@ -141,7 +142,7 @@ TEST_CASE("the play screen says nothing is being recorded for as long as writes 
   for (int guard = 0; guard < 5 && h.probe().find("OK##error"); ++guard) h.click("OK##error");
   h.frame();
   CHECK(h.probe().saw_text("Nothing is being recorded"));  // still failing: still shown
-  h.app().db()->db().exec("DROP TRIGGER refuse_state");
+  auditsim::store::raw_connection(*h.app().db()).exec("DROP TRIGGER refuse_state");
   REQUIRE(h.click("Try again##recording"));
   h.frame();
   CHECK_FALSE(h.probe().saw_text("Nothing is being recorded"));

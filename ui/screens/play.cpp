@@ -140,8 +140,8 @@ void draw_recording_banner(App& app, PlayController& pc) {
           "write succeeds, what happens on screen is not in the record.";
     can_retry = true;
   } else if (!app.db()) {
-    why = "Nothing is being recorded: the results database " + app.db_path() + " cannot be used (" +
-          app.db_error() + ").";
+    why = "Nothing is being recorded: the results database " + app.db_path() +
+          " cannot be used. " + app.db_error();
   } else {
     why = "Rehearsal: nothing is being recorded.";
   }
