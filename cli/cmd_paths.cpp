@@ -7,7 +7,7 @@
 
 #include "reports/render_text.hpp"
 #include "sim/analysis.hpp"
-#include "sim/json_io.hpp"
+#include "sim/to_json.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_io.hpp"

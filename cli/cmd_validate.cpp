@@ -5,7 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "sim/json_io.hpp"
+#include "sim/to_json.hpp"
 #include "sim/load.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"

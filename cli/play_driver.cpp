@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "sim/analysis.hpp"
-#include "sim/json_io.hpp"
+#include "sim/to_json.hpp"
 #include "sim/scoring.hpp"
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"

@@ -323,7 +323,7 @@ bool Session::undo(const std::string& reason) {
 void Session::tick(const GroupInput& group) {
   const int node_of_group = state_.node;
   // Timed injects and a timeout are processed in the order they fell due, so a coarse tick gives
-  // the same history as a fine one. Each pass consumes one event; a scenario is acyclic, so the
+  // the same history as a fine one. Each pass handles one inject or time-out; a scenario is acyclic, so the
   // bound is never reached in practice.
   const size_t bound = scenario_->nodes.size() + scenario_->injects.size() + 1;
   for (size_t pass = 0; pass < bound; ++pass) {

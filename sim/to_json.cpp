@@ -1,4 +1,4 @@
-#include "sim/json_io.hpp"
+#include "sim/to_json.hpp"
 
 namespace auditsim {
 
