@@ -4,6 +4,7 @@
 
 #include "sim/redact.hpp"
 #include "sim/redact_tokens.hpp"
+#include "sim/utf8.hpp"
 
 namespace auditsim::redact {
 namespace detail {
@@ -11,44 +12,16 @@ namespace {
 
 enum class Cls { Letter, Space, Apostrophe, Hyphen, Ignorable, Punct };
 
-// Decodes one code point at `at`; `len` is set to its length (1 for an invalid byte, which
-// comes back as 0xFFFD so it counts as punctuation).
+// Decodes one code point at `at` with the codebase's one validator; `len` is set to its length
+// (1 for an invalid byte, which comes back as U+FFFD so it counts as punctuation).
 char32_t decode(std::string_view s, size_t at, size_t& len) {
-  const auto b = static_cast<unsigned char>(s[at]);
-  int n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || at + n > s.size()) {
+  const utf8::Char ch = utf8::decode(s, at);
+  if (ch.len == 0) {
     len = 1;
     return 0xFFFD;
   }
-  char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int i = 1; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(s[at + i]);
-    if ((c >> 6) != 0x2) {
-      len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  len = static_cast<size_t>(n);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  len = ch.len;
+  return ch.cp;
 }
 
 Cls classify(char32_t cp) {
@@ -130,7 +103,7 @@ void fold_letter(std::string& out, char32_t cp) {
     } else if (cp == 0xDF) {
       out += "ss";
     } else {
-      append_utf8(out, cp);
+      utf8::append(out, cp);
     }
     return;
   }
@@ -152,7 +125,7 @@ void fold_letter(std::string& out, char32_t cp) {
   else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;
   else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
   else if (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0) cp += 1;
-  append_utf8(out, cp);
+  utf8::append(out, cp);
 }
 
 struct Char {
