@@ -13,6 +13,7 @@
 #include "ui/controllers/map_layout.hpp"
 #include "ui/controllers/play.hpp"
 #include "sim/settings.hpp"
+#include "ui/app/frame_pacing.hpp"
 #include "ui/widgets/markdown.hpp"
 
 namespace fs = std::filesystem;
@@ -255,4 +256,15 @@ TEST_CASE("the library lists scenarios with their diagnostics and filters them")
   lib.wait();
   CHECK(lib.poll());
   CHECK(lib.entries().size() == 1);
+}
+
+TEST_CASE("the desktop idles between events but draws at once after input, and scripted runs never wait") {
+  // Just after input: draw at once while ImGui settles.
+  for (int f = 0; f < kSettleFrames; ++f) CHECK(idle_wait_ms(f, false, false) == 0);
+  // Then wait for the next event, briefly enough for workers' results and countdowns.
+  CHECK(idle_wait_ms(kSettleFrames, false, false) == kIdleWaitMs);
+  CHECK(idle_wait_ms(kSettleFrames + 100, true, false) == kIdleWaitPlayingMs);
+  CHECK(kIdleWaitPlayingMs <= 100);
+  CHECK(kIdleWaitMs <= 250);
+  CHECK(idle_wait_ms(1000, true, true) == 0);
 }

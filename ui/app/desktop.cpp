@@ -2,6 +2,7 @@
 // cap, presenter mode (full screen, the facilitator's second window on another display), font
 // rebuilds, scripted clicks and the screenshot.
 #include "ui/app/desktop.hpp"
+#include "ui/app/frame_pacing.hpp"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_opengl.h>
@@ -119,10 +120,16 @@ int run(const DesktopOptions& o) {
     ImVec2 target;
     bool target_found = false;
     bool was_presenter = false;
+    int quiet_frames = 0;  // frames since the last event
     for (int frame = 0; !app.quit_requested; ++frame) {
-      const Uint32 start = SDL_GetTicks();
       SDL_Event ev;
+      // Redraw on input; otherwise wait (scripted runs never wait: they count frames).
+      if (const int wait = idle_wait_ms(quiet_frames, app.screen() == Screen::Play, o.frames > 0))
+        if (SDL_WaitEventTimeout(&ev, wait)) SDL_PushEvent(&ev);  // handled below with the rest
+      const Uint32 start = SDL_GetTicks();
+      bool had_event = false;
       while (SDL_PollEvent(&ev)) {
+        had_event = true;
         // ImGui's 16-bit characters would turn an emoji into U+FFFD (wide_chars.hpp).
         if (ev.type == SDL_TEXTINPUT) translate_typed_text(ev.text.text);
         // Each window's events go to its own ImGui context.
@@ -141,6 +148,7 @@ int run(const DesktopOptions& o) {
             ev.window.windowID == SDL_GetWindowID(window))
           app.quit_requested = true;
       }
+      quiet_frames = had_event ? 0 : quiet_frames + 1;
       if (app.presenter != was_presenter) {
         SDL_SetWindowFullscreen(window, app.presenter ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         was_presenter = app.presenter;
