@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "reports/build.hpp"
 #include "reports/logo.hpp"
@@ -46,10 +47,13 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
                  "--from DATE --to DATE, or --actions\n";
     return kExitUsage;
   }
-  if ((!o.from.empty() || !o.to.empty()) && (!is_iso_date(o.from) || !is_iso_date(o.to))) {
-    std::cerr << "auditsim report: --from and --to both need a real date as YYYY-MM-DD, "
-                 "for example 2026-03-12\n";
-    return kExitUsage;
+  if (!o.from.empty() || !o.to.empty()) {
+    for (const auto& [flag, value] : {std::pair{"--from", &o.from}, std::pair{"--to", &o.to}})
+      if (!is_iso_date(*value)) {
+        std::cerr << "auditsim report: " << flag << ": " << not_a_date_message("the date", *value)
+                  << "\n";
+        return kExitUsage;
+      }
   }
   // No report overwrites a file unless asked to: checked before the work of building it.
   if (!o.out.empty() && o.out != "-") {

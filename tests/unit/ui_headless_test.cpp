@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/support/test_files.hpp"
+#include "tests/support/ui_app_config.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -30,14 +31,7 @@ std::string scratch(const std::string& name) {
 // A tall display so long stages fit without scrolling.
 const ImVec2 kDisplay{1280, 2400};
 
-AppConfig config_in(const std::string& dir) {
-  AppConfig c;
-  c.settings_path = dir + "/settings.json";
-  c.db_path = dir + "/results.db";
-  c.scenario_folders = {AUDITSIM_SCENARIOS_DIR};
-  c.load_library_now = true;
-  return c;
-}
+using auditsim::test::app_config_in;
 
 // The choice buttons drawn in the last frame, in order.
 std::vector<ProbeItem> choices(const Probe& p) {
@@ -58,7 +52,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
   const std::string dir = scratch("solo");
   std::vector<std::string> clicked;
   {
-    Headless h(config_in(dir), kDisplay);
+    Headless h(app_config_in(dir), kDisplay);
     h.frame();
     REQUIRE(h.app().open_scenario(kTutorial));
     h.frame();
@@ -99,7 +93,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
 
 TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
   const std::string dir = scratch("keys");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().open_scenario(kTutorial));
   h.frame();
   acknowledge_all(h);
@@ -128,7 +122,7 @@ TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
 
 TEST_CASE("a group session records the vote split and the rationale with each decision") {
   const std::string dir = scratch("group");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
@@ -166,7 +160,7 @@ TEST_CASE("a group session records the vote split and the rationale with each de
 
 TEST_CASE("teams play side by side and the debrief compares them") {
   const std::string dir = scratch("teams");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
@@ -202,7 +196,7 @@ TEST_CASE("a scenario with errors is refused with a dialog, not played") {
   const std::string dir = scratch("bad");
   fs::path bad = fs::path(dir) / "broken.yaml";
   { std::ofstream(bad) << "format: auditsim/1\nid: broken\n"; }
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   CHECK_FALSE(h.app().open_scenario(bad.string()));
   h.frame();
   CHECK(h.app().screen() == Screen::Library);
@@ -211,7 +205,7 @@ TEST_CASE("a scenario with errors is refused with a dialog, not played") {
 
 TEST_CASE("every screen draws a balanced frame") {
   const std::string dir = scratch("screens");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   h.frame();
   for (const char* tab : {"New session", "Results", "Author", "Settings", "Library"}) {
     REQUIRE(h.click(tab));

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/support/test_files.hpp"
+#include "tests/support/ui_app_config.hpp"
 #include "sim/store/raw_connection.hpp"
 
 #include "sim/load.hpp"
@@ -22,14 +23,7 @@ std::string scratch(const std::string& name) {
   return auditsim::test::fresh_scratch_dir("ui-recovery-" + name).string();
 }
 
-AppConfig config_in(const std::string& dir) {
-  AppConfig c;
-  c.settings_path = dir + "/settings.json";
-  c.db_path = dir + "/results.db";
-  c.scenario_folders = {AUDITSIM_SCENARIOS_DIR};
-  c.load_library_now = true;
-  return c;
-}
+using auditsim::test::app_config_in;
 
 ScenarioPtr tutorial() {
   LoadResult lr = load_scenario_file(kTutorial);
@@ -64,7 +58,7 @@ TEST_CASE("on start an unfinished teams run is offered for resume and comes back
   const std::string dir = scratch("offer");
   std::string red, blue;
   {
-    Headless h(config_in(dir), kDisplay);
+    Headless h(app_config_in(dir), kDisplay);
     h.frame();
     CHECK_FALSE(h.app().resume_offer());  // nothing unfinished yet
     REQUIRE(h.app().start_play(tutorial(), teams_setup()));
@@ -74,7 +68,7 @@ TEST_CASE("on start an unfinished teams run is offered for resume and comes back
     red = h.app().play()->table(0).session_id;
     blue = h.app().play()->table(1).session_id;
   }  // the program closes (or crashes: every decision was already committed)
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   h.frame();
   h.frame();
   REQUIRE(h.app().resume_offer());
@@ -97,11 +91,11 @@ TEST_CASE("an unfinished session offered at start can be closed unfinished inste
   const std::string dir = scratch("offer-abandon");
   std::string id;
   {
-    Headless h(config_in(dir), kDisplay);
+    Headless h(app_config_in(dir), kDisplay);
     REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
     id = h.app().play()->table(0).session_id;
   }
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   h.frame();
   h.frame();
   REQUIRE(h.click("Close it unfinished##offer"));
@@ -112,7 +106,7 @@ TEST_CASE("an unfinished session offered at start can be closed unfinished inste
 
 TEST_CASE("closing a session unfinished from the play screen records it abandoned") {
   const std::string dir = scratch("close-unfinished");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
   h.frame();
   const std::string id = h.app().play()->table(0).session_id;
@@ -124,7 +118,7 @@ TEST_CASE("closing a session unfinished from the play screen records it abandone
 
 TEST_CASE("the play screen says nothing is being recorded for as long as writes fail") {
   const std::string dir = scratch("banner");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
   h.frame();
   acknowledge_all(h);
@@ -150,7 +144,7 @@ TEST_CASE("the play screen says nothing is being recorded for as long as writes 
 
 TEST_CASE("the play screen says nothing is being recorded when the results store cannot open") {
   const std::string dir = scratch("banner-no-db");
-  AppConfig c = config_in(dir);
+  AppConfig c = app_config_in(dir);
   c.db_path = dir;  // a folder, not a database file
   Headless h(c, kDisplay);
   REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
@@ -161,7 +155,7 @@ TEST_CASE("the play screen says nothing is being recorded when the results store
 
 TEST_CASE("an unfinished table shows in progress at the debrief, never an opinion") {
   const std::string dir = scratch("in-progress");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), teams_setup()));
   h.frame();
   int guard = 0;
@@ -181,7 +175,7 @@ TEST_CASE("an unfinished table shows in progress at the debrief, never an opinio
 
 TEST_CASE("the event date is picked from a calendar, so it is always a real date") {
   const std::string dir = scratch("date-picker");
-  Headless h(config_in(dir), kDisplay);
+  Headless h(app_config_in(dir), kDisplay);
   h.app().go(Screen::NewSession);
   h.frame();
   REQUIRE(h.click("Today##Date"));

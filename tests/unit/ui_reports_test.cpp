@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/support/test_files.hpp"
+#include "tests/support/ui_app_config.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -28,14 +29,7 @@ std::string scratch(const std::string& name) {
   return auditsim::test::fresh_scratch_dir("ui-reports-" + name).string();
 }
 
-AppConfig config_in(const std::string& dir) {
-  AppConfig c;
-  c.settings_path = dir + "/settings.json";
-  c.db_path = dir + "/results.db";
-  c.scenario_folders = {AUDITSIM_SCENARIOS_DIR};
-  c.load_library_now = true;
-  return c;
-}
+using auditsim::test::app_config_in;
 
 // Draws frames until `done` holds. Background jobs finish on their own thread: before each frame
 // the test waits for them, so the frame takes their result. False when it never holds.
@@ -236,7 +230,7 @@ TEST_CASE("the event overview builds the scrutiny model off the frame and lists 
 
 TEST_CASE("a group session clicked through to the debrief saves a Part A HTML report without names") {
   const std::string dir = scratch("debrief");
-  Headless h(config_in(dir), {1280, 2400});
+  Headless h(app_config_in(dir), {1280, 2400});
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
@@ -279,7 +273,7 @@ TEST_CASE("a group session clicked through to the debrief saves a Part A HTML re
 
 TEST_CASE("the Results screen draws an event's charts from the scrutiny model") {
   const std::string dir = scratch("event");
-  Headless h(config_in(dir), {1280, 2400});
+  Headless h(app_config_in(dir), {1280, 2400});
   LoadResult lr = load_scenario_file(kTutorial);
   REQUIRE(lr.ok());
   SessionSetup setup;
