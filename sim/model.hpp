@@ -158,7 +158,8 @@ struct Inject {
 };
 
 struct Scenario {
-  std::string format;  // "auditsim/1"
+  std::string format;  // "auditsim/1" or "auditsim/1.1"
+  int format_minor = 0;  // 0 for auditsim/1, 1 for auditsim/1.1 (which adds keys, removes none)
   std::string id;
   std::string title;
   std::string version;

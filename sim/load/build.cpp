@@ -57,15 +57,26 @@ bool register_id(BuildContext& c, IdIndex& index, const std::string& id, int nod
 
 }  // namespace
 
+bool BuildContext::needs_format_1_1(int yaml_node, std::string_view what) {
+  if (s.format_minor >= 1) return true;
+  r.error("needs-format-1.1", yaml_node,
+          std::string(what) + " is part of format auditsim/1.1, but this file says `format: " +
+              (s.format.empty() ? std::string("auditsim/1") : s.format) + "`.",
+          "change the first line to `format: auditsim/1.1`; every auditsim/1 file is also valid 1.1");
+  return false;
+}
+
 void build_meta(BuildContext& c, const Fields& top) {
   Reader& r = c.r;
   Scenario& s = c.s;
   if (auto format = r.label(top, "format", Need::Required, "scenario")) {
     s.format = *format;
-    if (*format != "auditsim/1")
+    if (*format == "auditsim/1") s.format_minor = 0;
+    else if (*format == "auditsim/1.1") s.format_minor = 1;
+    else
       r.error("bad-format-version", r.where(top, "format"),
               "The format `" + *format + "` is not one this program reads.",
-              "write `format: auditsim/1`");
+              "write `format: auditsim/1.1` (or `auditsim/1` for a file without the 1.1 keys)");
   }
   if (auto id = r.id(top, "id", Need::Required, "scenario")) s.id = *id;
   if (auto title = r.text(top, "title", Need::Required, "scenario")) s.title = *title;

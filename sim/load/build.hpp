@@ -32,6 +32,10 @@ struct BuildContext {
   std::vector<int> node_bodies;  // YAML node of each scenario node's map, parallel to s.nodes
   const LoadLimits* limits = nullptr;  // snapshot evidence and whether missing files are allowed
 
+  // Keys added in format 1.1 call this before use: true when the file declares auditsim/1.1,
+  // otherwise reports `needs-format-1.1` at `yaml_node` (naming `what`) and returns false.
+  bool needs_format_1_1(int yaml_node, std::string_view what);
+
   int find(const IdIndex& index, std::string_view id) const {
     auto it = index.find(id);
     return it == index.end() ? -1 : it->second;
