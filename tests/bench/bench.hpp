@@ -52,5 +52,6 @@ void bench_sim();
 void bench_store();
 void bench_reports();
 void bench_ui();
+void bench_idle();  // the real program on Xvfb: CPU while nobody touches it
 
 }  // namespace auditsim::bench

@@ -1,5 +1,5 @@
 // auditsim-bench: prints the performance figures the issues ask for (`make bench`).
-// Usage: auditsim-bench [sim|store|reports|ui]...   (default: all)
+// Usage: auditsim-bench [sim|store|reports|ui|idle]...   (default: all)
 #include <cstdio>
 #include <cstring>
 
@@ -18,5 +18,6 @@ int main(int argc, char** argv) {
   if (wanted("store")) bench_store();
   if (wanted("reports")) bench_reports();
   if (wanted("ui")) bench_ui();
+  if (wanted("idle")) bench_idle();
   return 0;
 }
