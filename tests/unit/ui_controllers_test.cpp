@@ -14,6 +14,8 @@
 #include "ui/controllers/play.hpp"
 #include "sim/settings.hpp"
 #include "ui/app/frame_pacing.hpp"
+#include "ui/app/top_bar_layout.hpp"
+#include "ui/app/window_fit.hpp"
 #include "ui/widgets/markdown.hpp"
 
 namespace fs = std::filesystem;
@@ -267,4 +269,48 @@ TEST_CASE("the desktop idles between events but draws at once after input, and s
   CHECK(kIdleWaitPlayingMs <= 100);
   CHECK(kIdleWaitMs <= 250);
   CHECK(idle_wait_ms(1000, true, true) == 0);
+}
+
+TEST_CASE("the first window is shrunk and centred to fit a small display's usable area") {
+  using auditsim::desktop::Rect;
+  using auditsim::desktop::fit_window;
+  // A 1280x800 request on a 1280x720 laptop whose panel takes the top 32 pixels.
+  const Rect r = fit_window(1280, 800, Rect{0, 32, 1280, 688});
+  CHECK(r.w == 1280);
+  CHECK(r.h == 688);
+  CHECK(r.x == 0);
+  CHECK(r.y == 32);
+  // A small remembered window on a big screen keeps its size and is centred.
+  const Rect big = fit_window(900, 600, Rect{0, 0, 1920, 1080});
+  CHECK(big.w == 900);
+  CHECK(big.h == 600);
+  CHECK(big.x == 510);
+  CHECK(big.y == 240);
+  // A remembered window smaller than the minimum grows to it when the display allows.
+  const Rect tiny = fit_window(100, 100, Rect{0, 0, 1920, 1080});
+  CHECK(tiny.w == auditsim::desktop::kMinWindowWidth);
+  CHECK(tiny.h == auditsim::desktop::kMinWindowHeight);
+  // An unknown usable area leaves the request alone.
+  const Rect unknown = fit_window(1280, 800, Rect{});
+  CHECK(unknown.w == 1280);
+  CHECK(unknown.h == 800);
+}
+
+TEST_CASE("the top bar drops the title, then wraps the tabs, rather than run off the edge") {
+  using auditsim::ui::layout_top_bar;
+  const std::vector<float> tabs{100, 100, 100, 100};
+  const auto roomy = layout_top_bar(50, 300, tabs, 1000);
+  CHECK(roomy.show_title);
+  CHECK(roomy.rows == 1);
+  const auto no_title = layout_top_bar(50, 300, tabs, 600);
+  CHECK_FALSE(no_title.show_title);
+  CHECK(no_title.rows == 1);
+  const auto wrapped = layout_top_bar(50, 300, tabs, 300);
+  CHECK_FALSE(wrapped.show_title);
+  CHECK(wrapped.rows == 2);
+  CHECK(wrapped.row_of_tab == std::vector<int>{0, 0, 1, 1});
+  // A tab wider than the bar still gets a row of its own, never an empty row.
+  const auto huge = layout_top_bar(50, 300, std::vector<float>{500, 100}, 300);
+  CHECK(huge.row_of_tab == std::vector<int>{0, 1});
+  CHECK(huge.rows == 2);
 }

@@ -218,3 +218,22 @@ TEST_CASE("the frame benchmark returns a time") {
   CHECK(ms > 0);
   CHECK(ms < 1000);
 }
+
+TEST_CASE("at the largest text size on a 1280x720 laptop every navigation tab stays on screen") {
+  const std::string dir = scratch("large-text");
+  const ImVec2 laptop{1280, 720};
+  Headless h(app_config_in(dir), laptop);
+  h.app().settings().font_scale = kMaxFontScale;
+  h.app().fonts_dirty = true;
+  h.frame();
+  h.frame();
+  for (const char* tab : {"Library", "New session", "Results", "Author", "Settings"}) {
+    const ProbeItem* item = h.probe().find(tab);
+    REQUIRE_MESSAGE(item != nullptr, tab);
+    CHECK_MESSAGE(item->max.x <= laptop.x, tab);
+    CHECK_MESSAGE(item->max.y <= laptop.y, tab);
+  }
+  // And Settings can be reached to turn the text size down again.
+  REQUIRE(h.click("Settings"));
+  CHECK(h.app().screen() == Screen::Settings);
+}

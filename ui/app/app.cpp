@@ -1,4 +1,5 @@
 #include "ui/app/app.hpp"
+#include "ui/app/top_bar_layout.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -387,35 +388,60 @@ void App::frame_facilitator() {
 void App::draw_top_bar() {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
-  const float h = fs * 3.0f;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float row_h = fs * 2.6f;
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetWindowWidth();
+
+  const Screen all_tabs[] = {Screen::Library, Screen::NewSession, Screen::Play, Screen::Debrief,
+                             Screen::Results, Screen::Author, Screen::Settings};
+  std::vector<Screen> tabs;
+  std::vector<float> tab_w;
+  for (Screen s : all_tabs) {
+    if (s == Screen::Play && !play_) continue;
+    if (s == Screen::Debrief && !debrief_) continue;
+    tabs.push_back(s);
+    tab_w.push_back(nav_tab_width(screen_name(s)) + fs * 0.2f);
+  }
+  const float sq = fs * 0.55f, gx = p0.x + fs * 1.2f;
+  const float start_x = gx + 2 * sq + fs * 0.8f;
+  std::string title = "Desktop Audit Simulator";
+  if (!settings_.council_name.empty()) title += "  \xC2\xB7  " + settings_.council_name;
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x + fs * 2.5f;
+  const TopBarLayout layout = layout_top_bar(start_x, title_w, tab_w, p0.x + w - fs * 0.6f);
+  const float h = fs * 0.4f + row_h * static_cast<float>(layout.rows);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), to_u32(pal.surface));
   dl->AddLine(ImVec2(p0.x, p0.y + h), ImVec2(p0.x + w, p0.y + h), to_u32(pal.border));
-  // The product mark: four pillar-coloured squares.
-  const float sq = fs * 0.55f, gx = p0.x + fs * 1.2f, gy = p0.y + (h - 2 * sq - 2) * 0.5f;
+  // The product mark: four pillar-coloured squares, centred on the first row.
+  const float gy = p0.y + fs * 0.2f + (row_h - 2 * sq - 2) * 0.5f;
   for (int i = 0; i < 4; ++i)
     dl->AddRectFilled(ImVec2(gx + (i % 2) * (sq + 2), gy + (i / 2) * (sq + 2)),
                       ImVec2(gx + (i % 2) * (sq + 2) + sq, gy + (i / 2) * (sq + 2) + sq),
                       to_u32(pal.pillars[i]), 2.0f);
-  ImGui::SetCursorScreenPos(ImVec2(gx + 2 * sq + fs * 0.8f, p0.y + (h - fs * 1.15f) * 0.5f));
-  if (fonts().bold) ImGui::PushFont(fonts().bold);
-  ImGui::TextUnformatted("Desktop Audit Simulator");
-  if (fonts().bold) ImGui::PopFont();
-  if (!settings_.council_name.empty()) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
-    ImGui::TextUnformatted(("\xC2\xB7  " + settings_.council_name).c_str());
-    ImGui::PopStyleColor();
+  float x = start_x;
+  if (layout.show_title) {
+    ImGui::SetCursorScreenPos(ImVec2(start_x, p0.y + fs * 0.2f + (row_h - fs * 1.15f) * 0.5f));
+    if (fonts().bold) ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Desktop Audit Simulator");
+    if (fonts().bold) ImGui::PopFont();
+    if (!settings_.council_name.empty()) {
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+      ImGui::TextUnformatted(("\xC2\xB7  " + settings_.council_name).c_str());
+      ImGui::PopStyleColor();
+    }
+    x += title_w;
   }
-  ImGui::SameLine(0, fs * 2.5f);
-  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, p0.y + (h - fs * 2.2f) * 0.5f));
-  const Screen tabs[] = {Screen::Library, Screen::NewSession, Screen::Play, Screen::Debrief,
-                         Screen::Results, Screen::Author, Screen::Settings};
-  for (Screen s : tabs) {
-    if (s == Screen::Play && !play_) continue;
-    if (s == Screen::Debrief && !debrief_) continue;
+  int row = 0;
+  for (size_t i = 0; i < tabs.size(); ++i) {
+    if (layout.row_of_tab[i] != row) {
+      row = layout.row_of_tab[i];
+      x = start_x;
+    }
+    const float y = p0.y + fs * 0.2f + row_h * static_cast<float>(row) + (row_h - fs * 2.2f) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const Screen s = tabs[i];
     if (nav_tab(screen_name(s), screen_ == s)) {
       screen_ = s;
       if (s == Screen::Results && db_) {
@@ -423,9 +449,8 @@ void App::draw_top_bar() {
         overview_.invalidate();  // sessions may have been played since it was built
       }
     }
-    ImGui::SameLine(0, fs * 0.2f);
+    x += tab_w[i];
   }
-  ImGui::NewLine();
   ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 1));
 }
 

@@ -3,6 +3,7 @@
 // rebuilds, scripted clicks and the screenshot.
 #include "ui/app/desktop.hpp"
 #include "ui/app/frame_pacing.hpp"
+#include "ui/app/window_fit.hpp"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_opengl.h>
@@ -76,10 +77,17 @@ int run(const DesktopOptions& o) {
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
   Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
   if (initial.window_maximised && o.frames == 0) flags |= SDL_WINDOW_MAXIMIZED;
-  const int w0 = o.frames > 0 ? 1280 : initial.window_width;
-  const int h0 = o.frames > 0 ? 800 : initial.window_height;
-  SDL_Window* window = SDL_CreateWindow("Desktop Audit Simulator", SDL_WINDOWPOS_CENTERED,
-                                        SDL_WINDOWPOS_CENTERED, w0, h0, flags);
+  // Scripted runs use a fixed size so screenshots compare; both are fitted to the usable area.
+  SDL_Rect usable{0, 0, 0, 0};
+  if (SDL_GetDisplayUsableBounds(0, &usable) != 0) usable = SDL_Rect{0, 0, 0, 0};
+  const Rect fit = fit_window(o.frames > 0 ? 1280 : initial.window_width,
+                              o.frames > 0 ? 800 : initial.window_height,
+                              Rect{usable.x, usable.y, usable.w, usable.h});
+  const bool placed = usable.w > 0 && usable.h > 0;
+  SDL_Window* window = SDL_CreateWindow("Desktop Audit Simulator",
+                                        placed ? fit.x : SDL_WINDOWPOS_CENTERED,
+                                        placed ? fit.y : SDL_WINDOWPOS_CENTERED, fit.w, fit.h,
+                                        flags);
   GlSetup gl = window ? create_context(window) : GlSetup{};
   if (!window || !gl.ctx) {
     std::fprintf(stderr, "auditsim: cannot create an OpenGL window: %s\n", SDL_GetError());

@@ -174,11 +174,15 @@ bool combo(const char* label, int* current, std::span<const char* const> items) 
   return changed;
 }
 
+float nav_tab_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetFontSize() * 1.6f;
+}
+
 bool nav_tab(const char* label, bool active) {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
   const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, true);
-  const ImVec2 size(ts.x + fs * 1.6f, fs * 2.2f);
+  const ImVec2 size(nav_tab_width(label), fs * 2.2f);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(label, size);
   const bool hovered = ImGui::IsItemHovered();

@@ -28,6 +28,8 @@ bool input_int(const char* label, int* value);
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
 bool combo(const char* label, int* current, std::span<const char* const> items);
 // A navigation tab in the top bar.
+// Width of a navigation tab with this label at the current font (for laying out the top bar).
+float nav_tab_width(const char* label);
 bool nav_tab(const char* label, bool active);
 
 // Text helpers (recorded by the probe as text).
