@@ -156,6 +156,9 @@ struct SessionSummary {
   int64_t decisions = 0;
   std::string run;           // teams: shared by the tables of one run; empty otherwise
   int64_t run_position = 0;  // teams: the table's place in the run, from 0
+  // Who took part, by display name (an erased person's pseudonym), sorted. Filled by
+  // list_sessions only: the single-session and bulk reads carry the full participant records.
+  std::vector<std::string> participant_names;
 };
 
 // Everything recorded about one session: enough to resume it or rebuild any report.

@@ -6,7 +6,11 @@
 #include <filesystem>
 #include <vector>
 
+#include <unistd.h>
+
 #include "sim/load.hpp"
+#include "sim/store/raw_connection.hpp"
+#include "sim/store/store.hpp"
 #include "tests/support/play_frame.hpp"
 #include "ui/app/desktop.hpp"
 #include "ui/app/headless.hpp"
@@ -78,6 +82,69 @@ double bench_play_frame_ms(int frames) {
   }
   std::nth_element(ms.begin(), ms.begin() + static_cast<long>(ms.size() / 2), ms.end());
   return ms[ms.size() / 2];
+}
+
+}  // namespace auditsim::desktop
+
+namespace auditsim::desktop {
+
+ResultsFrameFigures bench_results_frames(int sessions, int frames) {
+  ResultsFrameFigures fig;
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("auditsim-bench-results-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  LoadResult lr = load_scenario_text(nine_choice_scenario(), "bench-nine-choices.yaml");
+  if (!lr.scenario) return fig;
+  {
+    auto db = store::Store::open((dir / "results.db").string());
+    // Building the data is not what is measured: no fsync per session.
+    store::raw_connection(db).exec("PRAGMA synchronous = OFF");
+    const store::Snapshot snap = store::snapshot_of(*lr.scenario);
+    std::vector<std::string> events;
+    for (int e = 0; e < std::max(1, sessions / 30); ++e) {
+      store::Event ev;
+      ev.name = "Evening " + std::to_string(e + 1);
+      events.push_back(db.create_event(ev));
+    }
+    for (int i = 0; i < sessions; ++i) {
+      store::SessionStart st;
+      st.mode = store::Mode::Group;
+      st.event_id = events[static_cast<size_t>(i) % events.size()];
+      st.participant_ids = {db.create_participant("Cllr Member " + std::to_string(i), store::Role::Member)};
+      // Finished, as an evening's results are; active ones would bring up the offer to resume.
+      db.set_status(db.start_session(snap, st), store::Status::Finished);
+    }
+  }
+  ui::AppConfig cfg;
+  cfg.db_path = (dir / "results.db").string();
+  cfg.scenario_folders = {"/nonexistent"};
+  cfg.load_library_now = true;
+  cfg.settings_path = (dir / "settings.json").string();
+  ui::Headless h(cfg);
+  h.frame();
+  double t0 = cpu_ms();
+  if (!h.click("Results") || h.app().screen() != ui::Screen::Results) return fig;
+  fig.open_ms = cpu_ms() - t0;  // reading the list and the first frames drawing it
+  auto median_frame = [&] {
+    std::vector<double> ms;
+    for (int i = 0; i < std::max(1, frames); ++i) {
+      const double f0 = cpu_ms();
+      h.frame();
+      ms.push_back(cpu_ms() - f0);
+    }
+    std::nth_element(ms.begin(), ms.begin() + static_cast<long>(ms.size() / 2), ms.end());
+    return ms[ms.size() / 2];
+  };
+  fig.frame_ms = median_frame();
+  t0 = cpu_ms();
+  h.app().results().filter.text = "member 99";
+  h.frame();
+  fig.filter_ms = cpu_ms() - t0;
+  fig.shown_after_filter = h.app().results().shown_count();
+  fig.sessions_listed = h.app().results().sessions().size();
+  fs::remove_all(dir);
+  return fig;
 }
 
 }  // namespace auditsim::desktop

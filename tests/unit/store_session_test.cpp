@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <map>
+
 #include "sim/store/schema.hpp"
 #include "sim/store/raw_connection.hpp"
 #include "store_fixture.hpp"
@@ -267,4 +269,28 @@ TEST_CASE("enum keys round-trip and the default path follows XDG") {
   CHECK(u.size() == 36);
   CHECK(u[14] == '4');
   CHECK(u != new_uuid());
+}
+
+TEST_CASE("the session list names who took part, intact, sorted, and an erased person by pseudonym") {
+  fs::path dir = scratch_dir("list-participants");
+  Store st = Store::open(dir / "results.db");
+  const std::string odd = "O'Neill, \"Pat\" [Ward 3]";
+  const std::string id = start_sample_session(st, "Evening", "Table 1", odd);
+  SessionStart more;
+  more.mode = Mode::Solo;
+  more.participant_ids = {st.create_participant("Zara Khan", Role::Staff),
+                          st.create_participant("Cllr Amy Bell", Role::Member)};
+  const std::string solo = st.start_session(sample_snapshot(), more);
+  SessionStart nobody;
+  const std::string empty = st.start_session(sample_snapshot(), nobody);
+  st.erase_participant("Zara Khan");
+
+  std::map<std::string, std::vector<std::string>> names;
+  for (const SessionSummary& s : st.list_sessions()) names[s.id] = s.participant_names;
+  CHECK(names[id] == std::vector<std::string>{odd});
+  REQUIRE(names[solo].size() == 2);
+  CHECK(names[solo][0] == "Cllr Amy Bell");
+  CHECK(names[solo][1] != "Zara Khan");  // erased: the pseudonym is listed instead
+  CHECK(names[solo][1].find("Zara") == std::string::npos);
+  CHECK(names[empty].empty());
 }

@@ -12,6 +12,7 @@
 #include "ui/controllers/library.hpp"
 #include "ui/controllers/map_layout.hpp"
 #include "ui/controllers/play.hpp"
+#include "ui/controllers/results.hpp"
 #include "sim/settings.hpp"
 #include "ui/app/frame_pacing.hpp"
 #include "ui/app/top_bar_layout.hpp"
@@ -313,4 +314,73 @@ TEST_CASE("the top bar drops the title, then wraps the tabs, rather than run off
   const auto huge = layout_top_bar(50, 300, std::vector<float>{500, 100}, 300);
   CHECK(huge.row_of_tab == std::vector<int>{0, 1});
   CHECK(huge.rows == 2);
+}
+
+TEST_CASE("the results filter matches event, scenario, participant and table, ignoring case, within dates") {
+  store::SessionSummary s;
+  s.event_name = "Members' training evening";
+  s.scenario_id = "cuckooing-millbrook-court";
+  s.scenario_title = "Flat 12, Millbrook Court";
+  s.team = "Table 3";
+  s.started_at = "2026-03-12T19:04:00Z";
+  s.participant_names = {"Cllr Amy Bell", "O'Neill, Pat"};
+  auto f = [](std::string text, std::string from = "", std::string to = "") {
+    return ResultsFilter{std::move(text), std::move(from), std::move(to)};
+  };
+  CHECK(session_matches(s, f("")));
+  CHECK(session_matches(s, f("TRAINING")));
+  CHECK(session_matches(s, f("millbrook")));
+  CHECK(session_matches(s, f("cuckooing-")));
+  CHECK(session_matches(s, f("amy bell")));
+  CHECK(session_matches(s, f("o'neill")));
+  CHECK(session_matches(s, f("table 3")));
+  CHECK_FALSE(session_matches(s, f("licensing")));
+  CHECK_FALSE(session_matches(s, f("Cllr Smith")));
+  // Dates bound the day the session started, both ends inclusive.
+  CHECK(session_matches(s, f("", "2026-03-12", "2026-03-12")));
+  CHECK(session_matches(s, f("", "2026-03-01")));
+  CHECK(session_matches(s, f("", "", "2026-03-31")));
+  CHECK_FALSE(session_matches(s, f("", "2026-03-13")));
+  CHECK_FALSE(session_matches(s, f("", "", "2026-03-11")));
+  CHECK_FALSE(session_matches(s, f("amy", "2026-04-01")));  // text and dates must both hold
+}
+
+TEST_CASE("the results groups follow the filter and a refresh") {
+  const std::string dir = scratch("results-filter");
+  auto db = store::Store::open(dir + "/results.db");
+  LoadResult lr = load_and_check(kTutorial);
+  REQUIRE(lr.ok());
+  const store::Snapshot snap = store::snapshot_of(*lr.scenario);
+  auto start = [&](const std::string& event, const std::string& person) {
+    store::SessionStart st;
+    st.mode = store::Mode::Group;
+    if (!event.empty()) {
+      store::Event e;
+      e.name = event;
+      st.event_id = db.find_or_create_event(e).id;
+    }
+    st.participant_ids = {db.create_participant(person, store::Role::Member)};
+    return db.start_session(snap, st);
+  };
+  start("Autumn evening", "Cllr Amy Bell");
+  start("Autumn evening", "Cllr Raj Patel");
+  start("", "Sam Officer");
+  ResultsController rc;
+  REQUIRE(rc.refresh(db).empty());
+  CHECK(rc.groups().size() == 2);
+  CHECK(rc.shown_count() == 3);
+  rc.filter.text = "patel";
+  REQUIRE(rc.groups().size() == 1);
+  CHECK(rc.groups()[0].title == "Autumn evening");
+  CHECK(rc.shown_count() == 1);
+  CHECK(rc.sessions()[rc.groups()[0].sessions[0]].participant_names ==
+        std::vector<std::string>{"Cllr Raj Patel"});
+  rc.filter.text = "nobody of that name";
+  CHECK(rc.groups().empty());
+  // A session recorded after the list was read appears on refresh, filtered like the rest.
+  rc.filter.text = "officer";
+  CHECK(rc.shown_count() == 1);
+  start("", "Another Officer");
+  REQUIRE(rc.refresh(db).empty());
+  CHECK(rc.shown_count() == 2);
 }

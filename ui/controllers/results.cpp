@@ -19,25 +19,66 @@ std::string ResultsController::refresh(store::Store& db) {
   std::stable_sort(sessions_.begin(), sessions_.end(),
                    [](const auto& a, const auto& b) { return a.started_at > b.started_at; });
   if (selected >= static_cast<int>(sessions_.size())) selected = -1;
+  groups_stale_ = true;
   return {};
 }
 
-std::vector<EventGroup> ResultsController::groups() const {
-  std::vector<EventGroup> out;
+namespace {
+
+// ASCII case folding is enough for the filter: council, scenario and place names are matched as
+// typed, and a non-ASCII letter still matches itself.
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
+  return folded(haystack).find(folded_needle) != std::string::npos;
+}
+
+}  // namespace
+
+bool session_matches(const store::SessionSummary& s, const ResultsFilter& f) {
+  const std::string day = s.started_at.substr(0, 10);
+  if (!f.from.empty() && day < f.from) return false;
+  if (!f.to.empty() && day > f.to) return false;
+  if (f.text.empty()) return true;
+  const std::string needle = folded(f.text);
+  if (contains_folded(s.event_name, needle) || contains_folded(s.scenario_title, needle) ||
+      contains_folded(s.scenario_id, needle) || contains_folded(s.team, needle))
+    return true;
+  return std::any_of(s.participant_names.begin(), s.participant_names.end(),
+                     [&](const std::string& n) { return contains_folded(n, needle); });
+}
+
+const std::vector<EventGroup>& ResultsController::groups() {
+  if (!groups_stale_ && grouped_by_ == filter) return groups_;
+  groups_.clear();
   std::map<std::string, size_t> at;
   for (size_t i = 0; i < sessions_.size(); ++i) {
     const auto& s = sessions_[i];
+    if (!session_matches(s, filter)) continue;
     auto it = at.find(s.event_id);
     if (it == at.end()) {
       EventGroup g;
       g.event_id = s.event_id;
       g.title = s.event_id.empty() ? "Individual play" : s.event_name;
-      it = at.emplace(s.event_id, out.size()).first;
-      out.push_back(std::move(g));
+      it = at.emplace(s.event_id, groups_.size()).first;
+      groups_.push_back(std::move(g));
     }
-    out[it->second].sessions.push_back(static_cast<int>(i));
+    groups_[it->second].sessions.push_back(static_cast<int>(i));
   }
-  return out;
+  grouped_by_ = filter;
+  groups_stale_ = false;
+  return groups_;
+}
+
+size_t ResultsController::shown_count() {
+  size_t n = 0;
+  for (const EventGroup& g : groups()) n += g.sessions.size();
+  return n;
 }
 
 bool ResultsController::start(std::string label, std::function<std::string()> fn) {

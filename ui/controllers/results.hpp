@@ -20,6 +20,19 @@ struct EventGroup {
   std::vector<int> sessions;  // indices into ResultsController::sessions()
 };
 
+// What the session list is narrowed to. Text matches, ignoring case, any of the event's name,
+// the scenario's title or id, a participant's name or the table; dates (YYYY-MM-DD, either may
+// be empty) bound the day a session started, inclusive.
+struct ResultsFilter {
+  std::string text;
+  std::string from;
+  std::string to;
+  bool operator==(const ResultsFilter&) const = default;
+};
+
+// Whether one session passes a filter (exposed for tests).
+bool session_matches(const store::SessionSummary& s, const ResultsFilter& f);
+
 class ResultsController {
  public:
   ~ResultsController();
@@ -27,7 +40,11 @@ class ResultsController {
   std::string refresh(store::Store& db);
   const std::vector<store::SessionSummary>& sessions() const { return sessions_; }
   const std::vector<store::Event>& events() const { return events_; }
-  std::vector<EventGroup> groups() const;
+  // The sessions passing the filter, grouped by event; recomputed only when the list or the
+  // filter changes, so the screen can ask every frame.
+  const std::vector<EventGroup>& groups();
+  ResultsFilter filter;
+  size_t shown_count();  // sessions in groups()
   int selected = -1;  // index into sessions()
   std::string path_input;   // file typed for import / export
   std::string erase_input;  // participant name or id typed for erasure
@@ -47,6 +64,9 @@ class ResultsController {
   bool start(std::string label, std::function<std::string()> fn);
   std::vector<store::SessionSummary> sessions_;
   std::vector<store::Event> events_;
+  std::vector<EventGroup> groups_;
+  ResultsFilter grouped_by_;
+  bool groups_stale_ = true;
   std::future<std::string> job_;
   std::string job_label_;
 };

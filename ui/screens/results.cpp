@@ -10,6 +10,7 @@
 #include "ui/screens/report_form.hpp"
 #include "ui/screens/results_parts.hpp"
 #include "ui/screens/screens.hpp"
+#include "ui/widgets/date_picker.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -63,10 +64,64 @@ void draw_tools(App& app) {
   }
 }
 
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Search and date range over the list; "Showing N of M" whenever something is filtered out.
+void draw_filter_bar(ResultsController& rc) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(std::min(fs * 26, ImGui::GetContentRegionAvail().x));
+  input_text("##results-search", &rc.filter.text, "Search event, scenario, participant or table");
+  ImGui::AlignTextToFramePadding();
+  muted_text("Started from");
+  ImGui::SameLine();
+  date_picker("##results-from", &rc.filter.from, "any date", true);
+  ImGui::SameLine();
+  muted_text("to");
+  ImGui::SameLine();
+  date_picker("##results-to", &rc.filter.to, "any date", true);
+  const size_t shown = rc.shown_count();
+  if (shown != rc.sessions().size()) {
+    muted_text(("Showing " + std::to_string(shown) + " of " + std::to_string(rc.sessions().size()) +
+                " sessions.")
+                   .c_str());
+    ImGui::SameLine();
+    if (button("Clear the search##results")) rc.filter = ResultsFilter{};
+  }
+  gap(0.3f);
+}
+
+void draw_session_row(ResultsController& rc, int i) {
+  const auto& s = rc.sessions()[i];
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  const std::string lbl = s.scenario_title + "##s" + s.id;
+  if (selectable(lbl.c_str(), rc.selected == i, ImVec2(0, 0))) rc.selected = i;
+  ImGui::TableNextColumn();
+  const std::string who = joined(s.participant_names);
+  text(who.empty() ? "\xE2\x80\x94" : who.c_str());
+  ImGui::TableNextColumn();
+  text(s.team.empty() ? "\xE2\x80\x94" : s.team.c_str());
+  ImGui::TableNextColumn();
+  text(s.started_at.substr(0, 16).replace(10, 1, " ").c_str());
+  ImGui::TableNextColumn();
+  text(std::to_string(s.decisions).c_str());
+  ImGui::TableNextColumn();
+  coloured_text(s.status == store::Status::Finished ? palette().ok : palette().warn, status_text(s.status));
+}
+
 void draw_session_list(App& app) {
   ResultsController& rc = app.results();
   const float fs = ImGui::GetFontSize();
-  if (rc.sessions().empty()) muted_text("No sessions recorded yet. Play a scenario from the library.");
+  if (rc.sessions().empty()) {
+    muted_text("No sessions recorded yet. Play a scenario from the library.");
+    return;
+  }
+  draw_filter_bar(rc);
+  if (rc.shown_count() == 0) muted_text("No session matches the search.");
   for (const EventGroup& g : rc.groups()) {
     heading(g.title.c_str(), 2);
     if (!g.event_id.empty()) {
@@ -75,38 +130,33 @@ void draw_session_list(App& app) {
         rc.overview_event = g.event_id;
         rc.report_kind = 1;
       }
-      std::vector<std::string> ids;
-      std::string scenario = rc.sessions()[g.sessions.front()].scenario_id;
-      for (int i : g.sessions)
-        if (rc.sessions()[i].scenario_id == scenario) ids.push_back(rc.sessions()[i].id);
-      if (ids.size() > 1) {
+      const std::string& scenario = rc.sessions()[g.sessions.front()].scenario_id;
+      auto same_scenario = [&](int i) { return rc.sessions()[i].scenario_id == scenario; };
+      if (std::count_if(g.sessions.begin(), g.sessions.end(), same_scenario) > 1) {
         ImGui::SameLine();
-        if (button(("Compare tables##" + g.event_id).c_str())) app.open_debrief(ids);
+        if (button(("Compare tables##" + g.event_id).c_str())) {
+          std::vector<std::string> ids;
+          for (int i : g.sessions)
+            if (same_scenario(i)) ids.push_back(rc.sessions()[i].id);
+          app.open_debrief(ids);
+        }
       }
     }
-    if (ImGui::BeginTable(("##t" + g.event_id).c_str(), 5,
+    if (ImGui::BeginTable(("##t" + g.event_id).c_str(), 6,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
       ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("Participants", ImGuiTableColumnFlags_WidthStretch);
       ImGui::TableSetupColumn("Table", ImGuiTableColumnFlags_WidthFixed, fs * 6);
       ImGui::TableSetupColumn("Started", ImGuiTableColumnFlags_WidthFixed, fs * 9);
       ImGui::TableSetupColumn("Decisions", ImGuiTableColumnFlags_WidthFixed, fs * 5);
       ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, fs * 6);
       ImGui::TableHeadersRow();
-      for (int i : g.sessions) {
-        const auto& s = rc.sessions()[i];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        const std::string lbl = s.scenario_title + "##s" + s.id;
-        if (selectable(lbl.c_str(), rc.selected == i, ImVec2(0, 0))) rc.selected = i;
-        ImGui::TableNextColumn();
-        text(s.team.empty() ? "\xE2\x80\x94" : s.team.c_str());
-        ImGui::TableNextColumn();
-        text(s.started_at.substr(0, 16).replace(10, 1, " ").c_str());
-        ImGui::TableNextColumn();
-        text(std::to_string(s.decisions).c_str());
-        ImGui::TableNextColumn();
-        coloured_text(s.status == store::Status::Finished ? palette().ok : palette().warn, status_text(s.status));
-      }
+      // Only the rows on screen are drawn, so ten thousand sessions scroll smoothly.
+      ImGuiListClipper clipper;
+      clipper.Begin(static_cast<int>(g.sessions.size()));
+      while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+          draw_session_row(rc, g.sessions[static_cast<size_t>(row)]);
       ImGui::EndTable();
     }
     gap(0.5f);

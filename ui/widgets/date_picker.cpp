@@ -1,5 +1,7 @@
 #include "ui/widgets/date_picker.hpp"
 
+#include "ui/widgets/probe.hpp"
+
 #include <cstdio>
 
 #include <imgui.h>
@@ -46,8 +48,12 @@ bool date_picker(const char* label, std::string* value, const char* placeholder,
     st->SetInt(month_id, std::stoi(start.substr(5, 2)));
     ImGui::OpenPopup("##calendar");
   }
-  ImGui::SameLine();
-  ImGui::TextUnformatted(label);
+  // The label's visible part (before any "##id") follows the button; none when it is only an id.
+  const std::string_view visible = visible_label(label);
+  if (!visible.empty()) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
+  }
   if (ImGui::BeginPopup("##calendar")) {
     int* year = st->GetIntRef(year_id, 2026);
     int* month = st->GetIntRef(month_id, 1);
