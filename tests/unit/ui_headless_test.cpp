@@ -237,3 +237,71 @@ TEST_CASE("at the largest text size on a 1280x720 laptop every navigation tab st
   REQUIRE(h.click("Settings"));
   CHECK(h.app().screen() == Screen::Settings);
 }
+
+TEST_CASE("starting another session while one is unfinished asks first, and either answer is kept") {
+  const std::string dir = scratch("switch");
+  std::string first_id;
+  {
+    Headless h(app_config_in(dir), kDisplay);
+    h.frame();
+    REQUIRE(h.app().open_scenario(kTutorial));
+    h.frame();
+    acknowledge_all(h);
+    REQUIRE_FALSE(choices(h.probe()).empty());
+    REQUIRE(h.click(choices(h.probe()).front().full_id));
+    first_id = h.app().play()->table(0).session_id;
+    REQUIRE_FALSE(first_id.empty());
+
+    // Asking to start again does not start it: a dialog asks, and "Keep playing" keeps it.
+    CHECK_FALSE(h.app().open_scenario(kTutorial));
+    h.frame();
+    h.frame();  // a new popup is placed and sized over its first frames
+    CHECK(h.app().switch_pending());
+    REQUIRE(h.click("Keep playing it##switch"));
+    CHECK_FALSE(h.app().switch_pending());
+    CHECK(h.app().screen() == Screen::Play);
+    CHECK(h.app().play()->table(0).session_id == first_id);
+
+    // Resuming the session being played is not a switch.
+    CHECK(h.app().resume(first_id));
+    CHECK_FALSE(h.app().switch_pending());
+
+    // "Close it and start" records the first as abandoned and starts a new one.
+    CHECK_FALSE(h.app().open_scenario(kTutorial));
+    h.frame();
+    h.frame();
+    REQUIRE(h.click("Close it and start##switch"));
+    REQUIRE(h.app().play() != nullptr);
+    CHECK(h.app().screen() == Screen::Play);
+    CHECK(h.app().play()->table(0).session_id != first_id);
+  }
+  auto db = store::Store::open(dir + "/results.db");
+  auto rec = db.load_session(first_id);
+  REQUIRE(rec);
+  CHECK(rec->summary.status == store::Status::Abandoned);
+  CHECK(rec->decisions.size() == 1);  // nothing decided was lost
+}
+
+TEST_CASE("a library search never leaves a hidden scenario selected") {
+  const std::string dir = scratch("library-search");
+  Headless h(app_config_in(dir), kDisplay);
+  h.frame();
+  auto& lib = h.app().library();
+  REQUIRE(lib.entries().size() > 2);
+  h.app().library_filter = "Millbrook";
+  h.frame();
+  REQUIRE(h.app().selected_entry >= 0);
+  CHECK(lib.entries()[h.app().selected_entry].display_title().find("Millbrook") != std::string::npos);
+  // A search matching nothing selects nothing, so there is nothing to play.
+  h.app().library_filter = "no scenario is called this";
+  h.frame();
+  CHECK(h.app().selected_entry == -1);
+  CHECK(h.probe().find("Play solo") == nullptr);
+  // A search that hides the selection moves it to the first scenario shown.
+  h.app().library_filter = "";
+  h.frame();
+  h.app().library_filter = "Northgate";
+  h.frame();
+  REQUIRE(h.app().selected_entry >= 0);
+  CHECK(lib.entries()[h.app().selected_entry].display_title().find("Northgate") != std::string::npos);
+}

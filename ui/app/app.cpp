@@ -129,6 +129,15 @@ bool App::open_scenario(const std::string& path) {
 }
 
 bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record) {
+  const std::string title = scenario ? scenario->title : std::string();
+  if (ask_before_switching(title, [this, scenario, setup, record] {
+        return start_play_now(scenario, setup, record);
+      }))
+    return false;
+  return start_play_now(std::move(scenario), setup, record);
+}
+
+bool App::start_play_now(ScenarioPtr scenario, const SessionSetup& setup, bool record) {
   try {
     play_ = std::make_unique<PlayController>(std::move(scenario), *clock_,
                                              record ? db_.get() : nullptr, setup,
@@ -144,6 +153,17 @@ bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup, bool recor
 }
 
 bool App::resume(const std::string& session_id) {
+  if (play_ && std::any_of(play_->tables().begin(), play_->tables().end(),
+                           [&](const Table& t) { return t.session_id == session_id; })) {
+    screen_ = Screen::Play;  // it is the one being played: nothing to switch
+    return true;
+  }
+  if (ask_before_switching("a recorded session", [this, session_id] { return resume_now(session_id); }))
+    return false;
+  return resume_now(session_id);
+}
+
+bool App::resume_now(const std::string& session_id) {
   if (!db_) return false;
   std::string err;
   auto pc = PlayController::resume(*db_, session_id, *clock_, scoring(), &err);
@@ -344,6 +364,7 @@ void App::frame() {
   ImGui::EndChild();
   draw_error_dialog();
   draw_resume_offer();
+  draw_switch_prompt();
   ImGui::End();
   if (std::exchange(play_ui.abandon_requested, false)) abandon_play();
 }

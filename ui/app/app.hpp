@@ -2,6 +2,7 @@
 // shell (desktop.cpp) and the headless harness (headless.cpp) both drive an App.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,13 @@ class App {
   bool start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record = true);
   // Continues a recorded session (a table of a teams run brings back the whole run).
   bool resume(const std::string& session_id);
+  // While a session is unfinished, open_scenario, start_play and resume do not start another at
+  // once: they return false and ask first (session_switch.cpp). The answer either closes the
+  // current one unfinished (recorded as abandoned, still resumable) and starts the new one, or
+  // keeps playing the current one.
+  bool switch_pending() const { return pending_switch_.has_value(); }
+  void confirm_switch();
+  void cancel_switch();
   // Closes the session being played without finishing it, because the user said so: it is
   // recorded as abandoned (it can still be resumed) and the Library is shown.
   void abandon_play();
@@ -149,6 +157,16 @@ class App {
   Screen screen_ = Screen::Library;
   std::vector<ErrorDialog> errors_;
   std::optional<ResumeOffer> resume_offer_;
+  struct PendingSwitch {
+    std::string what;                 // "Flat 12, Millbrook Court", or "a recorded session"
+    std::function<bool()> start;      // starts it, as the call that asked would have
+  };
+  std::optional<PendingSwitch> pending_switch_;
+  bool start_play_now(ScenarioPtr scenario, const SessionSetup& setup, bool record);
+  bool resume_now(const std::string& session_id);
+  // True when starting `what` must wait for the user's answer (a session is unfinished).
+  bool ask_before_switching(std::string what, std::function<bool()> start);
+  void draw_switch_prompt();
   double last_rescan_ = -10;
 };
 

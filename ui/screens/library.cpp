@@ -2,6 +2,8 @@
 // validation status; diagnostics listed with file:line for the author.
 #include <filesystem>
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
@@ -132,7 +134,10 @@ void draw_library(App& app) {
   }
   gap(0.4f);
   const auto visible = lib.filtered(app.library_filter);
-  if (app.selected_entry < 0 && !visible.empty()) app.selected_entry = visible.front();
+  // The selection is always one of the cards shown: a search that hides the selected scenario
+  // moves it to the first match (or to none), so "Play solo" never starts a scenario not shown.
+  if (std::find(visible.begin(), visible.end(), app.selected_entry) == visible.end())
+    app.selected_entry = visible.empty() ? -1 : visible.front();
   const float list_w = std::max(fs * 20, ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
   if (visible.empty())
