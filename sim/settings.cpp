@@ -89,6 +89,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "logo", s.logo_path, problems);
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
+  read(j, "library_folders", s.library_folders, problems);
   if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
     read(*a, "labels", s.scale.labels, problems);
     read(*a, "thresholds", s.scale.thresholds, problems);
@@ -122,6 +123,7 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"logo", s.logo_path},
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
+            {"library_folders", s.library_folders},
             {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);

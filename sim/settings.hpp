@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sim/scoring.hpp"
 
@@ -25,6 +26,9 @@ struct Settings {
   std::string council_name;
   std::string logo_path;    // the council's logo (PNG, JPEG or SVG) on HTML reports; empty: none
   std::string data_folder;  // empty: $XDG_DATA_HOME/auditsim
+  // Further folders the library shows scenarios from (a council's shared drive), after the
+  // shipped folder and the data folder's own scenarios folder.
+  std::vector<std::string> library_folders;
   AssuranceScale scale;
   bool live_scores = true;  // show the running 4P scores during play
 };

@@ -305,3 +305,37 @@ TEST_CASE("a library search never leaves a hidden scenario selected") {
   REQUIRE(h.app().selected_entry >= 0);
   CHECK(lib.entries()[h.app().selected_entry].display_title().find("Northgate") != std::string::npos);
 }
+
+TEST_CASE("the library can add a folder of scenarios, remembers it, refuses a non-folder, and removes it") {
+  const std::string dir = scratch("library-folder");
+  const fs::path extra = fs::path(dir) / "shared-drive";
+  fs::create_directories(extra);
+  fs::copy_file(kTutorial, extra / "our-own-scenario.yaml");
+  ui::AppConfig cfg;
+  cfg.settings_path = dir + "/settings.json";
+  cfg.db_path = dir + "/results.db";
+  cfg.load_library_now = true;  // shipped + data folders, as a user has them
+  {
+    Headless h(cfg, kDisplay);
+    h.frame();
+    CHECK_FALSE(h.app().add_library_folder(dir + "/no-such-folder").empty());
+    CHECK(h.app().add_library_folder(extra.string()).empty());
+    CHECK_FALSE(h.app().add_library_folder(extra.string() + "/").empty());  // already listed
+    h.app().library().wait();  // a scan already running finishes; the next one sees the folder
+    h.app().library().poll();
+    h.app().library().load_all_now();
+    CHECK(h.app().library().find((extra / "our-own-scenario.yaml").string()) >= 0);
+  }
+  {
+    Headless h(cfg, kDisplay);  // a new start reads the folder back from the settings
+    h.frame();
+    REQUIRE(h.app().settings().library_folders.size() == 1);
+    CHECK(h.app().library().find((extra / "our-own-scenario.yaml").string()) >= 0);
+    h.app().remove_library_folder(0);
+    h.app().library().wait();
+    h.app().library().poll();
+    h.app().library().load_all_now();
+    CHECK(h.app().library().find((extra / "our-own-scenario.yaml").string()) < 0);
+    CHECK(h.app().settings().library_folders.empty());
+  }
+}

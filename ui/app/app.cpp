@@ -35,7 +35,9 @@ const char* screen_name(Screen s) {
 namespace {
 
 std::vector<std::string> default_folders(const Settings& s) {
-  return {AUDITSIM_SHIPPED_SCENARIOS_DIR, data_folder(s) + "/scenarios"};
+  std::vector<std::string> out{AUDITSIM_SHIPPED_SCENARIOS_DIR, data_folder(s) + "/scenarios"};
+  out.insert(out.end(), s.library_folders.begin(), s.library_folders.end());
+  return out;
 }
 
 }  // namespace
@@ -101,6 +103,31 @@ void App::save_settings_now() {
   std::string err;
   if (!save_settings(settings_, settings_path_, &err))
     show_error("Settings not saved", err, "Check that the folder is writable.");
+}
+
+std::string App::add_library_folder(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.empty()) return "Type the folder's path first.";
+  const fs::path abs = fs::absolute(path, ec).lexically_normal();
+  if (ec || !fs::is_directory(abs, ec)) return "There is no folder at " + path + ".";
+  std::string folder = abs.string();
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();  // "a/b/" and "a/b" alike
+  for (const std::string& f : library_.folders())
+    if (fs::equivalent(f, folder, ec)) return "The library already shows " + folder + ".";
+  settings_.library_folders.push_back(folder);
+  save_settings_now();
+  library_.set_folders(default_folders(settings_));
+  library_.rescan_async();
+  return {};
+}
+
+void App::remove_library_folder(size_t index) {
+  if (index >= settings_.library_folders.size()) return;
+  settings_.library_folders.erase(settings_.library_folders.begin() + static_cast<long>(index));
+  save_settings_now();
+  library_.set_folders(default_folders(settings_));
+  library_.rescan_async();
 }
 
 bool App::open_scenario(const std::string& path) {

@@ -89,6 +89,11 @@ class App {
   void go(Screen s) { screen_ = s; }
   // Saves settings (window size included); errors go to the dialog.
   void save_settings_now();
+  // Adds a folder the library shows scenarios from, saved in the settings. Returns why it was
+  // refused in plain words (not a folder, already listed), or empty when added.
+  std::string add_library_folder(const std::string& path);
+  // Removes one of the folders added (index into settings().library_folders).
+  void remove_library_folder(size_t index);
 
   // --- state the screens read and change
   Screen screen() const { return screen_; }

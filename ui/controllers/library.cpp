@@ -57,8 +57,10 @@ std::vector<LibraryEntry> LibraryController::scan(std::vector<LibraryEntry> know
       else out.push_back(load_entry(path, f == 0));
     }
   }
-  // Files opened directly (outside every folder) stay listed while they exist.
+  // Files opened directly (outside every folder) stay listed while they exist; files of a folder
+  // no longer scanned (one the user removed) go with it.
   for (auto& e : known) {
+    if (!e.opened_directly) continue;
     bool inside = std::any_of(out.begin(), out.end(),
                               [&](const LibraryEntry& o) { return o.path == e.path; });
     std::error_code ec;
@@ -68,7 +70,9 @@ std::vector<LibraryEntry> LibraryController::scan(std::vector<LibraryEntry> know
       return e.path.rfind(f, 0) == 0;
     });
     if (in_folder) continue;
-    out.push_back(!ec && mtime == e.mtime ? std::move(e) : load_entry(e.path, e.shipped));
+    LibraryEntry kept = !ec && mtime == e.mtime ? std::move(e) : load_entry(e.path, e.shipped);
+    kept.opened_directly = true;
+    out.push_back(std::move(kept));
   }
   return out;
 }
@@ -120,6 +124,7 @@ int LibraryController::find(const std::string& path) const {
 
 int LibraryController::load_file(const std::string& path) {
   LibraryEntry e = load_entry(path, false);
+  e.opened_directly = true;
   int i = find(path);
   if (i >= 0) {
     entries_[i] = std::move(e);

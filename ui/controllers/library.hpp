@@ -15,6 +15,7 @@ namespace auditsim::ui {
 struct LibraryEntry {
   std::string path;
   bool shipped = false;  // from the shipped folder rather than the user's
+  bool opened_directly = false;  // opened by path (--open, the author screen), not found in a folder
   LoadResult result;     // result.scenario is null when errors stopped the load
   std::filesystem::file_time_type mtime{};
   int errors = 0;
@@ -31,6 +32,8 @@ class LibraryController {
 
   // Replaces the folders scanned (the user's folder follows the data-folder setting).
   void set_folders(std::vector<std::string> folders) { folders_ = std::move(folders); }
+  const std::vector<std::string>& folders() const { return folders_; }
+  std::string folder_input;  // a folder typed on the Library screen, to add
   // Loads every file now, on the calling thread (start-up in tests and scripted runs).
   void load_all_now();
   // Starts a background rescan when none is running: changed and new files are loaded and

@@ -120,6 +120,35 @@ void draw_details(App& app, const LibraryEntry& e) {
 
 }  // namespace
 
+// Where the library looks: the shipped folder, the data folder's own, and any the user added
+// (a council's shared drive), with a way to add and remove those.
+void draw_folders(App& app) {
+  LibraryController& lib = app.library();
+  const float fs = ImGui::GetFontSize();
+  if (!ImGui::CollapsingHeader("Scenario folders")) return;
+  // Copies: removing a folder changes both lists.
+  const std::vector<std::string> added = app.settings().library_folders;
+  const std::vector<std::string> shown = lib.folders();
+  for (const std::string& f : shown) {
+    const auto it = std::find(added.begin(), added.end(), f);
+    text_wrapped(f.c_str());
+    if (it != added.end()) {
+      ImGui::SameLine();
+      if (button(("Remove##folder-" + f).c_str()))
+        app.remove_library_folder(static_cast<size_t>(it - added.begin()));
+    }
+  }
+  gap(0.3f);
+  ImGui::SetNextItemWidth(std::min(fs * 18, ImGui::GetContentRegionAvail().x));
+  input_text("##add-folder", &lib.folder_input, "Another folder of scenarios");
+  ImGui::SameLine();
+  if (button("Add this folder", ImVec2(0, 0), !lib.folder_input.empty())) {
+    const std::string why = app.add_library_folder(lib.folder_input);
+    if (why.empty()) lib.folder_input.clear();
+    else app.show_error("Folder not added", why, "Check the path and try again.");
+  }
+}
+
 void draw_library(App& app) {
   const float fs = ImGui::GetFontSize();
   auto& lib = app.library();
@@ -147,6 +176,8 @@ void draw_library(App& app) {
     draw_entry_card(app, i, ImGui::GetContentRegionAvail().x - fs * 0.4f);
     ImGui::Dummy(ImVec2(1, fs * 0.3f));
   }
+  gap(0.6f);
+  draw_folders(app);
   ImGui::EndChild();
   ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginChild("##details", ImVec2(0, 0), false);
