@@ -202,8 +202,10 @@ TEST_CASE("random play with a seed repeats, and is the path auditsim play --auto
   const auto cli = test::run_process({AUDITSIM_BINARY, "play", "--no-record", data("two-routes.yaml"),
                                       "--auto", "random:7", "--json"});
   REQUIRE(cli.exit_code == 0);
+  const auto played = nlohmann::json::parse(cli.out);
   std::vector<std::string> cli_path;
-  for (const auto& d : nlohmann::json::parse(cli.out)["decisions"]) cli_path.push_back(d["choice"]);
+  for (const auto& d : played["decisions"]) cli_path.push_back(d["choice"]);
+  REQUIRE(cli_path.size() == 2);
   CHECK(cli_path == choices_taken(a));
 }
 
@@ -259,7 +261,9 @@ TEST_CASE("auditsim test --json gives every test's result and the totals") {
 TEST_CASE("validate skips tests files in a folder and checks one named on its own") {
   const auto folder = test::run_process({AUDITSIM_BINARY, "validate", "--json", std::string(AUDITSIM_SCENARIOS_DIR)});
   CHECK(folder.exit_code == 0);
-  for (const auto& f : nlohmann::json::parse(folder.out)["files"])
+  const auto checked = nlohmann::json::parse(folder.out);
+  REQUIRE(checked["files"].size() == 5);
+  for (const auto& f : checked["files"])
     CHECK_FALSE(is_tests_file(f["file"].get<std::string>()));
   CHECK(test::run_process({AUDITSIM_BINARY, "validate", data("passing.tests.yaml")}).exit_code == 0);
   const auto bad = test::run_process({AUDITSIM_BINARY, "validate", data("unknown-choice.tests.yaml")});
