@@ -200,6 +200,10 @@ struct SummaryHash {
 
 using SummaryCounts = std::unordered_map<Summary, uint64_t, SummaryHash>;
 
+// Summary::high_done for a path that can no longer achieve every high-priority key action. Bit 63
+// is never a key action's (at most 63 are tracked), so no real set of key actions equals it.
+constexpr uint64_t kCapped = ~0ULL;
+
 // The opinion of a complete path from its summary, by the scoring rules themselves: the pillar
 // maxima of a fresh session's result, with the path's score applied as an adjustment.
 struct OpinionRule {
@@ -210,9 +214,23 @@ struct OpinionRule {
   std::vector<size_t> choice_offset;    // per node
   const ScoringConfig* config = nullptr;
 
+  // Scores that end in the same percentage whatever happens from here are merged: a pillar no
+  // path can score counts as 0, and one certain to end at or above its maximum (or at or below
+  // zero) on every completion is clamped to the least such score. This keeps the number of
+  // combinations carried small without changing any path's opinion.
+  Score4 canonical(Score4 raw, const detail::StateValues& ahead) const {
+    for (Pillar p : kPillars) {
+      const int64_t max = pillars_only.pillars[static_cast<size_t>(p)].max;
+      if (max <= 0) raw[p] = 0;
+      else if (raw[p] + ahead.min[p] >= max) raw[p] = max - ahead.min[p];
+      else if (raw[p] + ahead.best[p] <= 0) raw[p] = -ahead.best[p];
+    }
+    return raw;
+  }
+
   int level(const Summary& x) const {
     Result r = pillars_only;
-    if ((x.high_done & all_high) != all_high) r.findings.push_back(high_finding);
+    if (x.high_done == kCapped || (x.high_done & all_high) != all_high) r.findings.push_back(high_finding);
     apply_score_adjustment(r, x.score, *config);
     return r.opinion_level;
   }
@@ -234,14 +252,14 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
   int bits = 0;
   for (const Finding& f : base.findings) {
     if (f.priority != Priority::High) continue;
-    if (bits == 64) {
-      why = "more than 64 high-priority key actions";
+    if (bits == 63) {
+      why = "more than 63 high-priority key actions";
       return std::nullopt;
     }
     rule.high_finding = f;
     bit_of[static_cast<size_t>(f.key_action)] = bits++;
   }
-  rule.all_high = bits == 64 ? ~0ULL : ((1ULL << bits) - 1);
+  rule.all_high = (1ULL << bits) - 1;
   rule.choice_offset.resize(s->nodes.size() + 1, 0);
   for (size_t n = 0; n < s->nodes.size(); ++n)
     rule.choice_offset[n + 1] = rule.choice_offset[n] + s->nodes[n].choices.size();
@@ -260,6 +278,19 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
 // Exact counts, or false (with the reason) when the pairs outgrow the budget.
 bool count_exactly(const Scenario& s, const Dag& dag, const OpinionRule& rule, size_t max_pairs,
                    OpinionCounts& out, std::string& why) {
+  // The high-priority key actions some completion from each state can still achieve: a path
+  // that can no longer achieve them all will be capped whichever it achieves, so those paths
+  // share one marker instead of one entry per set of key actions done.
+  std::vector<uint64_t> still(dag.space.size(), 0);
+  for (uint32_t id : dag.post) {
+    const int node = dag.space.node_of(id);
+    for (uint32_t e = dag.space.edge_begin(id); e < dag.space.edge_end(id); ++e) {
+      const uint32_t c = dag.child(e);
+      if (c == kNoState) continue;
+      still[id] |= still[c] | rule.achieved_bits[rule.choice_offset[static_cast<size_t>(node)] +
+                                                 static_cast<size_t>(dag.space.edge_choice(e))];
+    }
+  }
   std::unordered_map<uint32_t, SummaryCounts> pending;
   pending[dag.root][Summary{}] = 1;
   size_t live = 1;
@@ -288,8 +319,11 @@ bool count_exactly(const Scenario& s, const Dag& dag, const OpinionRule& rule, s
                                                static_cast<size_t>(choice)];
       SummaryCounts& there = pending[c];
       const size_t before = there.size();
+      const detail::StateValues& ahead = dag.space.values(c);
       for (const auto& [x, count] : here) {
-        uint64_t& slot = there[Summary{x.score + delta, x.high_done | bits}];
+        uint64_t done = x.high_done == kCapped ? kCapped : x.high_done | bits;
+        if (done != kCapped && (done | still[c]) != rule.all_high) done = kCapped;
+        uint64_t& slot = there[Summary{rule.canonical(x.score + delta, ahead), done}];
         slot = add_saturating(slot, count);
       }
       live += there.size() - before;
