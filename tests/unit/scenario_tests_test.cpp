@@ -270,3 +270,19 @@ TEST_CASE("validate skips tests files in a folder and checks one named on its ow
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("[undefined-choice]") != std::string::npos);
 }
+
+TEST_CASE("a scenario path naming a folder stops the tests with the reason") {
+  const TestsLoadResult r = load_tests_file(data("scenario-is-a-folder.tests.yaml"));
+  CHECK_FALSE(r.file);
+  CHECK(find(r, "scenario-not-loaded"));
+  const Diagnostic* io = find(r, "io-error");
+  REQUIRE(io);
+  CHECK(io->message.find("folder") != std::string::npos);
+}
+
+TEST_CASE("auditsim test prints a hostile test name harmlessly") {
+  const auto r = test::run_process({AUDITSIM_BINARY, "test", data("escape-sequence-in-name.tests.yaml")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find("FAIL  Clears the screen") != std::string::npos);
+}
