@@ -171,3 +171,37 @@ TEST_CASE("auditsim balance --audience gives one audience; a scenario with error
       {AUDITSIM_BINARY, "balance", std::string(AUDITSIM_TEST_DATA) + "/scenario-tests/broken-scenario.yaml"});
   CHECK(broken.exit_code == 1);
 }
+
+// A chain of `n` stages with five choices each, all leading on: 5^n paths.
+static std::string wide_chain(int n) {
+  std::string y = "format: auditsim/1\nid: wide\ntitle: Wide\ntheme: x\nduration_minutes: 60\n"
+                  "summary: S\nstart: n0\nnodes:\n";
+  for (int i = 0; i < n; ++i) {
+    const std::string next = i + 1 < n ? "n" + std::to_string(i + 1) : "end";
+    y += "  n" + std::to_string(i) + ":\n    title: T\n    text: T\n    choices:\n";
+    for (int c = 0; c < 5; ++c)
+      y += "      - { id: c" + std::to_string(i) + "-" + std::to_string(c) + ", text: C, feedback: F, next: " +
+           next + ", score: { pursue: " + std::to_string(c) + ", prevent: " + std::to_string(4 - c) +
+           ", protect: 1, prepare: 1 } }\n";
+  }
+  y += "  end:\n    title: E\n    text: E\n    ending: { outcome: good, debrief: D }\n";
+  return y;
+}
+
+TEST_CASE("too many paths to count: opinions are sampled by random play, and say why") {
+  LoadResult r = load_scenario_text(wide_chain(20), "wide.yaml");  // 5^20, past the count bound
+  REQUIRE(r.ok());
+  OpinionCountOptions opts;
+  opts.sample_size = 50;
+  const OpinionCounts got = count_opinions(r.scenario, Audience::Members, {}, opts);
+  CHECK_FALSE(got.exact);
+  CHECK_FALSE(got.uniform_over_paths);
+  CHECK(got.why_sampled == "too many paths to count");
+  uint64_t drawn = 0;
+  for (uint64_t n : got.by_level) drawn += n;
+  CHECK(drawn == 50);
+  const PathShape shape = path_shape(*r.scenario, Audience::Members);
+  CHECK(shape.paths_saturated);
+  CHECK(shape.min_decisions == 20);
+  CHECK(shape.max_decisions == 20);
+}
