@@ -181,7 +181,10 @@ OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> 
 namespace {
 
 // What an opinion depends on, carried along a path: the 4P score and which of the high-priority
-// key actions that count for this audience have been achieved (one bit each).
+// key actions that count for this audience have been achieved (one bit each). Anything else that
+// can make a high-priority finding (a choice that breaches a key action, say) must be carried
+// here too; the test comparing these counts with scoring every path one by one catches a
+// summary that has fallen behind the scoring rules.
 struct Summary {
   Score4 score;
   uint64_t high_done = 0;
