@@ -1,6 +1,7 @@
 // `auditsim balance FILE`: how the complete paths are spread over opinions and outcomes, the
 // fewest and most decisions, and what each single mistake from the best path costs, so an
 // author can see that a good ending cannot be had cheaply and a mistake is felt.
+#include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -79,13 +80,22 @@ void print_audience(const Scenario& s, const AudienceBalance& b) {
   std::cout << "  best path: " << joined(t.best_path) << "\n    ends at " << ending_id(s, t.best_ending)
             << ", " << t.best_opinion << " (" << percent(t.best_percent) << ")\n";
   if (t.rows.empty()) return;
+  // Columns as wide as their longest entry, so long ids do not push the figures out of line.
+  size_t stage_w = 5, swap_w = 20;
+  for (const Mistake& m : t.rows) {
+    stage_w = std::max(stage_w, s.nodes[static_cast<size_t>(m.node)].id.size());
+    swap_w = std::max(swap_w, m.best_choice.size() + 4 + m.instead.size());
+  }
   std::cout << "  one mistake from the best path, then best play:\n"
-            << "      #  stage                       instead of -> chose                         percent  opinion      ending\n";
+            << "      #  " << std::left << std::setw(static_cast<int>(stage_w)) << "stage" << "  "
+            << std::setw(static_cast<int>(swap_w)) << "instead of -> chose" << std::right
+            << "  percent  opinion      ending\n";
   for (const Mistake& m : t.rows) {
     const std::string swap = m.best_choice + " -> " + m.instead;
-    std::cout << "    " << std::setw(3) << m.decision << "  " << std::left << std::setw(26)
-              << s.nodes[static_cast<size_t>(m.node)].id << "  " << std::setw(44) << swap << std::right
-              << std::setw(8) << percent(m.overall_percent) << "  " << std::left << std::setw(12)
+    std::cout << "    " << std::setw(3) << m.decision << "  " << std::left
+              << std::setw(static_cast<int>(stage_w)) << s.nodes[static_cast<size_t>(m.node)].id << "  "
+              << std::setw(static_cast<int>(swap_w)) << swap << std::right << std::setw(9)
+              << percent(m.overall_percent) << "  " << std::left << std::setw(12)
               << (m.opinion + (m.missed_high ? "*" : "")) << " " << ending_id(s, m.ending) << std::right << "\n";
   }
   std::cout << "    (* misses a high-priority key action)\n";
