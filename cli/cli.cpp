@@ -37,6 +37,8 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   int exit_code = kExitOk;
   add_validate_command(app, exit_code);
   add_paths_command(app, exit_code);
+  add_test_command(app, exit_code);
+  add_balance_command(app, exit_code);
   add_play_command(app, global, exit_code);
   add_resume_command(app, global, exit_code);
   add_sessions_commands(app, global, exit_code);

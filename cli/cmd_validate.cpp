@@ -7,6 +7,7 @@
 
 #include "sim/to_json.hpp"
 #include "sim/load.hpp"
+#include "sim/scenario_tests.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 
@@ -36,6 +37,17 @@ bool expand_paths(const std::vector<std::string>& inputs, std::vector<std::strin
   return ok;
 }
 
+// A tests file named on its own is checked as one (its ids against its scenario), not read as a
+// scenario it is not.
+LoadResult check_file(const std::string& file) {
+  if (!is_tests_file(file)) return load_and_check(file);
+  TestsLoadResult t = load_tests_file(file);
+  LoadResult r;
+  r.diagnostics = std::move(t.diagnostics);
+  if (t.file) r.scenario = t.file->scenario;
+  return r;
+}
+
 int run_validate(const ValidateOptions& opts) {
   std::vector<std::string> files;
   const bool paths_ok = expand_paths(opts.paths, files);
@@ -44,7 +56,7 @@ int run_validate(const ValidateOptions& opts) {
   bool io_failure = !paths_ok;
   nlohmann::json report = nlohmann::json::array();
   for (const std::string& file : files) {
-    LoadResult r = load_and_check(file);
+    LoadResult r = check_file(file);
     nlohmann::json diags = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics) {
       if (d.severity == Severity::Error) ++errors;

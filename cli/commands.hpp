@@ -14,6 +14,9 @@ struct GlobalOptions {
 
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_paths_command(CLI::App& app, int& exit_code);
+// path tests written beside scenarios
+void add_test_command(CLI::App& app, int& exit_code);
+void add_balance_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_resume_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // sessions, show

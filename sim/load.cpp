@@ -12,6 +12,7 @@
 #include "sim/load/build.hpp"
 #include "sim/load/text.hpp"
 #include "sim/load/yaml.hpp"
+#include "sim/scenario_tests.hpp"
 #include "sim/sha256.hpp"
 #include "sim/utf8.hpp"
 
@@ -192,9 +193,10 @@ LoadResult load_and_check(const std::string& path, const LoadLimits& limits) {
 std::vector<std::string> find_scenario_files(const std::string& folder) {
   std::vector<std::string> out;
   std::error_code ec;
+  // A scenario's path tests sit beside it as NAME.tests.yaml; they are not scenarios.
   auto is_scenario = [](const fs::path& p) {
     const auto ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
+    return (ext == ".yaml" || ext == ".yml") && !is_tests_file(p.string());
   };
   if (fs::is_regular_file(folder, ec)) {
     if (is_scenario(folder)) out.push_back(folder);

@@ -41,7 +41,8 @@ LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits 
 // Loads then runs every static check (check.hpp) and appends its diagnostics.
 LoadResult load_and_check(const std::string& path, const LoadLimits& limits = {});
 
-// Every *.yaml / *.yml file under a folder (recursively, sorted), skipping the schema folder.
+// Every *.yaml / *.yml file under a folder (recursively, sorted), skipping the schema and
+// evidence folders and tests files (NAME.tests.yaml, see scenario_tests.hpp).
 std::vector<std::string> find_scenario_files(const std::string& folder);
 
 }  // namespace auditsim

@@ -18,7 +18,9 @@ def scenario_files(paths):
     for p in map(pathlib.Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*.yaml")):
-                if "schema" not in f.parts and "evidence" not in f.parts:
+                # NAME.tests.yaml beside a scenario holds its path tests, not a scenario.
+                if ("schema" not in f.parts and "evidence" not in f.parts
+                        and not f.name.endswith(".tests.yaml")):
                     yield f
         else:
             yield p

@@ -534,10 +534,11 @@ TEST_CASE("evidence files stay inside the scenario's folder") {
   }
 }
 
-TEST_CASE("find_scenario_files: recursive, sorted, skipping schema and evidence folders") {
+TEST_CASE("find_scenario_files: recursive, sorted, skipping schema and evidence folders and tests files") {
   const fs::path dir = scratch("library");
   for (const char* f : {"b.yaml", "a/c.yml", "a/b.yaml", "schema/s.yaml", "evidence/e.yaml",
-                        "a/evidence/deep.yaml", "notes.txt", "a/d.json"})
+                        "a/evidence/deep.yaml", "notes.txt", "a/d.json", "b.tests.yaml",
+                        "a/c.tests.yml"})
     write_file(dir / f, "x: 1\n");
   const auto files = find_scenario_files(dir.string());
   REQUIRE(files.size() == 3);
