@@ -300,9 +300,11 @@ void build_injects(BuildContext& c, int node) {
       if (auto cond = build_condition(c, f.value("when"))) in.when = std::move(*cond);
     }
     if (!id) continue;
-    if (!ids.emplace(*id, 0).second) {
+    if (auto [it, inserted] = ids.emplace(*id, static_cast<int>(c.s.injects.size())); !inserted) {
       r.error("duplicate-id", r.where(f, "id"), "Two injects have the id `" + *id + "`.",
-              "ids must be unique; rename one of them");
+              "ids must be unique: the first is on line " +
+                  std::to_string(c.s.injects[static_cast<size_t>(it->second)].pos.line) +
+                  "; rename one of them");
       continue;
     }
     in.id = *id;
