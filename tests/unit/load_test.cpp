@@ -112,6 +112,7 @@ BAD_FILE("bad-value-inject-two-triggers", "bad-value", 22)
 BAD_FILE("bad-value-integer-overflow", "bad-value", 8)
 BAD_FILE("bad-value-score-out-of-range", "bad-value", 16)
 BAD_FILE("bad-value-time-limit-unit", "bad-value", 12)
+BAD_FILE("bad-value-time-limit-zero", "bad-value", 12)
 BAD_FILE("bad-value-unknown-pillar", "bad-value", 9)
 BAD_FILE("condition-syntax-missing-operand", "condition-syntax", 18)
 BAD_FILE("dead-end-node-without-choices", "dead-end", 18)
@@ -835,4 +836,15 @@ TEST_CASE("a key action id used twice points to the first one, as choices do") {
   const Diagnostic d = sole_diagnostic("duplicate-id-key-action", "duplicate-id", 9, 11);
   CHECK(d.message == "Two key actions have the id `verify`.");
   CHECK(d.hint.find("the first is on line 8") != std::string::npos);
+}
+
+TEST_CASE("values YAML would read as numbers or booleans are text, and `when: true` always holds") {
+  const LoadResult r = load_scenario_file(kData + "/good/scalars-yaml-reads-as-numbers-and-booleans.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.diagnostics.empty());
+  CHECK(r.scenario->title == "1984");
+  CHECK(r.scenario->version == "2");
+  CHECK(r.scenario->nodes[0].title == "2024");
+  CHECK(r.scenario->nodes[0].choices[0].when.text() == "true");
 }
