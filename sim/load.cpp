@@ -56,7 +56,7 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
     scenario->start = c.find(c.nodes, *start);
     if (scenario->start < 0 && top.has("nodes"))
       r.error("undefined-node", r.where(top, "start"), "No node has the id `" + *start + "`.",
-              did_you_mean(*start, BuildContext::names(c.nodes)));
+              c.undefined_node_hint(*start));
   }
   build_nodes(c);
   if (top.has("injects")) build_injects(c, top.value("injects"));

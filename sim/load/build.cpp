@@ -22,6 +22,14 @@ std::vector<std::string> BuildContext::names(const IdIndex& index) {
   return out;
 }
 
+std::string BuildContext::undefined_node_hint(std::string_view id) const {
+  std::string hint = did_you_mean(id, names(nodes));
+  if (!hint.empty() || repeated_nodes.empty()) return hint;
+  const auto& [repeated, line] = repeated_nodes.front();
+  return "node `" + repeated + "` is written twice (again on line " + std::to_string(line) +
+         "): if that one was meant to be `" + std::string(id) + "`, rename it";
+}
+
 std::vector<int> resolve_ids(BuildContext& c, const Fields& f, std::string_view key,
                              const IdIndex& index, const char* code, std::string_view kind) {
   std::vector<int> out;

@@ -825,6 +825,9 @@ TEST_CASE("a node key written twice is reported before the undefined node it cau
   CHECK(r.diagnostics[0].hint.find("line 17") != std::string::npos);
   CHECK(r.diagnostics[1].code == "undefined-node");
   CHECK(r.diagnostics[1].line == 24);
+  CHECK(r.diagnostics[1].hint ==
+        "node `second` is written twice (again on line 25): if that one was meant to be `end`, "
+        "rename it");
 }
 
 TEST_CASE("a variable refused for its range is still declared: one error, not one per use") {
