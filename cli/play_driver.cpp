@@ -1,5 +1,6 @@
 #include "cli/play_driver.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -10,6 +11,8 @@
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"
 #include "cli/terminal_play.hpp"
+#include "cli/terminal_text.hpp"
+#include "reports/render_text.hpp"
 
 namespace auditsim::cli {
 namespace {
@@ -41,13 +44,59 @@ class ScriptedStep {
       s_.acknowledge_inject(inject);
       if (rec_) rec_->acknowledge(s_, inject);
     }
+    numbers_.update(s_);
     if (rec_) rec_->sync(s_);
   }
+  const EvidenceNumbers& numbers() const { return numbers_; }
 
  private:
   Session& s_;
   SessionRecorder* rec_;
+  EvidenceNumbers numbers_;
 };
+
+// Every inject the history shows firing, in order (one fired again after an undo appears twice).
+nlohmann::json injects_fired(const Session& session) {
+  const Scenario& s = session.scenario();
+  nlohmann::json out = nlohmann::json::array();
+  for (const HistoryEntry& e : session.history()) {
+    if (e.kind != HistoryEntry::Kind::Inject || e.inject < 0) continue;
+    const Inject& in = s.injects[e.inject];
+    out.push_back({{"id", in.id}, {"title", in.title}, {"at_ms", e.at_ms},
+                   {"node", e.node >= 0 ? s.nodes[e.node].id : ""}});
+  }
+  return out;
+}
+
+// The documents released so far, by the number terminal play shows them with.
+nlohmann::json evidence_released(const Session& session, const EvidenceNumbers& numbers) {
+  const Scenario& s = session.scenario();
+  std::vector<int> released = released_evidence(session);
+  std::sort(released.begin(), released.end(),
+            [&](int a, int b) { return numbers.number_of(a) < numbers.number_of(b); });
+  nlohmann::json out = nlohmann::json::array();
+  for (int e : released)
+    out.push_back({{"number", numbers.number_of(e)}, {"id", s.evidence[e].id},
+                   {"title", s.evidence[e].title}});
+  return out;
+}
+
+// What an author checks injects by without playing by hand: each inject with the stage it
+// fired at, and each document with its number.
+void print_injects_and_evidence(const Session& session, const EvidenceNumbers& numbers) {
+  const nlohmann::json injects = injects_fired(session), evidence = evidence_released(session, numbers);
+  std::cout << "\nInjects fired\n";
+  if (injects.empty()) std::cout << "  (none)\n";
+  for (const auto& in : injects)
+    std::cout << "  " << reports::text::duration(in["at_ms"].get<int64_t>()) << " at `"
+              << in["node"].get<std::string>() << "`: " << in["id"].get<std::string>() << " \u2014 "
+              << reports::text::one_line(in["title"].get<std::string>()) << "\n";
+  std::cout << "\nEvidence released\n";
+  if (evidence.empty()) std::cout << "  (none)\n";
+  for (const auto& ev : evidence)
+    std::cout << "  e" << ev["number"].get<int>() << ". " << ev["id"].get<std::string>() << " \u2014 "
+              << reports::text::one_line(ev["title"].get<std::string>()) << "\n";
+}
 
 int find_available(const Session& session, const std::string& id) {
   for (int c : session.available_choices())
@@ -134,7 +183,9 @@ int drive_session(Session& session, SessionRecorder* recorder, const DriveOption
   ScriptedStep step(session, recorder);
   bool completed = true;
   try {
-    step.settle();
+    // Interactive play shows the injects that fired at the start; scripted play has nobody to
+    // show them to, so they are acknowledged (and listed at the end).
+    if (is_scripted(opts)) step.settle();
     if (!opts.choose.empty()) {
       completed = play_ids(session, step, split_ids(opts.choose));
     } else if (!opts.autoplay.empty()) {
@@ -147,7 +198,8 @@ int drive_session(Session& session, SessionRecorder* recorder, const DriveOption
           recorder->acknowledge(s, inject);
         };
       }
-      completed = play_interactive(session, std::cin, std::cout, hooks);
+      FdLineInput stdin_lines(0);
+      completed = play_interactive(session, stdin_lines, std::cout, hooks);
     }
   } catch (const store::StoreError& e) {
     // Nothing after the failed write was shown as recorded: say so and stop.
@@ -159,6 +211,8 @@ int drive_session(Session& session, SessionRecorder* recorder, const DriveOption
   if (opts.json) {
     nlohmann::json j = result_to_json(session, score_session(session));
     if (recorder) j["session_id"] = recorder->session_id();
+    j["injects_fired"] = injects_fired(session);
+    j["evidence_released"] = evidence_released(session, step.numbers());
     std::cout << j.dump(2) << "\n";
   } else {
     if (is_scripted(opts) && session.finished()) {
@@ -166,6 +220,7 @@ int drive_session(Session& session, SessionRecorder* recorder, const DriveOption
       std::cout << session.scenario().title << "\nEnded at: " << end.title << " ("
                 << outcome_key(end.ending->outcome) << ")\n";
     }
+    if (is_scripted(opts)) print_injects_and_evidence(session, step.numbers());
     print_result(session, std::cout);
     if (recorder) {
       std::cout << "\nRecorded as session " << recorder->session_id();

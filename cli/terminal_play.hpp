@@ -1,11 +1,12 @@
 // Interactive play in a terminal: the node's text, evidence titles, numbered choices read from
-// a stream, feedback, and injects as they arrive.
+// the player, feedback, and injects and time-outs as they arrive, typed or not.
 #pragma once
 
 #include <functional>
 #include <iosfwd>
 
 #include "sim/engine.hpp"
+#include "cli/line_input.hpp"
 
 namespace auditsim::cli {
 
@@ -17,7 +18,10 @@ struct PlayHooks {
   std::function<void(const Session&, int inject_index)> acknowledged;
 };
 
-// Plays until an ending, end of input or `q`. Returns false when the player quit early.
+// Plays until an ending, end of input or `q`. Returns false when the player quit early. While
+// the session has a timer running, the wait for a line wakes when the timer falls due, so an
+// inject or a time-out is shown when it happens, not at the next Enter.
+bool play_interactive(Session& session, LineInput& in, std::ostream& out, const PlayHooks& hooks);
 bool play_interactive(Session& session, std::istream& in, std::ostream& out,
                       const PlayHooks& hooks);
 

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "reports/markdown_links.hpp"
+#include "reports/markdown_plain.hpp"
 #include "sim/utf8.hpp"
 
 namespace auditsim::reports::text {
@@ -172,53 +173,11 @@ std::string markdown_to_html(std::string_view md) {
 }
 
 std::string markdown_to_plain(std::string_view md) {
-  std::string src = clean(md);
-  std::unique_ptr<cmark_node, CmarkFree> doc(
-      cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT));
-  if (!doc) return one_line(md);
-  std::string out;
-  auto block_break = [&out] {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    if (!out.empty() && out.back() != '\n') out += '\n';
-  };
-  cmark_iter* it = cmark_iter_new(doc.get());
-  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* n = cmark_iter_get_node(it);
-    const char* lit = cmark_node_get_literal(n);
-    switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-      case CMARK_NODE_HTML_INLINE:
-        out += lit ? lit : "";
-        break;
-      case CMARK_NODE_CODE_BLOCK:
-      case CMARK_NODE_HTML_BLOCK:
-        block_break();
-        out += lit ? lit : "";
-        break;
-      case CMARK_NODE_SOFTBREAK:
-        out += ' ';
-        break;
-      case CMARK_NODE_LINEBREAK:
-        out += '\n';
-        break;
-      case CMARK_NODE_ITEM:
-        if (ev == CMARK_EVENT_ENTER) {
-          block_break();
-          out += "\u2022 ";
-        }
-        break;
-      case CMARK_NODE_PARAGRAPH:
-      case CMARK_NODE_HEADING:
-        if (ev == CMARK_EVENT_EXIT) block_break();
-        break;
-      default:
-        break;
-    }
-  }
-  cmark_iter_free(it);
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
+  return markdown_plain(md, PlainStyle::Bare);
+}
+
+std::string markdown_to_terminal(std::string_view md) {
+  return markdown_plain(md, PlainStyle::Terminal);
 }
 
 std::string opinion_sentence(const FeedbackReport& r) {

@@ -54,8 +54,11 @@ std::string escape_markup(std::string_view s);
 
 // Markdown to HTML with raw HTML and unsafe links dropped (cmark's safe mode).
 std::string markdown_to_html(std::string_view md);
-// Markdown to plain paragraphs separated by blank lines; list items start with "\u2022 ".
+// Markdown to plain paragraphs, one a line; list items start with "\u2022 " (markdown_plain.hpp).
 std::string markdown_to_plain(std::string_view md);
+// Markdown as text to read in a terminal: emphasis, code, links, lists, headings and tables
+// written in plain-text conventions (markdown_plain.hpp).
+std::string markdown_to_terminal(std::string_view md);
 
 // The assurance opinion in a sentence, with the reason when it was capped.
 std::string opinion_sentence(const FeedbackReport& r);

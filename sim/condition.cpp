@@ -324,6 +324,18 @@ struct ConditionParser {
     emit(OpCode::Visited, index);
   }
 
+  // Whether the unknown `word` at `at`, running on to `end` through `-` (and `.`), is one name
+  // written with a dash: the word after a dash starts with a letter and is not itself a
+  // variable, so the text cannot be a subtraction of two names.
+  bool reads_as_dashed_name(std::string_view word, size_t at, size_t end) const {
+    if (!names.variable || end <= at + word.size()) return false;
+    size_t i = at + word.size();
+    if (text[i] != '-' || i + 1 >= end || !is_ident_start(text[i + 1])) return false;
+    size_t j = i + 1;
+    while (j < end && is_ident_char(text[j])) ++j;
+    return names.variable(text.substr(i + 1, j - i - 1)) < 0;
+  }
+
   void parse_variable(std::string_view word, size_t at) {
     const int index = names.variable ? names.variable(word) : -1;
     if (index >= 0) {
@@ -340,6 +352,23 @@ struct ConditionParser {
     if (names.node && names.node(as_node) >= 0) {
       hint = "`" + std::string(as_node) + "` is a node: write visited(" + std::string(as_node) +
              ") to test whether the session has been there";
+    } else if (reads_as_dashed_name(word, at, end)) {
+      // "lender-tipped" is one name with a dash, not `lender` minus `tipped`: one message for
+      // the whole word, suggesting the declared name, instead of one per half.
+      const std::string dashed(text.substr(at, end - at));
+      std::string underscored = dashed;
+      std::replace(underscored.begin(), underscored.end(), '-', '_');
+      std::string guess;
+      if (names.variable(underscored) >= 0) guess = underscored;
+      else if (names.variable_names) guess = closest_match(underscored, names.variable_names());
+      pos = end;
+      name_error(ConditionError::Kind::UnknownVariable, at,
+                 "`" + dashed + "` is not a variable name: names cannot contain `-`",
+                 guess.empty() ? "write it with `_` instead of `-`, as it is declared under "
+                                 "`variables:`"
+                               : "did you mean `" + guess + "`?");
+      emit(OpCode::Var, -1);
+      return;
     } else if (names.variable_names) {
       const std::string guess = closest_match(word, names.variable_names());
       if (!guess.empty()) hint = "did you mean `" + guess + "`?";

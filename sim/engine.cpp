@@ -295,11 +295,28 @@ bool Session::replay_effective(std::string* error) {
   return true;
 }
 
+// The injects a decision fired are the Inject entries right after it at the same moment (on
+// arrival, or a condition it made true; injects due earlier were fired before it). Undoing the
+// decision takes them back, so they fire again if the story reaches them again; their entries
+// stay in the history, so a second firing is recorded beside the first.
+void Session::unfire_injects_of(size_t decision) {
+  const int64_t at = history_[decision].at_ms;
+  for (size_t j = decision + 1; j < history_.size(); ++j) {
+    const HistoryEntry& e = history_[j];
+    if (e.kind != HistoryEntry::Kind::Inject || e.at_ms != at) break;
+    if (e.inject < 0 || static_cast<size_t>(e.inject) >= fired_.size()) continue;
+    fired_[e.inject] = false;
+    acknowledge_inject(e.inject);
+  }
+  timed_cursor_ = 0;  // the cursor skips what is still fired; an un-fired timed inject is due again
+}
+
 bool Session::undo(const std::string& reason) {
   auto it = std::find_if(history_.rbegin(), history_.rend(),
                          [](const HistoryEntry& e) { return is_decision(e) && !e.undone; });
   if (it == history_.rend()) return false;
   it->undone = true;
+  unfire_injects_of(static_cast<size_t>(std::distance(history_.begin(), it.base()) - 1));
   HistoryEntry u;
   u.kind = HistoryEntry::Kind::Undo;
   u.at_ms = elapsed_ms();
@@ -311,8 +328,8 @@ bool Session::undo(const std::string& reason) {
   // and visit counts exactly, whatever the undone choice did.
   replay_effective(nullptr);
   history_.push_back(std::move(u));
-  // The room gets the full time again at the node it returns to; injects already seen stay
-  // fired and are not re-announced.
+  // The room gets the full time again at the node it returns to; injects fired before the undone
+  // decision stay fired and are not re-announced.
   node_entered_at_ms_ = history_.back().at_ms;
   fire_when_all(node_entered_at_ms_);
   return true;

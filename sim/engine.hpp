@@ -91,7 +91,8 @@ class Session {
   bool choose(std::string_view choice_id, const GroupInput& group = {});
 
   // Undoes the last decision that is still in effect; the undo is itself recorded with `reason`.
-  // Returns false when there is nothing to undo.
+  // The injects that decision fired are no longer fired (nor pending), so they fire again when
+  // the story reaches them again. Returns false when there is nothing to undo.
   bool undo(const std::string& reason);
 
   // Advances timers: fires time-based injects and, when the node's time limit has passed and it
@@ -122,7 +123,8 @@ class Session {
   const std::vector<PendingInject>& pending_injects() const { return pending_; }
   // Removes a pending inject once the room has seen it; it stays fired.
   void acknowledge_inject(int inject_index);
-  // Whether an inject has fired (each fires at most once per session).
+  // Whether an inject has fired and is still in effect (at most once at a time: undoing the
+  // decision that fired it takes it back).
   bool inject_fired(int inject_index) const {
     return inject_index >= 0 && static_cast<size_t>(inject_index) < fired_.size() &&
            fired_[inject_index];
@@ -145,6 +147,7 @@ class Session {
   bool can_take(int choice_index) const;
   void apply(int choice_index, const GroupInput& group, HistoryEntry::Kind kind, int64_t at_ms);
   bool replay_effective(std::string* error);
+  void unfire_injects_of(size_t decision_entry);
 
   ScenarioPtr scenario_;
   const Clock* clock_;

@@ -57,7 +57,7 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
     scenario->start = c.find(c.nodes, *start);
     if (scenario->start < 0 && top.has("nodes"))
       r.error("undefined-node", r.where(top, "start"), "No node has the id `" + *start + "`.",
-              did_you_mean(*start, BuildContext::names(c.nodes)));
+              c.undefined_node_hint(*start));
   }
   build_nodes(c);
   if (top.has("injects")) build_injects(c, top.value("injects"));
@@ -101,9 +101,13 @@ void warn_bidi_controls(std::string_view text, const std::string& path,
   }
 }
 
+// In file order, except that a key written twice comes first wherever it is: only the first of
+// the two is read, so it is the root cause of the errors about what the second one held (a node
+// copied and not renamed leaves every `next` to the intended name undefined, earlier in the file).
 void sort_diagnostics(std::vector<Diagnostic>& ds) {
   std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.line, a.col) < std::tie(b.line, b.col);
+    const bool a_root = a.code == "duplicate-key", b_root = b.code == "duplicate-key";
+    return std::tie(b_root, a.line, a.col) < std::tie(a_root, b.line, b.col);
   });
 }
 

@@ -22,6 +22,14 @@ std::vector<std::string> BuildContext::names(const IdIndex& index) {
   return out;
 }
 
+std::string BuildContext::undefined_node_hint(std::string_view id) const {
+  std::string hint = did_you_mean(id, names(nodes));
+  if (!hint.empty() || repeated_nodes.empty()) return hint;
+  const auto& [repeated, line] = repeated_nodes.front();
+  return "node `" + repeated + "` is written twice (again on line " + std::to_string(line) +
+         "): if that one was meant to be `" + std::string(id) + "`, rename it";
+}
+
 std::vector<int> resolve_ids(BuildContext& c, const Fields& f, std::string_view key,
                              const IdIndex& index, const char* code, std::string_view kind) {
   std::vector<int> out;
@@ -43,13 +51,16 @@ std::vector<int> resolve_ids(BuildContext& c, const Fields& f, std::string_view 
 
 namespace {
 
-// Registers a list item's id, reporting a repeat; returns false when the id is unusable.
+// Registers a list item's id, reporting a repeat with the line of the first one (`line_of`
+// gives the line of an index already registered); returns false when the id is unusable.
+template <class LineOf>
 bool register_id(BuildContext& c, IdIndex& index, const std::string& id, int node, int value,
-                 std::string_view kind) {
+                 std::string_view kind, LineOf line_of) {
   auto [it, inserted] = index.emplace(id, value);
   if (!inserted) {
     c.r.error("duplicate-id", node, "Two " + std::string(kind) + " have the id `" + id + "`.",
-              "ids must be unique; rename one of them");
+              "ids must be unique: the first is on line " + std::to_string(line_of(it->second)) +
+                  "; rename one of them");
     return false;
   }
   return true;
@@ -154,9 +165,10 @@ void build_variables(BuildContext& c, int node) {
     } else if (val.kind == YNode::Kind::Scalar && val.plain && !val.value.empty() &&
                (std::isdigit(static_cast<unsigned char>(val.value[0])) || val.value[0] == '-' ||
                 val.value[0] == '+')) {
-      auto n = r.integer_node(v, *name, -kMaxVariableMagnitude, kMaxVariableMagnitude);
-      if (!n) continue;
-      var.initial = *n;
+      // A number out of range is reported once here; the variable is still declared (at 0) so
+      // that every condition and `add` using it is checked rather than reported as unknown.
+      var.initial =
+          r.integer_node(v, *name, -kMaxVariableMagnitude, kMaxVariableMagnitude).value_or(0);
     } else {
       const int at = val.kind == YNode::Kind::Null ? k : v;
       std::string lower = val.value;
@@ -297,7 +309,8 @@ void build_evidence(BuildContext& c, int node) {
       read_evidence_file(c, e, r.where(f, "file"));
     }
     if (!id || !register_id(c, c.evidence, *id, r.where(f, "id"),
-                            static_cast<int>(c.s.evidence.size()), "evidence documents"))
+                            static_cast<int>(c.s.evidence.size()), "evidence documents",
+                            [&c](int i) { return c.s.evidence[static_cast<size_t>(i)].pos.line; }))
       continue;
     e.id = *id;
     c.s.evidence.push_back(std::move(e));
@@ -330,7 +343,8 @@ void build_key_actions(BuildContext& c, int node) {
     k.text = r.text(f, "text", Need::Required, "key action").value_or("");
     k.management_action = r.text(f, "management_action", Need::Required, "key action").value_or("");
     if (!id || !register_id(c, c.key_actions, *id, r.where(f, "id"),
-                            static_cast<int>(c.s.key_actions.size()), "key actions"))
+                            static_cast<int>(c.s.key_actions.size()), "key actions",
+                            [&c](int i) { return c.s.key_actions[static_cast<size_t>(i)].pos.line; }))
       continue;
     k.id = *id;
     c.s.key_actions.push_back(std::move(k));
@@ -357,7 +371,12 @@ void build_objectives(BuildContext& c, int node) {
     else r.missing(f, "pillar", "learning objective");
     o.text = r.text(f, "text", Need::Required, "learning objective").value_or("");
     o.key_actions = resolve_ids(c, f, "key_actions", c.key_actions, "undefined-key-action", "key action");
-    if (!id || !register_id(c, ids, *id, r.where(f, "id"), 0, "learning objectives")) continue;
+    if (!id || !register_id(c, ids, *id, r.where(f, "id"),
+                            static_cast<int>(c.s.learning_objectives.size()), "learning objectives",
+                            [&c](int i) {
+                              return c.s.learning_objectives[static_cast<size_t>(i)].pos.line;
+                            }))
+      continue;
     o.id = *id;
     c.s.learning_objectives.push_back(std::move(o));
   }

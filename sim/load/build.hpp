@@ -31,6 +31,7 @@ struct BuildContext {
   IdIndex choice_lines;   // choice id -> line of its first definition
   std::vector<int> node_bodies;  // YAML node of each scenario node's map, parallel to s.nodes
   const LoadLimits* limits = nullptr;  // snapshot evidence and whether missing files are allowed
+  std::vector<std::pair<std::string, int>> repeated_nodes;  // node id written twice, line of the repeat
 
   // Keys added in format 1.1 call this before use: true when the file declares auditsim/1.1,
   // otherwise reports `needs-format-1.1` at `yaml_node` (naming `what`) and returns false.
@@ -41,6 +42,9 @@ struct BuildContext {
     return it == index.end() ? -1 : it->second;
   }
   static std::vector<std::string> names(const IdIndex& index);
+  // The hint for a reference to a node id that does not exist: a close spelling, or else the
+  // node key written twice that was probably meant to be it.
+  std::string undefined_node_hint(std::string_view id) const;
 };
 
 // Top-level keys: format, id, title, version, author, theme, audience, duration_minutes,

@@ -152,7 +152,7 @@ void read_choice(BuildContext& c, int item, Node& node) {
     ch.next = c.find(c.nodes, *next);
     if (ch.next < 0)
       r.error("undefined-node", r.where(f, "next"), "No node has the id `" + *next + "`.",
-              did_you_mean(*next, BuildContext::names(c.nodes)));
+              c.undefined_node_hint(*next));
   }
   node.choices.push_back(std::move(ch));
 }
@@ -246,7 +246,10 @@ void collect_nodes(BuildContext& c, int node) {
       r.error("bad-id", k, "`" + *id + "` is not a valid node id.",
               "ids use letters, digits, '-', '_' and '.', start with a letter or digit and are "
               "at most 64 characters");
-    if (!c.nodes.emplace(*id, static_cast<int>(c.s.nodes.size())).second) continue;  // duplicate-key
+    if (!c.nodes.emplace(*id, static_cast<int>(c.s.nodes.size())).second) {  // duplicate-key
+      c.repeated_nodes.emplace_back(*id, r.pos(k).line);
+      continue;
+    }
     Node nd;
     nd.id = *id;
     nd.pos = r.pos(k);
@@ -294,15 +297,17 @@ void build_injects(BuildContext& c, int node) {
       in.node = c.find(c.nodes, *target);
       if (in.node < 0)
         r.error("undefined-node", r.where(f, "on_enter"), "No node has the id `" + *target + "`.",
-                did_you_mean(*target, BuildContext::names(c.nodes)));
+                c.undefined_node_hint(*target));
     } else if (f.has("when")) {
       in.trigger = Inject::Trigger::When;
       if (auto cond = build_condition(c, f.value("when"))) in.when = std::move(*cond);
     }
     if (!id) continue;
-    if (!ids.emplace(*id, 0).second) {
+    if (auto [it, inserted] = ids.emplace(*id, static_cast<int>(c.s.injects.size())); !inserted) {
       r.error("duplicate-id", r.where(f, "id"), "Two injects have the id `" + *id + "`.",
-              "ids must be unique; rename one of them");
+              "ids must be unique: the first is on line " +
+                  std::to_string(c.s.injects[static_cast<size_t>(it->second)].pos.line) +
+                  "; rename one of them");
       continue;
     }
     in.id = *id;

@@ -6,7 +6,10 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <new>
+#include <optional>
 #include <unordered_map>
 
 #include "sim/load/text.hpp"
@@ -317,6 +320,99 @@ std::string_view line_text(std::string_view text, int n) {
   return line;
 }
 
+int indent_of(std::string_view t) { return static_cast<int>(t.find_first_not_of(' ')); }
+
+bool blank_or_comment(std::string_view t) {
+  const size_t first = t.find_first_not_of(" \t");
+  return first == std::string_view::npos || t[first] == '#';
+}
+
+// "title:" or "- id:" at the start of the line: a line that opens a key, so its indentation
+// says which map the key belongs to.
+bool opens_key(std::string_view t) {
+  size_t i = t.find_first_not_of(' ');
+  if (i == std::string_view::npos) return false;
+  if (t.substr(i, 2) == "- ") i = t.find_first_not_of(' ', i + 1);
+  const size_t colon = t.find(':', i);
+  if (colon == std::string_view::npos || colon == i) return false;
+  for (size_t k = i; k < colon; ++k)
+    if (!std::isalnum(static_cast<unsigned char>(t[k])) && t[k] != '_' && t[k] != '-' &&
+        t[k] != '.')
+      return false;
+  return colon + 1 == t.size() || t[colon + 1] == ' ';
+}
+
+// When the key on 0-based line `l` is indented to no level the lines above it use, a hint
+// naming the line, its indentation and the nearest level. The levels are those still open at
+// that point (a "- " item opens two: the dash and the key after it); the contents of `|` and `>`
+// blocks are skipped, since their indentation is the text's own.
+std::optional<std::string> indentation_hint(std::string_view text, int l) {
+  const std::string_view target = line_text(text, l);
+  if (!opens_key(target)) return std::nullopt;
+  std::vector<int> levels;
+  bool opens_block = false;  // the last line ends with `key:`, so a deeper line is a new level
+  int block_scalar = -1;     // indentation of a `key: |` line whose text follows
+  size_t next = 0;
+  for (int k = 0; k < l && next < text.size(); ++k) {
+    const size_t eol = text.find('\n', next);
+    std::string_view t = text.substr(next, eol == std::string_view::npos ? eol : eol - next);
+    next = eol == std::string_view::npos ? text.size() : eol + 1;
+    if (!t.empty() && t.back() == '\r') t.remove_suffix(1);
+    if (blank_or_comment(t)) continue;
+    const int ind = indent_of(t);
+    if (block_scalar >= 0 && ind > block_scalar) continue;
+    block_scalar = -1;
+    while (!levels.empty() && levels.back() > ind) levels.pop_back();
+    if (levels.empty() || levels.back() < ind) levels.push_back(ind);
+    if (t.substr(static_cast<size_t>(ind), 2) == "- ") {
+      const size_t key = t.find_first_not_of(' ', static_cast<size_t>(ind) + 1);
+      if (key != std::string_view::npos) levels.push_back(static_cast<int>(key));
+    }
+    std::string_view end = t.substr(0, t.find(" #"));
+    while (!end.empty() && end.back() == ' ') end.remove_suffix(1);
+    opens_block = !end.empty() && end.back() == ':';
+    const size_t bar = end.find_last_of("|>");
+    if (bar != std::string_view::npos && bar >= 2 && end.substr(bar - 2, 2) == ": " &&
+        end.find_first_not_of("|>+-0123456789", bar) == std::string_view::npos)
+      block_scalar = ind;
+  }
+  const int ind = indent_of(target);
+  if (block_scalar >= 0 && ind > block_scalar) return std::nullopt;  // text of a `|` block
+  if (levels.empty() || std::find(levels.begin(), levels.end(), ind) != levels.end()) return std::nullopt;
+  if (opens_block && ind > levels.back()) return std::nullopt;
+  // On a tie the deeper level wins: it is the one the lines just above use.
+  int nearest = levels.front();
+  for (int v : levels)
+    if (std::abs(v - ind) <= std::abs(nearest - ind)) nearest = v;
+  const std::string where = "line " + std::to_string(l + 1) + " is indented " +
+                            std::to_string(ind) + " spaces";
+  const std::string fix = ": YAML reads which map a key belongs to from its indentation, so line "
+                          "it up with the keys it belongs with (" +
+                          std::to_string(nearest) + " spaces)";
+  if (ind == nearest + 1) return where + ", one space too far" + fix;
+  if (ind == nearest - 1) return where + ", one space short" + fix;
+  return where + ", which matches no line above it" + fix;
+}
+
+// “…” or ‘…’ around a value: word processors turn straight quotes into curly ones, which YAML
+// reads as ordinary letters, so the text is unquoted after all.
+std::optional<std::string> curly_quotes_hint(std::string_view text, int l) {
+  const std::string_view t = line_text(text, l);
+  for (std::string_view open : {std::string_view("\u201c"), std::string_view("\u2018")}) {
+    const size_t at = t.find(open);
+    if (at == std::string_view::npos) continue;
+    const size_t before = at == 0 ? std::string_view::npos : t.find_last_not_of(' ', at - 1);
+    const bool starts_value =
+        before == std::string_view::npos || t[before] == ':' || t[before] == '-';
+    if (!starts_value) continue;
+    const bool double_quotes = open == "\u201c";
+    return "line " + std::to_string(l + 1) + " puts the text in curly quotes (" +
+           (double_quotes ? "\u201c \u201d" : "\u2018 \u2019") +
+           "), which YAML does not read as quotes: use straight double quotes (\"...\") instead";
+  }
+  return std::nullopt;
+}
+
 // A hint for the mistakes authors really make, when the syntax error shows one; otherwise the
 // general advice. Only runs on the error path, so plain scanning is fine.
 std::string syntax_hint(std::string_view text, int line, const std::string& problem) {
@@ -336,6 +432,10 @@ std::string syntax_hint(std::string_view text, int line, const std::string& prob
       return "line " + std::to_string(l + 1) +
              " opens a quote with \" but closes it with a curly quote: use straight quotes";
   }
+  for (int l = line; l >= std::max(0, line - 1); --l)
+    if (auto hint = curly_quotes_hint(text, l)) return *hint;
+  for (int l = line; l >= std::max(0, line - 1); --l)
+    if (auto hint = indentation_hint(text, l)) return *hint;
   if (problem.find("mapping values are not allowed") != std::string::npos)
     return "text containing `: ` must be quoted: put the whole text in double quotes, or write "
            "`|` and the text on the lines below";

@@ -11,7 +11,7 @@ import pathlib
 import sys
 
 import jsonschema
-import yaml
+import scenario_yaml
 
 
 def scenario_files(paths):
@@ -36,9 +36,7 @@ def main():
     validator = jsonschema.Draft7Validator(schema)
     failures = 0
     for f in scenario_files(args[1:]):
-        # BaseLoader keeps every scalar a string except where the schema must see numbers and
-        # booleans, so use the safe loader: it resolves the YAML 1.1 types editors also see.
-        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+        doc = scenario_yaml.load(f.read_text(encoding="utf-8"))
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
         for e in errors:
             where = "/".join(str(p) for p in e.path) or "(top level)"

@@ -169,6 +169,33 @@ TEST_CASE("a bare node id is pointed to visited()") {
   CHECK(e.hint.find("visited(police-visit)") != std::string::npos);
 }
 
+TEST_CASE("a name written with a dash is one error suggesting the declared name") {
+  auto r = parse_condition("not refer-red and trust > 0", names());
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].kind == ConditionError::Kind::UnknownVariable);
+  CHECK(r.errors[0].offset == 4);
+  CHECK(r.errors[0].message.find("`refer-red`") != std::string::npos);
+  CHECK(r.errors[0].message.find("cannot contain `-`") != std::string::npos);
+  CHECK(r.errors[0].hint == "did you mean `referred`?");
+}
+
+TEST_CASE("a dashed name with nothing close says to write it with `_`") {
+  auto r = parse_condition("zebra-crossing", names());
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].hint.find("`_` instead of `-`") != std::string::npos);
+}
+
+TEST_CASE("a dash before a declared name or a number is still a subtraction") {
+  // `budgt - trust`: the second name is declared, so the dash is a minus and only the typo is wrong.
+  auto r = parse_condition("budgt-trust > 0", names());
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message == "unknown variable `budgt`");
+  auto n = parse_condition("budgt-5 > 0", names());
+  REQUIRE(n.errors.size() == 1);
+  CHECK(n.errors[0].message == "unknown variable `budgt`");
+  CHECK(eval("budget-trust > 0"));
+}
+
 TEST_CASE("every unknown name is reported, in text order") {
   auto r = parse_condition("visited(polise-visit) or foo > bar", names());
   REQUIRE(r.errors.size() == 3);

@@ -262,8 +262,8 @@ TEST_CASE("undo reverts the last decision in effect and is itself recorded") {
   });
   REQUIRE(decided != s.history().end());
   CHECK(decided->undone);
-  CHECK(s.inject_fired(inject_of(s, "mash")));  // it was seen: it stays fired
-  CHECK(s.time_left_ms() == 60'000);            // the room gets the full time back
+  CHECK_FALSE(s.inject_fired(inject_of(s, "mash")));  // the undone decision fired it
+  CHECK(s.time_left_ms() == 60'000);                  // the room gets the full time back
 
   REQUIRE(s.choose(std::string_view("wait")));
   REQUIRE(s.choose(std::string_view("review")));
@@ -276,6 +276,83 @@ TEST_CASE("undo reverts the last decision in effect and is itself recorded") {
   CHECK(s.effective_decisions().size() == 1);
   CHECK(count_kind(s, HistoryEntry::Kind::Undo) == 2);
   CHECK(count_kind(s, HistoryEntry::Kind::Decision) == 3);  // nothing erased
+}
+
+namespace {
+
+size_t firings(const Session& s, int inject) {
+  return static_cast<size_t>(std::count_if(s.history().begin(), s.history().end(), [&](const auto& e) {
+    return e.kind == HistoryEntry::Kind::Inject && e.inject == inject;
+  }));
+}
+
+}  // namespace
+
+TEST_CASE("undoing a choice un-fires the injects it fired, so they fire again when reached again") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  const int mash = inject_of(s, "mash");
+  REQUIRE(s.choose(std::string_view("refer")));
+  REQUIRE(s.inject_fired(mash));
+  REQUIRE(s.undo("misheard"));
+  CHECK_FALSE(s.inject_fired(mash));
+  CHECK(std::none_of(s.pending_injects().begin(), s.pending_injects().end(),
+                     [&](const PendingInject& p) { return p.inject == mash; }));
+  clock.advance_ms(1'000);
+  REQUIRE(s.choose(std::string_view("refer")));
+  CHECK(s.inject_fired(mash));
+  REQUIRE(firings(s, mash) == 2);  // the history keeps both firings
+  CHECK(s.pending_injects().back().inject == mash);
+  CHECK(s.pending_injects().back().fired_at_ms == 1'000);
+}
+
+TEST_CASE("undo leaves fired the injects that came before the undone decision") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  const int arrival = inject_of(s, "arrival"), press = inject_of(s, "press");
+  clock.advance_ms(10'000);
+  REQUIRE(s.choose(std::string_view("wait")));  // on to escalation, with its 30 s limit
+  clock.advance_ms(20'000);
+  s.tick();
+  REQUIRE(s.choose(std::string_view("give-up")));
+  REQUIRE(s.undo("reconsider"));
+  CHECK(s.inject_fired(arrival));                       // fired on arrival at the start
+  CHECK(s.inject_fired(inject_of(s, "second")));        // fired by `wait`, still in effect
+  CHECK_FALSE(s.inject_fired(press));                   // not yet due (120 s)
+  REQUIRE(s.undo("start again"));
+  CHECK(s.inject_fired(arrival));
+  CHECK_FALSE(s.inject_fired(inject_of(s, "second")));  // `wait` fired it
+  CHECK_FALSE(s.inject_fired(inject_of(s, "email")));   // trust < 30 came from `wait`
+}
+
+TEST_CASE("a timed inject is not taken back by undoing a decision made after it") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  const int press = inject_of(s, "press");
+  clock.advance_ms(50'000);
+  REQUIRE(s.choose(std::string_view("refer")));
+  clock.advance_ms(80'000);
+  s.tick();
+  REQUIRE(s.inject_fired(press));
+  REQUIRE(s.undo("back"));
+  CHECK(s.inject_fired(press));
+  CHECK(firings(s, press) == 1);
+}
+
+TEST_CASE("a session restored from JSON after an undo fires the un-fired inject again") {
+  ManualClock clock;
+  auto sc = make_scenario();
+  Session s(sc, clock);
+  const int mash = inject_of(s, "mash");
+  REQUIRE(s.choose(std::string_view("refer")));
+  REQUIRE(s.undo("misheard"));
+  std::string error;
+  auto restored = Session::from_json(sc, clock, s.to_json(), &error);
+  REQUIRE(restored);
+  CHECK_FALSE(restored->inject_fired(mash));
+  REQUIRE(restored->choose(std::string_view("refer")));
+  CHECK(restored->inject_fired(mash));
+  CHECK(firings(*restored, mash) == 2);
 }
 
 TEST_CASE("a coarse tick gives the same history as a fine one") {

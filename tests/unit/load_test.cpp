@@ -112,6 +112,7 @@ BAD_FILE("bad-value-inject-two-triggers", "bad-value", 22)
 BAD_FILE("bad-value-integer-overflow", "bad-value", 8)
 BAD_FILE("bad-value-score-out-of-range", "bad-value", 16)
 BAD_FILE("bad-value-time-limit-unit", "bad-value", 12)
+BAD_FILE("bad-value-time-limit-zero", "bad-value", 12)
 BAD_FILE("bad-value-unknown-pillar", "bad-value", 9)
 BAD_FILE("condition-syntax-missing-operand", "condition-syntax", 18)
 BAD_FILE("dead-end-node-without-choices", "dead-end", 18)
@@ -149,6 +150,12 @@ BAD_FILE("wrong-type-title-is-list", "wrong-type", 3)
 BAD_FILE("wrong-type-variable-quoted-boolean", "wrong-type", 8)
 BAD_FILE("wrong-type-variable-yes", "wrong-type", 8)
 BAD_FILE("yaml-syntax-bad-indentation", "yaml-syntax", 12)
+BAD_FILE("yaml-syntax-indented-one-space-too-far", "yaml-syntax", 12)
+BAD_FILE("yaml-syntax-curly-quotes-around-value", "yaml-syntax", 7)
+BAD_FILE("condition-variable-name-with-dash", "undefined-variable", 18)
+BAD_FILE("duplicate-key-node-copied-not-renamed", "duplicate-key", 25)
+BAD_FILE("bad-value-variable-out-of-range-used-later", "bad-value", 8)
+BAD_FILE("duplicate-id-key-action", "duplicate-id", 9)
 BAD_FILE("yaml-syntax-two-documents", "yaml-syntax", 21)
 BAD_FILE("yaml-syntax-unclosed-bracket", "yaml-syntax", 17)
 BAD_FILE("yaml-syntax-tab-indent", "yaml-syntax", 11)
@@ -755,4 +762,93 @@ TEST_CASE("YAML syntax errors name the mistake authors really make") {
   // The error surfaces at the end of the file; the hint points back at line 7.
   CHECK(hint_of("yaml-syntax-curly-closing-quote").find("line 7") != std::string::npos);
   CHECK(hint_of("yaml-syntax-text-starts-with-bracket").find("[") != std::string::npos);
+}
+
+namespace {
+
+// The only diagnostic of a bad file, after checking its code and place.
+Diagnostic sole_diagnostic(const std::string& name, const std::string& code, int line, int col) {
+  const LoadResult r = load_scenario_file(kData + "/bad/" + name + ".yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics.front();
+  CHECK(d.code == code);
+  CHECK(d.line == line);
+  CHECK(d.col == col);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("a key indented one space too far gets the indentation hint, not the quoting one") {
+  const Diagnostic d = sole_diagnostic("yaml-syntax-indented-one-space-too-far", "yaml-syntax", 12, 10);
+  CHECK(d.hint.find("line 12 is indented 5 spaces, one space too far") != std::string::npos);
+  CHECK(d.hint.find("(4 spaces)") != std::string::npos);
+  CHECK(d.hint.find("quoted") == std::string::npos);
+}
+
+TEST_CASE("a key indented one space short is lined up with the keys just above it") {
+  const Diagnostic d = sole_diagnostic("yaml-syntax-bad-indentation", "yaml-syntax", 12, 4);
+  CHECK(d.hint.find("line 12 is indented 3 spaces, one space short") != std::string::npos);
+  CHECK(d.hint.find("(4 spaces)") != std::string::npos);
+}
+
+TEST_CASE("text inside a `|` block keeps its own indentation without an indentation hint") {
+  // The block's deeper lines are text, not keys; the real mistake is the unquoted colon below.
+  const std::string text =
+      "format: auditsim/1\nsummary: |\n  A block:\n     deeper: as text\n"
+      "title: Note: this\n";
+  const LoadResult r = load_scenario_text(text, "block.yaml");
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics.front().line == 5);
+  CHECK(r.diagnostics.front().hint.find("must be quoted") != std::string::npos);
+}
+
+TEST_CASE("curly quotes around a value get a hint naming them") {
+  const Diagnostic d = sole_diagnostic("yaml-syntax-curly-quotes-around-value", "yaml-syntax", 7, 15);
+  CHECK(d.hint.find("line 7 puts the text in curly quotes (\u201c \u201d)") != std::string::npos);
+  CHECK(d.hint.find("straight double quotes") != std::string::npos);
+}
+
+TEST_CASE("a condition naming a variable with `-` is one error suggesting the declared name") {
+  const Diagnostic d = sole_diagnostic("condition-variable-name-with-dash", "undefined-variable", 18, 19);
+  CHECK(d.message == "`lender-tipped` is not a variable name: names cannot contain `-`.");
+  CHECK(d.hint == "did you mean `lender_tipped`?");
+}
+
+TEST_CASE("a node key written twice is reported before the undefined node it causes") {
+  const LoadResult r = load_scenario_file(kData + "/bad/duplicate-key-node-copied-not-renamed.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.diagnostics.size() == 2);
+  CHECK(r.diagnostics[0].code == "duplicate-key");
+  CHECK(r.diagnostics[0].line == 25);
+  CHECK(r.diagnostics[0].col == 3);
+  CHECK(r.diagnostics[0].hint.find("line 17") != std::string::npos);
+  CHECK(r.diagnostics[1].code == "undefined-node");
+  CHECK(r.diagnostics[1].line == 24);
+  CHECK(r.diagnostics[1].hint ==
+        "node `second` is written twice (again on line 25): if that one was meant to be `end`, "
+        "rename it");
+}
+
+TEST_CASE("a variable refused for its range is still declared: one error, not one per use") {
+  const Diagnostic d = sole_diagnostic("bad-value-variable-out-of-range-used-later", "bad-value", 8, 11);
+  CHECK(d.hint.find("1000000000000") != std::string::npos);
+}
+
+TEST_CASE("a key action id used twice points to the first one, as choices do") {
+  const Diagnostic d = sole_diagnostic("duplicate-id-key-action", "duplicate-id", 9, 11);
+  CHECK(d.message == "Two key actions have the id `verify`.");
+  CHECK(d.hint.find("the first is on line 8") != std::string::npos);
+}
+
+TEST_CASE("values YAML would read as numbers or booleans are text, and `when: true` always holds") {
+  const LoadResult r = load_scenario_file(kData + "/good/scalars-yaml-reads-as-numbers-and-booleans.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.diagnostics.empty());
+  CHECK(r.scenario->title == "1984");
+  CHECK(r.scenario->version == "2");
+  CHECK(r.scenario->nodes[0].title == "2024");
+  CHECK(r.scenario->nodes[0].choices[0].when.text() == "true");
 }

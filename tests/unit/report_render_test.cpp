@@ -101,6 +101,42 @@ TEST_CASE("shared wording") {
   CHECK(markdown_to_plain("- one\n- **two**") == "\u2022 one\n\u2022 two");
 }
 
+TEST_CASE("terminal Markdown: emphasis, strong and code keep plain-text marks") {
+  CHECK(text::markdown_to_terminal("An *urgent* and **signed** `form`.") ==
+        "An _urgent_ and *signed* `form`.");
+}
+
+TEST_CASE("terminal Markdown: a link is followed by its address, an unsafe one by nothing") {
+  CHECK(text::markdown_to_terminal("See [the guide](https://example.org/g).") ==
+        "See the guide <https://example.org/g>.");
+  CHECK(text::markdown_to_terminal("<https://example.org>") == "https://example.org");
+  CHECK(text::markdown_to_terminal("[click](javascript:alert(1))") == "click");
+}
+
+TEST_CASE("terminal Markdown: lists are numbered and nested, blocks separated by blank lines") {
+  CHECK(text::markdown_to_terminal("First.\n\n3. three\n4. four\n   - inner\n     line") ==
+        "First.\n\n3. three\n4. four\n   \u2022 inner line");
+  CHECK(text::markdown_to_terminal("- a\n\n- b") == "\u2022 a\n\n\u2022 b");  // a loose list
+}
+
+TEST_CASE("terminal Markdown: headings are underlined, quotes marked, code indented") {
+  CHECK(text::markdown_to_terminal("# Title\n\n## Part") == "Title\n=====\n\nPart\n----");
+  CHECK(text::markdown_to_terminal("> said\n> so") == "> said so");
+  CHECK(text::markdown_to_terminal("```\nx = 1\ny = 2\n```") == "    x = 1\n    y = 2");
+}
+
+TEST_CASE("terminal Markdown: a pipe table becomes aligned columns, anything else stays text") {
+  CHECK(text::markdown_to_terminal("| Name | Sum |\n|:--|--:|\n| Caf\u00e9 | 10 |\n| B | 2000 |") ==
+        "Name  Sum\n----  ----\nCaf\u00e9  10\nB     2000");
+  // Without the separator row it is not a table: the lines join as one paragraph.
+  CHECK(text::markdown_to_terminal("| a | b |\n| c | d |") == "| a | b | | c | d |");
+}
+
+TEST_CASE("the bare style reports use is unchanged by the terminal style") {
+  CHECK(text::markdown_to_plain("# T\n\nSee *this* [link](https://x.org).\n\n1. a\n2. b") ==
+        "T\nSee this link.\n\u2022 a\n\u2022 b");
+}
+
 TEST_CASE("text that is not valid UTF-8 renders in every format without failing") {
   FeedbackReport r = sample(Part::A);
   r.scenario_title = "Bad \xC3\x28 bytes \xF0\x28\x8C\x28";
