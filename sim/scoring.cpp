@@ -198,6 +198,27 @@ const char* finding_kind_label(FindingKind k) {
   return "Missed";
 }
 
+std::string cap_reason(const Result& r) {
+  if (!r.capped_by_high_finding) return {};
+  bool missed = false, breached = false, late = false;
+  for (const Finding& f : r.findings) {
+    if (f.priority != Priority::High) continue;
+    missed |= f.kind == FindingKind::Missed;
+    breached |= f.kind == FindingKind::Breached;
+    late |= f.kind == FindingKind::AchievedLate;
+  }
+  std::vector<std::string> how;
+  if (missed) how.emplace_back("missed");
+  if (breached) how.emplace_back("breached");
+  if (late) how.emplace_back("achieved late");
+  std::string out = "a high-priority key action was ";
+  for (size_t i = 0; i < how.size(); ++i) {
+    if (i > 0) out += i + 1 == how.size() ? " or " : ", ";
+    out += how[i];
+  }
+  return how.empty() ? out + "missed" : out;
+}
+
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale) {
   int level = 3;
   for (int i = 0; i < 3; ++i) {

@@ -92,6 +92,11 @@ void clear_scoring_cache();
 // percentages, the overall figure and the opinion by the same rules (scoring_adjust.cpp).
 void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringConfig& config);
 
+// Why the opinion was capped, as the end of a sentence: "a high-priority key action was missed"
+// (or "breached", or "achieved late" when late achievement keeps its priority); empty when the
+// opinion was not capped.
+std::string cap_reason(const Result& r);
+
 // The opinion level for an overall percent and a high-priority miss, per the scale.
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);
 
