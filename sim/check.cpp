@@ -66,6 +66,7 @@ struct Checker {
   void check_pillars();
   void check_key_actions(bool exact);
   void check_ending_claims();
+  void check_pillar_stages(Pillar p);
   void check_audience_key_actions();
 };
 
@@ -226,6 +227,28 @@ void Checker::check_audience_key_actions() {
   }
 }
 
+// The guide's rule: a pillar needs positive scores at several stages, or one decision decides
+// its whole percentage. Counts the nodes where some choice that can be taken scores it.
+// Checked in 1.1 files only, so that every auditsim/1 file keeps validating as it always did.
+void Checker::check_pillar_stages(Pillar p) {
+  if (s.format_minor < 1) return;
+  const bool exact = !runs.empty() && !limit_hit();
+  int stage = -1;
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    for (size_t c = 0; c < s.nodes[n].choices.size(); ++c) {
+      if (s.nodes[n].choices[c].score[p] <= 0) continue;
+      if (exact && !available(static_cast<int>(n), static_cast<int>(c))) continue;
+      if (stage >= 0 && stage != static_cast<int>(n)) return;
+      stage = static_cast<int>(n);
+    }
+  }
+  if (stage < 0) return;
+  add(Severity::Warning, "pillar-scored-at-one-stage", s.nodes[stage].pos,
+      std::string("only node `") + s.nodes[stage].id + "` scores " + pillar_name(p) +
+          ": that one decision decides the whole " + pillar_name(p) + " percentage",
+      std::string("give a positive `") + pillar_key(p) + "` score to good choices at other stages too");
+}
+
 void Checker::check_pillars() {
   for (Pillar p : kPillars) {
     bool scored = false;
@@ -239,6 +262,7 @@ void Checker::check_pillars() {
           std::string("give a positive `") + pillar_key(p) + "` score to choices that show it");
       continue;
     }
+    check_pillar_stages(p);
     if (runs.empty() || limit_hit()) continue;
     int64_t best = 0;
     bool any = false;
