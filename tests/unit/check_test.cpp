@@ -101,9 +101,9 @@ GRAPH_FILE("ending-claim-not-guaranteed-one-path-of-many", "ending-claim-not-gua
            Severity::Error, CHECK(d.col == 22);
            CHECK(d.message.find("`good` requires `refused or not reviewed`") != std::string::npos);
            CHECK(d.hint.find("grant,review") != std::string::npos))
-GRAPH_FILE("pillar-scored-at-one-stage-prevent", "pillar-scored-at-one-stage", 10,
+GRAPH_FILE("pillar-scored-at-one-stage-prevent", "pillar-scored-at-one-stage", 11,
            Severity::Warning, CHECK(d.col == 3);
-           CHECK(d.message.find("Only node `first` scores Prevent") != std::string::npos))
+           CHECK(d.message.find("Only node `s1` scores Prevent") != std::string::npos))
 GRAPH_FILE("key-action-one-audience-high-priority", "key-action-one-audience", 10,
            Severity::Warning, CHECK(d.col == 5);
            CHECK(d.message.find("achieved by staff but not by members") != std::string::npos))

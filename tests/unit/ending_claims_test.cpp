@@ -94,9 +94,9 @@ TEST_CASE("a claim true on every path passes, and says nothing") {
   b.achieves(b.choice("a", "refer-now", "b", {{Pillar::Protect, 2}}), "refer");
   b.choice("a", "wait", "b");
   // Whoever referred may finish well; whoever waited can only reach the poor ending.
-  b.when(b.choice("b", "close-well", "good", {{Pillar::Pursue, 1}}), "visited(b) and refer_made");
-  b.choice("b", "close", "poor");
   b.boolean("refer_made", false);
+  b.when(b.choice("b", "close-well", "good", {{Pillar::Pursue, 1}}), "visited(b) and refer_made");
+  b.when(b.choice("b", "close", "poor"), "not refer_made");
   b.set(b.raw().nodes[0].choices[0], "refer_made", 1);
   b.claim("good", PathClaim::Kind::Achieved, true, "refer");
   b.claim_condition("good", true, "refer_made");

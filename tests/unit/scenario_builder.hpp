@@ -42,7 +42,7 @@ class ScenarioBuilder {
   }
   int ending(const std::string& id, Outcome outcome) {
     const int n = node(id);
-    s_.nodes[n].ending = Ending{outcome, "Debrief for " + id};
+    s_.nodes[n].ending = Ending{outcome, "Debrief for " + id, {}};
     return n;
   }
   void start(const std::string& node_id) { s_.start = s_.find_node(node_id); }
