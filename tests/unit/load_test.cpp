@@ -166,8 +166,8 @@ BAD_FILE("yaml-tag-directive", "unsupported-yaml", 1)
       covered_bad_files().insert(name).second;                                           \
   TEST_CASE("bad file: " name) { expect_bad_file(name, code, line, col); }
 
-BAD_FILE_AT("needs-format-1.1-breaches-in-auditsim-1", "needs-format-1.1", 19, 9)
-BAD_FILE_AT("undefined-key-action-in-ending-requires", "undefined-key-action", 28, 20)
+BAD_FILE_AT("needs-format-1.1-breaches-in-auditsim-1", "needs-format-1.1", 20, 9)
+BAD_FILE_AT("undefined-key-action-in-ending-requires", "undefined-key-action", 29, 20)
 
 TEST_CASE("every file in tests/data/bad has its own test case") {
   size_t files = 0;
@@ -288,7 +288,7 @@ TEST_CASE("warn file: a choice that both achieves and breaches a key action") {
   const Diagnostic& d = r.diagnostics[0];
   CHECK(d.code == "key-action-conflict");
   CHECK(d.severity == Severity::Warning);
-  CHECK(d.line == 21);
+  CHECK(d.line == 22);
   CHECK(d.col == 19);
   CHECK(d.message.find("`keep-confidential`") != std::string::npos);
 }
