@@ -181,10 +181,12 @@ void Checker::check_ending_claims() {
     if (runs.size() > 1 || runs.front().audience) message += " (for " + audience_list(v.audiences) + ")";
     std::string ids;
     for (const std::string& id : v.path) ids += (ids.empty() ? "" : ",") + id;
-    std::string hint = "for example the choices " + (ids.empty() ? std::string("(none)") : ids);
-    if (v.audiences.front()) hint += std::string(" played by ") + audience_key(*v.audiences.front());
+    std::string hint = "for example `auditsim play FILE --choose " +
+                       (ids.empty() ? std::string("''") : ids) + "`";
+    if (v.audiences.front()) hint.insert(hint.size() - 1, std::string(" --audience ") + audience_key(*v.audiences.front()));
     hint += "; change the choices that lead here, or the debrief and its claims";
-    add(Severity::Error, "ending-claim-not-guaranteed", claim.pos, std::move(message),
+    // A warning, not an error: the scenario still plays, so the author can replay the example.
+    add(Severity::Warning, "ending-claim-not-guaranteed", claim.pos, std::move(message),
         std::move(hint));
   }
   if (!limit_hit()) return;

@@ -184,7 +184,7 @@ TEST_CASE("a claim false for one audience names that audience and plays as it") 
   const Diagnostic* d = find_code(ds, "ending-claim-not-guaranteed");
   REQUIRE(d != nullptr);
   CHECK(d->message.find("for members") != std::string::npos);
-  CHECK(d->hint.find("played by members") != std::string::npos);
+  CHECK(d->hint.find("--choose m-ask --audience members`") != std::string::npos);
 }
 
 TEST_CASE("when the state limit stops the search, unrefuted claims are unproved, not proved") {
