@@ -339,6 +339,35 @@ TEST_CASE("format 1.1 keys for findings are refused in an auditsim/1 file, each 
                                       "`forbids` under `ending`"});
 }
 
+TEST_CASE("ending claims of the wrong shape are reported, never trusted") {
+  std::string good;
+  {
+    std::ifstream in(kData + "/good/ending-claims-proved.yaml");
+    good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string original = "      requires:\n        achieved_late: [refer-safeguarding]\n";
+  REQUIRE(good.find(original) != std::string::npos);
+  const std::pair<const char*, const char*> cases[] = {
+      {"requires: 5", "wrong-type"},
+      {"requires: { achieved: 5 }", "wrong-type"},
+      {"forbids: { breached: [[x]] }", "wrong-type"},
+      {"requires: { conditions: [\"\"] }", "condition-syntax"},
+      {"requires: { conditions: [\"referred and\"] }", "condition-syntax"},
+      {"requires: { conditions: [\"refered\"] }", "undefined-variable"},
+      {"requires: { sometimes: [refer-safeguarding] }", "unknown-key"},
+      {"forbids: { achieved: [refer-safeguardin] }", "undefined-key-action"}};
+  for (const auto& [lines, code] : cases) {
+    CAPTURE(lines);
+    std::string text = good;
+    text.replace(text.find(original), original.size(), std::string("      ") + lines + "\n");
+    const LoadResult r = load_scenario_text(text, "claims.yaml");
+    CHECK_FALSE(r.ok());
+    const Diagnostic* d = find_code(r, code);
+    REQUIRE(d != nullptr);
+    CHECK(d->line == 101);
+  }
+}
+
 TEST_CASE("good files: minimal scenario takes the documented defaults") {
   const LoadResult r = load_scenario_file(kData + "/good/minimal.yaml");
   INFO(all_diagnostics(r));
