@@ -294,13 +294,16 @@ void print_result(const Session& session, std::ostream& out) {
   }
   out << "  Overall  " << std::fixed << std::setprecision(0) << r.overall_percent << " %\n";
   out << "\nAssurance opinion: " << r.opinion << " assurance";
-  if (r.capped_by_high_finding) out << " (capped: a high-priority key action was missed)";
+  if (r.capped_by_high_finding) out << " (capped: " << cap_reason(r) << ")";
   out << "\n";
   if (!r.findings.empty()) {
-    out << (done ? "\nFindings (key actions missed)\n" : "\nKey actions not yet achieved\n");
+    out << (done ? "\nFindings\n" : "\nKey actions not yet achieved\n");
     for (const Finding& f : r.findings) {
       const KeyAction& ka = s.key_actions[f.key_action];
-      out << "  [" << priority_key(f.priority) << "] " << ka.text << "\n      Action: "
+      // Each finding says what happened: missed, breached, or achieved late.
+      const bool say = done || f.kind != FindingKind::Missed;
+      const std::string kind = say ? std::string(finding_kind_label(f.kind)) + ": " : "";
+      out << "  [" << priority_key(f.priority) << "] " << kind << ka.text << "\n      Action: "
           << ka.management_action << "\n";
     }
   }

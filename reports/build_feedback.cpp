@@ -182,7 +182,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   }
   for (const Finding& f : result.findings) {
     const KeyAction& ka = s.key_actions[f.key_action];
-    r.findings.push_back({ka.id, ka.text, ka.management_action, ka.pillar, f.priority});
+    r.findings.push_back({ka.id, ka.text, ka.management_action, ka.pillar, f.priority, f.kind});
     (f.priority == Priority::High ? r.findings_high
      : f.priority == Priority::Medium ? r.findings_medium : r.findings_low)++;
   }

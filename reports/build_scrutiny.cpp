@@ -200,8 +200,11 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
       if (!rated) break;
       auto [it, fresh] = missed_index.try_emplace(f.scenario_id + "/" + fr.key_action_id,
                                                   r.most_missed.size());
-      if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0});
-      ++r.most_missed[it->second].missed;
+      if (fresh) r.most_missed.push_back({f.scenario_title, fr, 0, 0, 0, 0});
+      MissedKeyAction& m = r.most_missed[it->second];
+      ++m.missed;
+      if (fr.kind == FindingKind::Breached) ++m.breached;
+      if (fr.kind == FindingKind::AchievedLate) ++m.late;
     }
     // Keep the per-session detail for the appendix.
     r.appendix.push_back(std::move(f));

@@ -88,6 +88,7 @@ struct FindingRow {
   std::string management_action;  // the recommendation
   Pillar pillar = Pillar::Protect;
   Priority priority = Priority::Medium;
+  FindingKind kind = FindingKind::Missed;  // missed, breached or achieved late
 };
 
 struct ActionRow {
@@ -177,7 +178,9 @@ struct ChoiceDistribution {
 struct MissedKeyAction {
   std::string scenario_title;
   FindingRow finding;
-  int missed = 0;  // sessions that missed it
+  int missed = 0;  // sessions where it was a finding (missed, breached or achieved late)
+  int breached = 0;  // of those, sessions that breached it
+  int late = 0;      // of those, sessions that achieved it only late
   int played = 0;  // sessions of that scenario
 };
 

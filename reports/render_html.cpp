@@ -154,12 +154,7 @@ data feedback_data(const FeedbackReport& r, int h) {
   }
   d.set("decisions", decisions);
 
-  d.set("findings_summary",
-        r.findings.empty() ? std::string("No findings: every key action was achieved.")
-                           : std::to_string(r.findings.size()) + " key actions missed: " +
-                                 std::to_string(r.findings_high) + " high, " +
-                                 std::to_string(r.findings_medium) + " medium and " +
-                                 std::to_string(r.findings_low) + " low priority.");
+  d.set("findings_summary", findings_summary(r));
   d.set("has_findings", !r.findings.empty());
   data findings = list();
   for (const FindingRow& f : r.findings) {
@@ -167,7 +162,7 @@ data feedback_data(const FeedbackReport& r, int h) {
     x.set("priority", priority_label(f.priority));
     x.set("priority_key", priority_key(f.priority));
     x.set("pillar", pillar_name(f.pillar));
-    x.set("text", one_line(f.text));
+    x.set("text", finding_text(f));
     x.set("action", one_line(f.management_action));
     findings.push_back(x);
   }

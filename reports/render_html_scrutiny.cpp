@@ -76,7 +76,7 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("scenario", one_line(m.scenario_title));
     x.set("priority", priority_label(m.finding.priority));
     x.set("priority_key", priority_key(m.finding.priority));
-    x.set("missed", std::to_string(m.missed) + " of " + std::to_string(m.played));
+    x.set("missed", finding_count(m));
     missed.push_back(x);
   }
   d.set("most_missed", missed);

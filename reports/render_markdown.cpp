@@ -115,7 +115,7 @@ void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
   o += h(lv, "Findings by priority");
   if (r.findings.empty()) o += "No findings: every key action was achieved.\n\n";
   for (const FindingRow& f : r.findings)
-    o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(f.text) +
+    o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(finding_text(f)) +
          (f.management_action.empty() ? "" : " \u2014 *Action:* " + esc(f.management_action)) + "\n";
   if (!r.findings.empty()) o += "\n";
 
@@ -197,8 +197,8 @@ std::string render_markdown(const ScrutinyReport& r) {
   o += h(3, "Most-missed key actions");
   if (r.most_missed.empty()) o += "None.\n\n";
   for (const MissedKeyAction& m : r.most_missed)
-    o += "- " + esc(m.finding.text) + " \u2014 missed in " + std::to_string(m.missed) + " of " +
-         std::to_string(m.played) + " (" + esc(m.scenario_title) + ", " +
+    o += "- " + esc(m.finding.text) + " \u2014 missed in " + finding_count(m) + " (" +
+         esc(m.scenario_title) + ", " +
          priority_label(m.finding.priority) + ")\n";
   o += "\n" + h(2, "6. Financial and legal implications") + h(3, "Financial");
   paragraphs(o, scrutiny_financial(r));

@@ -65,9 +65,9 @@ void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
   if (r.findings.empty()) doc.paragraph("No findings: every key action was achieved.");
   rows.clear();
   for (const FindingRow& f : r.findings)
-    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), one_line(f.text), one_line(f.management_action)});
+    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), finding_text(f), one_line(f.management_action)});
   if (!rows.empty())
-    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Key action missed", 2.4}, {"Recommended action", 2.4}}, rows);
+    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Finding", 2.4}, {"Recommended action", 2.4}}, rows);
 
   doc.heading(level, "Improvement plan");
   if (r.actions.empty()) doc.paragraph("No actions have been agreed yet.");
@@ -153,7 +153,7 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   rows.clear();
   for (const MissedKeyAction& m : r.most_missed)
     rows.push_back({one_line(m.finding.text), one_line(m.scenario_title), priority_label(m.finding.priority),
-                    std::to_string(m.missed) + " of " + std::to_string(m.played)});
+                    finding_count(m)});
   if (!rows.empty()) doc.table({{"Key action", 4}, {"Scenario", 2}, {"Priority", 1}, {"Missed", 1}}, rows);
   doc.heading(1, "6. Financial and legal implications");
   doc.heading(2, "Financial");

@@ -122,8 +122,12 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
   }
   if (!r.most_missed.empty()) {
     const MissedKeyAction& m = r.most_missed.front();
+    std::string how;
+    if (m.breached > 0) how += "; breached in " + std::to_string(m.breached);
+    if (m.late > 0) how += "; achieved only late in " + std::to_string(m.late);
     p.push_back("The key action most often missed was: " + one_line(m.finding.text) + " (missed in " +
-                std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions).");
+                std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions" + how +
+                ").");
   } else {
     p.push_back("Every key action was achieved in every session assessed.");
   }

@@ -187,9 +187,48 @@ std::string opinion_sentence(const FeedbackReport& r) {
            " (overall so far " + percent(r.overall_percent) + ").";
   std::string s = "Assurance opinion: " + one_line(r.opinion) + " assurance (overall " +
                   percent(r.overall_percent) + ").";
-  if (r.capped_by_high_finding)
-    s += " The opinion is capped because at least one high-priority key action was missed.";
+  if (r.capped_by_high_finding) {
+    bool missed = false, other = false;
+    for (const FindingRow& f : r.findings) {
+      if (f.priority != Priority::High) continue;
+      (f.kind == FindingKind::Missed ? missed : other) = true;
+    }
+    s += other ? std::string(" The opinion is capped because at least one high-priority key action "
+                             "was ") + (missed ? "missed or " : "") + "breached or achieved late."
+               : " The opinion is capped because at least one high-priority key action was missed.";
+  }
   return s;
+}
+
+std::string finding_text(const FindingRow& f) {
+  return std::string(finding_kind_label(f.kind)) + ": " + one_line(f.text);
+}
+
+std::string finding_count(const MissedKeyAction& m) {
+  std::string s = std::to_string(m.missed) + " of " + std::to_string(m.played);
+  std::string how;
+  if (m.breached > 0) how += std::to_string(m.breached) + " breached";
+  if (m.late > 0) how += (how.empty() ? "" : ", ") + std::to_string(m.late) + " achieved late";
+  return how.empty() ? s : s + " (" + how + ")";
+}
+
+std::string findings_summary(const FeedbackReport& r) {
+  if (r.findings.empty()) return "No findings: every key action was achieved.";
+  int breached = 0, late = 0;
+  for (const FindingRow& f : r.findings) {
+    breached += f.kind == FindingKind::Breached;
+    late += f.kind == FindingKind::AchievedLate;
+  }
+  const auto missed = static_cast<int>(r.findings.size()) - breached - late;
+  const std::string by_priority = std::to_string(r.findings_high) + " high, " +
+                                  std::to_string(r.findings_medium) + " medium and " +
+                                  std::to_string(r.findings_low) + " low priority.";
+  // The sentence for sessions that only missed key actions is the one reports always used.
+  if (breached == 0 && late == 0)
+    return std::to_string(r.findings.size()) + " key actions missed: " + by_priority;
+  return std::to_string(r.findings.size()) + " findings (" + std::to_string(missed) + " missed, " +
+         std::to_string(breached) + " breached, " + std::to_string(late) + " achieved late): " +
+         by_priority;
 }
 
 std::string outcome_text(const FeedbackReport& r) {

@@ -44,6 +44,14 @@ std::string humanise_key(std::string_view key);
 // Capitalised priority ("High").
 std::string priority_label(Priority p);
 
+// A finding's criterion on one line, after what happened to it: "Missed: ", "Breached: " or
+// "Achieved late: ".
+std::string finding_text(const FindingRow& f);
+// "3 of 5", with "(1 breached, 1 achieved late)" after it when some were not simply missed.
+std::string finding_count(const MissedKeyAction& m);
+// The feedback report's findings in one sentence: how many, of which kind, by priority.
+std::string findings_summary(const FeedbackReport& r);
+
 // Valid UTF-8: invalid bytes become U+FFFD, other control characters except \n and \t go.
 std::string clean(std::string_view s);
 // clean() and every run of whitespace (newlines included) collapsed to one space, trimmed.

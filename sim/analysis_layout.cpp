@@ -54,15 +54,18 @@ std::vector<int> post_order(const Scenario& s) {
 void StateSpace::compute_relevance() {
   var_slot_.assign(s_.variables.size(), -1);
   node_flag_.assign(s_.nodes.size(), -1);
-  for (const Node& n : s_.nodes) {
-    for (const Choice& c : n.choices) {
-      for (int v : c.when.variables_read()) {
-        if (valid_variable(s_, v)) var_slot_[v] = 0;
-      }
-      for (int x : c.when.nodes_visited_read()) {
-        if (valid_node(s_, x)) node_flag_[x] = 0;
-      }
+  const auto reads = [&](const Condition& cond) {
+    for (int v : cond.variables_read()) {
+      if (valid_variable(s_, v)) var_slot_[v] = 0;
     }
+    for (int x : cond.nodes_visited_read()) {
+      if (valid_node(s_, x)) node_flag_[x] = 0;
+    }
+  };
+  for (const Node& n : s_.nodes) {
+    for (const Choice& c : n.choices) reads(c.when);
+    if (!track_claims_ || !n.ending) continue;
+    for (const PathClaim& claim : n.ending->claims) reads(claim.condition);
   }
   // A variable is stored as one bit when it starts at 0 or 1 and is only ever set to 0 or 1.
   std::vector<bool> bit_valued(s_.variables.size());
@@ -93,6 +96,85 @@ void StateSpace::compute_relevance() {
   }
 }
 
+// Status bits come after the variable and flag slots, only for the key actions some ending's
+// claims name, so a scenario without claims explores exactly the states it always did.
+void StateSpace::compute_status_slots() {
+  const size_t n_ka = s_.key_actions.size();
+  achieved_slot_.assign(n_ka, -1);
+  on_time_slot_.assign(n_ka, -1);
+  breached_slot_.assign(n_ka, -1);
+  status_sets_.assign(choice_offset_.back(), {});
+  first_status_slot_ = slot_is_bit_.size();
+  if (!track_claims_) return;
+  const auto add_slot = [&](std::vector<int>& slots, int k) {
+    if (slots[k] >= 0) return;
+    slots[k] = static_cast<int>(slot_is_bit_.size());
+    slot_is_bit_.push_back(true);
+  };
+  for (const Node& n : s_.nodes) {
+    if (!n.ending) continue;
+    for (const PathClaim& claim : n.ending->claims) {
+      const int k = claim.key_action;
+      if (claim.kind == PathClaim::Kind::Condition || k < 0 || static_cast<size_t>(k) >= n_ka) {
+        continue;
+      }
+      if (claim.kind == PathClaim::Kind::Breached) {
+        add_slot(breached_slot_, k);
+        continue;
+      }
+      add_slot(achieved_slot_, k);
+      if (claim.kind == PathClaim::Kind::AchievedLate) add_slot(on_time_slot_, k);
+    }
+  }
+  scratch_status_.assign(slot_is_bit_.size() - first_status_slot_, 0);
+  const auto sets = [&](std::vector<int>& out, const std::vector<int>& ks,
+                        const std::vector<int>& slots) {
+    for (int k : ks) {
+      if (k >= 0 && static_cast<size_t>(k) < n_ka && slots[k] >= 0) out.push_back(slots[k]);
+    }
+  };
+  for (size_t n = 0; n < s_.nodes.size(); ++n) {
+    for (size_t ci = 0; ci < s_.nodes[n].choices.size(); ++ci) {
+      const Choice& c = s_.nodes[n].choices[ci];
+      std::vector<int>& out = status_sets_[choice_offset_[n] + ci];
+      sets(out, c.achieves, achieved_slot_);
+      sets(out, c.achieves, on_time_slot_);
+      sets(out, c.achieves_late, achieved_slot_);
+      sets(out, c.breaches, breached_slot_);
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+  }
+}
+
+bool StateSpace::status_of(const PathClaim& claim) const {
+  const auto bit = [&](const std::vector<int>& slots) {
+    const int k = claim.key_action;
+    return k >= 0 && static_cast<size_t>(k) < slots.size() && slots[k] >= 0 &&
+           slot_value(slots[k]) != 0;
+  };
+  switch (claim.kind) {
+    case PathClaim::Kind::Achieved: return bit(achieved_slot_);
+    case PathClaim::Kind::AchievedLate: return bit(achieved_slot_) && !bit(on_time_slot_);
+    case PathClaim::Kind::Breached: return bit(breached_slot_);
+    case PathClaim::Kind::Condition:
+      return claim.condition.eval(ConditionInput{scratch_vars_, scratch_visits_});
+  }
+  return false;
+}
+
+std::vector<size_t> StateSpace::false_claims(uint32_t id) {
+  std::vector<size_t> out;
+  const Node& node = s_.nodes[node_[id]];
+  if (!track_claims_ || !node.ending || node.ending->claims.empty()) return out;
+  unpack(id);
+  for (size_t i = 0; i < node.ending->claims.size(); ++i) {
+    const PathClaim& claim = node.ending->claims[i];
+    if (status_of(claim) != claim.required) out.push_back(i);
+  }
+  return out;
+}
+
 // Backward liveness: a slot is live at a node when some condition at or after it can read the
 // slot before a `set` (or, for a visited flag, entering that node) overwrites it. Keys keep only
 // live slots, so paths that differ only in forgotten detail share one memo entry.
@@ -112,7 +194,24 @@ void StateSpace::compute_layouts() {
     std::vector<uint64_t> edge(words);
     for (int n : order) {
       uint64_t* here = &live[static_cast<size_t>(n) * words];
-      for (const Choice& c : s_.nodes[n].choices) {
+      // An ending reads what its claims name, as a choice's `when` does.
+      if (track_claims_ && s_.nodes[n].ending) {
+        for (const PathClaim& claim : s_.nodes[n].ending->claims) {
+          for (int v : claim.condition.variables_read()) {
+            if (valid_variable(s_, v)) set_bit(here, static_cast<size_t>(var_slot_[v]));
+          }
+          for (int x : claim.condition.nodes_visited_read()) {
+            if (valid_node(s_, x)) set_bit(here, static_cast<size_t>(node_flag_[x]));
+          }
+          const int k = claim.key_action;
+          if (k < 0 || static_cast<size_t>(k) >= s_.key_actions.size()) continue;
+          for (const auto* slots : {&achieved_slot_, &on_time_slot_, &breached_slot_}) {
+            if ((*slots)[k] >= 0) set_bit(here, static_cast<size_t>((*slots)[k]));
+          }
+        }
+      }
+      for (size_t ci = 0; ci < s_.nodes[n].choices.size(); ++ci) {
+        const Choice& c = s_.nodes[n].choices[ci];
         for (int v : c.when.variables_read()) {
           if (valid_variable(s_, v)) set_bit(here, static_cast<size_t>(var_slot_[v]));
         }
@@ -128,6 +227,10 @@ void StateSpace::compute_layouts() {
               var_slot_[a.variable] >= 0) {
             clear_bit(edge.data(), static_cast<size_t>(var_slot_[a.variable]));
           }
+        }
+        // A status the choice sets is 1 afterwards whatever it was before.
+        for (int slot : status_sets_[choice_offset_[n] + ci]) {
+          clear_bit(edge.data(), static_cast<size_t>(slot));
         }
         for (size_t w = 0; w < words; ++w) here[w] |= edge[w];
       }
@@ -173,8 +276,10 @@ void StateSpace::keep_reachable_flags(std::vector<uint64_t>& live, size_t words)
   const size_t nv = slot_var_.size();
   const size_t n_nodes = s_.nodes.size();
   std::vector<uint64_t> keep(live.size(), 0);
+  const size_t flags_end = nv + flag_node_.size();
   for (size_t n = 0; n < n_nodes; ++n) {
-    for (size_t b = 0; b < nv; ++b) {
+    for (size_t b = 0; b < slot_is_bit_.size(); ++b) {
+      if (b >= nv && b < flags_end) continue;  // visited flags are decided below
       if ((live[n * words + b / 64] >> (b % 64)) & 1) keep[n * words + b / 64] |= 1ULL << (b % 64);
     }
   }
@@ -204,14 +309,19 @@ void StateSpace::keep_reachable_flags(std::vector<uint64_t>& live, size_t words)
 
 int64_t StateSpace::slot_value(int slot) const {
   const auto nv = static_cast<int>(slot_var_.size());
+  const auto status = static_cast<int>(first_status_slot_);
   if (slot < nv) return scratch_vars_[slot_var_[slot]];
+  if (slot >= status) return scratch_status_[static_cast<size_t>(slot - status)];
   return scratch_visits_[flag_node_[slot - nv]] > 0 ? 1 : 0;
 }
 
 void StateSpace::set_slot(int slot, int64_t value) {
   const auto nv = static_cast<int>(slot_var_.size());
+  const auto status = static_cast<int>(first_status_slot_);
   if (slot < nv) {
     scratch_vars_[slot_var_[slot]] = value;
+  } else if (slot >= status) {
+    scratch_status_[static_cast<size_t>(slot - status)] = value != 0 ? 1 : 0;
   } else {
     scratch_visits_[flag_node_[slot - nv]] = value != 0 ? 1 : 0;
   }
@@ -255,7 +365,8 @@ void StateSpace::unpack(uint32_t id) {
       const int slot = layout_slots_[j];
       const int64_t bit = (w >> (j - i)) & 1;
       set_slot(slot, bit);
-      if (bit && slot >= static_cast<int>(slot_var_.size())) {
+      if (bit && slot >= static_cast<int>(slot_var_.size()) &&
+          slot < static_cast<int>(first_status_slot_)) {
         flags_set_.push_back(flag_node_[slot - slot_var_.size()]);
       }
     }

@@ -33,15 +33,17 @@ uint64_t mix(uint64_t x) {
 }  // namespace
 
 StateSpace::StateSpace(const Scenario& s, std::optional<Audience> audience, size_t max_states,
-                       uint64_t path_bound)
-    : s_(s), audience_(audience), max_states_(max_states), path_bound_(path_bound) {
-  compute_relevance();
-  compute_layouts();
-  node_reached_.assign(s.nodes.size(), false);
+                       uint64_t path_bound, bool track_claims)
+    : s_(s), audience_(audience), max_states_(max_states), path_bound_(path_bound),
+      track_claims_(track_claims) {
   choice_offset_.resize(s.nodes.size() + 1, 0);
   for (size_t n = 0; n < s.nodes.size(); ++n) {
     choice_offset_[n + 1] = choice_offset_[n] + s.nodes[n].choices.size();
   }
+  compute_relevance();
+  compute_status_slots();
+  compute_layouts();
+  node_reached_.assign(s.nodes.size(), false);
   choice_seen_.assign(choice_offset_.back(), false);
   scratch_vars_.resize(s.variables.size());
   for (size_t v = 0; v < s.variables.size(); ++v) scratch_vars_[v] = s.variables[v].initial;
@@ -152,6 +154,12 @@ void StateSpace::expand(uint32_t id) {
       undo_.emplace_back(node_flag_[c.next], slot_value(node_flag_[c.next]));
       set_slot(node_flag_[c.next], 1);
     }
+    if (track_claims_) {
+      for (int slot : status_sets_[choice_offset_[n] + ci]) {
+        undo_.emplace_back(slot, slot_value(slot));
+        set_slot(slot, 1);
+      }
+    }
     pack(c.next, scratch_key_.data());
     for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) set_slot(it->first, it->second);
 
@@ -261,6 +269,9 @@ uint32_t StateSpace::explore_from(const PlayState& st) {
     const auto ux = static_cast<size_t>(x);
     scratch_visits_[ux] = ux < st.visits.size() && st.visits[ux] > 0 ? 1 : 0;
   }
+  // A PlayState does not say what the path did to key actions, so a search from one starts with
+  // none achieved or breached: exact from the scenario's start, which is where claims are asked.
+  std::fill(scratch_status_.begin(), scratch_status_.end(), 0);
   pack(st.node, scratch_key_.data());
   // Restore the invariant unpack() relies on: no flag is set outside the state being expanded.
   for (int x : flag_node_) scratch_visits_[static_cast<size_t>(x)] = 0;

@@ -34,8 +34,11 @@ struct StateValues {
 // The (node, relevant state) graph reachable from the roots explored so far.
 class StateSpace {
  public:
+  // With `track_claims`, states also keep what the path did to the key actions endings'
+  // `requires` / `forbids` name (and the variables and flags their conditions read), so
+  // false_claims() can be asked at ending states. Off, such claims cost nothing.
   StateSpace(const Scenario& s, std::optional<Audience> audience, size_t max_states,
-             uint64_t path_bound);
+             uint64_t path_bound, bool track_claims = false);
 
   // Explores everything reachable from the scenario's start; returns the root's id.
   uint32_t explore_initial();
@@ -60,6 +63,10 @@ class StateSpace {
   // Whether the state records `node` as visited; nullopt when it does not keep that flag.
   std::optional<bool> visited_flag(uint32_t id, int node) const;
 
+  // Indices into Ending::claims of the claims that are false in state `id` (an ending state,
+  // in a space that tracks claims); empty when every claim holds.
+  std::vector<size_t> false_claims(uint32_t id);
+
   bool limit_hit() const { return limit_hit_; }
   // States at non-ending nodes where no choice is available, in discovery order.
   const std::vector<uint32_t>& stuck_states() const { return stuck_; }
@@ -70,6 +77,8 @@ class StateSpace {
 
  private:
   void compute_relevance();
+  void compute_status_slots();
+  bool status_of(const PathClaim& claim) const;
   void compute_layouts();
   void keep_reachable_flags(std::vector<uint64_t>& live, size_t words);
   int64_t slot_value(int slot) const;
@@ -95,6 +104,12 @@ class StateSpace {
   std::vector<int> node_flag_;   // scenario node -> slot, or -1
   std::vector<int> flag_node_;   // slot - slot_var_.size() -> scenario node
   std::vector<bool> slot_is_bit_;  // only ever 0 or 1, so stored as one bit
+  // Then, when claims are tracked, one bit per key-action status some claim reads: achieved (on
+  // time or late), achieved on time (only where `achieved_late` is asked about), breached.
+  bool track_claims_ = false;
+  size_t first_status_slot_ = 0;
+  std::vector<int> achieved_slot_, on_time_slot_, breached_slot_;  // per key action, or -1
+  std::vector<std::vector<int>> status_sets_;  // per choice (choice_offset_): slots it sets to 1
 
   // Per node, the slots live there: a key is [node][live word slots][live bit slots, packed].
   std::vector<uint32_t> layout_begin_;       // per node + 1: range in layout_slots_
@@ -129,6 +144,7 @@ class StateSpace {
   // what conditions read. Only the slots live at the current node are meaningful.
   std::vector<int64_t> scratch_vars_;
   std::vector<uint32_t> scratch_visits_;
+  std::vector<uint8_t> scratch_status_;  // by status slot - first_status_slot_
   std::vector<uint64_t> scratch_key_;
   std::vector<std::pair<int, int64_t>> undo_;  // slot, old value
   std::vector<int> flags_set_;  // nodes whose scratch visited flag the last unpack set

@@ -37,23 +37,13 @@ struct Checker {
   };
   std::vector<Run> runs;
 
-  void explore_all() {
-    bool audience_specific = false;
-    for (const Node& n : s.nodes) {
-      for (const Choice& c : n.choices) audience_specific |= c.audience.has_value();
-    }
-    std::vector<std::optional<Audience>> audiences;
-    if (audience_specific && !s.audience.empty()) {
-      for (Audience a : s.audience) audiences.emplace_back(a);
-    } else {
-      audiences.emplace_back(std::nullopt);
-    }
+  void explore_all(size_t max_states) {
     const AnalysisOptions defaults;
-    for (auto a : audiences) {
+    const bool claims = has_ending_claims(s);
+    for (auto a : audiences_to_explore(s)) {
       Run r;
       r.audience = a;
-      r.space =
-          std::make_unique<StateSpace>(s, a, defaults.max_states, defaults.path_count_bound);
+      r.space = std::make_unique<StateSpace>(s, a, max_states, defaults.path_count_bound, claims);
       r.root = r.space->explore_initial();
       runs.push_back(std::move(r));
     }
@@ -75,6 +65,9 @@ struct Checker {
   void check_reachability(const std::vector<bool>& graph_reachable);
   void check_pillars();
   void check_key_actions(bool exact);
+  void check_ending_claims();
+  void check_pillar_stages(Pillar p);
+  void check_audience_key_actions();
 };
 
 std::string audience_list(const std::vector<std::optional<Audience>>& as) {
@@ -174,6 +167,94 @@ void Checker::check_key_actions(bool exact) {
   }
 }
 
+void Checker::check_ending_claims() {
+  if (!has_ending_claims(s)) return;
+  std::vector<ClaimViolation> violations;
+  for (Run& r : runs) collect_claim_violations(s, *r.space, r.audience, violations);
+  std::vector<bool> refuted(s.nodes.size(), false);
+  for (const ClaimViolation& v : violations) {
+    refuted[v.ending] = true;
+    const Node& node = s.nodes[v.ending];
+    const PathClaim& claim = node.ending->claims[v.claim];
+    std::string message = "ending `" + node.id + "` " + describe_claim(s, claim) +
+                          ", but some path reaches it where that is false";
+    if (runs.size() > 1 || runs.front().audience) message += " (for " + audience_list(v.audiences) + ")";
+    std::string ids;
+    for (const std::string& id : v.path) ids += (ids.empty() ? "" : ",") + id;
+    std::string hint = "for example `auditsim play FILE --choose " +
+                       (ids.empty() ? std::string("''") : ids) + "`";
+    if (v.audiences.front()) hint.insert(hint.size() - 1, std::string(" --audience ") + audience_key(*v.audiences.front()));
+    hint += "; change the choices that lead here, or the debrief and its claims";
+    // A warning, not an error: the scenario still plays, so the author can replay the example.
+    add(Severity::Warning, "ending-claim-not-guaranteed", claim.pos, std::move(message),
+        std::move(hint));
+  }
+  if (!limit_hit()) return;
+  // Claims not refuted in a partial search are not proved: say so rather than stay silent.
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    const Node& node = s.nodes[n];
+    if (!node.ending || node.ending->claims.empty() || refuted[n]) continue;
+    add(Severity::Warning, "ending-claim-unproved", node.ending->claims.front().pos,
+        "the claims of ending `" + node.id + "` could not be proved: the scenario has too many "
+        "distinct states to search them all",
+        "use fewer number variables in conditions, or reset them with `set`");
+  }
+}
+
+// The guide's rule: every high-priority key action must be achievable by both audiences, or the
+// best path for one of them cannot reach the top opinion.
+void Checker::check_audience_key_actions() {
+  if (runs.size() < 2) return;
+  for (size_t k = 0; k < s.key_actions.size(); ++k) {
+    const KeyAction& ka = s.key_actions[k];
+    if (ka.priority != Priority::High) continue;
+    std::vector<std::optional<Audience>> can, cannot;
+    for (const Run& r : runs) {
+      bool achievable = false;
+      for (size_t n = 0; n < s.nodes.size() && !achievable; ++n) {
+        for (size_t c = 0; c < s.nodes[n].choices.size() && !achievable; ++c) {
+          const auto& ach = s.nodes[n].choices[c].achieves;
+          achievable = std::find(ach.begin(), ach.end(), static_cast<int>(k)) != ach.end() &&
+                       r.space->choice_available_somewhere(static_cast<int>(n), static_cast<int>(c));
+        }
+      }
+      (achievable ? can : cannot).push_back(r.audience);
+    }
+    if (can.empty() || cannot.empty()) continue;
+    add(Severity::Warning, "key-action-one-audience", ka.pos,
+        "high-priority key action `" + ka.id + "` can be achieved by " + audience_list(can) +
+            " but not by " + audience_list(cannot),
+        "give " + audience_list(cannot) + " a choice that achieves it, or lower its priority: "
+        "otherwise missing it caps their opinion whatever else they do");
+  }
+}
+
+// The guide's rule: a pillar needs positive scores at several stages, or one decision decides
+// its whole percentage. Counts the nodes where some choice that can be taken scores it.
+// Only for scenarios of at least kGuideMinStages decisions (the guide's shortest teaching
+// scenario): in a two-stage exercise one decision per pillar is the design, not a fault.
+void Checker::check_pillar_stages(Pillar p) {
+  constexpr size_t kGuideMinStages = 6;
+  const auto stages = std::count_if(s.nodes.begin(), s.nodes.end(),
+                                    [](const Node& n) { return !n.is_ending(); });
+  if (static_cast<size_t>(stages) < kGuideMinStages) return;
+  const bool exact = !runs.empty() && !limit_hit();
+  int stage = -1;
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    for (size_t c = 0; c < s.nodes[n].choices.size(); ++c) {
+      if (s.nodes[n].choices[c].score[p] <= 0) continue;
+      if (exact && !available(static_cast<int>(n), static_cast<int>(c))) continue;
+      if (stage >= 0 && stage != static_cast<int>(n)) return;
+      stage = static_cast<int>(n);
+    }
+  }
+  if (stage < 0) return;
+  add(Severity::Warning, "pillar-scored-at-one-stage", s.nodes[stage].pos,
+      std::string("only node `") + s.nodes[stage].id + "` scores " + pillar_name(p) +
+          ": that one decision decides the whole " + pillar_name(p) + " percentage",
+      std::string("give a positive `") + pillar_key(p) + "` score to good choices at other stages too");
+}
+
 void Checker::check_pillars() {
   for (Pillar p : kPillars) {
     bool scored = false;
@@ -187,6 +268,7 @@ void Checker::check_pillars() {
           std::string("give a positive `") + pillar_key(p) + "` score to choices that show it");
       continue;
     }
+    check_pillar_stages(p);
     if (runs.empty() || limit_hit()) continue;
     int64_t best = 0;
     bool any = false;
@@ -207,7 +289,7 @@ void Checker::check_pillars() {
 
 }  // namespace
 
-std::vector<Diagnostic> check_scenario(const Scenario& s) {
+std::vector<Diagnostic> check_scenario(const Scenario& s, size_t max_states) {
   Checker ck{s, {}, {}};
   if (std::none_of(s.nodes.begin(), s.nodes.end(), [](const Node& n) { return n.is_ending(); })) {
     const SourcePos pos = s.start >= 0 && static_cast<size_t>(s.start) < s.nodes.size()
@@ -224,7 +306,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& s) {
   const bool exact = cycles.empty() && s.start >= 0 &&
                      static_cast<size_t>(s.start) < s.nodes.size();
   if (exact) {
-    ck.explore_all();
+    ck.explore_all(max_states);
     if (ck.limit_hit()) {
       ck.add(Severity::Warning, "analysis-limit", SourcePos{},
              "the scenario has too many distinct states to analyse exactly; maximum scores and "
@@ -232,6 +314,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& s) {
              "use fewer number variables in conditions, or reset them with `set`");
     }
     ck.check_stuck();
+    ck.check_ending_claims();
   }
   const bool complete = exact && !ck.limit_hit();
   if (!complete) ck.runs.clear();
@@ -259,6 +342,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& s) {
   }
   ck.check_pillars();
   ck.check_key_actions(complete);
+  if (complete) ck.check_audience_key_actions();
   std::stable_sort(ck.out.begin(), ck.out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.col < b.col;
   });

@@ -2,10 +2,12 @@
 // and plain-words descriptions of explored states. Internal to sim/.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/analysis_space.hpp"
+#include "sim/check.hpp"
 #include "sim/model.hpp"
 
 namespace auditsim {
@@ -29,5 +31,23 @@ std::string describe_state(const Scenario& s, const detail::StateSpace& space, u
 
 // "choosing refer → log-and-wait": how state `id` was first reached; empty for the start.
 std::string describe_route(const Scenario& s, const detail::StateSpace& space, uint32_t id);
+
+// The audiences to explore separately: each listed one when some choice is limited to an
+// audience, otherwise one exploration (nullopt) that serves everyone.
+std::vector<std::optional<Audience>> audiences_to_explore(const Scenario& s);
+// Whether some ending has `requires` / `forbids` claims for the checker to prove.
+bool has_ending_claims(const Scenario& s);
+
+// The choice ids of the route by which state `id` was first reached, from the start.
+std::vector<std::string> route_choices(const Scenario& s, const detail::StateSpace& space,
+                                       uint32_t id);
+
+// The claims false at some ending state of `space` (which must track claims), merged into `out`:
+// a claim already there gains `audience`, a new one takes its path from this space.
+void collect_claim_violations(const Scenario& s, detail::StateSpace& space,
+                              std::optional<Audience> audience, std::vector<ClaimViolation>& out);
+
+// "requires key action `x` achieved": a claim in the words an author wrote it.
+std::string describe_claim(const Scenario& s, const PathClaim& claim);
 
 }  // namespace auditsim

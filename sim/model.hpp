@@ -117,6 +117,8 @@ struct Choice {
   Score4 score;
   std::vector<Assignment> effects;
   std::vector<int> achieves;  // indices into Scenario::key_actions
+  std::vector<int> achieves_late;  // 1.1: achieved, but late (a finding one priority lower)
+  std::vector<int> breaches;       // 1.1: breached (a finding whatever happens later)
   std::string feedback;       // Markdown, shown after the choice
   int next = -1;              // index into Scenario::nodes
   std::optional<Audience> audience;  // only offered to this audience when set
@@ -124,9 +126,21 @@ struct Choice {
   SourcePos pos;
 };
 
+// One thing an ending's debrief takes for granted about every path that reaches it (1.1
+// `requires` / `forbids`); the checker proves it over the whole state space.
+struct PathClaim {
+  // Achieved: on time or late. AchievedLate: late and never on time. Breached: by any choice.
+  enum class Kind { Achieved, AchievedLate, Breached, Condition } kind = Kind::Achieved;
+  bool required = true;  // false: the ending forbids it
+  int key_action = -1;   // index into Scenario::key_actions; unused for Condition
+  Condition condition;   // Kind::Condition only
+  SourcePos pos;
+};
+
 struct Ending {
   Outcome outcome = Outcome::Mixed;
   std::string debrief;  // Markdown
+  std::vector<PathClaim> claims;  // what must (and must not) hold on every path reaching it
 };
 
 struct Node {

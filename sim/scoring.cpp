@@ -72,13 +72,45 @@ std::vector<bool> achievable_key_actions(const Scenario& s, const Analysis& a) {
       const bool offered = !complete || (c < a.choice_ever_available[n].size() &&
                                          a.choice_ever_available[n][c]);
       if (!offered) continue;
-      for (int k : choices[c].achieves) {
-        if (k >= 0 && static_cast<size_t>(k) < out.size()) out[k] = true;
+      for (const auto* list : {&choices[c].achieves, &choices[c].achieves_late}) {
+        for (int k : *list) {
+          if (k >= 0 && static_cast<size_t>(k) < out.size()) out[k] = true;
+        }
       }
     }
   }
   if (!complete) std::fill(out.begin(), out.end(), true);
   return out;
+}
+
+// What the decisions in effect did to each key action. On time wins over late; a breach stands
+// whatever came before or after it.
+struct KeyActionOutcome {
+  bool on_time = false, late = false, breached = false;
+};
+
+std::vector<KeyActionOutcome> key_action_outcomes(const Session& session) {
+  const Scenario& s = session.scenario();
+  std::vector<KeyActionOutcome> out(s.key_actions.size());
+  const auto mark = [&](const std::vector<int>& ks, bool KeyActionOutcome::*flag) {
+    for (int k : ks) {
+      if (k >= 0 && static_cast<size_t>(k) < out.size()) out[k].*flag = true;
+    }
+  };
+  for (size_t h : session.effective_decisions()) {
+    const HistoryEntry& e = session.history()[h];
+    const Choice& c = s.nodes[e.node].choices[e.choice];
+    mark(c.achieves, &KeyActionOutcome::on_time);
+    mark(c.achieves_late, &KeyActionOutcome::late);
+    mark(c.breaches, &KeyActionOutcome::breached);
+  }
+  return out;
+}
+
+Priority lowered(Priority p, int levels) {
+  const int at = std::clamp(static_cast<int>(p) + std::max(levels, 0), 0,
+                            static_cast<int>(Priority::Low));
+  return static_cast<Priority>(at);
 }
 
 bool objective_met(const Scenario& s, const LearningObjective& o, const std::vector<bool>& done) {
@@ -148,6 +180,45 @@ void score_paths_not_taken(const Session& session, Continuations& cont, Result& 
 
 }  // namespace
 
+const char* finding_kind_key(FindingKind k) {
+  switch (k) {
+    case FindingKind::Missed: return "missed";
+    case FindingKind::Breached: return "breached";
+    case FindingKind::AchievedLate: return "achieved-late";
+  }
+  return "missed";
+}
+
+const char* finding_kind_label(FindingKind k) {
+  switch (k) {
+    case FindingKind::Missed: return "Missed";
+    case FindingKind::Breached: return "Breached";
+    case FindingKind::AchievedLate: return "Achieved late";
+  }
+  return "Missed";
+}
+
+std::string cap_reason(const Result& r) {
+  if (!r.capped_by_high_finding) return {};
+  bool missed = false, breached = false, late = false;
+  for (const Finding& f : r.findings) {
+    if (f.priority != Priority::High) continue;
+    missed |= f.kind == FindingKind::Missed;
+    breached |= f.kind == FindingKind::Breached;
+    late |= f.kind == FindingKind::AchievedLate;
+  }
+  std::vector<std::string> how;
+  if (missed) how.emplace_back("missed");
+  if (breached) how.emplace_back("breached");
+  if (late) how.emplace_back("achieved late");
+  std::string out = "a high-priority key action was ";
+  for (size_t i = 0; i < how.size(); ++i) {
+    if (i > 0) out += i + 1 == how.size() ? " or " : ", ";
+    out += how[i];
+  }
+  return how.empty() ? out + "missed" : out;
+}
+
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale) {
   int level = 3;
   for (int i = 0; i < 3; ++i) {
@@ -166,30 +237,35 @@ Result score_session(const Session& session, const ScoringConfig& config,
   Result r;
   score_pillars(session, analysis, config, r);
 
-  std::vector<bool> done(s.key_actions.size(), false);
-  for (size_t h : session.effective_decisions()) {
-    const HistoryEntry& e = session.history()[h];
-    for (int k : s.nodes[e.node].choices[e.choice].achieves) {
-      if (k >= 0 && static_cast<size_t>(k) < done.size()) done[k] = true;
-    }
-  }
+  const std::vector<KeyActionOutcome> outcomes = key_action_outcomes(session);
   const std::vector<bool> achievable = achievable_key_actions(s, analysis);
-  bool missed_high = false;
-  for (size_t k = 0; k < done.size(); ++k) {
-    if (done[k]) {
+  std::vector<bool> done(s.key_actions.size(), false);
+  bool high_finding = false;
+  for (size_t k = 0; k < outcomes.size(); ++k) {
+    const Priority declared = s.key_actions[k].priority;
+    std::optional<Finding> f;
+    if (outcomes[k].breached) {
+      f = Finding{static_cast<int>(k), declared, FindingKind::Breached};
+    } else if (outcomes[k].on_time) {
+      done[k] = true;
       r.achieved_key_actions.push_back(static_cast<int>(k));
+    } else if (outcomes[k].late) {
+      f = Finding{static_cast<int>(k), lowered(declared, config.late_priority_drop),
+                  FindingKind::AchievedLate};
     } else if (achievable[k]) {
-      r.findings.push_back({static_cast<int>(k), s.key_actions[k].priority});
-      missed_high = missed_high || s.key_actions[k].priority == Priority::High;
+      f = Finding{static_cast<int>(k), declared, FindingKind::Missed};
     }
+    if (!f) continue;
+    high_finding = high_finding || f->priority == Priority::High;
+    r.findings.push_back(*f);
   }
   std::stable_sort(r.findings.begin(), r.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.priority < b.priority; });
 
-  r.opinion_level = opinion_level(r.overall_percent, missed_high, config.scale);
+  r.opinion_level = opinion_level(r.overall_percent, high_finding, config.scale);
   r.opinion = config.scale.labels[r.opinion_level];
   r.capped_by_high_finding =
-      missed_high && opinion_level(r.overall_percent, false, config.scale) < r.opinion_level;
+      high_finding && opinion_level(r.overall_percent, false, config.scale) < r.opinion_level;
 
   score_paths_not_taken(session, continuations, r);
   for (size_t i = 0; i < s.learning_objectives.size(); ++i) {

@@ -26,6 +26,9 @@ struct AssuranceScale {
 struct ScoringConfig {
   std::array<double, kPillarCount> weights{1, 1, 1, 1};
   AssuranceScale scale;
+  // How many priority levels a late achievement drops: 1 makes a late high-priority key action a
+  // medium finding. The result never drops below low: a late achievement is always a finding.
+  int late_priority_drop = 1;
 };
 
 struct PillarResult {
@@ -36,9 +39,16 @@ struct PillarResult {
   double percent = 0;     // raw / max, clamped to 0..100; meaningless when !assessed
 };
 
+// Why a key action is a finding: never achieved, breached (by a choice such as tipping off a
+// suspect, whatever happened later), or achieved only late.
+enum class FindingKind { Missed, Breached, AchievedLate };
+const char* finding_kind_key(FindingKind k);    // "missed", "breached", "achieved-late"
+const char* finding_kind_label(FindingKind k);  // "Missed", "Breached", "Achieved late"
+
 struct Finding {
   int key_action = -1;  // index into Scenario::key_actions
-  Priority priority = Priority::Medium;
+  Priority priority = Priority::Medium;  // after any lowering for a late achievement
+  FindingKind kind = FindingKind::Missed;
 };
 
 // For one decision: the best alternative that was available and what it would have earned.
@@ -55,11 +65,11 @@ struct PathNotTaken {
 struct Result {
   std::array<PillarResult, kPillarCount> pillars;
   double overall_percent = 0;  // weighted mean of assessed pillars
-  std::vector<Finding> findings;       // missed key actions, high priority first
-  std::vector<int> achieved_key_actions;
+  std::vector<Finding> findings;       // missed, breached or late key actions, high priority first
+  std::vector<int> achieved_key_actions;  // achieved on time and never breached
   int opinion_level = 3;               // index into scale.labels
   std::string opinion;                 // the label
-  bool capped_by_high_finding = false;
+  bool capped_by_high_finding = false;  // a high-priority finding of any kind lowered it
   std::vector<PathNotTaken> paths_not_taken;
   std::vector<int> objectives_met;     // indices into Scenario::learning_objectives
   std::optional<Outcome> outcome;      // when the session reached an ending
@@ -81,6 +91,11 @@ void clear_scoring_cache();
 // Adds facilitator overrides (recorded with reasons) to the raw scores and recomputes the
 // percentages, the overall figure and the opinion by the same rules (scoring_adjust.cpp).
 void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringConfig& config);
+
+// Why the opinion was capped, as the end of a sentence: "a high-priority key action was missed"
+// (or "breached", or "achieved late" when late achievement keeps its priority); empty when the
+// opinion was not capped.
+std::string cap_reason(const Result& r);
 
 // The opinion level for an overall percent and a high-priority miss, per the scale.
 int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);

@@ -60,6 +60,7 @@ json result_to_json(const Session& session, const Result& r) {
     findings.push_back({{"key_action", ka.id},
                         {"pillar", pillar_key(ka.pillar)},
                         {"priority", priority_key(f.priority)},
+                        {"kind", finding_kind_key(f.kind)},
                         {"text", ka.text},
                         {"management_action", ka.management_action}});
   }

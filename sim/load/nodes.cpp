@@ -2,6 +2,8 @@
 // other by id and so need every node id collected first.
 #include "sim/load/build.hpp"
 
+#include <algorithm>
+
 #include "sim/load/text.hpp"
 
 namespace auditsim::load_detail {
@@ -104,9 +106,47 @@ void read_assignments(BuildContext& c, int node, Assignment::Op op, std::vector<
   }
 }
 
+// `requires:` or `forbids:` under an ending (1.1): key actions by status, and conditions.
+void read_claims(BuildContext& c, const Fields& ending, std::string_view key, bool required,
+                 Ending& e) {
+  Reader& r = c.r;
+  if (!ending.has(key)) return;
+  if (!c.needs_format_1_1(ending.key(key), "`" + std::string(key) + "` under `ending`")) return;
+  Fields f = r.fields(ending.value(key), "`" + std::string(key) + "`",
+                      {"achieved", "achieved_late", "breached", "conditions"});
+  if (!f.ok()) return;
+  const std::pair<const char*, PathClaim::Kind> lists[] = {
+      {"achieved", PathClaim::Kind::Achieved},
+      {"achieved_late", PathClaim::Kind::AchievedLate},
+      {"breached", PathClaim::Kind::Breached}};
+  for (const auto& [name, kind] : lists) {
+    const auto items = f.has(name) ? r.list(f, name) : std::nullopt;
+    if (!items) continue;
+    for (int item : *items) {
+      auto id = r.scalar_node(item, name);
+      if (!id) continue;
+      const int k = c.find(c.key_actions, *id);
+      if (k < 0) {
+        r.error("undefined-key-action", item, "No key action has the id `" + *id + "`.",
+                did_you_mean(*id, BuildContext::names(c.key_actions)));
+        continue;
+      }
+      e.claims.push_back(PathClaim{kind, required, k, {}, r.pos(item)});
+    }
+  }
+  const auto conditions = f.has("conditions") ? r.list(f, "conditions") : std::nullopt;
+  if (!conditions) return;
+  for (int item : *conditions) {
+    if (auto cond = build_condition(c, item)) {
+      e.claims.push_back(PathClaim{PathClaim::Kind::Condition, required, -1, std::move(*cond),
+                                   r.pos(item)});
+    }
+  }
+}
+
 void read_ending(BuildContext& c, int node, Node& out) {
   Reader& r = c.r;
-  Fields f = r.fields(node, "an ending", {"outcome", "debrief"});
+  Fields f = r.fields(node, "an ending", {"outcome", "debrief", "requires", "forbids"});
   Ending e;
   if (f.ok()) {
     if (auto o = r.label(f, "outcome", Need::Required, "ending")) {
@@ -115,14 +155,45 @@ void read_ending(BuildContext& c, int node, Node& out) {
                    "use good, mixed or poor");
     }
     e.debrief = r.text(f, "debrief", Need::Required, "ending").value_or("");
+    read_claims(c, f, "requires", true, e);
+    read_claims(c, f, "forbids", false, e);
   }
   out.ending = std::move(e);
+}
+
+// `achieves_late` and `breaches` (1.1). Listing one key action under two of `achieves`,
+// `achieves_late` and `breaches` on the same choice says two contradictory things about it.
+void read_key_action_effects(BuildContext& c, const Fields& f, Choice& ch) {
+  Reader& r = c.r;
+  if (f.has("achieves_late") && c.needs_format_1_1(f.key("achieves_late"), "`achieves_late`"))
+    ch.achieves_late = resolve_ids(c, f, "achieves_late", c.key_actions, "undefined-key-action",
+                                   "key action");
+  if (f.has("breaches") && c.needs_format_1_1(f.key("breaches"), "`breaches`"))
+    ch.breaches = resolve_ids(c, f, "breaches", c.key_actions, "undefined-key-action", "key action");
+  const auto listed = [](const std::vector<int>& v, int k) {
+    return std::find(v.begin(), v.end(), k) != v.end();
+  };
+  const auto conflict = [&](const std::vector<int>& a, const std::vector<int>& b,
+                            const char* key_a, const char* key_b, const char* key) {
+    for (int k : b) {
+      if (!listed(a, k)) continue;
+      r.warning("key-action-conflict", r.where(f, key),
+                "Choice `" + ch.id + "` lists key action `" + c.s.key_actions[k].id +
+                    "` under both `" + key_a + "` and `" + key_b + "`.",
+                std::string("keep it under one of them: a choice either achieves a key action ") +
+                    "(on time or late) or breaches it");
+    }
+  };
+  conflict(ch.achieves, ch.achieves_late, "achieves", "achieves_late", "achieves_late");
+  conflict(ch.achieves, ch.breaches, "achieves", "breaches", "breaches");
+  conflict(ch.achieves_late, ch.breaches, "achieves_late", "breaches", "breaches");
 }
 
 void read_choice(BuildContext& c, int item, Node& node) {
   Reader& r = c.r;
   Fields f = r.fields(item, "a choice", {"id", "text", "score", "set", "add", "achieves", "when",
-                                         "audience", "feedback", "next"});
+                                         "audience", "feedback", "next",
+                                         "achieves_late", "breaches"});
   if (!f.ok()) return;
   Choice ch;
   ch.pos = r.pos(item);
@@ -140,6 +211,7 @@ void read_choice(BuildContext& c, int item, Node& node) {
   if (f.has("set")) read_assignments(c, f.value("set"), Assignment::Op::Set, ch.effects);
   if (f.has("add")) read_assignments(c, f.value("add"), Assignment::Op::Add, ch.effects);
   ch.achieves = resolve_ids(c, f, "achieves", c.key_actions, "undefined-key-action", "key action");
+  read_key_action_effects(c, f, ch);
   if (f.has("when")) {
     if (auto cond = build_condition(c, f.value("when"))) ch.when = std::move(*cond);
   }

@@ -97,6 +97,16 @@ GRAPH_FILE("key-action-never-achieved-not-listed", "key-action-never-achieved", 
 GRAPH_FILE("key-action-never-achieved-behind-impossible-choice", "key-action-never-achieved",
            10, Severity::Warning, CHECK(d.message.find("can never be") != std::string::npos))
 GRAPH_FILE("no-endings-two-nodes-in-a-loop", "no-endings", 10, Severity::Error, (void)d)
+GRAPH_FILE("ending-claim-not-guaranteed-one-path-of-many", "ending-claim-not-guaranteed", 56,
+           Severity::Warning, CHECK(d.col == 22);
+           CHECK(d.message.find("`good` requires `refused or not reviewed`") != std::string::npos);
+           CHECK(d.hint.find("--choose grant,review`") != std::string::npos))
+GRAPH_FILE("pillar-scored-at-one-stage-prevent", "pillar-scored-at-one-stage", 11,
+           Severity::Warning, CHECK(d.col == 3);
+           CHECK(d.message.find("Only node `s1` scores Prevent") != std::string::npos))
+GRAPH_FILE("key-action-one-audience-high-priority", "key-action-one-audience", 10,
+           Severity::Warning, CHECK(d.col == 5);
+           CHECK(d.message.find("achieved by staff but not by members") != std::string::npos))
 
 TEST_CASE("every file in tests/data/bad/graph has its own test case") {
   size_t files = 0;

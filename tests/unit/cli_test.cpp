@@ -120,6 +120,26 @@ TEST_CASE("play --choose follows the given choices and refuses one that is not o
   CHECK(bad.err.find("not-a-choice") != std::string::npos);
 }
 
+TEST_CASE("play prints breached and late findings as such, and --json gives each finding's kind") {
+  const std::string file = std::string(AUDITSIM_TEST_DATA) + "/good/ending-claims-proved.yaml";
+  const std::string path = "log-noise,mention-police,refer-late";
+  auto text = run_process({AUDITSIM_BINARY, "play", file, "--choose", path}, "", private_data());
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("[medium] Achieved late: An adult safeguarding referral") != std::string::npos);
+  CHECK(text.out.find("[medium] Breached: What the police shared") != std::string::npos);
+
+  auto r = run_process({AUDITSIM_BINARY, "play", file, "--choose", path, "--json"}, "",
+                       private_data());
+  REQUIRE(r.exit_code == 0);
+  const json findings = json::parse(r.out)["findings"];
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0]["key_action"] == "refer-safeguarding");
+  CHECK(findings[0]["kind"] == "achieved-late");
+  CHECK(findings[0]["priority"] == "medium");
+  CHECK(findings[1]["key_action"] == "keep-intelligence-safe");
+  CHECK(findings[1]["kind"] == "breached");
+}
+
 TEST_CASE("play --auto random:SEED is repeatable") {
   auto a = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "random:7", "--json"},
                        "", private_data());

@@ -61,7 +61,7 @@ std::set<std::string>& covered_bad_files() {
   return names;
 }
 
-void expect_bad_file(const std::string& name, const std::string& code, int line) {
+void expect_bad_file(const std::string& name, const std::string& code, int line, int col = 0) {
   const std::string path = kData + "/bad/" + name + ".yaml";
   REQUIRE(fs::exists(path));
   const LoadResult r = load_scenario_file(path);
@@ -70,6 +70,7 @@ void expect_bad_file(const std::string& name, const std::string& code, int line)
   REQUIRE(d != nullptr);
   CHECK(d->line == line);
   if (line > 0) CHECK(d->col > 0);
+  if (col > 0) CHECK(d->col == col);
   CHECK(d->file == path);
   CHECK_FALSE(d->message.empty());
   if (d->severity == Severity::Error) {
@@ -165,6 +166,15 @@ BAD_FILE("yaml-syntax-text-starts-with-bracket", "yaml-syntax", 12)
 BAD_FILE("yaml-tag-binary", "unsupported-yaml", 4)
 BAD_FILE("yaml-tag-local", "unsupported-yaml", 7)
 BAD_FILE("yaml-tag-directive", "unsupported-yaml", 1)
+
+// The same, with the column checked as well.
+#define BAD_FILE_AT(name, code, line, col)                                               \
+  static const bool DOCTEST_ANONYMOUS(bad_file_registered_) =                            \
+      covered_bad_files().insert(name).second;                                           \
+  TEST_CASE("bad file: " name) { expect_bad_file(name, code, line, col); }
+
+BAD_FILE_AT("needs-format-1.1-breaches-in-auditsim-1", "needs-format-1.1", 20, 9)
+BAD_FILE_AT("undefined-key-action-in-ending-requires", "undefined-key-action", 29, 20)
 
 TEST_CASE("every file in tests/data/bad has its own test case") {
   size_t files = 0;
@@ -274,6 +284,95 @@ TEST_CASE("tutorial: passes every static check") {
   INFO(all_diagnostics(r));
   CHECK(r.ok());
   CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("warn file: a choice that both achieves and breaches a key action") {
+  const std::string path = kData + "/warn/key-action-conflict-achieves-and-breaches.yaml";
+  const LoadResult r = load_scenario_file(path);
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics[0];
+  CHECK(d.code == "key-action-conflict");
+  CHECK(d.severity == Severity::Warning);
+  CHECK(d.line == 22);
+  CHECK(d.col == 19);
+  CHECK(d.message.find("`keep-confidential`") != std::string::npos);
+}
+
+TEST_CASE("good files: breaches, late achievement and ending claims are read as written") {
+  const LoadResult r = load_and_check(kData + "/good/ending-claims-proved.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  CHECK(r.diagnostics.empty());
+  const Scenario& s = *r.scenario;
+  const int refer = s.find_key_action("refer-safeguarding");
+  const int keep = s.find_key_action("keep-intelligence-safe");
+  const auto [bn, bc] = s.find_choice("mention-police");
+  CHECK(s.nodes[bn].choices[bc].breaches == std::vector<int>{keep});
+  const auto [fn, fc] = s.find_choice("refer-late");
+  CHECK(s.nodes[fn].choices[fc].achieves_late == std::vector<int>{refer});
+  const auto& claims = s.nodes[s.find_node("protected")].ending->claims;
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].kind == PathClaim::Kind::Achieved);
+  CHECK(claims[0].required);
+  CHECK(claims[0].key_action == refer);
+  CHECK(claims[1].key_action == keep);
+  CHECK(claims[2].kind == PathClaim::Kind::AchievedLate);
+  CHECK_FALSE(claims[2].required);
+  CHECK(claims[3].kind == PathClaim::Kind::Breached);
+  CHECK_FALSE(claims[3].required);
+  const auto& compromised = s.nodes[s.find_node("compromised")].ending->claims;
+  REQUIRE(compromised.size() == 2);
+  CHECK(compromised[1].kind == PathClaim::Kind::Condition);
+  CHECK(compromised[1].condition.text() == "tipped_off");
+  CHECK(compromised[1].pos.line > 0);
+}
+
+TEST_CASE("format 1.1 keys for findings are refused in an auditsim/1 file, each at its key") {
+  const std::string file = kData + "/good/ending-claims-proved.yaml";
+  std::string text;
+  {
+    std::ifstream in(file);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  text.replace(text.find("format: auditsim/1.1"), 20, "format: auditsim/1");
+  const LoadResult r = load_scenario_text(text, "as-format-1.yaml");
+  std::set<std::string> what;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.code == "needs-format-1.1") what.insert(d.message.substr(0, d.message.find(" is part")));
+  }
+  CHECK(what == std::set<std::string>{"`achieves_late`", "`breaches`", "`requires` under `ending`",
+                                      "`forbids` under `ending`"});
+}
+
+TEST_CASE("ending claims of the wrong shape are reported, never trusted") {
+  std::string good;
+  {
+    std::ifstream in(kData + "/good/ending-claims-proved.yaml");
+    good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string original = "      requires:\n        achieved_late: [refer-safeguarding]\n";
+  REQUIRE(good.find(original) != std::string::npos);
+  const std::pair<const char*, const char*> cases[] = {
+      {"requires: 5", "wrong-type"},
+      {"requires: { achieved: 5 }", "wrong-type"},
+      {"forbids: { breached: [[x]] }", "wrong-type"},
+      {"requires: { conditions: [\"\"] }", "condition-syntax"},
+      {"requires: { conditions: [\"referred and\"] }", "condition-syntax"},
+      {"requires: { conditions: [\"refered\"] }", "undefined-variable"},
+      {"requires: { sometimes: [refer-safeguarding] }", "unknown-key"},
+      {"forbids: { achieved: [refer-safeguardin] }", "undefined-key-action"}};
+  for (const auto& [lines, code] : cases) {
+    CAPTURE(lines);
+    std::string text = good;
+    text.replace(text.find(original), original.size(), std::string("      ") + lines + "\n");
+    const LoadResult r = load_scenario_text(text, "claims.yaml");
+    CHECK_FALSE(r.ok());
+    const Diagnostic* d = find_code(r, code);
+    REQUIRE(d != nullptr);
+    CHECK(d->line == 101);
+  }
 }
 
 TEST_CASE("good files: minimal scenario takes the documented defaults") {
@@ -697,7 +796,15 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
   std::set<std::string> choice;
   for (const auto& [k, v] : schema["definitions"]["choice"]["properties"].items()) choice.insert(k);
   CHECK(choice == std::set<std::string>{"id", "text", "score", "set", "add", "achieves", "when",
-                                        "audience", "feedback", "next"});
+                                        "audience", "feedback", "next", "achieves_late",
+                                        "breaches"});
+  std::set<std::string> ending;
+  for (const auto& [k, v] : schema["definitions"]["ending"]["properties"].items()) ending.insert(k);
+  CHECK(ending == std::set<std::string>{"outcome", "debrief", "requires", "forbids"});
+  std::set<std::string> claims;
+  for (const auto& [k, v] : schema["definitions"]["ending_claims"]["properties"].items())
+    claims.insert(k);
+  CHECK(claims == std::set<std::string>{"achieved", "achieved_late", "breached", "conditions"});
   const std::string tutorial = read_file(kScenarios + "/examples/tutorial-supplier-bank-details.yaml");
   CHECK(tutorial.rfind("# yaml-language-server: $schema=../schema/auditsim-1.schema.json\n", 0) == 0);
 }

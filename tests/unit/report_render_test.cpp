@@ -221,3 +221,42 @@ TEST_CASE("an unfinished table's report says in progress in every format, never 
   CHECK(counted == 4);
   for (const MissedKeyAction& m : s.most_missed) CHECK(m.played == 3);
 }
+
+TEST_CASE("a breach and a late achievement are reported as such, apart from what was missed") {
+  using namespace auditsim::testing;
+  const std::filesystem::path dir = report_scratch("breach-and-late");
+  store::Store db = standard_db(dir);
+  const LoadResult loaded =
+      load_scenario_file(std::string(AUDITSIM_TEST_DATA) + "/good/ending-claims-proved.yaml");
+  REQUIRE(loaded.scenario != nullptr);
+  const std::string id =
+      record_session(db, loaded.scenario, {"log-noise", "mention-police", "refer-late"}, "Table 6");
+  const FeedbackReport r = build_feedback(db, id, test_settings(Part::B));
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].kind == FindingKind::AchievedLate);  // high, one lower: medium
+  CHECK(r.findings[0].priority == Priority::Medium);
+  CHECK(r.findings[1].kind == FindingKind::Breached);
+  const std::string late = "Achieved late: An adult safeguarding referral was made";
+  const std::string breached = "Breached: What the police shared was not repeated";
+  const std::string summary = "2 findings (0 missed, 1 breached, 1 achieved late)";
+  for (Format f : {Format::Html, Format::Markdown, Format::Pdf}) {
+    CAPTURE(std::string(format_key(f)));
+    std::string out = render(r, f);
+    if (f == Format::Pdf) out = collapse_space(pdf_text(out, dir).text);
+    CHECK(out.find(f == Format::Pdf ? collapse_space(late) : late) != std::string::npos);
+    CHECK(out.find(f == Format::Pdf ? collapse_space(breached) : breached) != std::string::npos);
+    if (f == Format::Html) CHECK(out.find(summary) != std::string::npos);  // only HTML sums up
+  }
+
+  // The evening's scrutiny report counts the breach among the findings for that key action.
+  const ScrutinyReport s = build_scrutiny(
+      db, {"Members' evening <script> {{event}} — Noson", "", ""}, test_settings(Part::A));
+  bool counted = false;
+  for (const MissedKeyAction& m : s.most_missed) {
+    if (m.finding.key_action_id != "keep-intelligence-safe") continue;
+    counted = true;
+    CHECK(m.breached == 1);
+    CHECK(text::finding_count(m) == "1 of 1 (1 breached)");
+  }
+  CHECK(counted);
+}

@@ -42,7 +42,7 @@ class ScenarioBuilder {
   }
   int ending(const std::string& id, Outcome outcome) {
     const int n = node(id);
-    s_.nodes[n].ending = Ending{outcome, "Debrief for " + id};
+    s_.nodes[n].ending = Ending{outcome, "Debrief for " + id, {}};
     return n;
   }
   void start(const std::string& node_id) { s_.start = s_.find_node(node_id); }
@@ -85,6 +85,26 @@ class ScenarioBuilder {
     const int k = s_.find_key_action(key_action_id);
     REQUIRE(k >= 0);
     c.achieves.push_back(k);
+  }
+  void achieves_late(Choice& c, const std::string& key_action_id) {
+    c.achieves_late.push_back(key_action_index(key_action_id));
+  }
+  void breaches(Choice& c, const std::string& key_action_id) {
+    c.breaches.push_back(key_action_index(key_action_id));
+  }
+  // An ending claim (1.1 `requires` when `required`, else `forbids`) about a key action.
+  void claim(const std::string& ending_id, PathClaim::Kind kind, bool required,
+             const std::string& key_action_id) {
+    Node& n = s_.nodes.at(index(ending_id));
+    REQUIRE(n.ending.has_value());
+    n.ending->claims.push_back(PathClaim{kind, required, key_action_index(key_action_id), {}, {}});
+  }
+  // An ending claim about a condition.
+  void claim_condition(const std::string& ending_id, bool required, const std::string& text) {
+    Node& n = s_.nodes.at(index(ending_id));
+    REQUIRE(n.ending.has_value());
+    n.ending->claims.push_back(
+        PathClaim{PathClaim::Kind::Condition, required, -1, condition(text), {}});
   }
   int objective(const std::string& id, Pillar p, std::initializer_list<const char*> kas = {}) {
     LearningObjective o;
@@ -137,6 +157,11 @@ class ScenarioBuilder {
     v.initial = initial;
     s_.variables.push_back(std::move(v));
     return static_cast<int>(s_.variables.size()) - 1;
+  }
+  int key_action_index(const std::string& id) const {
+    const int k = s_.find_key_action(id);
+    REQUIRE_MESSAGE(k >= 0, "no key action " << id);
+    return k;
   }
   int index(const std::string& node_id) const {
     const int n = s_.find_node(node_id);

@@ -2,6 +2,8 @@
 // for number; if one of them changes, the document must change with it.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "sim/load.hpp"
 #include "sim/scoring.hpp"
 #include "scenario_builder.hpp"
@@ -288,4 +290,181 @@ TEST_CASE("shipped scenarios: the best path scores the analysis's best and leave
       }
     }
   }
+}
+
+// docs/scoring.md, "Breaches and late achievement": the worked example with two choices of
+// format 1.1 added. Neither changes a maximum: `recall-payment` scores what `training` scores.
+namespace {
+
+ScenarioPtr worked_example_1_1() {
+  ScenarioBuilder b("supplier-bank-details-1-1");
+  b.raw().format = "auditsim/1.1";
+  b.raw().format_minor = 1;
+  b.node("request");
+  b.node("invoice");
+  b.node("lessons");
+  b.ending("end-good", Outcome::Good);
+  b.ending("end-mixed", Outcome::Mixed);
+  b.key_action("verify-by-phone", Pillar::Protect, Priority::High);
+  b.key_action("report-to-audit", Pillar::Pursue, Priority::Medium);
+  b.key_action("update-training", Pillar::Prepare, Priority::Low);
+  b.achieves(b.choice("request", "call-back", "invoice", {{Pillar::Protect, 3}}), "verify-by-phone");
+  b.choice("request", "change", "invoice", {{Pillar::Protect, -2}});
+  b.choice("request", "ask-manager", "invoice", {{Pillar::Protect, 1}});
+  b.achieves(b.choice("invoice", "report", "lessons", {{Pillar::Pursue, 2}}), "report-to-audit");
+  b.choice("invoice", "pay-hold", "lessons", {{Pillar::Pursue, 1}, {Pillar::Prevent, 1}});
+  b.choice("invoice", "pay", "lessons", {{Pillar::Prevent, -1}});
+  b.achieves(b.choice("lessons", "training", "end-good", {{Pillar::Prepare, 2}, {Pillar::Prevent, 1}}),
+             "update-training");
+  b.choice("lessons", "file", "end-mixed");
+  b.achieves_late(
+      b.choice("lessons", "recall-payment", "end-good", {{Pillar::Prepare, 2}, {Pillar::Prevent, 1}}),
+      "verify-by-phone");
+  b.breaches(b.choice("lessons", "warn-sender", "end-mixed"), "report-to-audit");
+  return b.build();
+}
+
+const Finding* finding_for(const Result& r, int key_action) {
+  for (const Finding& f : r.findings) {
+    if (f.key_action == key_action) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("worked example C: a late achievement is a finding one priority lower, so no cap") {
+  ManualClock clock;
+  Session s(worked_example_1_1(), clock);
+  play(s, {"change", "report", "recall-payment"});
+  const Result r = score_session(s);
+  CHECK(r.overall_percent == doctest::Approx(62.5));  // as in example B
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].key_action == 0);  // verify-by-phone: high, achieved late, so medium
+  CHECK(r.findings[0].kind == FindingKind::AchievedLate);
+  CHECK(r.findings[0].priority == Priority::Medium);
+  CHECK(r.findings[1].key_action == 2);  // update-training: missed, low
+  CHECK(r.findings[1].kind == FindingKind::Missed);
+  CHECK(r.findings[1].priority == Priority::Low);
+  CHECK(r.achieved_key_actions == std::vector<int>{1});  // late is not on time
+  CHECK(r.opinion == "Reasonable");
+  CHECK_FALSE(r.capped_by_high_finding);
+
+  ScoringConfig strict;
+  strict.late_priority_drop = 0;  // late counts at the key action's own priority
+  const Result st = score_session(s, strict);
+  CHECK(finding_for(st, 0)->priority == Priority::High);
+  CHECK(st.opinion == "Limited");
+  CHECK(st.capped_by_high_finding);
+}
+
+TEST_CASE("worked example D: a breach stays a finding although the key action was achieved first") {
+  ManualClock clock;
+  Session s(worked_example_1_1(), clock);
+  play(s, {"call-back", "report", "warn-sender"});
+  const Result r = score_session(s);
+  const Finding* breach = finding_for(r, 1);
+  REQUIRE(breach != nullptr);
+  CHECK(breach->kind == FindingKind::Breached);
+  CHECK(breach->priority == Priority::Medium);
+  CHECK(r.achieved_key_actions == std::vector<int>{0});  // report-to-audit no longer counts
+  CHECK(r.overall_percent == doctest::Approx(50.0));
+  CHECK(r.opinion == "Limited");
+}
+
+TEST_CASE("a breach followed by the achievement is still a finding at the key action's priority") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.node("b");
+  b.ending("end", Outcome::Good);
+  b.key_action("confidential", Pillar::Pursue, Priority::High);
+  b.breaches(b.choice("a", "tell-suspect", "b", {{Pillar::Pursue, 1}}), "confidential");
+  b.choice("a", "say-nothing", "b", {{Pillar::Pursue, 1}});
+  b.achieves(b.choice("b", "refer-quietly", "end", {{Pillar::Pursue, 4}}), "confidential");
+  ManualClock clock;
+  Session s(b.build(), clock);
+  play(s, {"tell-suspect", "refer-quietly"});
+  const Result r = score_session(s);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].kind == FindingKind::Breached);
+  CHECK(r.findings[0].priority == Priority::High);
+  CHECK(r.achieved_key_actions.empty());
+  CHECK(r.overall_percent == doctest::Approx(100.0));
+  CHECK(r.opinion == "Limited");  // the breach caps like a miss
+  CHECK(r.capped_by_high_finding);
+}
+
+TEST_CASE("on time wins over late on the same path, whichever came first") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.node("b");
+  b.ending("end", Outcome::Good);
+  b.key_action("refer", Pillar::Protect, Priority::High);
+  b.achieves_late(b.choice("a", "refer-late", "b", {{Pillar::Protect, 1}}), "refer");
+  b.achieves(b.choice("a", "refer-now", "b", {{Pillar::Protect, 2}}), "refer");
+  b.achieves(b.choice("b", "refer-again", "end"), "refer");
+  b.achieves_late(b.choice("b", "refer-later", "end"), "refer");
+  auto sc = b.build();
+  ManualClock clock;
+  for (auto path : {std::pair{"refer-late", "refer-again"}, std::pair{"refer-now", "refer-later"}}) {
+    Session s(sc, clock);
+    play(s, {path.first, path.second});
+    const Result r = score_session(s);
+    INFO(path.first);
+    CHECK(r.findings.empty());
+    CHECK(r.achieved_key_actions == std::vector<int>{0});
+  }
+}
+
+TEST_CASE("a late achievement drops by the configured levels and never below low") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.key_action("high-one", Pillar::Protect, Priority::High);
+  b.key_action("low-one", Pillar::Protect, Priority::Low);
+  Choice& late = b.choice("a", "late", "end", {{Pillar::Protect, 1}});
+  b.achieves_late(late, "high-one");
+  b.achieves_late(late, "low-one");
+  ManualClock clock;
+  Session s(b.build(), clock);
+  play(s, {"late"});
+  for (auto [drop, high, low] : {std::tuple{0, Priority::High, Priority::Low},
+                                 std::tuple{1, Priority::Medium, Priority::Low},
+                                 std::tuple{2, Priority::Low, Priority::Low},
+                                 std::tuple{7, Priority::Low, Priority::Low},
+                                 std::tuple{-3, Priority::High, Priority::Low}}) {
+    ScoringConfig config;
+    config.late_priority_drop = drop;
+    const Result r = score_session(s, config);
+    INFO("drop " << drop);
+    REQUIRE(r.findings.size() == 2);
+    CHECK(finding_for(r, 0)->priority == high);
+    CHECK(finding_for(r, 1)->priority == low);  // a late low-priority action is still a finding
+    CHECK(finding_for(r, 1)->kind == FindingKind::AchievedLate);
+  }
+}
+
+TEST_CASE("an undone breach is no finding") {
+  ScenarioBuilder b;
+  b.node("a");
+  b.ending("end", Outcome::Good);
+  b.key_action("confidential", Pillar::Pursue, Priority::High);
+  b.breaches(b.choice("a", "tell-suspect", "end"), "confidential");
+  b.achieves(b.choice("a", "refer-quietly", "end", {{Pillar::Pursue, 1}}), "confidential");
+  ManualClock clock;
+  Session s(b.build(), clock);
+  play(s, {"tell-suspect"});
+  REQUIRE(s.undo("pressed the wrong option"));
+  play(s, {"refer-quietly"});
+  const Result r = score_session(s);
+  CHECK(r.findings.empty());
+  CHECK(r.achieved_key_actions == std::vector<int>{0});
+}
+
+TEST_CASE("finding kinds have stable keys and labels") {
+  CHECK(std::string(finding_kind_key(FindingKind::Missed)) == "missed");
+  CHECK(std::string(finding_kind_key(FindingKind::Breached)) == "breached");
+  CHECK(std::string(finding_kind_key(FindingKind::AchievedLate)) == "achieved-late");
+  CHECK(std::string(finding_kind_label(FindingKind::Breached)) == "Breached");
+  CHECK(std::string(finding_kind_label(FindingKind::AchievedLate)) == "Achieved late");
 }

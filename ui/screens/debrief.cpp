@@ -37,8 +37,9 @@ void draw_opinion(const DebriefTeam& t) {
   else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
   char buf[160];
-  snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent,
-           r.capped_by_high_finding ? "  \xC2\xB7  capped: a high-priority key action was missed" : "");
+  const std::string capped =
+      r.capped_by_high_finding ? "  \xC2\xB7  capped: " + cap_reason(r) : std::string();
+  snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent, capped.c_str());
   muted_text(buf);
   end_card();
 }
@@ -57,7 +58,9 @@ void draw_findings(const Scenario& s, const Result& r) {
     badge(f.priority == Priority::High ? "High" : f.priority == Priority::Medium ? "Medium" : "Low", c);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    text_wrapped(k.text.c_str());
+    // Each finding says what happened to the key action: missed, breached or achieved late.
+    const std::string text = std::string(finding_kind_label(f.kind)) + ": " + k.text;
+    text_wrapped(text.c_str());
     if (!k.management_action.empty()) muted_text(("Action: " + k.management_action).c_str());
     ImGui::EndGroup();
     gap(0.25f);
