@@ -181,10 +181,11 @@ OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> 
 namespace {
 
 // What an opinion depends on, carried along a path: the 4P score and which of the high-priority
-// key actions that count for this audience have been achieved (one bit each). Anything else that
-// can make a high-priority finding (a choice that breaches a key action, say) must be carried
-// here too; the test comparing these counts with scoring every path one by one catches a
-// summary that has fallen behind the scoring rules.
+// key actions that count for this audience have been achieved (one bit each). A late achievement
+// sets the bit too when late findings drop a priority (a late high is a medium finding); a breach
+// of a high-priority key action is a high finding whatever follows, so it caps the path at once.
+// The test comparing these counts with scoring every path one by one catches a summary that has
+// fallen behind the scoring rules.
 struct Summary {
   Score4 score;
   uint64_t high_done = 0;
@@ -214,6 +215,7 @@ struct OpinionRule {
   Finding high_finding;      // stands for "some high-priority key action was missed"
   uint64_t all_high = 0;     // every bit that must be set for no high-priority finding
   std::vector<uint64_t> achieved_bits;  // per (node, choice), flattened
+  std::vector<bool> breaches_high;      // per (node, choice): breaches a high-priority key action
   std::vector<size_t> choice_offset;    // per node
   const ScoringConfig* config = nullptr;
 
@@ -267,12 +269,22 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
   for (size_t n = 0; n < s->nodes.size(); ++n)
     rule.choice_offset[n + 1] = rule.choice_offset[n] + s->nodes[n].choices.size();
   rule.achieved_bits.assign(rule.choice_offset.back(), 0);
+  rule.breaches_high.assign(rule.choice_offset.back(), false);
+  const bool late_clears_high = config.late_priority_drop >= 1;
   for (size_t n = 0; n < s->nodes.size(); ++n) {
     for (size_t c = 0; c < s->nodes[n].choices.size(); ++c) {
-      for (int k : s->nodes[n].choices[c].achieves) {
-        if (k >= 0 && bit_of[static_cast<size_t>(k)] >= 0)
-          rule.achieved_bits[rule.choice_offset[n] + c] |= 1ULL << bit_of[static_cast<size_t>(k)];
-      }
+      const Choice& choice = s->nodes[n].choices[c];
+      auto set_bits = [&](const std::vector<int>& kas) {
+        for (int k : kas)
+          if (k >= 0 && bit_of[static_cast<size_t>(k)] >= 0)
+            rule.achieved_bits[rule.choice_offset[n] + c] |= 1ULL << bit_of[static_cast<size_t>(k)];
+      };
+      set_bits(choice.achieves);
+      if (late_clears_high) set_bits(choice.achieves_late);
+      for (int k : choice.breaches)
+        if (k >= 0 && static_cast<size_t>(k) < s->key_actions.size() &&
+            s->key_actions[static_cast<size_t>(k)].priority == Priority::High)
+          rule.breaches_high[rule.choice_offset[n] + c] = true;
     }
   }
   return rule;
@@ -318,13 +330,14 @@ bool count_exactly(const Scenario& s, const Dag& dag, const OpinionRule& rule, s
       if (c == kNoState) continue;
       const int choice = dag.space.edge_choice(e);
       const Score4& delta = n.choices[static_cast<size_t>(choice)].score;
-      const uint64_t bits = rule.achieved_bits[rule.choice_offset[static_cast<size_t>(node)] +
-                                               static_cast<size_t>(choice)];
+      const size_t flat = rule.choice_offset[static_cast<size_t>(node)] + static_cast<size_t>(choice);
+      const uint64_t bits = rule.achieved_bits[flat];
+      const bool breach = rule.breaches_high[flat];
       SummaryCounts& there = pending[c];
       const size_t before = there.size();
       const detail::StateValues& ahead = dag.space.values(c);
       for (const auto& [x, count] : here) {
-        uint64_t done = x.high_done == kCapped ? kCapped : x.high_done | bits;
+        uint64_t done = x.high_done == kCapped || breach ? kCapped : x.high_done | bits;
         if (done != kCapped && (done | still[c]) != rule.all_high) done = kCapped;
         uint64_t& slot = there[Summary{rule.canonical(x.score + delta, ahead), done}];
         slot = add_saturating(slot, count);
