@@ -23,6 +23,9 @@ void show_injects(Session& session, std::ostream& out, const PlayHooks& hooks) {
     const Inject& inj = session.scenario().injects[p.inject];
     out << "\n>>> " << inj.title;
     if (!inj.from.empty()) out << " (from " << inj.from << ")";
+    // With both roles playing, an inject aimed at one of them says so.
+    if (inj.audience && !session.audience())
+      out << (*inj.audience == Audience::Members ? " [councillors]" : " [officers]");
     out << "\n" << reports::text::markdown_to_plain(inj.text) << "\n";
     for (int e : inj.evidence)
       out << "    new evidence: " << session.scenario().evidence[e].title
@@ -88,6 +91,20 @@ void show_choices(const Session& session, const std::vector<int>& available, std
         << reports::text::one_line(c.text) << "\n";
   }
   out << "Choose 1-" << available.size() << " (u to undo, q to quit): " << std::flush;
+}
+
+// The documents the last decision handed over (`releases`), as injects announce theirs.
+void show_choice_releases(const Session& session, std::ostream& out) {
+  const auto eff = session.effective_decisions();
+  if (eff.empty()) return;
+  const HistoryEntry& last = session.history()[eff.back()];
+  for (const ReleasedEvidence& r : session.released_evidence()) {
+    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
+        r.choice != last.choice)
+      continue;
+    out << "    new evidence: " << session.scenario().evidence[r.evidence].title
+        << " (type e to list the documents)\n";
+  }
 }
 
 // Says which choice a timer took (with its feedback) among the history entries from `from` on.
@@ -170,6 +187,7 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
     if (hooks.changed) hooks.changed(session);
     out << "\nYou chose: " << reports::text::one_line(c.text) << " (" << reports::text::score_text(c.score) << ")\n\n"
         << reports::text::markdown_to_plain(c.feedback) << "\n";
+    show_choice_releases(session, out);
     show = true;
   }
   const Node& end = session.current_node();

@@ -2,10 +2,13 @@
 // acknowledge and, beside it, the facilitator panel (screens/play_panel.cpp).
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
 #include "ui/screens/screens.hpp"
+
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -57,7 +60,11 @@ void draw_injects(App& app, PlayController& pc, int t) {
     ImVec4 tint = pal.warn;
     tint.w = 0.10f;
     begin_card(tint, pal.warn);
-    coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from)).c_str());
+    // With both roles at one table, an inject aimed at one of them says so.
+    std::string for_whom;
+    if (inj.audience && !s.audience())
+      for_whom = *inj.audience == Audience::Members ? "  \xC2\xB7  for councillors" : "  \xC2\xB7  for officers";
+    coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from) + for_whom).c_str());
     heading(inj.title.empty() ? "Something has happened" : inj.title.c_str(), 3);
     markdown(inj.text);
     for (int ev : inj.evidence)
@@ -69,6 +76,22 @@ void draw_injects(App& app, PlayController& pc, int t) {
     gap(0.4f);
   }
   (void)app;
+}
+
+// The documents to show with the stage: its own, then those the decision that led here handed
+// over (`releases`), each once.
+std::vector<int> stage_evidence(const Session& s) {
+  std::vector<int> out = s.current_node().evidence;
+  const auto eff = s.effective_decisions();
+  if (eff.empty()) return out;
+  const HistoryEntry& last = s.history()[eff.back()];
+  for (const ReleasedEvidence& r : s.released_evidence()) {
+    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
+        r.choice != last.choice)
+      continue;
+    if (std::find(out.begin(), out.end(), r.evidence) == out.end()) out.push_back(r.evidence);
+  }
+  return out;
 }
 
 void draw_last_feedback(const Session& s) {
@@ -190,9 +213,10 @@ void draw_play(App& app) {
   draw_injects(app, pc, t);
   draw_last_feedback(s);
   markdown(node.text);
-  if (!node.evidence.empty()) {
+  const std::vector<int> evidence = stage_evidence(s);
+  if (!evidence.empty()) {
     gap(0.4f);
-    draw_evidence_list(app, s, node.evidence);
+    draw_evidence_list(app, s, evidence);
   }
   gap(0.8f);
   if (s.finished()) draw_ending(app, pc, t);
