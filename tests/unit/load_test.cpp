@@ -701,7 +701,11 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
   std::set<std::string> choice;
   for (const auto& [k, v] : schema["definitions"]["choice"]["properties"].items()) choice.insert(k);
   CHECK(choice == std::set<std::string>{"id", "text", "score", "set", "add", "achieves", "when",
-                                        "audience", "feedback", "next"});
+                                        "audience", "feedback", "next", "releases"});
+  std::set<std::string> inject;
+  for (const auto& [k, v] : schema["definitions"]["inject"]["properties"].items()) inject.insert(k);
+  CHECK(inject == std::set<std::string>{"id", "title", "from", "text", "after", "on_enter", "when",
+                                        "evidence", "since", "after_decisions", "audience"});
   const std::string tutorial = read_file(kScenarios + "/examples/tutorial-supplier-bank-details.yaml");
   CHECK(tutorial.rfind("# yaml-language-server: $schema=../schema/auditsim-1.schema.json\n", 0) == 0);
 }
