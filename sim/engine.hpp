@@ -57,7 +57,7 @@ struct HistoryEntry {
   int64_t time_taken_ms = 0; // Decision/Timeout: time spent at the node
   Score4 delta;              // Decision/Timeout: the 4P vector applied; Undo: the vector removed
   GroupInput group;          // Decision: votes and rationale; Undo: rationale holds the reason
-  bool undone = false;       // Decision later undone
+  bool undone = false;       // Decision later undone; Inject withdrawn by that undo
 };
 
 // A fired inject waiting for acknowledgement.
@@ -138,7 +138,8 @@ class Session {
   // decision withdraws what that decision released.
   std::vector<ReleasedEvidence> released_evidence() const;
 
-  // Whether an inject has fired (each fires at most once per session).
+  // Whether an inject has fired (each fires at most once per session, except that undo
+  // withdraws an `after_decisions` inject its decision fired, which can then fire again).
   bool inject_fired(int inject_index) const {
     return inject_index >= 0 && static_cast<size_t>(inject_index) < fired_.size() &&
            fired_[inject_index];

@@ -374,7 +374,8 @@ void build_injects(BuildContext& c, int node) {
               "add one of `after:` (a time), `on_enter:` (a node id) or `when:` (a condition)");
     else if (triggers > 1)
       r.error("bad-value", item, "This inject has more than one trigger.",
-              "keep exactly one of `after`, `on_enter`, `when` and `after_decisions`");
+              c.s.format_minor >= 1 ? "keep exactly one of `after`, `on_enter`, `when` and `after_decisions`"
+                                    : "keep exactly one of `after`, `on_enter` and `when`");
     if (f.has("since")) read_inject_since(c, f, in);
     if (f.has("after")) {
       in.trigger = Inject::Trigger::After;
