@@ -2,8 +2,6 @@
 // acknowledge and, beside it, the facilitator panel (screens/play_panel.cpp).
 #include <imgui.h>
 
-#include <algorithm>
-
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
@@ -76,22 +74,6 @@ void draw_injects(App& app, PlayController& pc, int t) {
     gap(0.4f);
   }
   (void)app;
-}
-
-// The documents to show with the stage: its own, then those the decision that led here handed
-// over (`releases`), each once.
-std::vector<int> stage_evidence(const Session& s) {
-  std::vector<int> out = s.current_node().evidence;
-  const auto eff = s.effective_decisions();
-  if (eff.empty()) return out;
-  const HistoryEntry& last = s.history()[eff.back()];
-  for (const ReleasedEvidence& r : s.released_evidence()) {
-    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
-        r.choice != last.choice)
-      continue;
-    if (std::find(out.begin(), out.end(), r.evidence) == out.end()) out.push_back(r.evidence);
-  }
-  return out;
 }
 
 void draw_last_feedback(const Session& s) {
