@@ -212,7 +212,12 @@ int drive_session(Session& session, SessionRecorder* recorder, const DriveOption
     nlohmann::json j = result_to_json(session, score_session(session));
     if (recorder) j["session_id"] = recorder->session_id();
     j["injects_fired"] = injects_fired(session);
-    j["evidence_released"] = evidence_released(session, step.numbers());
+    // The engine's list (release order, where each came from) with the number terminal play
+    // gives each document.
+    for (auto& ev : j["evidence_released"]) {
+      const int e = session.scenario().find_evidence(ev["evidence"].get<std::string>());
+      ev["number"] = step.numbers().number_of(e);
+    }
     std::cout << j.dump(2) << "\n";
   } else {
     if (is_scripted(opts) && session.finished()) {

@@ -143,6 +143,22 @@ class Terminal {
     return any;
   }
 
+  // The documents the last decision handed over (`releases`), as injects announce theirs.
+  void show_choice_releases() {
+    const auto eff = s_.effective_decisions();
+    if (eff.empty()) return;
+    const HistoryEntry& last = s_.history()[eff.back()];
+    numbers_.update(s_);
+    for (const ReleasedEvidence& r : s_.released_evidence()) {
+      if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
+          r.choice != last.choice)
+        continue;
+      out_ << "    new evidence: e" << numbers_.number_of(r.evidence) << ". "
+           << s_.scenario().evidence[r.evidence].title << " (type e"
+           << numbers_.number_of(r.evidence) << " to read it)\n";
+    }
+  }
+
   bool show_injects() {
     // Copy: acknowledging changes the pending list.
     const std::vector<PendingInject> pending = s_.pending_injects();
@@ -151,6 +167,9 @@ class Terminal {
       numbers_.update(s_);
       out_ << "\n\n>>> " << inj.title;
       if (!inj.from.empty()) out_ << " (from " << inj.from << ")";
+      // With both roles playing, an inject aimed at one of them says so.
+      if (inj.audience && !s_.audience())
+        out_ << (*inj.audience == Audience::Members ? " [councillors]" : " [officers]");
       out_ << "\n" << text::markdown_to_terminal(inj.text) << "\n";
       for (int e : inj.evidence)
         out_ << "    new evidence: e" << numbers_.number_of(e) << ". "
@@ -259,6 +278,7 @@ bool play_interactive(Session& session, LineInput& in, std::ostream& out, const 
     if (hooks.changed) hooks.changed(session);
     out << "\nYou chose: " << text::one_line(c.text) << " (" << text::score_text(c.score) << ")\n\n"
         << text::markdown_to_terminal(c.feedback) << "\n";
+    t.show_choice_releases();
     show = true;
   }
   // Injects that fired on arrival at the ending are part of its story.

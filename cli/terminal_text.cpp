@@ -5,18 +5,8 @@
 namespace auditsim::cli {
 
 std::vector<int> released_evidence(const Session& session) {
-  const Scenario& s = session.scenario();
   std::vector<int> out;
-  auto add = [&](int e) {
-    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-  };
-  // The path in order: each effective decision's stage, then the current stage.
-  for (size_t h : session.effective_decisions())
-    for (int e : s.nodes[session.history()[h].node].evidence) add(e);
-  for (int e : session.current_node().evidence) add(e);
-  for (size_t i = 0; i < s.injects.size(); ++i)
-    if (session.inject_fired(static_cast<int>(i)))
-      for (int e : s.injects[i].evidence) add(e);
+  for (const ReleasedEvidence& r : session.released_evidence()) out.push_back(r.evidence);
   return out;
 }
 

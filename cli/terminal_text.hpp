@@ -10,8 +10,8 @@
 
 namespace auditsim::cli {
 
-// Evidence released so far (indices into Scenario::evidence), in the order it arrived: the
-// documents of each stage on the path, then those released with injects.
+// Evidence released so far (indices into Scenario::evidence), in the order it arrived
+// (Session::released_evidence): stages on the path, injects fired, choices' `releases`.
 std::vector<int> released_evidence(const Session& session);
 
 // The number each document is shown with ("e3"): given when it is first released and kept for

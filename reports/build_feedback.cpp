@@ -73,6 +73,9 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       if (cn == node && ci >= 0) {
         row.choice_text = n.choices[ci].text;
         row.feedback = n.choices[ci].feedback;
+        // What the choice handed over, also on a row a later undo reversed (it was handed
+        // over at the table, then taken back).
+        for (int e : n.choices[ci].releases) row.released_evidence.push_back(s.evidence[e].title);
       }
       row.votes = vote_rows(n, d.votes_json, d.choice_id);
       if (auto it = not_taken.find(i); it != not_taken.end() && it->second->best_alternative) {

@@ -74,6 +74,7 @@ struct DecisionRow {
   std::string rationale;
   std::string dissent;
   bool undone = false;  // a later undo reversed it
+  std::vector<std::string> released_evidence;  // titles of the documents the choice handed over
   // The path not taken: the best alternative at this decision, when the choice taken was not best.
   std::string alternative_text;
   Score4 alternative_score;

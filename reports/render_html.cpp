@@ -141,6 +141,9 @@ data feedback_data(const FeedbackReport& r, int h) {
     for (const VoteRow& v : dr.votes)
       votes += (votes.empty() ? "" : "; ") + one_line(v.choice_text) + ": " + std::to_string(v.votes);
     if (!votes.empty()) x.set("votes_text", votes);
+    std::string released;
+    for (const std::string& t : dr.released_evidence) released += (released.empty() ? "" : "; ") + one_line(t);
+    if (!released.empty()) x.set("released_text", released);
     if (!dr.rationale.empty()) x.set("rationale", one_line(dr.rationale));
     if (!dr.dissent.empty()) x.set("dissent", one_line(dr.dissent));
     if (!dr.alternative_text.empty()) {

@@ -102,6 +102,11 @@ void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
         v += (v.empty() ? "" : "; ") + esc(vr.choice_text) + ": " + std::to_string(vr.votes);
       o += "- Votes: " + v + "\n";
     }
+    if (!d.released_evidence.empty()) {
+      std::string titles;
+      for (const std::string& t : d.released_evidence) titles += (titles.empty() ? "" : "; ") + esc(t);
+      o += "- Evidence released: " + titles + "\n";
+    }
     if (!d.rationale.empty()) o += "- Rationale: " + esc(d.rationale) + "\n";
     if (!d.dissent.empty()) o += "- Dissent: " + esc(d.dissent) + "\n";
     if (!d.alternative_text.empty())

@@ -32,13 +32,20 @@ std::vector<int> post_order(const Scenario& s) {
       const auto& choices = s.nodes[n].choices;
       if (i < choices.size()) {
         ++stack.back().second;
-        const int next = choices[i].next;
-        if (!valid_node(s, next)) continue;
-        if (colour[next] == 1) return {};
-        if (colour[next] == 0) {
-          colour[next] = 1;
-          stack.push_back({next, 0});
-        }
+        // Every branch of a conditional `next` is an edge; the first unseen target is
+        // descended into now, and the choice is revisited for the rest.
+        bool descended = false, loop = false;
+        choices[i].for_each_target([&](int next) {
+          if (descended || loop || !valid_node(s, next)) return;
+          if (colour[next] == 1) loop = true;
+          if (colour[next] == 0) {
+            colour[next] = 1;
+            stack.push_back({next, 0});
+            descended = true;
+          }
+        });
+        if (loop) return {};
+        if (descended) --stack[stack.size() - 2].second;
       } else {
         colour[n] = 2;
         order.push_back(n);
@@ -63,7 +70,10 @@ void StateSpace::compute_relevance() {
     }
   };
   for (const Node& n : s_.nodes) {
-    for (const Choice& c : n.choices) reads(c.when);
+    for (const Choice& c : n.choices) {
+      reads(c.when);
+      for (const NextBranch& b : c.branches) reads(b.when);
+    }
     if (!track_claims_ || !n.ending) continue;
     for (const PathClaim& claim : n.ending->claims) reads(claim.condition);
   }
@@ -218,10 +228,31 @@ void StateSpace::compute_layouts() {
         for (int x : c.when.nodes_visited_read()) {
           if (valid_node(s_, x)) set_bit(here, static_cast<size_t>(node_flag_[x]));
         }
-        if (!valid_node(s_, c.next)) continue;
-        std::memcpy(edge.data(), &live[static_cast<size_t>(c.next) * words],
-                    words * sizeof(uint64_t));
-        if (node_flag_[c.next] >= 0) clear_bit(edge.data(), static_cast<size_t>(node_flag_[c.next]));
+        // What the choice passes on: what is live at any node it can lead to (less the flag of
+        // that node, which entering it sets), and what its `next` conditions read, which they
+        // read after its effects and before the visit.
+        std::fill(edge.begin(), edge.end(), 0);
+        bool any_target = false;
+        c.for_each_target([&](int to) {
+          if (!valid_node(s_, to)) return;
+          any_target = true;
+          const uint64_t* there = &live[static_cast<size_t>(to) * words];
+          const int flag = node_flag_[to];
+          for (size_t w = 0; w < words; ++w) {
+            uint64_t bits = there[w];
+            if (flag >= 0 && static_cast<size_t>(flag) / 64 == w) bits &= ~(1ULL << (flag % 64));
+            edge[w] |= bits;
+          }
+        });
+        if (!any_target) continue;
+        for (const NextBranch& b : c.branches) {
+          for (int v : b.when.variables_read()) {
+            if (valid_variable(s_, v)) set_bit(edge.data(), static_cast<size_t>(var_slot_[v]));
+          }
+          for (int x : b.when.nodes_visited_read()) {
+            if (valid_node(s_, x)) set_bit(edge.data(), static_cast<size_t>(node_flag_[x]));
+          }
+        }
         for (const Assignment& a : c.effects) {
           if (a.op == Assignment::Op::Set && valid_variable(s_, a.variable) &&
               var_slot_[a.variable] >= 0) {
@@ -297,10 +328,12 @@ void StateSpace::keep_reachable_flags(std::vector<uint64_t>& live, size_t words)
       if (!is_live(m)) continue;
       keep[static_cast<size_t>(m) * words + b / 64] |= 1ULL << (b % 64);
       for (const Choice& c : s_.nodes[m].choices) {
-        if (valid_node(s_, c.next) && stamp[c.next] != mark) {
-          stamp[c.next] = mark;
-          todo.push_back(c.next);
-        }
+        c.for_each_target([&](int to) {
+          if (valid_node(s_, to) && stamp[to] != mark) {
+            stamp[to] = mark;
+            todo.push_back(to);
+          }
+        });
       }
     }
   }

@@ -45,6 +45,16 @@ StateSpace::StateSpace(const Scenario& s, std::optional<Audience> audience, size
   compute_layouts();
   node_reached_.assign(s.nodes.size(), false);
   choice_seen_.assign(choice_offset_.back(), false);
+  // Each choice with a conditional `next` has one flag per branch and one for its `otherwise`.
+  branch_offset_.assign(choice_offset_.back() + 1, 0);
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    for (size_t c = 0; c < s.nodes[n].choices.size(); ++c) {
+      const size_t g = choice_offset_[n] + c;
+      const size_t branches = s.nodes[n].choices[c].branches.size();
+      branch_offset_[g + 1] = branch_offset_[g] + (branches == 0 ? 0 : branches + 1);
+    }
+  }
+  branch_seen_.assign(branch_offset_.back(), false);
   scratch_vars_.resize(s.variables.size());
   for (size_t v = 0; v < s.variables.size(); ++v) scratch_vars_[v] = s.variables[v].initial;
   scratch_visits_.assign(s.nodes.size(), 0);
@@ -129,10 +139,8 @@ void StateSpace::expand(uint32_t id) {
   for (size_t ci = 0; ci < node.choices.size(); ++ci) {
     const Choice& c = node.choices[ci];
     if (c.audience && audience_ && *c.audience != *audience_) continue;
-    if (!valid_node(s_, c.next)) continue;
+    if (c.branches.empty() && !valid_node(s_, c.next)) continue;
     if (!c.when.empty() && !c.when.eval(in)) continue;
-    any_available = true;
-    choice_seen_[choice_offset_[n] + ci] = true;
 
     // Apply the choice to the unpacked state, pack the child, then undo: cheaper than copying
     // a whole state per edge. Every `set` comes before any `add`, as in the engine.
@@ -150,9 +158,22 @@ void StateSpace::expand(uint32_t id) {
         set_slot(slot, op == Assignment::Op::Set ? a.value : saturating_add(old, a.value));
       }
     }
-    if (node_flag_[c.next] >= 0) {
-      undo_.emplace_back(node_flag_[c.next], slot_value(node_flag_[c.next]));
-      set_slot(node_flag_[c.next], 1);
+    // A conditional `next` reads the state the effects have just made, as the engine does.
+    int branch = -1;
+    const int to = c.branches.empty() ? c.next : next_node(c, in, &branch);
+    if (!valid_node(s_, to)) {
+      for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) set_slot(it->first, it->second);
+      continue;
+    }
+    any_available = true;
+    choice_seen_[choice_offset_[n] + ci] = true;
+    if (!c.branches.empty()) {
+      const size_t at = branch_offset_[choice_offset_[n] + ci];
+      branch_seen_[at + (branch < 0 ? c.branches.size() : static_cast<size_t>(branch))] = true;
+    }
+    if (node_flag_[to] >= 0) {
+      undo_.emplace_back(node_flag_[to], slot_value(node_flag_[to]));
+      set_slot(node_flag_[to], 1);
     }
     if (track_claims_) {
       for (int slot : status_sets_[choice_offset_[n] + ci]) {
@@ -160,7 +181,7 @@ void StateSpace::expand(uint32_t id) {
         set_slot(slot, 1);
       }
     }
-    pack(c.next, scratch_key_.data());
+    pack(to, scratch_key_.data());
     for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) set_slot(it->first, it->second);
 
     bool inserted = false;
@@ -294,6 +315,18 @@ std::optional<std::pair<size_t, bool>> find_in_layout(const std::vector<int>& sl
 }
 
 }  // namespace
+
+bool StateSpace::branch_taken_somewhere(int node, int choice, int branch) const {
+  if (!valid_node(s_, node) || choice < 0 ||
+      static_cast<size_t>(choice) >= s_.nodes[node].choices.size()) {
+    return false;
+  }
+  const size_t g = choice_offset_[node] + static_cast<size_t>(choice);
+  const size_t begin = branch_offset_[g], end = branch_offset_[g + 1];
+  if (begin == end) return false;
+  const size_t at = branch < 0 ? end - 1 : begin + static_cast<size_t>(branch);
+  return at < end && branch_seen_[at];
+}
 
 std::optional<int64_t> StateSpace::variable_value(uint32_t id, int var) const {
   if (var < 0 || static_cast<size_t>(var) >= var_slot_.size() || var_slot_[var] < 0) {

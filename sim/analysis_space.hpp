@@ -74,6 +74,9 @@ class StateSpace {
   bool choice_available_somewhere(int node, int choice) const {
     return choice_seen_[choice_offset_[node] + choice];
   }
+  // Whether some explored state took branch `branch` of the choice's conditional `next`
+  // (-1: its `otherwise`). False for a choice without branches.
+  bool branch_taken_somewhere(int node, int choice, int branch) const;
 
  private:
   void compute_relevance();
@@ -138,6 +141,8 @@ class StateSpace {
   std::vector<bool> node_reached_;
   std::vector<size_t> choice_offset_;
   std::vector<bool> choice_seen_;
+  std::vector<size_t> branch_offset_;  // per choice (flattened) + 1: range in branch_seen_
+  std::vector<bool> branch_seen_;
   bool limit_hit_ = false;
 
   // The state being expanded, unpacked: values by variable and visited flags by node, which is

@@ -61,7 +61,16 @@ struct Checker {
     });
   }
 
+  bool branch_taken(int n, int c, int b) const {
+    return std::any_of(runs.begin(), runs.end(), [&](const Run& r) {
+      return r.space->branch_taken_somewhere(n, c, b);
+    });
+  }
+
   void check_stuck();
+  void check_branches();
+  void check_evidence_shown();
+  void check_injects(const std::vector<bool>& graph_reachable, bool acyclic);
   void check_reachability(const std::vector<bool>& graph_reachable);
   void check_pillars();
   void check_key_actions(bool exact);
@@ -255,6 +264,118 @@ void Checker::check_pillar_stages(Pillar p) {
       std::string("give a positive `") + pillar_key(p) + "` score to good choices at other stages too");
 }
 
+// A branch of a conditional `next` that no reachable state takes is text nobody will read:
+// its condition is false whenever the choice is taken, or an earlier branch always wins.
+void Checker::check_branches() {
+  for (size_t n = 0; n < s.nodes.size(); ++n) {
+    const auto& choices = s.nodes[n].choices;
+    for (size_t c = 0; c < choices.size(); ++c) {
+      const Choice& ch = choices[c];
+      if (ch.branches.empty() || !available(static_cast<int>(n), static_cast<int>(c))) continue;
+      for (size_t b = 0; b < ch.branches.size(); ++b) {
+        if (branch_taken(static_cast<int>(n), static_cast<int>(c), static_cast<int>(b))) continue;
+        const NextBranch& br = ch.branches[b];
+        const std::string to = br.node >= 0 ? s.nodes[br.node].id : std::string("?");
+        add(Severity::Warning, "next-branch-never-taken", br.pos,
+            "choice `" + ch.id + "` never leads to `" + to + "`: in every state where it is "
+            "taken, `" + br.when.text() + "` is false or an earlier condition holds",
+            "check the condition, the order of the entries, and the `set`/`add` of the choices "
+            "before it");
+      }
+    }
+  }
+}
+
+// A document no stage shows and nothing releases is never seen by the players.
+void Checker::check_evidence_shown() {
+  std::vector<bool> shown(s.evidence.size(), false);
+  const auto mark = [&](const std::vector<int>& ids) {
+    for (int e : ids) {
+      if (e >= 0 && static_cast<size_t>(e) < shown.size()) shown[e] = true;
+    }
+  };
+  for (const Node& n : s.nodes) {
+    mark(n.evidence);
+    for (const Choice& c : n.choices) mark(c.releases);
+  }
+  for (const Inject& in : s.injects) mark(in.evidence);
+  for (size_t e = 0; e < s.evidence.size(); ++e) {
+    if (shown[e]) continue;
+    add(Severity::Warning, "evidence-never-shown", s.evidence[e].pos,
+        "evidence document `" + s.evidence[e].id + "` is never shown to the players",
+        "list it under a node's `evidence`, an inject's `evidence` or a choice's `releases`, or "
+        "remove it");
+  }
+}
+
+namespace {
+
+// The most decisions any path from the start can take, conditions ignored; nullopt with a loop.
+std::optional<int64_t> most_decisions(const Scenario& s) {
+  const size_t count = s.nodes.size();
+  if (s.start < 0 || static_cast<size_t>(s.start) >= count) return std::nullopt;
+  std::vector<int64_t> depth(count, -1);  // decisions taken on arrival, longest route so far
+  std::vector<int> indegree(count, 0);
+  for (const Node& n : s.nodes) {
+    for (const Choice& c : n.choices) {
+      c.for_each_target([&](int to) {
+        if (to >= 0 && static_cast<size_t>(to) < count) ++indegree[to];
+      });
+    }
+  }
+  // Kahn's order over the whole graph: a node is final once every edge into it is seen.
+  std::vector<int> ready;
+  for (size_t n = 0; n < count; ++n) {
+    if (indegree[n] == 0) ready.push_back(static_cast<int>(n));
+  }
+  depth[s.start] = 0;
+  int64_t most = 0;
+  size_t done = 0;
+  while (!ready.empty()) {
+    const int n = ready.back();
+    ready.pop_back();
+    ++done;
+    if (depth[n] >= 0) most = std::max(most, depth[n]);
+    for (const Choice& c : s.nodes[n].choices) {
+      c.for_each_target([&](int to) {
+        if (to < 0 || static_cast<size_t>(to) >= count) return;
+        if (depth[n] >= 0) depth[to] = std::max(depth[to], depth[n] + 1);
+        if (--indegree[to] == 0) ready.push_back(to);
+      });
+    }
+  }
+  if (done != count) return std::nullopt;
+  return most;
+}
+
+}  // namespace
+
+void Checker::check_injects(const std::vector<bool>& graph_reachable, bool acyclic) {
+  const std::optional<int64_t> most = acyclic ? most_decisions(s) : std::nullopt;
+  for (const Inject& in : s.injects) {
+    std::string why, hint;
+    if (in.audience &&
+        std::find(s.audience.begin(), s.audience.end(), *in.audience) == s.audience.end()) {
+      why = std::string("it is only for ") + audience_key(*in.audience) +
+            ", who are not in the scenario's `audience`";
+      hint = "remove the inject's `audience`, or add it to the scenario's";
+    } else if (in.trigger == Inject::Trigger::After && in.since >= 0 &&
+               static_cast<size_t>(in.since) < s.nodes.size() &&
+               (!graph_reachable[in.since] || (!runs.empty() && !reached(in.since)))) {
+      why = "its `since` node `" + s.nodes[in.since].id + "` can never be reached";
+      hint = "count from a node the players arrive at";
+    } else if (in.trigger == Inject::Trigger::AfterDecisions && most &&
+               in.after_decisions > *most) {
+      why = "no path takes " + std::to_string(in.after_decisions) + " decisions (the most is " +
+            std::to_string(*most) + ")";
+      hint = "lower `after_decisions`";
+    }
+    if (why.empty()) continue;
+    add(Severity::Warning, "inject-never-fires", in.pos,
+        "inject `" + in.id + "` can never fire: " + why, std::move(hint));
+  }
+}
+
 void Checker::check_pillars() {
   for (Pillar p : kPillars) {
     bool scored = false;
@@ -340,6 +461,9 @@ std::vector<Diagnostic> check_scenario(const Scenario& s, size_t max_states) {
       }
     }
   }
+  if (complete) ck.check_branches();
+  ck.check_evidence_shown();
+  ck.check_injects(graph_reachable, cycles.empty());
   ck.check_pillars();
   ck.check_key_actions(complete);
   if (complete) ck.check_audience_key_actions();

@@ -12,6 +12,13 @@ bool valid_node(const Scenario& s, int n) {
   return n >= 0 && static_cast<size_t>(n) < s.nodes.size();
 }
 
+// The k-th node a choice can lead to (its conditional branches, then the default), or -2 past
+// the last one.
+int target_at(const Choice& c, size_t k) {
+  if (k < c.branches.size()) return c.branches[k].node;
+  return k == c.branches.size() ? c.next : -2;
+}
+
 }  // namespace
 
 std::vector<CycleReport> find_cycles(const Scenario& s, size_t limit) {
@@ -20,6 +27,7 @@ std::vector<CycleReport> find_cycles(const Scenario& s, size_t limit) {
   struct Frame {
     int node;
     size_t next_choice;
+    size_t next_target = 0;  // within the choice: every branch of a conditional `next` is an edge
   };
   std::vector<Frame> stack;
   // Start from the start node so loops are described in the order players meet them.
@@ -38,25 +46,31 @@ std::vector<CycleReport> find_cycles(const Scenario& s, size_t limit) {
         stack.pop_back();
         continue;
       }
-      const Choice& c = node.choices[top.next_choice++];
-      if (!valid_node(s, c.next)) continue;
-      if (colour[c.next] == 0) {
-        colour[c.next] = 1;
-        stack.push_back({c.next, 0});
+      const Choice& c = node.choices[top.next_choice];
+      const int next = target_at(c, top.next_target++);
+      if (next == -2) {
+        ++top.next_choice;
+        top.next_target = 0;
         continue;
       }
-      if (colour[c.next] != 1 || out.size() >= limit) continue;
-      // A back edge: the loop is the part of the current path from c.next to here.
+      if (!valid_node(s, next)) continue;
+      if (colour[next] == 0) {
+        colour[next] = 1;
+        stack.push_back({next, 0});
+        continue;
+      }
+      if (colour[next] != 1 || out.size() >= limit) continue;
+      // A back edge: the loop is the part of the current path from `next` to here.
       auto first = std::find_if(stack.begin(), stack.end(),
-                                [&](const Frame& f) { return f.node == c.next; });
+                                [&](const Frame& f) { return f.node == next; });
       std::string loop;
       for (auto it = first; it != stack.end(); ++it) loop += s.nodes[it->node].id + " → ";
-      loop += s.nodes[c.next].id;
+      loop += s.nodes[next].id;
       CycleReport r;
       r.pos = c.pos;
       r.message = "the nodes form a loop: " + loop;
       r.hint = "scenarios must always move forward; point choice `" + c.id +
-               "` at a node that does not lead back to `" + s.nodes[c.next].id + "`";
+               "` at a node that does not lead back to `" + s.nodes[next].id + "`";
       out.push_back(std::move(r));
     }
   }
@@ -72,10 +86,12 @@ std::vector<bool> graph_reachable_nodes(const Scenario& s) {
     const int n = todo.back();
     todo.pop_back();
     for (const Choice& c : s.nodes[n].choices) {
-      if (valid_node(s, c.next) && !seen[c.next]) {
-        seen[c.next] = true;
-        todo.push_back(c.next);
-      }
+      c.for_each_target([&](int to) {
+        if (valid_node(s, to) && !seen[to]) {
+          seen[to] = true;
+          todo.push_back(to);
+        }
+      });
     }
   }
   return seen;

@@ -40,22 +40,30 @@ struct Buckets {
   }
 };
 
+// Built per session: injects aimed at the other audience are left out, so they never fire.
 struct Session::InjectIndex {
   std::vector<int> timed;  // `after` injects, soonest first (declaration order breaks ties)
+  Buckets since;           // `after` + `since` injects, by the node their time counts from
   Buckets on_enter;        // by node
   std::vector<int> when_all;
   Buckets when_by_variable;  // `when` injects that read a variable
   Buckets when_by_node;      // `when` injects that read visited(node)
+  std::vector<std::pair<int64_t, int>> by_decisions;  // (after_decisions, inject), ascending
 
-  explicit InjectIndex(const Scenario& s) {
-    std::vector<std::pair<int, int>> enter, by_var, by_node;
+  InjectIndex(const Scenario& s, std::optional<Audience> audience) {
+    std::vector<std::pair<int, int>> enter, by_var, by_node, since_node;
     const auto in_range = [](int i, size_t n) { return i >= 0 && static_cast<size_t>(i) < n; };
     for (size_t i = 0; i < s.injects.size(); ++i) {
       const Inject& in = s.injects[i];
       const int idx = static_cast<int>(i);
+      if (in.audience && audience && *in.audience != *audience) continue;
       switch (in.trigger) {
         case Inject::Trigger::After:
-          timed.push_back(idx);
+          if (in.since < 0) timed.push_back(idx);
+          else if (in_range(in.since, s.nodes.size())) since_node.emplace_back(in.since, idx);
+          break;
+        case Inject::Trigger::AfterDecisions:
+          by_decisions.emplace_back(in.after_decisions, idx);
           break;
         case Inject::Trigger::OnEnter:
           if (in_range(in.node, s.nodes.size())) enter.emplace_back(in.node, idx);
@@ -74,6 +82,9 @@ struct Session::InjectIndex {
     std::stable_sort(timed.begin(), timed.end(), [&s](int a, int b) {
       return s.injects[a].after_seconds < s.injects[b].after_seconds;
     });
+    std::stable_sort(by_decisions.begin(), by_decisions.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    since = Buckets::build(s.nodes.size(), since_node);
     on_enter = Buckets::build(s.nodes.size(), enter);
     when_by_variable = Buckets::build(s.variables.size(), by_var);
     when_by_node = Buckets::build(s.nodes.size(), by_node);
@@ -109,7 +120,7 @@ bool is_decision(const HistoryEntry& e) {
 
 Session::Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience)
     : scenario_(non_null(std::move(scenario))), clock_(&clock), audience_(audience) {
-  index_ = std::make_shared<const InjectIndex>(*scenario_);
+  index_ = std::make_shared<const InjectIndex>(*scenario_, audience_);
   state_ = initial_state(*scenario_);
   fired_.assign(scenario_->injects.size(), false);
   segment_start_ms_ = clock_->now_ms();
@@ -167,6 +178,59 @@ std::vector<size_t> Session::effective_decisions() const {
   return out;
 }
 
+// [SECTION] Evidence
+
+std::vector<ReleasedEvidence> Session::released_evidence() const {
+  const Scenario& s = *scenario_;
+  std::vector<ReleasedEvidence> out;
+  std::vector<bool> seen(s.evidence.size(), false);
+  const auto add = [&](const std::vector<int>& ids, ReleasedEvidence r) {
+    for (int e : ids) {
+      if (e < 0 || static_cast<size_t>(e) >= seen.size() || seen[e]) continue;
+      seen[e] = true;
+      r.evidence = e;
+      out.push_back(r);
+    }
+  };
+  const auto stage = [&](int node, int64_t at_ms) {
+    if (node < 0 || static_cast<size_t>(node) >= s.nodes.size()) return;
+    ReleasedEvidence r;
+    r.source = ReleasedEvidence::Source::Stage;
+    r.node = node;
+    r.at_ms = at_ms;
+    add(s.nodes[node].evidence, r);
+  };
+  // The decisions in effect form a chain (each one's node is where the one before led), so
+  // where each led is read off the next one without replaying the state.
+  const std::vector<size_t> eff = effective_decisions();
+  size_t k = 0;
+  stage(s.start, 0);
+  for (size_t h = 0; h < history_.size(); ++h) {
+    const HistoryEntry& e = history_[h];
+    if (e.kind == HistoryEntry::Kind::Inject && !e.undone && inject_fired(e.inject)) {
+      ReleasedEvidence r;
+      r.source = ReleasedEvidence::Source::Inject;
+      r.inject = e.inject;
+      r.at_ms = e.at_ms;
+      add(s.injects[e.inject].evidence, r);
+      continue;
+    }
+    if (!is_decision(e) || e.undone || k >= eff.size()) continue;
+    if (e.node >= 0 && static_cast<size_t>(e.node) < s.nodes.size() && e.choice >= 0 &&
+        static_cast<size_t>(e.choice) < s.nodes[e.node].choices.size()) {
+      ReleasedEvidence r;
+      r.source = ReleasedEvidence::Source::Choice;
+      r.node = e.node;
+      r.choice = e.choice;
+      r.at_ms = e.at_ms;
+      add(s.nodes[e.node].choices[e.choice].releases, r);
+    }
+    ++k;
+    stage(k < eff.size() ? history_[eff[k]].node : state_.node, e.at_ms);
+  }
+  return out;
+}
+
 // [SECTION] Injects
 
 void Session::fire(int inject_index, int64_t at_ms) {
@@ -182,26 +246,91 @@ void Session::fire(int inject_index, int64_t at_ms) {
   history_.push_back(std::move(e));
 }
 
+// Withdraws an inject the decision that fired it no longer supports: it is no longer fired
+// (so it can fire again), no longer pending, and its history entry is marked undone.
+void Session::unfire(int inject_index) {
+  if (inject_index < 0 || static_cast<size_t>(inject_index) >= fired_.size()) return;
+  if (!fired_[inject_index]) return;
+  fired_[inject_index] = false;
+  std::erase_if(pending_, [&](const PendingInject& p) { return p.inject == inject_index; });
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->kind == HistoryEntry::Kind::Inject && it->inject == inject_index && !it->undone) {
+      it->undone = true;
+      break;
+    }
+  }
+}
+
 void Session::enter_node(int node, int64_t at_ms) {
   node_entered_at_ms_ = at_ms;
+  arm_since(node, at_ms);
   const auto [b, e] = index_->on_enter.of(node);
   for (const int* p = b; p != e; ++p) fire(*p, at_ms);
 }
 
+// Starts the clocks of the `since` injects counting from `node`.
+void Session::arm_since(int node, int64_t entered_at_ms) {
+  const auto [b, e] = index_->since.of(node);
+  for (const int* p = b; p != e; ++p) {
+    if (fired_[*p]) continue;
+    const int64_t after = seconds_to_ms(scenario_->injects[*p].after_seconds);
+    const int64_t due = after > kNever - entered_at_ms ? kNever : entered_at_ms + after;
+    armed_.emplace_back(due, *p);
+  }
+}
+
+// After an undo or a restore: the `since` clocks of exactly the nodes entered on the path in
+// effect, each from the moment it was entered. A node the undo took back stops its clock.
+void Session::rearm_since() {
+  armed_.clear();
+  if (index_->since.items.empty()) return;
+  arm_since(scenario_->start, 0);
+  const std::vector<size_t> eff = effective_decisions();
+  for (size_t k = 0; k < eff.size(); ++k) {
+    // The decisions in effect form a chain: each one's node is where the one before led.
+    const int to = k + 1 < eff.size() ? history_[eff[k + 1]].node : state_.node;
+    arm_since(to, history_[eff[k]].at_ms);
+  }
+}
+
+// The soonest moment a timed inject falls due (kNever when none is waiting); `armed` says
+// whether it is a `since` clock. Session-relative ones win ties: they were declared first in time.
+int64_t Session::next_timed_due(bool* armed) const {
+  int64_t due = kNever;
+  *armed = false;
+  const auto& timed = index_->timed;
+  for (size_t c = timed_cursor_; c < timed.size(); ++c) {
+    if (fired_[timed[c]]) continue;
+    due = seconds_to_ms(scenario_->injects[timed[c]].after_seconds);
+    break;
+  }
+  for (const auto& [at, inject] : armed_) {
+    if (at < due) {
+      due = at;
+      *armed = true;
+    }
+  }
+  return due;
+}
+
 void Session::fire_due_timed(int64_t now_active_ms) {
   const auto& timed = index_->timed;
-  while (timed_cursor_ < timed.size()) {
-    const int i = timed[timed_cursor_];
-    if (fired_[i]) {
-      ++timed_cursor_;
-      continue;
-    }
-    const int64_t due = seconds_to_ms(scenario_->injects[i].after_seconds);
-    if (due > now_active_ms) break;
+  while (true) {
+    while (timed_cursor_ < timed.size() && fired_[timed[timed_cursor_]]) ++timed_cursor_;
+    bool armed = false;
+    const int64_t due = next_timed_due(&armed);
+    if (due == kNever || due > now_active_ms) return;
     // Recorded at the moment it fell due, so the history reads the same however often the
     // caller ticks.
-    fire(i, due);
-    ++timed_cursor_;
+    if (!armed) {
+      fire(timed[timed_cursor_++], due);
+      continue;
+    }
+    auto it = std::find_if(armed_.begin(), armed_.end(),
+                           [due](const auto& a) { return a.first == due; });
+    const int inject = it->second;
+    armed_.erase(it);
+    fire(inject, due);
   }
 }
 
@@ -214,7 +343,7 @@ void Session::fire_when_touched(const Choice& c, int64_t at_ms) {
   };
   // Only conditions that read something this choice changed can have become true.
   for (const auto& a : c.effects) check(index_->when_by_variable.of(a.variable));
-  check(index_->when_by_node.of(c.next));
+  check(index_->when_by_node.of(state_.node));
 }
 
 void Session::fire_when_all(int64_t at_ms) {
@@ -250,8 +379,12 @@ void Session::apply(int choice_index, const GroupInput& group, HistoryEntry::Kin
 
   apply_choice_in_place(*scenario_, state_, choice_index);
   score_ += c.score;
+  ++decisions_in_effect_;
   enter_node(state_.node, at_ms);
   fire_when_touched(c, at_ms);
+  const auto& counted = index_->by_decisions;
+  auto it = std::lower_bound(counted.begin(), counted.end(), std::make_pair(decisions_in_effect_, 0));
+  for (; it != counted.end() && it->first == decisions_in_effect_; ++it) fire(it->second, at_ms);
 }
 
 bool Session::choose(int choice_index, const GroupInput& group) {
@@ -304,19 +437,28 @@ void Session::unfire_injects_of(size_t decision) {
   for (size_t j = decision + 1; j < history_.size(); ++j) {
     const HistoryEntry& e = history_[j];
     if (e.kind != HistoryEntry::Kind::Inject || e.at_ms != at) break;
-    if (e.inject < 0 || static_cast<size_t>(e.inject) >= fired_.size()) continue;
-    fired_[e.inject] = false;
-    acknowledge_inject(e.inject);
+    unfire(e.inject);
   }
   timed_cursor_ = 0;  // the cursor skips what is still fired; an un-fired timed inject is due again
 }
 
 bool Session::undo(const std::string& reason) {
-  auto it = std::find_if(history_.rbegin(), history_.rend(),
-                         [](const HistoryEntry& e) { return is_decision(e) && !e.undone; });
-  if (it == history_.rend()) return false;
+  const auto last = std::find_if(history_.rbegin(), history_.rend(),
+                                 [](const HistoryEntry& e) { return is_decision(e) && !e.undone; });
+  if (last == history_.rend()) return false;
+  const size_t undone_at = static_cast<size_t>(history_.rend() - last) - 1;
+  // Injects that fell due before this moment belong before the undo in the history.
+  fire_due_timed(elapsed_ms());
+  HistoryEntry* it = &history_[undone_at];
   it->undone = true;
-  unfire_injects_of(static_cast<size_t>(std::distance(history_.begin(), it.base()) - 1));
+  unfire_injects_of(undone_at);
+  // An `after_decisions` inject fired by the decision taken back is withdrawn too (it may have
+  // fired at a later moment than the decision when a timeout counted), so it fires again when
+  // the count is reached again.
+  const auto& counted = index_->by_decisions;
+  auto c = std::lower_bound(counted.begin(), counted.end(), std::make_pair(decisions_in_effect_, 0));
+  for (; c != counted.end() && c->first == decisions_in_effect_; ++c) unfire(c->second);
+  --decisions_in_effect_;
   HistoryEntry u;
   u.kind = HistoryEntry::Kind::Undo;
   u.at_ms = elapsed_ms();
@@ -331,6 +473,7 @@ bool Session::undo(const std::string& reason) {
   // The room gets the full time again at the node it returns to; injects fired before the undone
   // decision stay fired and are not re-announced.
   node_entered_at_ms_ = history_.back().at_ms;
+  rearm_since();
   fire_when_all(node_entered_at_ms_);
   return true;
 }
@@ -345,12 +488,8 @@ void Session::tick(const GroupInput& group) {
   const size_t bound = scenario_->nodes.size() + scenario_->injects.size() + 1;
   for (size_t pass = 0; pass < bound; ++pass) {
     const int64_t now = elapsed_ms();
-    int64_t inject_due = kNever;
-    const auto& timed = index_->timed;
-    while (timed_cursor_ < timed.size() && fired_[timed[timed_cursor_]]) ++timed_cursor_;
-    if (timed_cursor_ < timed.size()) {
-      inject_due = seconds_to_ms(scenario_->injects[timed[timed_cursor_]].after_seconds);
-    }
+    bool armed = false;
+    const int64_t inject_due = next_timed_due(&armed);
     int64_t timeout_due = kNever;
     const Node& n = current_node();
     if (!paused_ && n.time_limit_seconds > 0 && can_take(n.on_timeout)) {

@@ -57,7 +57,7 @@ struct HistoryEntry {
   int64_t time_taken_ms = 0; // Decision/Timeout: time spent at the node
   Score4 delta;              // Decision/Timeout: the 4P vector applied; Undo: the vector removed
   GroupInput group;          // Decision: votes and rationale; Undo: rationale holds the reason
-  bool undone = false;       // Decision later undone
+  bool undone = false;       // Decision later undone; Inject withdrawn by that undo
 };
 
 // A fired inject waiting for acknowledgement.
@@ -66,11 +66,22 @@ struct PendingInject {
   int64_t fired_at_ms = 0;
 };
 
+// An evidence document the players have been given, and what gave it to them.
+struct ReleasedEvidence {
+  enum class Source { Stage, Inject, Choice } source = Source::Stage;
+  int evidence = -1;  // index into Scenario::evidence
+  int node = -1;      // Stage: the stage that shows it; Choice: the node of the choice
+  int choice = -1;    // Choice: the choice's index within `node`
+  int inject = -1;    // Inject: index into Scenario::injects
+  int64_t at_ms = 0;  // active session time it was released
+};
+
 // One play-through of a scenario by one person or table. The clock must outlive the session.
 class Session {
  public:
   // Starts at the scenario's start node (firing its on_enter injects, `when` injects already
-  // true and `after: 0` injects). `audience` filters audience-specific choices.
+  // true and `after: 0` injects). `audience` filters audience-specific choices and injects; a
+  // session with no audience (both roles at one table) is offered all of them.
   Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
 
   const Scenario& scenario() const { return *scenario_; }
@@ -123,8 +134,13 @@ class Session {
   const std::vector<PendingInject>& pending_injects() const { return pending_; }
   // Removes a pending inject once the room has seen it; it stays fired.
   void acknowledge_inject(int inject_index);
-  // Whether an inject has fired and is still in effect (at most once at a time: undoing the
-  // decision that fired it takes it back).
+  // Every document released so far, each once, in the order it was released: the stages on
+  // the path in effect, the injects fired and the choices in effect (`releases`). Undoing a
+  // decision withdraws what that decision released.
+  std::vector<ReleasedEvidence> released_evidence() const;
+
+  // Whether an inject has fired and is still in effect (undoing the decision that fired it takes
+  // it back, so it can fire again when the story calls for it).
   bool inject_fired(int inject_index) const {
     return inject_index >= 0 && static_cast<size_t>(inject_index) < fired_.size() &&
            fired_[inject_index];
@@ -141,7 +157,11 @@ class Session {
 
   void enter_node(int node, int64_t at_ms);
   void fire(int inject_index, int64_t at_ms);
+  void unfire(int inject_index);
+  int64_t next_timed_due(bool* armed) const;
   void fire_due_timed(int64_t now_active_ms);
+  void arm_since(int node, int64_t entered_at_ms);
+  void rearm_since();
   void fire_when_touched(const Choice& c, int64_t at_ms);
   void fire_when_all(int64_t at_ms);
   bool can_take(int choice_index) const;
@@ -159,6 +179,9 @@ class Session {
   std::vector<PendingInject> pending_;
   std::vector<bool> fired_;
   size_t timed_cursor_ = 0;  // next unfired entry of the time-sorted `after` injects
+  // `after` + `since` injects whose node has been entered on the path in effect: (due, inject).
+  std::vector<std::pair<int64_t, int>> armed_;
+  int64_t decisions_in_effect_ = 0;  // what `after_decisions` counts
   bool paused_ = false;
   int64_t active_before_ms_ = 0;  // active time accumulated before the current run segment
   int64_t segment_start_ms_ = 0;  // clock time the current unpaused segment began

@@ -274,6 +274,9 @@ std::unique_ptr<Session> SessionJson::load(ScenarioPtr scenario, const Clock& cl
 
   std::string why;
   if (!s->replay_effective(&why)) throw BadSession(why);
+  // What the 1.1 inject triggers count is read off the history, so saves need no extra fields.
+  s->decisions_in_effect_ = static_cast<int64_t>(s->effective_decisions().size());
+  s->rearm_since();
   // The saved state must be exactly what the decisions in effect produce; anything else means
   // the record was edited or damaged, and resuming from it would mislead the room.
   const json& st = field(j, "state");

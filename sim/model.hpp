@@ -111,6 +111,14 @@ struct Assignment {
   SourcePos pos;
 };
 
+// One branch of a conditional `next` (format 1.1): taken when its condition holds in the state
+// after the choice's own `set` and `add`, unless an earlier branch's condition holds.
+struct NextBranch {
+  Condition when;
+  int node = -1;  // index into Scenario::nodes
+  SourcePos pos;
+};
+
 struct Choice {
   std::string id;  // unique within the scenario
   std::string text;
@@ -120,10 +128,19 @@ struct Choice {
   std::vector<int> achieves_late;  // 1.1: achieved, but late (a finding one priority lower)
   std::vector<int> breaches;       // 1.1: breached (a finding whatever happens later)
   std::string feedback;       // Markdown, shown after the choice
-  int next = -1;              // index into Scenario::nodes
+  int next = -1;              // index into Scenario::nodes; with `branches`, the `otherwise`
+  std::vector<NextBranch> branches;  // conditional `next`, tried in order before `next`
+  std::vector<int> releases;  // indices into Scenario::evidence handed over by this choice
   std::optional<Audience> audience;  // only offered to this audience when set
   Condition when;             // always true when empty
   SourcePos pos;
+
+  // Calls `f(node)` for every node the choice can lead to: each branch's, then the default.
+  template <class F>
+  void for_each_target(F&& f) const {
+    for (const NextBranch& b : branches) f(b.node);
+    f(next);
+  }
 };
 
 // One thing an ending's debrief takes for granted about every path that reaches it (1.1
@@ -163,10 +180,15 @@ struct Inject {
   std::string title;
   std::string from;  // who it comes from ("Chronicle reporter")
   std::string text;  // Markdown
-  enum class Trigger { After, OnEnter, When } trigger = Trigger::After;
-  int64_t after_seconds = 0;  // Trigger::After: active time since the session started
+  enum class Trigger { After, OnEnter, When, AfterDecisions } trigger = Trigger::After;
+  int64_t after_seconds = 0;  // Trigger::After: active time since the session started, or
+                              // since arriving at `since` when that is set
+  int since = -1;             // Trigger::After (1.1): the node the time counts from; -1 = start
   int node = -1;              // Trigger::OnEnter
   Condition when;             // Trigger::When: fires the first time it becomes true
+  int64_t after_decisions = 0;  // Trigger::AfterDecisions (1.1): fires as this many decisions
+                                // are in effect
+  std::optional<Audience> audience;  // 1.1: fires only in sessions of this audience (or none)
   std::vector<int> evidence;  // evidence released with the inject
   SourcePos pos;
 };

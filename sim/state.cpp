@@ -33,6 +33,16 @@ bool choice_available(const Scenario& s, const Choice& c, const PlayState& st,
   return c.when.eval(ConditionInput{st.variables, st.visits});
 }
 
+int next_node(const Choice& c, const ConditionInput& in, int* branch) {
+  for (size_t b = 0; b < c.branches.size(); ++b) {
+    if (!c.branches[b].when.eval(in)) continue;
+    if (branch) *branch = static_cast<int>(b);
+    return c.branches[b].node;
+  }
+  if (branch) *branch = -1;
+  return c.next;
+}
+
 void apply_choice_in_place(const Scenario& s, PlayState& st, int choice_index) {
   if (st.node < 0 || static_cast<size_t>(st.node) >= s.nodes.size()) return;
   const Node& n = s.nodes[st.node];
@@ -51,8 +61,11 @@ void apply_choice_in_place(const Scenario& s, PlayState& st, int choice_index) {
       st.variables[a.variable] = saturating_add(st.variables[a.variable], a.value);
     }
   }
-  st.node = c.next;
-  visit(st, c.next);
+  // A conditional `next` reads the state this choice has just made, before the visit to where
+  // it leads, so `when: trust < 30` can follow an `add: { trust: -20 }` on the same choice.
+  const int to = c.branches.empty() ? c.next : next_node(c, ConditionInput{st.variables, st.visits});
+  st.node = to;
+  visit(st, to);
 }
 
 PlayState apply_choice(const Scenario& s, const PlayState& st, int choice_index) {

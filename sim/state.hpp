@@ -25,6 +25,11 @@ PlayState initial_state(const Scenario& s);
 bool choice_available(const Scenario& s, const Choice& c, const PlayState& st,
                       std::optional<Audience> audience);
 
+// Where a choice leads from `in`, the state after its own `set` and `add`: the first branch of
+// a conditional `next` whose condition holds, else the default. Returns the branch's index in
+// `branch` (-1 for the default) when `branch` is given.
+int next_node(const Choice& c, const ConditionInput& in, int* branch = nullptr);
+
 // The state after taking choice `choice_index` of the current node.
 PlayState apply_choice(const Scenario& s, const PlayState& st, int choice_index);
 // The same transition applied in place (no copy of the visit counts): the engine's hot path.

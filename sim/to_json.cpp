@@ -77,6 +77,28 @@ json result_to_json(const Session& session, const Result& r) {
                          {"alternative_score", score_to_json(p.alternative_score)}});
   }
 
+  // Every document handed over, in the order it was, with what released it.
+  json evidence = json::array();
+  for (const ReleasedEvidence& re : session.released_evidence()) {
+    json ej{{"evidence", s.evidence[re.evidence].id}, {"title", s.evidence[re.evidence].title},
+            {"at_ms", re.at_ms}};
+    switch (re.source) {
+      case ReleasedEvidence::Source::Stage:
+        ej["source"] = "stage";
+        ej["node"] = s.nodes[re.node].id;
+        break;
+      case ReleasedEvidence::Source::Inject:
+        ej["source"] = "inject";
+        ej["inject"] = s.injects[re.inject].id;
+        break;
+      case ReleasedEvidence::Source::Choice:
+        ej["source"] = "choice";
+        ej["choice"] = s.nodes[re.node].choices[re.choice].id;
+        break;
+    }
+    evidence.push_back(std::move(ej));
+  }
+
   json achieved = json::array();
   for (int k : r.achieved_key_actions) achieved.push_back(s.key_actions[k].id);
   json objectives = json::array();
@@ -96,7 +118,8 @@ json result_to_json(const Session& session, const Result& r) {
          {"findings", findings},
          {"key_actions_achieved", achieved},
          {"objectives_met", objectives},
-         {"paths_not_taken", not_taken}};
+         {"paths_not_taken", not_taken},
+         {"evidence_released", evidence}};
   if (session.audience()) j["audience"] = audience_key(*session.audience());
   if (r.outcome) {
     j["ending"] = s.nodes[session.state().node].id;

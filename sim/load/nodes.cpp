@@ -189,10 +189,58 @@ void read_key_action_effects(BuildContext& c, const Fields& f, Choice& ch) {
   conflict(ch.achieves_late, ch.breaches, "achieves_late", "breaches", "breaches");
 }
 
+// A node id a choice leads to, reported as undefined (with a suggestion) when there is none.
+int node_ref(BuildContext& c, int at, const std::string& id) {
+  const int n = c.find(c.nodes, id);
+  if (n < 0)
+    c.r.error("undefined-node", at, "No node has the id `" + id + "`.",
+              c.undefined_node_hint(id));
+  return n;
+}
+
+// `next:` as a list (format 1.1): `{ when: condition, node: id }` entries tried in order, then
+// one `{ otherwise: id }` that is taken when none holds. The `otherwise` is required, so a
+// session can never be left with nowhere to go.
+void read_conditional_next(BuildContext& c, int list, Choice& ch) {
+  Reader& r = c.r;
+  bool otherwise_seen = false;
+  for (int item : r.at(list).items) {
+    Fields f = r.fields(item, "an entry of a conditional `next`", {"when", "node", "otherwise"});
+    if (!f.ok()) continue;
+    if (otherwise_seen) {
+      r.error("next-after-otherwise", item,
+              "This entry of `next` comes after `otherwise`, so it can never be taken.",
+              "`otherwise` is tried last: move it to the end of the list");
+      continue;
+    }
+    if (f.has("otherwise")) {
+      otherwise_seen = true;
+      if (f.has("when") || f.has("node"))
+        r.error("bad-value", item, "An `otherwise` entry has a `when` or a `node` as well.",
+                "write `- otherwise: node-id` on its own, after the `when` entries");
+      if (auto id = r.label(f, "otherwise", Need::Required, "conditional next"))
+        ch.next = node_ref(c, r.where(f, "otherwise"), *id);
+      continue;
+    }
+    NextBranch b;
+    b.pos = r.pos(item);
+    if (!f.has("when")) r.missing(f, "when", "entry of `next`");
+    else if (auto cond = build_condition(c, f.value("when"))) b.when = std::move(*cond);
+    if (auto id = r.label(f, "node", Need::Required, "entry of `next`"))
+      b.node = node_ref(c, r.where(f, "node"), *id);
+    ch.branches.push_back(std::move(b));
+  }
+  if (!otherwise_seen)
+    r.error("next-needs-otherwise", list,
+            "This conditional `next` has no `otherwise`: when no condition holds the session "
+            "would have nowhere to go.",
+            "end the list with `- otherwise: node-id`");
+}
+
 void read_choice(BuildContext& c, int item, Node& node) {
   Reader& r = c.r;
   Fields f = r.fields(item, "a choice", {"id", "text", "score", "set", "add", "achieves", "when",
-                                         "audience", "feedback", "next",
+                                         "audience", "feedback", "next", "releases",
                                          "achieves_late", "breaches"});
   if (!f.ok()) return;
   Choice ch;
@@ -220,11 +268,13 @@ void read_choice(BuildContext& c, int item, Node& node) {
     else r.error("bad-value", r.where(f, "audience"), "`" + *a + "` is not an audience.",
                  "use members or staff, or leave it out to offer the choice to both");
   }
-  if (auto next = r.label(f, "next", Need::Required, "choice")) {
-    ch.next = c.find(c.nodes, *next);
-    if (ch.next < 0)
-      r.error("undefined-node", r.where(f, "next"), "No node has the id `" + *next + "`.",
-              c.undefined_node_hint(*next));
+  if (f.has("releases") && c.needs_format_1_1(f.key("releases"), "`releases` on a choice"))
+    ch.releases = resolve_ids(c, f, "releases", c.evidence, "undefined-evidence", "evidence document");
+  if (f.has("next") && r.at(f.value("next")).kind == YNode::Kind::Seq) {
+    if (c.needs_format_1_1(f.value("next"), "A list under `next` (a conditional next)"))
+      read_conditional_next(c, f.value("next"), ch);
+  } else if (auto next = r.label(f, "next", Need::Required, "choice")) {
+    ch.next = node_ref(c, r.where(f, "next"), *next);
   }
   node.choices.push_back(std::move(ch));
 }
@@ -335,6 +385,42 @@ void build_nodes(BuildContext& c) {
   for (size_t i = 0; i < c.s.nodes.size(); ++i) read_node(c, c.node_bodies[i], c.s.nodes[i]);
 }
 
+namespace {
+
+// The most decisions an `after_decisions` can wait for: far beyond any real scenario's length.
+constexpr int64_t kMaxDecisionCount = 10'000;
+
+// `audience:` on an inject (format 1.1): the inject fires only in sessions of that audience.
+void read_inject_audience(BuildContext& c, const Fields& f, Inject& in) {
+  Reader& r = c.r;
+  if (!f.has("audience") || !c.needs_format_1_1(f.key("audience"), "`audience` on an inject"))
+    return;
+  if (auto a = r.label(f, "audience", Need::Optional, "inject")) {
+    if (auto parsed = parse_audience(*a)) in.audience = parsed;
+    else r.error("bad-value", r.where(f, "audience"), "`" + *a + "` is not an audience.",
+                 "use members or staff, or leave it out so the inject reaches both");
+  }
+}
+
+// `since:` on an inject (format 1.1): `after` counts from the session's arrival at this node.
+void read_inject_since(BuildContext& c, const Fields& f, Inject& in) {
+  Reader& r = c.r;
+  if (!c.needs_format_1_1(f.key("since"), "`since` on an inject")) return;
+  if (!f.has("after")) {
+    r.error("missing-field", r.where(f, "since"), "`since` is set but this inject has no `after`.",
+            "add `after:` (for example 90s): the time counted from arriving at the node");
+    return;
+  }
+  if (auto target = r.label(f, "since", Need::Optional, "inject")) {
+    in.since = c.find(c.nodes, *target);
+    if (in.since < 0)
+      r.error("undefined-node", r.where(f, "since"), "No node has the id `" + *target + "`.",
+              did_you_mean(*target, BuildContext::names(c.nodes)));
+  }
+}
+
+}  // namespace
+
 void build_injects(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
@@ -345,7 +431,8 @@ void build_injects(BuildContext& c, int node) {
   }
   IdIndex ids;
   for (int item : n.items) {
-    Fields f = r.fields(item, "an inject", {"id", "title", "from", "text", "after", "on_enter", "when", "evidence"});
+    Fields f = r.fields(item, "an inject", {"id", "title", "from", "text", "after", "on_enter", "when",
+                                            "evidence", "since", "after_decisions", "audience"});
     if (!f.ok()) continue;
     Inject in;
     in.pos = r.pos(item);
@@ -354,16 +441,25 @@ void build_injects(BuildContext& c, int node) {
     in.from = r.label(f, "from", Need::Optional, "inject").value_or("");
     in.text = r.text(f, "text", Need::Required, "inject").value_or("");
     in.evidence = resolve_ids(c, f, "evidence", c.evidence, "undefined-evidence", "evidence document");
-    const int triggers = int(f.has("after")) + int(f.has("on_enter")) + int(f.has("when"));
+    read_inject_audience(c, f, in);
+    const int triggers = int(f.has("after")) + int(f.has("on_enter")) + int(f.has("when")) +
+                         int(f.has("after_decisions"));
     if (triggers == 0)
       r.error("missing-field", item, "This inject has no trigger.",
               "add one of `after:` (a time), `on_enter:` (a node id) or `when:` (a condition)");
     else if (triggers > 1)
       r.error("bad-value", item, "This inject has more than one trigger.",
-              "keep exactly one of `after`, `on_enter` and `when`");
+              c.s.format_minor >= 1 ? "keep exactly one of `after`, `on_enter`, `when` and `after_decisions`"
+                                    : "keep exactly one of `after`, `on_enter` and `when`");
+    if (f.has("since")) read_inject_since(c, f, in);
     if (f.has("after")) {
       in.trigger = Inject::Trigger::After;
       in.after_seconds = r.duration(f, "after", 0, kMaxTimerSeconds).value_or(0);
+    } else if (f.has("after_decisions")) {
+      in.trigger = Inject::Trigger::AfterDecisions;
+      if (c.needs_format_1_1(f.key("after_decisions"), "`after_decisions` on an inject"))
+        in.after_decisions =
+            r.integer(f, "after_decisions", Need::Required, "inject", 1, kMaxDecisionCount).value_or(0);
     } else if (auto target = r.label(f, "on_enter", Need::Optional, "inject")) {
       in.trigger = Inject::Trigger::OnEnter;
       in.node = c.find(c.nodes, *target);

@@ -114,8 +114,9 @@ void compare(const Scenario& s, std::optional<Audience> audience) {
   CHECK(a.choice_ever_available == bf.choice_available);
 }
 
-// A random acyclic scenario: nodes point only forward; conditions, effects and audiences drawn
-// from a small vocabulary so that stuck states, dead branches and shared states all occur.
+// A random acyclic scenario: nodes point only forward; conditions, effects, audiences and
+// conditional nexts drawn from a small vocabulary so that stuck states, dead branches and
+// shared states all occur.
 Scenario random_scenario(uint64_t seed, int decisions) {
   uint64_t x = seed * 0x9e3779b97f4a7c15ULL + 1;
   auto rnd = [&x](int n) {
@@ -150,6 +151,14 @@ Scenario random_scenario(uint64_t seed, int decisions) {
       if (rnd(4) == 0) b.set(ch, "n0", rnd(3));
       if (rnd(2) == 0) b.add(ch, "unread", 1);
       if (rnd(6) == 0) ch.audience = rnd(2) ? Audience::Members : Audience::Staff;
+      // A conditional next: branches read the state after this choice's own effects, and
+      // may name the same node twice or the default's node.
+      for (int branches = rnd(3) == 0 ? 1 + rnd(2) : 0; branches > 0; --branches) {
+        const int target = i + 1 + rnd(4);
+        const std::string node =
+            target < decisions ? "d" + std::to_string(target) : (rnd(2) ? "good" : "poor");
+        b.branch(ch, conditions[rnd(7)], node);
+      }
     }
   }
   return b.raw();
@@ -521,6 +530,32 @@ TEST_CASE("unread variables and dead visited flags do not multiply states") {
   const Analysis a = analyse(b.raw());
   CHECK(a.states_explored == 1 + 2 + 19);  // n0, n1 twice, n2..n19 and the ending
   CHECK(a.path_count == 5ULL << 18);  // n0-a then 2 ways at n1, or n0-b then 3; then 2 each
+}
+
+TEST_CASE("a variable read only by a conditional next is kept until the branch reads it") {
+  ScenarioBuilder b;
+  b.boolean("early", false);
+  b.number("count", 0);
+  b.node("a");
+  b.node("b");
+  b.node("c");
+  b.ending("good", Outcome::Good);
+  b.ending("poor", Outcome::Poor);
+  b.set(b.choice("a", "a-early", "b", {{Pillar::Protect, 1}}), "early", 1);
+  b.choice("a", "a-late", "b");
+  b.add(b.choice("b", "b-count", "c"), "count", 1);
+  b.choice("b", "b-skip", "c");
+  // Only this branch reads `early` (two decisions later) and `count` (after its own `add`).
+  Choice& close = b.choice("c", "close", "poor", {{Pillar::Pursue, 1}});
+  b.add(close, "count", 1);
+  b.branch(close, "early and count >= 2", "good");
+  const Scenario& s = b.raw();
+  compare(s, std::nullopt);
+  const Analysis a = analyse(s);
+  CHECK(a.reachable_endings == std::vector<int>{s.find_node("good"), s.find_node("poor")});
+  REQUIRE(a.best.has_value());
+  CHECK(a.best->choices == std::vector<std::string>{"a-early", "b-count", "close"});
+  CHECK(a.best->ending == s.find_node("good"));
 }
 
 TEST_CASE("continuations give the best remaining total from any state") {

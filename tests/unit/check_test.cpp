@@ -107,6 +107,19 @@ GRAPH_FILE("pillar-scored-at-one-stage-prevent", "pillar-scored-at-one-stage", 1
 GRAPH_FILE("key-action-one-audience-high-priority", "key-action-one-audience", 10,
            Severity::Warning, CHECK(d.col == 5);
            CHECK(d.message.find("achieved by staff but not by members") != std::string::npos))
+GRAPH_FILE("next-branch-never-taken-condition-false", "next-branch-never-taken", 33,
+           Severity::Warning, CHECK(d.message.find("trust > 80") != std::string::npos);
+           CHECK(d.message.find("`act-now` never leads to `poor`") != std::string::npos))
+GRAPH_FILE("next-branch-never-taken-shadowed", "next-branch-never-taken", 41, Severity::Warning,
+           CHECK(d.message.find("earlier condition") != std::string::npos))
+GRAPH_FILE("cycle-through-conditional-next", "cycle", 33, Severity::Error,
+           CHECK(d.message.find("first → first") != std::string::npos))
+GRAPH_FILE("evidence-never-shown", "evidence-never-shown", 14, Severity::Warning,
+           CHECK(d.message.find("forgotten-letter") != std::string::npos))
+GRAPH_FILE("inject-never-fires-audience-absent", "inject-never-fires", 49, Severity::Warning,
+           CHECK(d.message.find("only for members") != std::string::npos))
+GRAPH_FILE("inject-never-fires-too-many-decisions", "inject-never-fires", 48, Severity::Warning,
+           CHECK(d.message.find("the most is 1") != std::string::npos))
 
 TEST_CASE("every file in tests/data/bad/graph has its own test case") {
   size_t files = 0;
@@ -233,4 +246,101 @@ TEST_CASE("diagnostics come sorted by position") {
   for (size_t i = 1; i < r.diagnostics.size(); ++i) {
     CHECK(r.diagnostics[i - 1].line <= r.diagnostics[i].line);
   }
+}
+
+// [SECTION] Format 1.1 flow
+
+namespace {
+
+// a --go (sets flag)--> [flag] b | otherwise c; b and c lead to the endings.
+ScenarioBuilder branching_builder() {
+  ScenarioBuilder b;
+  b.boolean("flag", false);
+  b.node("a");
+  b.node("b");
+  b.node("c");
+  b.ending("end", Outcome::Good);
+  Choice& go = b.choice("a", "go", "c",
+                        {{Pillar::Pursue, 1}, {Pillar::Prevent, 1}, {Pillar::Protect, 1}, {Pillar::Prepare, 1}});
+  b.set(go, "flag", 1);
+  b.branch(go, "flag", "b");
+  b.choice("b", "b-end", "end");
+  b.choice("c", "c-end", "end");
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("a node reached only through a branch of a conditional next is reachable") {
+  ScenarioBuilder b = branching_builder();
+  b.choice("a", "skip", "c");  // `c` is reached this way; `b` only through go's branch
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  for (const Diagnostic& d : ds) CHECK(d.code != "unreachable-node");
+  CHECK(find_code(ds, "next-branch-never-taken") == nullptr);
+}
+
+TEST_CASE("the otherwise of a conditional next that is never taken is not reported") {
+  // `go` always sets the flag, so `c` is reached by no path: that is the unreachable-node
+  // warning's to say, not a second one about the `otherwise`.
+  ScenarioBuilder b = branching_builder();
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  CHECK(find_code(ds, "next-branch-never-taken") == nullptr);
+  const Diagnostic* d = find_code(ds, "unreachable-node");
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("`c`") != std::string::npos);
+}
+
+TEST_CASE("a stuck state behind a branch of a conditional next is found") {
+  ScenarioBuilder b = branching_builder();
+  b.when(b.raw().nodes[1].choices[0], "not flag");  // at b the flag is always set
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  const Diagnostic* d = find_code(ds, "stuck-state");
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("`b`") != std::string::npos);
+}
+
+TEST_CASE("evidence shown only because a choice releases it is not reported") {
+  ScenarioBuilder b = branching_builder();
+  b.evidence("note");
+  b.evidence("unused");
+  b.releases(b.raw().nodes[0].choices[0], "note");
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  int never_shown = 0;
+  for (const Diagnostic& d : ds) {
+    if (d.code != "evidence-never-shown") continue;
+    ++never_shown;
+    CHECK(d.message.find("`unused`") != std::string::npos);
+  }
+  CHECK(never_shown == 1);
+}
+
+TEST_CASE("an inject timed since a node no path reaches never fires") {
+  ScenarioBuilder b = branching_builder();
+  b.inject_since("late", 30, "c");
+  b.inject_since("fine", 30, "b");
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  int never = 0;
+  for (const Diagnostic& d : ds) {
+    if (d.code != "inject-never-fires") continue;
+    ++never;
+    CHECK(d.message.find("`late`") != std::string::npos);
+  }
+  CHECK(never == 1);
+}
+
+TEST_CASE("an after_decisions inject within the longest path is not reported") {
+  ScenarioBuilder b = branching_builder();
+  b.inject_after_decisions("second", 2);
+  b.inject_after_decisions("third", 3);
+  const auto ds = check_scenario(b.raw());
+  INFO(all_diagnostics(ds));
+  const Diagnostic* d = find_code(ds, "inject-never-fires");
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("`third`") != std::string::npos);
+  CHECK(d->message.find("the most is 2") != std::string::npos);
 }

@@ -171,3 +171,40 @@ TEST_CASE("--help describes every command") {
   CHECK(r.exit_code == 0);
   for (const char* cmd : {"validate", "paths", "play"}) CHECK(r.out.find(cmd) != std::string::npos);
 }
+
+TEST_CASE("play --json lists the evidence released, with what released it") {
+  const std::string flow = std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml";
+  auto r = run_process({AUDITSIM_BINARY, "play", flow, "--choose", "tell-police,go-in", "--json"},
+                       "", private_data());
+  REQUIRE(r.exit_code == 0);
+  const json j = json::parse(r.out);
+  CHECK(j["ending"] == "tenant-talks");  // the conditional next took the trust branch
+  const json& ev = j["evidence_released"];
+  REQUIRE(ev.size() == 2);
+  CHECK(ev[0]["evidence"] == "rent-account");
+  CHECK(ev[0]["source"] == "stage");
+  CHECK(ev[0]["node"] == "arrears");
+  CHECK(ev[1]["evidence"] == "visit-note");
+  CHECK(ev[1]["source"] == "choice");
+  CHECK(ev[1]["choice"] == "tell-police");
+
+  auto other = run_process({AUDITSIM_BINARY, "play", flow, "--choose", "ask-tenant,go-in", "--json"},
+                           "", private_data());
+  REQUIRE(other.exit_code == 0);
+  const json k = json::parse(other.out);
+  CHECK(k["ending"] == "lender-gone");
+  CHECK(k["evidence_released"].size() == 1);
+}
+
+TEST_CASE("interactive play announces the document a choice hands over") {
+  const std::string flow = std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml";
+  auto r = run_process({AUDITSIM_BINARY, "play", flow, "--audience", "staff"}, "2\n1\n", private_data());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("new evidence: Housing officer's visit note") != std::string::npos);
+  CHECK(r.out.find("The tenant talks") != std::string::npos);
+  // The councillors' inject is not shown to officers.
+  CHECK(r.out.find("The ward councillor rings") == std::string::npos);
+  auto members = run_process({AUDITSIM_BINARY, "play", flow, "--audience", "members"}, "2\n1\n",
+                             private_data());
+  CHECK(members.out.find("The ward councillor rings") != std::string::npos);
+}

@@ -110,11 +110,14 @@ BAD_FILE("bad-id-choice-with-space", "bad-id", 13)
 BAD_FILE("bad-id-node-with-slash", "bad-id", 17)
 BAD_FILE("bad-value-duration-minutes-zero", "bad-value", 5)
 BAD_FILE("bad-value-inject-two-triggers", "bad-value", 22)
+BAD_FILE("bad-value-inject-after-decisions-zero", "bad-value", 36)
+BAD_FILE("bad-value-inject-audience", "bad-value", 37)
 BAD_FILE("bad-value-integer-overflow", "bad-value", 8)
 BAD_FILE("bad-value-score-out-of-range", "bad-value", 16)
 BAD_FILE("bad-value-time-limit-unit", "bad-value", 12)
 BAD_FILE("bad-value-time-limit-zero", "bad-value", 12)
 BAD_FILE("bad-value-unknown-pillar", "bad-value", 9)
+BAD_FILE("condition-syntax-in-conditional-next", "condition-syntax", 24)
 BAD_FILE("condition-syntax-missing-operand", "condition-syntax", 18)
 BAD_FILE("dead-end-node-without-choices", "dead-end", 18)
 BAD_FILE("duplicate-id-choice-in-two-nodes", "duplicate-id", 21)
@@ -129,15 +132,24 @@ BAD_FILE("evidence-outside-folder-absolute", "evidence-outside-folder", 10)
 BAD_FILE("evidence-outside-folder-dotdot", "evidence-outside-folder", 10)
 BAD_FILE("invalid-utf8-latin1-pound-sign", "invalid-utf8", 6)
 BAD_FILE("missing-field-choice-next", "missing-field", 13)
+BAD_FILE("missing-field-conditional-next-when", "missing-field", 24)
+BAD_FILE("missing-field-inject-since-without-after", "missing-field", 37)
 BAD_FILE("missing-field-inject-trigger", "missing-field", 22)
 BAD_FILE("missing-field-on-timeout-without-time-limit", "missing-field", 12)
 BAD_FILE("missing-field-title", "missing-field", 1)
+BAD_FILE("needs-format-1.1-conditional-next", "needs-format-1.1", 24)
+BAD_FILE("needs-format-1.1-inject-audience", "needs-format-1.1", 37)
+BAD_FILE("next-after-otherwise", "next-after-otherwise", 25)
+BAD_FILE("next-needs-otherwise", "next-needs-otherwise", 24)
 BAD_FILE("too-deep-flow-brackets", "too-deep", 2)
 BAD_FILE("type-mismatch-add-to-boolean", "type-mismatch", 18)
 BAD_FILE("type-mismatch-set-number-to-true", "type-mismatch", 18)
 BAD_FILE("undefined-choice-on-timeout", "undefined-choice", 13)
 BAD_FILE("undefined-evidence-on-node", "undefined-evidence", 12)
+BAD_FILE("undefined-evidence-in-releases", "undefined-evidence", 23)
 BAD_FILE("undefined-key-action-in-achieves", "undefined-key-action", 16)
+BAD_FILE("undefined-node-in-conditional-next", "undefined-node", 25)
+BAD_FILE("undefined-node-inject-since", "undefined-node", 37)
 BAD_FILE("undefined-node-in-visited", "undefined-node", 16)
 BAD_FILE("undefined-node-next", "undefined-node", 16)
 BAD_FILE("undefined-node-start", "undefined-node", 7)
@@ -797,7 +809,7 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
   for (const auto& [k, v] : schema["definitions"]["choice"]["properties"].items()) choice.insert(k);
   CHECK(choice == std::set<std::string>{"id", "text", "score", "set", "add", "achieves", "when",
                                         "audience", "feedback", "next", "achieves_late",
-                                        "breaches"});
+                                        "breaches", "releases"});
   std::set<std::string> ending;
   for (const auto& [k, v] : schema["definitions"]["ending"]["properties"].items()) ending.insert(k);
   CHECK(ending == std::set<std::string>{"outcome", "debrief", "requires", "forbids"});
@@ -805,6 +817,10 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
   for (const auto& [k, v] : schema["definitions"]["ending_claims"]["properties"].items())
     claims.insert(k);
   CHECK(claims == std::set<std::string>{"achieved", "achieved_late", "breached", "conditions"});
+  std::set<std::string> inject;
+  for (const auto& [k, v] : schema["definitions"]["inject"]["properties"].items()) inject.insert(k);
+  CHECK(inject == std::set<std::string>{"id", "title", "from", "text", "after", "on_enter", "when",
+                                        "evidence", "since", "after_decisions", "audience"});
   const std::string tutorial = read_file(kScenarios + "/examples/tutorial-supplier-bank-details.yaml");
   CHECK(tutorial.rfind("# yaml-language-server: $schema=../schema/auditsim-1.schema.json\n", 0) == 0);
 }

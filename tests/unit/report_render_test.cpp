@@ -259,4 +259,28 @@ TEST_CASE("a breach and a late achievement are reported as such, apart from what
     CHECK(text::finding_count(m) == "1 of 1 (1 breached)");
   }
   CHECK(counted);
+
+TEST_CASE("the decision log names the documents a choice handed over") {
+  using namespace auditsim::testing;
+  const std::filesystem::path dir = report_scratch("released-evidence");
+  store::Store db = store::Store::open(dir / "results.db");
+  const LoadResult loaded = load_scenario_file(std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml");
+  REQUIRE(loaded.ok());
+  const std::string id = record_session(db, loaded.scenario, {"tell-police", "go-in"}, "Table 1");
+  const std::string other = record_session(db, loaded.scenario, {"ask-tenant", "go-in"}, "Table 2");
+  for (Part part : {Part::A, Part::B}) {
+    const FeedbackReport r = build_feedback(db, id, test_settings(part));
+    REQUIRE(r.decisions.size() == 2);
+    CHECK(r.decisions[0].released_evidence == std::vector<std::string>{"Housing officer's visit note"});
+    CHECK(r.decisions[1].released_evidence.empty());
+    for (Format f : {Format::Html, Format::Markdown}) {
+      CAPTURE(std::string(format_key(f)));
+      const std::string out = render(r, f);
+      CHECK(out.find("Evidence released") != std::string::npos);
+      CHECK(out.find(f == Format::Html ? "Housing officer&#39;s visit note" : "Housing officer's visit note") !=
+            std::string::npos);
+    }
+    const FeedbackReport none = build_feedback(db, other, test_settings(part));
+    CHECK(render(none, Format::Html).find("Evidence released") == std::string::npos);
+  }
 }

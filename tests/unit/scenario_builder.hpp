@@ -139,6 +139,39 @@ class ScenarioBuilder {
     return static_cast<int>(s_.injects.size()) - 1;
   }
 
+  // Format 1.1 flow: a branch of a conditional `next` (tried in the order added, before the
+  // choice's own `next`), evidence a choice releases, and the 1.1 inject triggers.
+  void branch(Choice& c, const std::string& cond, const std::string& to) {
+    NextBranch b;
+    b.when = condition(cond);
+    b.node = index(to);
+    c.branches.push_back(std::move(b));
+  }
+  int evidence(const std::string& id) {
+    Evidence e;
+    e.id = id;
+    e.title = "Document " + id;
+    e.text = "Text of " + id;
+    s_.evidence.push_back(std::move(e));
+    return static_cast<int>(s_.evidence.size()) - 1;
+  }
+  void releases(Choice& c, const std::string& evidence_id) {
+    const int e = s_.find_evidence(evidence_id);
+    REQUIRE(e >= 0);
+    c.releases.push_back(e);
+  }
+  int inject_since(const std::string& id, int64_t seconds, const std::string& node_id) {
+    const int i = inject_after(id, seconds);
+    s_.injects[i].since = index(node_id);
+    return i;
+  }
+  int inject_after_decisions(const std::string& id, int64_t decisions) {
+    Inject& in = add_inject(id);
+    in.trigger = Inject::Trigger::AfterDecisions;
+    in.after_decisions = decisions;
+    return static_cast<int>(s_.injects.size()) - 1;
+  }
+
   Scenario& raw() { return s_; }
   // Each built scenario gets its own stand-in hash, as distinct sources would, unless the test
   // set one itself through raw().

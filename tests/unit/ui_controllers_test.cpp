@@ -3,6 +3,7 @@
 
 #include "tests/support/test_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -383,4 +384,33 @@ TEST_CASE("the results groups follow the filter and a refresh") {
   start("", "Another Officer");
   REQUIRE(rc.refresh(db).empty());
   CHECK(rc.shown_count() == 2);
+
+TEST_CASE("the play screen shows the stage's documents and those the last choice handed over") {
+  LoadResult lr = load_and_check(std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml");
+  REQUIRE(lr.ok());
+  const Scenario& s = *lr.scenario;
+  ManualClock clock;
+  Session session(lr.scenario, clock);
+  CHECK(stage_evidence(session) == std::vector<int>{s.find_evidence("rent-account")});
+  REQUIRE(session.choose(std::string_view("tell-police")));
+  CHECK(stage_evidence(session) == std::vector<int>{s.find_evidence("visit-note")});
+  REQUIRE(session.undo("not yet"));
+  REQUIRE(session.choose(std::string_view("wait-and-see")));
+  CHECK(stage_evidence(session).empty());
+}
+
+TEST_CASE("the scenario map draws one edge to each node a conditional next can lead to") {
+  LoadResult lr = load_and_check(std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml");
+  REQUIRE(lr.ok());
+  const Scenario& s = *lr.scenario;
+  const MapLayout m = layout_scenario(s);
+  const int visit = s.find_node("visit");
+  std::vector<int> to;
+  for (const auto& e : m.edges)
+    if (e.from == visit) to.push_back(e.to);
+  std::sort(to.begin(), to.end());
+  std::vector<int> expected{s.find_node("lender-gone"), s.find_node("tenant-talks"), s.find_node("quiet-flat")};
+  std::sort(expected.begin(), expected.end());
+  CHECK(to == expected);
+  for (const auto& e : m.edges) CHECK(m.nodes[e.to].layer > m.nodes[e.from].layer);
 }

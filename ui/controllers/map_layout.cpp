@@ -12,8 +12,13 @@ MapLayout layout_scenario(const Scenario& s) {
   m.nodes.resize(n);
   for (int i = 0; i < n; ++i)
     for (int c = 0; c < static_cast<int>(s.nodes[i].choices.size()); ++c) {
-      int to = s.nodes[i].choices[c].next;
-      if (to >= 0 && to < n) m.edges.push_back({i, to, c});
+      // A conditional `next` draws one edge per node it can lead to.
+      std::vector<int> drawn;
+      s.nodes[i].choices[c].for_each_target([&](int to) {
+        if (to < 0 || to >= n || std::find(drawn.begin(), drawn.end(), to) != drawn.end()) return;
+        drawn.push_back(to);
+        m.edges.push_back({i, to, c});
+      });
     }
   if (n == 0) return m;
 

@@ -33,6 +33,10 @@ struct SessionSetup {
   std::optional<Audience> audience;
 };
 
+// The documents shown with the current stage: its own, then those the decision that led here
+// handed over (`releases`), each once, as indices into Scenario::evidence.
+std::vector<int> stage_evidence(const Session& s);
+
 // What a group said at the current node, before the facilitator records the decision.
 struct DecisionDraft {
   int node = -1;  // the node it was entered at: it belongs to that stage only

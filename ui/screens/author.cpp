@@ -38,7 +38,10 @@ void draw_node(App& app, const Scenario& s, int n) {
     const Choice& ch = node.choices[c];
     gap(0.3f);
     text_wrapped((std::to_string(c + 1) + ". " + ch.text).c_str());
-    std::string meta = "\xE2\x86\x92 " + (ch.next >= 0 ? s.nodes[ch.next].id : std::string("?"));
+    const auto node_id = [&](int to) { return to >= 0 ? s.nodes[to].id : std::string("?"); };
+    std::string meta = "\xE2\x86\x92 ";
+    for (const NextBranch& b : ch.branches) meta += node_id(b.node) + " when " + b.when.text() + "; ";
+    meta += (ch.branches.empty() ? "" : "otherwise ") + node_id(ch.next);
     if (ch.score != Score4{}) meta += "  " + reports::text::score_text(ch.score);
     if (!ch.when.empty()) meta += "  when: " + ch.when.text();
     muted_text(meta.c_str());

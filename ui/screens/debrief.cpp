@@ -187,12 +187,12 @@ void draw_adjustments(App& app, DebriefModel& d, int ti) {
 }
 
 std::vector<int> path_nodes(const Session& s) {
+  // The decisions in effect form a chain, so each one led to the next one's node (and the
+  // last to where the session is): a conditional `next` needs no re-evaluation here.
   std::vector<int> out{s.scenario().start};
-  for (size_t i : s.effective_decisions()) {
-    const HistoryEntry& e = s.history()[i];
-    const Node& n = s.scenario().nodes.at(e.node);
-    if (e.choice >= 0) out.push_back(n.choices.at(e.choice).next);
-  }
+  const auto eff = s.effective_decisions();
+  for (size_t k = 0; k < eff.size(); ++k)
+    out.push_back(k + 1 < eff.size() ? s.history()[eff[k + 1]].node : s.state().node);
   return out;
 }
 

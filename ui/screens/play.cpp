@@ -6,6 +6,7 @@
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
 #include "ui/screens/screens.hpp"
+
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -57,7 +58,11 @@ void draw_injects(App& app, PlayController& pc, int t) {
     ImVec4 tint = pal.warn;
     tint.w = 0.10f;
     begin_card(tint, pal.warn);
-    coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from)).c_str());
+    // With both roles at one table, an inject aimed at one of them says so.
+    std::string for_whom;
+    if (inj.audience && !s.audience())
+      for_whom = *inj.audience == Audience::Members ? "  \xC2\xB7  for councillors" : "  \xC2\xB7  for officers";
+    coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from) + for_whom).c_str());
     heading(inj.title.empty() ? "Something has happened" : inj.title.c_str(), 3);
     markdown(inj.text);
     for (int ev : inj.evidence)
@@ -190,9 +195,10 @@ void draw_play(App& app) {
   draw_injects(app, pc, t);
   draw_last_feedback(s);
   markdown(node.text);
-  if (!node.evidence.empty()) {
+  const std::vector<int> evidence = stage_evidence(s);
+  if (!evidence.empty()) {
     gap(0.4f);
-    draw_evidence_list(app, s, node.evidence);
+    draw_evidence_list(app, s, evidence);
   }
   gap(0.8f);
   if (s.finished()) draw_ending(app, pc, t);
