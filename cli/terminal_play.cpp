@@ -143,6 +143,7 @@ class Terminal {
     return any;
   }
 
+ public:
   // The documents the last decision handed over (`releases`), as injects announce theirs.
   void show_choice_releases() {
     const auto eff = s_.effective_decisions();
@@ -159,6 +160,7 @@ class Terminal {
     }
   }
 
+ private:
   bool show_injects() {
     // Copy: acknowledging changes the pending list.
     const std::vector<PendingInject> pending = s_.pending_injects();

@@ -200,7 +200,9 @@ TEST_CASE("interactive play announces the document a choice hands over") {
   const std::string flow = std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml";
   auto r = run_process({AUDITSIM_BINARY, "play", flow, "--audience", "staff"}, "2\n1\n", private_data());
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("new evidence: Housing officer's visit note") != std::string::npos);
+  // Announced with the number it keeps for the rest of the session.
+  CHECK(r.out.find("new evidence: e2. Housing officer's visit note (type e2 to read it)") !=
+        std::string::npos);
   CHECK(r.out.find("The tenant talks") != std::string::npos);
   // The councillors' inject is not shown to officers.
   CHECK(r.out.find("The ward councillor rings") == std::string::npos);

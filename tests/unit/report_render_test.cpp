@@ -259,6 +259,7 @@ TEST_CASE("a breach and a late achievement are reported as such, apart from what
     CHECK(text::finding_count(m) == "1 of 1 (1 breached)");
   }
   CHECK(counted);
+}
 
 TEST_CASE("the decision log names the documents a choice handed over") {
   using namespace auditsim::testing;

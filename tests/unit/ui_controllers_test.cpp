@@ -384,6 +384,7 @@ TEST_CASE("the results groups follow the filter and a refresh") {
   start("", "Another Officer");
   REQUIRE(rc.refresh(db).empty());
   CHECK(rc.shown_count() == 2);
+}
 
 TEST_CASE("the play screen shows the stage's documents and those the last choice handed over") {
   LoadResult lr = load_and_check(std::string(AUDITSIM_TEST_DATA) + "/good/format-1.1-flow.yaml");
