@@ -8,6 +8,7 @@
 
 #include "reports/render_text.hpp"
 #include "sim/scoring.hpp"
+#include "sim/session_text.hpp"
 #include "cli/scenario_io.hpp"
 #include "cli/terminal_text.hpp"
 
@@ -23,7 +24,7 @@ void show_injects(Session& session, std::ostream& out, const PlayHooks& hooks) {
     const Inject& inj = session.scenario().injects[p.inject];
     out << "\n>>> " << inj.title;
     if (!inj.from.empty()) out << " (from " << inj.from << ")";
-    out << "\n" << reports::text::markdown_to_plain(inj.text) << "\n";
+    out << "\n" << reports::text::markdown_to_plain(inject_text(session, p.inject)) << "\n";
     for (int e : inj.evidence)
       out << "    new evidence: " << session.scenario().evidence[e].title
           << " (type e to list the documents)\n";
@@ -39,7 +40,7 @@ void show_node(const Session& session, std::ostream& out) {
   rule(out);
   out << node.title << "\n";
   rule(out);
-  out << reports::text::markdown_to_plain(node.text) << "\n";
+  out << reports::text::markdown_to_plain(stage_text(session)) << "\n";
   // Documents keep their number for the rest of the session; this stage's are listed here.
   const std::vector<int> released = released_evidence(session);
   bool header = false;
@@ -52,7 +53,7 @@ void show_node(const Session& session, std::ostream& out) {
     out << "  e" << i + 1 << ". " << ev.title << (ev.kind.empty() ? "" : " [" + ev.kind + "]")
         << "\n";
   }
-  for (const std::string& prompt : node.discuss) out << "  Discuss: " << prompt << "\n";
+  for (const std::string& prompt : stage_prompts(session)) out << "  Discuss: " << prompt << "\n";
   if (node.time_limit_seconds > 0)
     out << "  Time limit: " << reports::text::duration(node.time_limit_seconds * 1000) << "\n";
 }
@@ -74,7 +75,8 @@ void show_evidence(const Session& session, const std::string& line, std::ostream
     return;
   }
   const Evidence& ev = s.evidence[released[k - 1]];
-  out << "\n== " << ev.title << " ==\n" << reports::text::markdown_to_plain(ev.text) << "\n";
+  out << "\n== " << ev.title << " ==\n"
+      << reports::text::markdown_to_plain(evidence_text(session, released[k - 1])) << "\n";
 }
 
 void show_choices(const Session& session, const std::vector<int>& available, std::ostream& out) {
@@ -99,7 +101,7 @@ bool announce_timeouts(const Session& session, size_t from, std::ostream& out) {
     if (e.kind != HistoryEntry::Kind::Timeout) continue;
     const Choice& c = session.scenario().nodes[e.node].choices[e.choice];
     out << "\nTime ran out: \"" << reports::text::one_line(c.text) << "\" was taken (" << reports::text::score_text(c.score)
-        << ").\n" << reports::text::markdown_to_plain(c.feedback) << "\n";
+        << ").\n" << reports::text::markdown_to_plain(feedback_text(session, i)) << "\n";
     any = true;
   }
   return any;
@@ -169,7 +171,8 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
     }
     if (hooks.changed) hooks.changed(session);
     out << "\nYou chose: " << reports::text::one_line(c.text) << " (" << reports::text::score_text(c.score) << ")\n\n"
-        << reports::text::markdown_to_plain(c.feedback) << "\n";
+        << reports::text::markdown_to_plain(feedback_text(session, session.effective_decisions().back()))
+        << "\n";
     show = true;
   }
   const Node& end = session.current_node();
@@ -177,8 +180,9 @@ bool play_interactive(Session& session, std::istream& in, std::ostream& out,
   rule(out);
   out << end.title << "\n";
   rule(out);
-  out << reports::text::markdown_to_plain(end.text) << "\n\nOutcome: " << outcome_key(end.ending->outcome)
-      << "\n\nDebrief\n" << reports::text::markdown_to_plain(end.ending->debrief) << "\n";
+  out << reports::text::markdown_to_plain(stage_text(session)) << "\n\nOutcome: "
+      << outcome_key(end.ending->outcome) << "\n\nDebrief\n"
+      << reports::text::markdown_to_plain(debrief_text(session)) << "\n";
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include "reports/build_internal.hpp"
 #include "sim/engine.hpp"
 #include "sim/recording.hpp"
+#include "sim/session_text.hpp"
 
 namespace auditsim::reports {
 namespace {
@@ -38,14 +39,26 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       undone.push_back(e.undone);
   }
   std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
+  // Feedback reads as it did on this session's path: each row's in the state right after its
+  // choice. An undo row repeats the undone choice's, from the state it undid.
+  std::vector<std::string> feedback_by_row;
+  const std::vector<PlayState> states = states_after(session);
   {
     size_t row = 0;
     std::map<size_t, size_t> history_to_row;
     for (size_t i = 0; i < session.history().size(); ++i) {
       auto k = session.history()[i].kind;
       if (k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Timeout ||
-          k == HistoryEntry::Kind::Undo)
+          k == HistoryEntry::Kind::Undo) {
         history_to_row[i] = row++;
+        const HistoryEntry& e = session.history()[i];
+        const PlayState& st = k == HistoryEntry::Kind::Undo && i > 0 ? states[i - 1] : states[i];
+        std::string text;
+        if (e.node >= 0 && static_cast<size_t>(e.node) < s.nodes.size() && e.choice >= 0 &&
+            static_cast<size_t>(e.choice) < s.nodes[e.node].choices.size())
+          text = render_text(s, s.nodes[e.node].choices[e.choice].feedback, st);
+        feedback_by_row.push_back(std::move(text));
+      }
     }
     for (const PathNotTaken& p : result.paths_not_taken)
       if (auto it = history_to_row.find(p.history_index); it != history_to_row.end())
@@ -72,7 +85,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       auto [cn, ci] = s.find_choice(d.choice_id);
       if (cn == node && ci >= 0) {
         row.choice_text = n.choices[ci].text;
-        row.feedback = n.choices[ci].feedback;
+        row.feedback = i < feedback_by_row.size() ? feedback_by_row[i] : n.choices[ci].feedback;
       }
       row.votes = vote_rows(n, d.votes_json, d.choice_id);
       if (auto it = not_taken.find(i); it != not_taken.end() && it->second->best_alternative) {
@@ -178,7 +191,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.outcome = outcome_key(*result.outcome);
     const Node& end = session->current_node();
     r.ending_title = end.title;
-    r.ending_debrief = end.ending->debrief;
+    r.ending_debrief = debrief_text(*session);
   }
   for (const Finding& f : result.findings) {
     const KeyAction& ka = s.key_actions[f.key_action];
