@@ -77,7 +77,8 @@ ConditionNames BuildContext::condition_names() {
 
 void collect_conditions(BuildContext& c, int key_node, int node) {
   Reader& r = c.r;
-  if (!c.needs_format_1_1(key_node, "`conditions`")) return;
+  // Refused in an auditsim/1 file, but still read: one error, not one per use of each name.
+  c.needs_format_1_1(key_node, "`conditions`");
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
   if (n.kind != YNode::Kind::Map) {

@@ -53,7 +53,8 @@ void BuildContext::register_text(const std::string& text, int yaml_node) {
     // text that is well-formed conditional text (an author who forgot the format line) is told.
     TextTemplateParse p = parse_text_template(text, condition_names());
     if (p.text && !text_blocks(*p.text).empty())
-      r.warning("conditional-text-in-1.0", yaml_node,
+      r.warning_at("conditional-text-in-1.0",
+                r.pos_in_scalar(yaml_node, text_blocks(*p.text).front()->offset),
                 "This text holds `{{if ...}}` blocks, but conditional text is part of format "
                 "auditsim/1.1: in this auditsim/1 file it is shown as written.",
                 "change the first line to `format: auditsim/1.1`");

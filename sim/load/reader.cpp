@@ -79,6 +79,11 @@ void Reader::error_at(std::string code, SourcePos p, std::string message, std::s
                     std::move(hint)});
 }
 
+void Reader::warning_at(std::string code, SourcePos p, std::string message, std::string hint) {
+  diags_.push_back({Severity::Warning, std::move(code), file_, p.line, p.col, std::move(message),
+                    std::move(hint)});
+}
+
 void Reader::error(std::string code, int node, std::string message, std::string hint) {
   error_at(std::move(code), pos(node), std::move(message), std::move(hint));
 }

@@ -61,7 +61,7 @@ std::set<std::string>& covered_bad_files() {
   return names;
 }
 
-void expect_bad_file(const std::string& name, const std::string& code, int line) {
+void expect_bad_file(const std::string& name, const std::string& code, int line, int col = 0) {
   const std::string path = kData + "/bad/" + name + ".yaml";
   REQUIRE(fs::exists(path));
   const LoadResult r = load_scenario_file(path);
@@ -69,7 +69,8 @@ void expect_bad_file(const std::string& name, const std::string& code, int line)
   const Diagnostic* d = find_code(r, code);
   REQUIRE(d != nullptr);
   CHECK(d->line == line);
-  if (line > 0) CHECK(d->col > 0);
+  if (col > 0) CHECK(d->col == col);
+  else if (line > 0) CHECK(d->col > 0);
   CHECK(d->file == path);
   CHECK_FALSE(d->message.empty());
   if (d->severity == Severity::Error) {
@@ -158,6 +159,26 @@ BAD_FILE("yaml-syntax-text-starts-with-bracket", "yaml-syntax", 12)
 BAD_FILE("yaml-tag-binary", "unsupported-yaml", 4)
 BAD_FILE("yaml-tag-local", "unsupported-yaml", 7)
 BAD_FILE("yaml-tag-directive", "unsupported-yaml", 1)
+
+// Format 1.1 text and named conditions: the column is asserted too, because these diagnostics
+// point inside a condition or a text, often inside a `|` block.
+#define BAD_FILE_AT(name, code, line, col)                                               \
+  static const bool DOCTEST_ANONYMOUS(bad_file_registered_) =                            \
+      covered_bad_files().insert(name).second;                                           \
+  TEST_CASE("bad file: " name) { expect_bad_file(name, code, line, col); }
+
+BAD_FILE_AT("condition-cycle-named-conditions", "condition-cycle", 11, 31)
+BAD_FILE_AT("condition-name-clash-with-variable", "condition-name-clash", 10, 3)
+BAD_FILE_AT("condition-syntax-in-conditional-text", "condition-syntax", 15, 20)
+BAD_FILE_AT("conditional-text-in-1.0-file", "conditional-text-in-1.0", 14, 7)
+BAD_FILE_AT("needs-format-1.1-conditions", "needs-format-1.1", 9, 1)
+BAD_FILE_AT("needs-format-1.1-text-per-audience", "needs-format-1.1", 14, 7)
+BAD_FILE_AT("text-block-unbalanced-end-without-if", "text-block-unbalanced", 15, 22)
+BAD_FILE_AT("text-block-unclosed", "text-block-unclosed", 15, 7)
+BAD_FILE_AT("text-marker-unknown-word", "text-marker", 15, 12)
+BAD_FILE_AT("text-too-complex-nine-deep", "text-too-complex", 13, 140)
+BAD_FILE_AT("undefined-variable-in-conditional-text", "undefined-variable", 15, 28)
+BAD_FILE_AT("unused-condition", "unused-condition", 11, 3)
 
 TEST_CASE("every file in tests/data/bad has its own test case") {
   size_t files = 0;
