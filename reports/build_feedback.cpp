@@ -40,9 +40,9 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
   }
   std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
   // Feedback reads as it did on this session's path: each row's in the state right after its
-  // choice. An undo row repeats the undone choice's, from the state it undid.
-  std::vector<std::string> feedback_by_row;
+  // choice (an undo row names no choice, so shows none).
   const std::vector<PlayState> states = states_after(session);
+  std::vector<const PlayState*> state_by_row;
   {
     size_t row = 0;
     std::map<size_t, size_t> history_to_row;
@@ -51,13 +51,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       if (k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Timeout ||
           k == HistoryEntry::Kind::Undo) {
         history_to_row[i] = row++;
-        const HistoryEntry& e = session.history()[i];
-        const PlayState& st = k == HistoryEntry::Kind::Undo && i > 0 ? states[i - 1] : states[i];
-        std::string text;
-        if (e.node >= 0 && static_cast<size_t>(e.node) < s.nodes.size() && e.choice >= 0 &&
-            static_cast<size_t>(e.choice) < s.nodes[e.node].choices.size())
-          text = render_text(s, s.nodes[e.node].choices[e.choice].feedback, st);
-        feedback_by_row.push_back(std::move(text));
+        state_by_row.push_back(&states[i]);
       }
     }
     for (const PathNotTaken& p : result.paths_not_taken)
@@ -85,7 +79,9 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       auto [cn, ci] = s.find_choice(d.choice_id);
       if (cn == node && ci >= 0) {
         row.choice_text = n.choices[ci].text;
-        row.feedback = i < feedback_by_row.size() ? feedback_by_row[i] : n.choices[ci].feedback;
+        row.feedback = i < state_by_row.size()
+                           ? render_text(s, n.choices[ci].feedback, *state_by_row[i])
+                           : n.choices[ci].feedback;
       }
       row.votes = vote_rows(n, d.votes_json, d.choice_id);
       if (auto it = not_taken.find(i); it != not_taken.end() && it->second->best_alternative) {
