@@ -235,8 +235,10 @@ void render_parts(const std::vector<TextPart>& parts, const ConditionInput& in, 
   }
 }
 
-void collect_blocks(const std::vector<TextPart>& parts, std::vector<const TextPart*>& out) {
-  for (const TextPart& p : parts) {
+// Parts is std::vector<TextPart>, const or not; Out a vector of matching pointers.
+template <class Parts, class Out>
+void collect_blocks(Parts& parts, Out& out) {
+  for (auto& p : parts) {
     if (!p.is_block) continue;
     out.push_back(&p);
     collect_blocks(p.then_parts, out);
@@ -271,6 +273,12 @@ std::string render_text_template(const TextTemplate& t, const ConditionInput& in
 
 std::vector<const TextPart*> text_blocks(const TextTemplate& t) {
   std::vector<const TextPart*> out;
+  collect_blocks(t.parts, out);
+  return out;
+}
+
+std::vector<TextPart*> text_blocks(TextTemplate& t) {
+  std::vector<TextPart*> out;
   collect_blocks(t.parts, out);
   return out;
 }

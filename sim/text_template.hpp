@@ -30,6 +30,7 @@ struct TextPart {
   std::vector<TextPart> else_parts;  // is_block: shown otherwise (empty without `{{else}}`)
   bool has_else = false;
   size_t offset = 0;                // is_block: byte offset of its `{{if` in the text as written
+  int line = 0, col = 0;            // is_block: where that is in the scenario file; 0 if unknown
 };
 
 // A text with its conditional blocks parsed.
@@ -62,5 +63,6 @@ std::string render_text_template(const TextTemplate& t, const ConditionInput& in
 
 // Every block of a text, outermost first, for checks that look at each condition.
 std::vector<const TextPart*> text_blocks(const TextTemplate& t);
+std::vector<TextPart*> text_blocks(TextTemplate& t);
 
 }  // namespace auditsim

@@ -64,7 +64,13 @@ void BuildContext::register_text(const std::string& text, int yaml_node) {
   TextTemplateParse p = parse_text_template(text, condition_names());
   for (const TextTemplateError& e : p.errors)
     r.error_at(e.code, r.pos_in_scalar(yaml_node, e.offset), as_sentence(e.message), e.hint);
-  if (p.text) s.text_templates.emplace(text, std::move(*p.text));
+  if (!p.text) return;
+  for (TextPart* block : text_blocks(*p.text)) {
+    const SourcePos at = r.pos_in_scalar(yaml_node, block->offset);
+    block->line = at.line;
+    block->col = at.col;
+  }
+  s.text_templates.emplace(text, std::move(*p.text));
 }
 
 void BuildContext::check_deferred_texts() {

@@ -97,6 +97,12 @@ GRAPH_FILE("key-action-never-achieved-not-listed", "key-action-never-achieved", 
 GRAPH_FILE("key-action-never-achieved-behind-impossible-choice", "key-action-never-achieved",
            10, Severity::Warning, CHECK(d.message.find("can never be") != std::string::npos))
 GRAPH_FILE("no-endings-two-nodes-in-a-loop", "no-endings", 10, Severity::Error, (void)d)
+GRAPH_FILE("text-block-never-shown", "text-block-never-shown", 15, Severity::Warning,
+           CHECK(d.col == 7);
+           CHECK(d.message.find("{{if objected}}") != std::string::npos))
+GRAPH_FILE("text-block-always-shown", "text-block-always-shown", 32, Severity::Warning,
+           CHECK(d.col == 9);
+           CHECK(d.message.find("{{else}} part is never read") != std::string::npos))
 
 TEST_CASE("every file in tests/data/bad/graph has its own test case") {
   size_t files = 0;

@@ -349,15 +349,22 @@ TEST_CASE("session: stage text, prompts and evidence follow the audience and the
   ScenarioPtr s = load_good(kTwoRoutes);
   ManualClock clock;
   Session members(s, clock, Audience::Members), staff(s, clock, Audience::Staff);
-  CHECK(stage_text(members) == "You sit on the licensing sub-committee. The papers are thin.\n");
+  CHECK(stage_text(members) == "You sit on the licensing sub-committee.\n");
   CHECK(stage_text(staff) == "You present the review to the sub-committee.\n");
-  // The objection prompt appears only once there is an objection.
   CHECK(stage_prompts(members) == std::vector<std::string>{"What may you take into account?"});
   const int note = s->find_evidence("police-note");
   CHECK(evidence_text(members, note) == "Officers visited twice.\n");
   REQUIRE(members.choose("keep-logs"));
+  REQUIRE(staff.choose("go-on-hunch"));
   CHECK(evidence_text(members, note) ==
         "Officers visited twice.\nThe licensing team has kept the visit logs.\n");
+  CHECK(stage_text(members) == "The sub-committee retires to decide with complete papers.");
+  CHECK(stage_text(staff) == "The sub-committee retires to decide on thin papers.");
+  // The objection prompt appears only once there is an objection.
+  CHECK(stage_prompts(members) ==
+        std::vector<std::string>{"What may the members take into account?",
+                                 "How much weight does the objection carry?"});
+  CHECK(stage_prompts(staff) == std::vector<std::string>{"What may the members take into account?"});
 }
 
 TEST_CASE("session: feedback reads in the state right after its choice, also after an undo") {
@@ -389,8 +396,8 @@ TEST_CASE("terminal play: each audience reads its own stage text and inject") {
     REQUIRE(cli::play_interactive(session, in, out, {}));
     const std::string text = out.str();
     const bool members = a == Audience::Members;
-    CHECK((text.find("You sit on the licensing sub-committee. The papers are thin.") !=
-           std::string::npos) == members);
+    CHECK((text.find("You sit on the licensing sub-committee.") != std::string::npos) == members);
+    CHECK(text.find("retires to decide on thin papers") != std::string::npos);
     CHECK((text.find("You present the review") != std::string::npos) == !members);
     CHECK((text.find("asks the licensing team what the police found") != std::string::npos) == !members);
     CHECK((text.find("asks what the council will decide") != std::string::npos) == members);
