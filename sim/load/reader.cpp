@@ -66,9 +66,10 @@ SourcePos Reader::pos_in_scalar(int node, size_t offset) const {
       return pos(node);
     }
   }
-  if (target < n.value.size() && !space(n.value[target]) &&
-      (src >= text_.size() || text_[src] != n.value[target]))
-    return pos(node);
+  if (target < n.value.size() && !space(n.value[target])) {
+    while (src < text_.size() && space(text_[src])) ++src;  // the indentation before it
+    if (src >= text_.size() || text_[src] != n.value[target]) return pos(node);
+  }
   auto [line, byte_col] = lines_.locate(src);
   auto [l, c] = lines_.to_position(line, byte_col);
   return {l, c};

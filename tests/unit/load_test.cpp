@@ -170,7 +170,7 @@ BAD_FILE("yaml-tag-directive", "unsupported-yaml", 1)
 BAD_FILE_AT("condition-cycle-named-conditions", "condition-cycle", 11, 31)
 BAD_FILE_AT("condition-name-clash-with-variable", "condition-name-clash", 10, 3)
 BAD_FILE_AT("condition-syntax-in-conditional-text", "condition-syntax", 15, 20)
-BAD_FILE_AT("conditional-text-in-1.0-file", "conditional-text-in-1.0", 14, 7)
+BAD_FILE_AT("conditional-text-in-1.0-file", "conditional-text-in-1.0", 15, 7)
 BAD_FILE_AT("needs-format-1.1-conditions", "needs-format-1.1", 9, 1)
 BAD_FILE_AT("needs-format-1.1-text-per-audience", "needs-format-1.1", 14, 7)
 BAD_FILE_AT("text-block-unbalanced-end-without-if", "text-block-unbalanced", 15, 22)
@@ -706,7 +706,7 @@ TEST_CASE("the JSON schema for editors matches the format's keys") {
   CHECK(top == std::set<std::string>{"format", "id", "title", "version", "author", "theme",
                                      "audience", "duration_minutes", "classification", "summary",
                                      "learning_objectives", "variables", "evidence", "key_actions",
-                                     "start", "nodes", "injects"});
+                                     "start", "nodes", "injects", "conditions"});
   std::set<std::string> choice;
   for (const auto& [k, v] : schema["definitions"]["choice"]["properties"].items()) choice.insert(k);
   CHECK(choice == std::set<std::string>{"id", "text", "score", "set", "add", "achieves", "when",
