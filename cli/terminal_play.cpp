@@ -8,6 +8,7 @@
 
 #include "reports/render_text.hpp"
 #include "sim/scoring.hpp"
+#include "sim/session_text.hpp"
 #include "cli/scenario_io.hpp"
 #include "cli/terminal_text.hpp"
 
@@ -51,7 +52,7 @@ class Terminal {
     rule(out_);
     out_ << node.title << "\n";
     rule(out_);
-    out_ << text::markdown_to_terminal(node.text) << "\n";
+    out_ << text::markdown_to_terminal(stage_text(s_)) << "\n";
     bool header = false;
     for (int e : node.evidence) {
       if (!header) out_ << "\nEvidence at this stage (type e<number> to read, e for every document):\n";
@@ -60,7 +61,7 @@ class Terminal {
       out_ << "  e" << numbers_.number_of(e) << ". " << ev.title
            << (ev.kind.empty() ? "" : " [" + ev.kind + "]") << "\n";
     }
-    for (const std::string& prompt : node.discuss) out_ << "  Discuss: " << prompt << "\n";
+    for (const std::string& prompt : stage_prompts(s_)) out_ << "  Discuss: " << prompt << "\n";
     if (node.time_limit_seconds > 0)
       out_ << "  Time limit: " << text::duration(node.time_limit_seconds * 1000) << "\n";
   }
@@ -90,7 +91,7 @@ class Terminal {
       return;
     }
     const Evidence& ev = sc.evidence[e];
-    out_ << "\n== " << ev.title << " ==\n" << text::markdown_to_terminal(ev.text) << "\n";
+    out_ << "\n== " << ev.title << " ==\n" << text::markdown_to_terminal(evidence_text(s_, e)) << "\n";
   }
 
   void show_choices(const std::vector<int>& available) {
@@ -137,7 +138,8 @@ class Terminal {
       if (e.kind != HistoryEntry::Kind::Timeout) continue;
       const Choice& c = s_.scenario().nodes[e.node].choices[e.choice];
       out_ << "\n\nTime ran out: \"" << text::one_line(c.text) << "\" was taken ("
-           << text::score_text(c.score) << ").\n" << text::markdown_to_terminal(c.feedback) << "\n";
+           << text::score_text(c.score) << ").\n"
+           << text::markdown_to_terminal(feedback_text(s_, i)) << "\n";
       any = true;
     }
     return any;
@@ -172,7 +174,7 @@ class Terminal {
       // With both roles playing, an inject aimed at one of them says so.
       if (inj.audience && !s_.audience())
         out_ << (*inj.audience == Audience::Members ? " [councillors]" : " [officers]");
-      out_ << "\n" << text::markdown_to_terminal(inj.text) << "\n";
+      out_ << "\n" << text::markdown_to_terminal(inject_text(s_, p.inject)) << "\n";
       for (int e : inj.evidence)
         out_ << "    new evidence: e" << numbers_.number_of(e) << ". "
              << s_.scenario().evidence[e].title << " (type e" << numbers_.number_of(e)
@@ -279,7 +281,8 @@ bool play_interactive(Session& session, LineInput& in, std::ostream& out, const 
     }
     if (hooks.changed) hooks.changed(session);
     out << "\nYou chose: " << text::one_line(c.text) << " (" << text::score_text(c.score) << ")\n\n"
-        << text::markdown_to_terminal(c.feedback) << "\n";
+        << text::markdown_to_terminal(feedback_text(session, session.effective_decisions().back()))
+        << "\n";
     t.show_choice_releases();
     show = true;
   }
@@ -290,8 +293,9 @@ bool play_interactive(Session& session, LineInput& in, std::ostream& out, const 
   rule(out);
   out << end.title << "\n";
   rule(out);
-  out << text::markdown_to_terminal(end.text) << "\n\nOutcome: " << outcome_key(end.ending->outcome)
-      << "\n\nDebrief\n" << text::markdown_to_terminal(end.ending->debrief) << "\n";
+  out << text::markdown_to_terminal(stage_text(session)) << "\n\nOutcome: "
+      << outcome_key(end.ending->outcome) << "\n\nDebrief\n"
+      << text::markdown_to_terminal(debrief_text(session)) << "\n";
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include "reports/build_internal.hpp"
 #include "sim/engine.hpp"
 #include "sim/recording.hpp"
+#include "sim/session_text.hpp"
 
 namespace auditsim::reports {
 namespace {
@@ -38,14 +39,20 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       undone.push_back(e.undone);
   }
   std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
+  // Feedback reads as it did on this session's path: each row's in the state right after its
+  // choice (an undo row names no choice, so shows none).
+  const std::vector<PlayState> states = states_after(session);
+  std::vector<const PlayState*> state_by_row;
   {
     size_t row = 0;
     std::map<size_t, size_t> history_to_row;
     for (size_t i = 0; i < session.history().size(); ++i) {
       auto k = session.history()[i].kind;
       if (k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Timeout ||
-          k == HistoryEntry::Kind::Undo)
+          k == HistoryEntry::Kind::Undo) {
         history_to_row[i] = row++;
+        state_by_row.push_back(&states[i]);
+      }
     }
     for (const PathNotTaken& p : result.paths_not_taken)
       if (auto it = history_to_row.find(p.history_index); it != history_to_row.end())
@@ -72,7 +79,9 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       auto [cn, ci] = s.find_choice(d.choice_id);
       if (cn == node && ci >= 0) {
         row.choice_text = n.choices[ci].text;
-        row.feedback = n.choices[ci].feedback;
+        row.feedback = i < state_by_row.size()
+                           ? render_text(s, n.choices[ci].feedback, *state_by_row[i])
+                           : n.choices[ci].feedback;
         // What the choice handed over, also on a row a later undo reversed (it was handed
         // over at the table, then taken back).
         for (int e : n.choices[ci].releases) row.released_evidence.push_back(s.evidence[e].title);
@@ -181,7 +190,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.outcome = outcome_key(*result.outcome);
     const Node& end = session->current_node();
     r.ending_title = end.title;
-    r.ending_debrief = end.ending->debrief;
+    r.ending_debrief = debrief_text(*session);
   }
   for (const Finding& f : result.findings) {
     const KeyAction& ka = s.key_actions[f.key_action];

@@ -7,6 +7,7 @@
 #include "sim/analysis.hpp"
 #include "sim/analysis_space.hpp"
 #include "sim/check_graph.hpp"
+#include "sim/check_text.hpp"
 
 namespace auditsim {
 
@@ -467,6 +468,10 @@ std::vector<Diagnostic> check_scenario(const Scenario& s, size_t max_states) {
   ck.check_pillars();
   ck.check_key_actions(complete);
   if (complete) ck.check_audience_key_actions();
+  if (complete) {
+    std::vector<Diagnostic> text = check_conditional_text(s);
+    ck.out.insert(ck.out.end(), text.begin(), text.end());
+  }
   std::stable_sort(ck.out.begin(), ck.out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.col < b.col;
   });

@@ -18,6 +18,7 @@ constexpr size_t kMaxLength = 2000;  // characters in one condition
 constexpr int kMaxDepth = 64;        // nested parentheses, `not` and unary minus
 constexpr int kMaxStack = 256;       // values pending at once while evaluating
 constexpr size_t kMaxErrors = 20;    // unknown names reported per condition
+constexpr size_t kMaxOps = 4096;     // operations once named conditions are inlined
 
 enum class OpCode : uint8_t {
   Const, Var, Visited, Neg, Not, Add, Sub, Eq, Ne, Lt, Le, Gt, Ge, And, Or
@@ -57,6 +58,23 @@ struct ConditionParser {
   ConditionParser(std::string_view t, const ConditionNames& n) : text(t), names(n) {}
 
   // --- output -----------------------------------------------------------------------------
+  // Appends a named condition's whole program: it leaves one value, like a variable.
+  void inline_condition(const Condition& named, size_t at) {
+    const auto& ops = named.root_->code;
+    if (code.size() + ops.size() > kMaxOps) {
+      fail(ConditionError::Kind::TooComplex, at,
+           "the condition, with the named conditions it uses, is too large to evaluate",
+           "use fewer named conditions inside one another, or keep a variable that records the "
+           "situation");
+      return;
+    }
+    code.insert(code.end(), ops.begin(), ops.end());
+    max_stack = std::max(max_stack, stack + named.max_stack_);
+    ++stack;
+    vars.insert(vars.end(), named.vars_read_.begin(), named.vars_read_.end());
+    nodes.insert(nodes.end(), named.nodes_read_.begin(), named.nodes_read_.end());
+  }
+
   void emit(OpCode c, int64_t arg = 0) {
     code.push_back(Op{c, arg});
     switch (c) {
@@ -103,6 +121,7 @@ struct ConditionParser {
     c.text_ = std::string(text);
     c.vars_read_ = std::move(vars);
     c.nodes_read_ = std::move(nodes);
+    c.max_stack_ = max_stack;
     return c;
   }
 
@@ -343,6 +362,21 @@ struct ConditionParser {
       emit(OpCode::Var, index);
       return;
     }
+    if (names.condition) {
+      const NamedConditionRef named = names.condition(word);
+      if (named.cycle) {
+        name_error(ConditionError::Kind::NamedCycle, at,
+                   "the named condition `" + std::string(word) + "` depends on itself here",
+                   "named conditions may use other named conditions, but not in a loop");
+        emit(OpCode::Const, 0);
+        return;
+      }
+      if (named.declared) {
+        if (named.condition && !named.condition->empty()) inline_condition(*named.condition, at);
+        else emit(OpCode::Const, 0);  // its own errors are reported where it is declared
+        return;
+      }
+    }
     // A node id written bare ("police-visit") lexes as a subtraction of names; point the author
     // to visited() when the longer spelling is a node.
     size_t end = at;
@@ -370,7 +404,11 @@ struct ConditionParser {
       emit(OpCode::Var, -1);
       return;
     } else if (names.variable_names) {
-      const std::string guess = closest_match(word, names.variable_names());
+      std::vector<std::string> candidates = names.variable_names();
+      if (names.named_condition_names) {
+        for (std::string& n : names.named_condition_names()) candidates.push_back(std::move(n));
+      }
+      const std::string guess = closest_match(word, candidates);
       if (!guess.empty()) hint = "did you mean `" + guess + "`?";
     }
     if (hint.empty()) hint = "declare it under `variables:` at the top of the scenario";
@@ -472,6 +510,17 @@ bool Condition::eval(const ConditionInput& in) const {
     }
   }
   return sp > 0 && st[sp - 1] != 0;
+}
+
+const char* condition_error_code(ConditionError::Kind kind) {
+  switch (kind) {
+    case ConditionError::Kind::UnknownVariable: return "undefined-variable";
+    case ConditionError::Kind::UnknownNode: return "undefined-node";
+    case ConditionError::Kind::NamedCycle: return "condition-cycle";
+    case ConditionError::Kind::Syntax:
+    case ConditionError::Kind::TooComplex: break;
+  }
+  return "condition-syntax";
 }
 
 ConditionParseResult parse_condition(std::string_view text, const ConditionNames& names) {

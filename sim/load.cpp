@@ -41,7 +41,7 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
                               {"format", "id", "title", "version", "author", "theme", "audience",
                                "duration_minutes", "classification", "summary",
                                "learning_objectives", "variables", "evidence", "key_actions",
-                               "start", "nodes", "injects"});
+                               "start", "nodes", "injects", "conditions"});
   if (!top.ok()) return;
   auto scenario = std::make_shared<Scenario>();
   BuildContext c{r, *scenario, folder_of(path), {}, {}, {}, {}, {}, {}, &limits};
@@ -59,8 +59,12 @@ void build(const std::string& text, const std::string& path, const YamlDoc& doc,
       r.error("undefined-node", r.where(top, "start"), "No node has the id `" + *start + "`.",
               c.undefined_node_hint(*start));
   }
+  // Named conditions need the node ids (for visited()) and come before anything that uses them.
+  if (top.has("conditions")) collect_conditions(c, top.key("conditions"), top.value("conditions"));
+  c.check_deferred_texts();
   build_nodes(c);
   if (top.has("injects")) build_injects(c, top.value("injects"));
+  finish_conditions(c);
   if (has_errors(diags)) return;
   scenario->source_path = path;
   scenario->source_text = text;

@@ -42,6 +42,7 @@ int Scenario::find_node(std::string_view id) const { return find_by_id(nodes, id
 int Scenario::find_variable(std::string_view id) const { return find_by_id(variables, id); }
 int Scenario::find_evidence(std::string_view id) const { return find_by_id(evidence, id); }
 int Scenario::find_key_action(std::string_view id) const { return find_by_id(key_actions, id); }
+int Scenario::find_condition(std::string_view id) const { return find_by_id(conditions, id); }
 
 std::pair<int, int> Scenario::find_choice(std::string_view id) const {
   for (size_t n = 0; n < nodes.size(); ++n) {

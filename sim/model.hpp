@@ -5,12 +5,15 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/condition.hpp"
+#include "sim/text_template.hpp"
 
 namespace auditsim {
 
@@ -59,6 +62,10 @@ std::optional<Priority> parse_priority(std::string_view key);
 enum class Audience { Members = 0, Staff = 1 };
 const char* audience_key(Audience a);  // "members"
 std::optional<Audience> parse_audience(std::string_view key);
+
+// Format 1.1 text written for one audience, indexed by Audience; unset where the default applies.
+template <class T>
+using PerAudience = std::array<std::optional<T>, 2>;
 
 enum class Classification { PartA, PartB };
 enum class Outcome { Good, Mixed, Poor };
@@ -163,9 +170,11 @@ struct Ending {
 struct Node {
   std::string id;
   std::string title;
-  std::string text;                  // Markdown
+  std::string text;                  // Markdown; with text per audience, the default one
+  PerAudience<std::string> audience_text;  // format 1.1: text for one audience
   std::vector<int> evidence;         // indices into Scenario::evidence
-  std::vector<std::string> discuss;  // facilitator prompts
+  std::vector<std::string> discuss;  // facilitator prompts; with prompts per audience, the default
+  PerAudience<std::vector<std::string>> audience_discuss;  // format 1.1
   int64_t time_limit_seconds = 0;    // 0 = untimed
   int on_timeout = -1;               // index into this node's choices taken when time runs out
   std::vector<Choice> choices;
@@ -179,7 +188,8 @@ struct Inject {
   std::string id;
   std::string title;
   std::string from;  // who it comes from ("Chronicle reporter")
-  std::string text;  // Markdown
+  std::string text;  // Markdown; with text per audience, the default one
+  PerAudience<std::string> audience_text;  // format 1.1: text for one audience
   enum class Trigger { After, OnEnter, When, AfterDecisions } trigger = Trigger::After;
   int64_t after_seconds = 0;  // Trigger::After: active time since the session started, or
                               // since arriving at `since` when that is set
@@ -190,6 +200,14 @@ struct Inject {
                                 // are in effect
   std::optional<Audience> audience;  // 1.1: fires only in sessions of this audience (or none)
   std::vector<int> evidence;  // evidence released with the inject
+  SourcePos pos;
+};
+
+// A condition declared once under `conditions:` (format 1.1) and used by name; every condition
+// that names it holds a copy of its parsed form, so evaluation never looks it up.
+struct NamedCondition {
+  std::string id;
+  Condition condition;
   SourcePos pos;
 };
 
@@ -212,6 +230,10 @@ struct Scenario {
   int start = -1;  // index into nodes
   std::vector<Node> nodes;
   std::vector<Inject> injects;
+  std::vector<NamedCondition> conditions;  // format 1.1, in the order declared
+  // Format 1.1: every Markdown text that holds conditional blocks, parsed once at load time and
+  // keyed by the text as written (sim/text_render.hpp renders through it).
+  std::map<std::string, TextTemplate, std::less<>> text_templates;
 
   // Where it came from, so reports can be rebuilt from exactly what was played.
   std::string source_path;
@@ -222,6 +244,7 @@ struct Scenario {
   int find_variable(std::string_view id) const;  // -1 when absent
   int find_evidence(std::string_view id) const;
   int find_key_action(std::string_view id) const;
+  int find_condition(std::string_view id) const;  // index into conditions, -1 when absent
   // Locates a choice by its scenario-unique id; {-1,-1} when absent.
   std::pair<int, int> find_choice(std::string_view id) const;
 };

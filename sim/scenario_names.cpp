@@ -18,6 +18,20 @@ ConditionNames condition_names(const Scenario& s) {
     for (const Node& n : s.nodes) out.push_back(n.id);
     return out;
   };
+  // Named conditions are already parsed; one written after loading is inlined like any other.
+  names.condition = [&s](std::string_view id) {
+    NamedConditionRef ref;
+    const int i = s.find_condition(id);
+    if (i < 0) return ref;
+    ref.declared = true;
+    ref.condition = &s.conditions[static_cast<size_t>(i)].condition;
+    return ref;
+  };
+  names.named_condition_names = [&s] {
+    std::vector<std::string> out;
+    for (const NamedCondition& nc : s.conditions) out.push_back(nc.id);
+    return out;
+  };
   return names;
 }
 

@@ -8,7 +8,7 @@
 
 namespace auditsim {
 
-// Names in a condition resolved against `s`. The scenario must outlive the returned functions.
+// Names in a condition resolved against `s`: its variables, nodes and named conditions. The scenario must outlive the returned functions.
 ConditionNames condition_names(const Scenario& s);
 
 // Parses `text` against `s`'s names.

@@ -303,7 +303,7 @@ void build_evidence(BuildContext& c, int node) {
       r.error("missing-field", item, "This evidence document has neither `text` nor `file`.",
               "add `text:` with the document, or `file:` with a path to it");
     } else if (has_text) {
-      e.text = r.text(f, "text", Need::Required, "evidence document").value_or("");
+      e.text = c.markdown(f, "text", Need::Required, "evidence document").value_or("");
     } else if (auto file = r.label(f, "file", Need::Required, "evidence document")) {
       e.file = *file;
       read_evidence_file(c, e, r.where(f, "file"));

@@ -19,14 +19,7 @@ std::string as_sentence(std::string s) {
   return s;
 }
 
-ConditionNames condition_names(const BuildContext& c) {
-  ConditionNames names;
-  names.variable = [&c](std::string_view id) { return c.find(c.variables, id); };
-  names.node = [&c](std::string_view id) { return c.find(c.nodes, id); };
-  names.variable_names = [&c] { return BuildContext::names(c.variables); };
-  names.node_names = [&c] { return BuildContext::names(c.nodes); };
-  return names;
-}
+ConditionNames condition_names(BuildContext& c) { return c.condition_names(); }
 
 void read_score(BuildContext& c, int node, Score4& score) {
   Reader& r = c.r;
@@ -154,7 +147,7 @@ void read_ending(BuildContext& c, int node, Node& out) {
       else r.error("bad-value", r.where(f, "outcome"), "`" + *o + "` is not an outcome.",
                    "use good, mixed or poor");
     }
-    e.debrief = r.text(f, "debrief", Need::Required, "ending").value_or("");
+    e.debrief = c.markdown(f, "debrief", Need::Required, "ending").value_or("");
     read_claims(c, f, "requires", true, e);
     read_claims(c, f, "forbids", false, e);
   }
@@ -254,7 +247,7 @@ void read_choice(BuildContext& c, int item, Node& node) {
     ch.id = *id;
   }
   ch.text = r.text(f, "text", Need::Required, "choice").value_or("");
-  ch.feedback = r.text(f, "feedback", Need::Required, "choice").value_or("");
+  ch.feedback = c.markdown(f, "feedback", Need::Required, "choice").value_or("");
   if (f.has("score")) read_score(c, f.value("score"), ch.score);
   if (f.has("set")) read_assignments(c, f.value("set"), Assignment::Op::Set, ch.effects);
   if (f.has("add")) read_assignments(c, f.value("add"), Assignment::Op::Add, ch.effects);
@@ -285,11 +278,9 @@ void read_node(BuildContext& c, int body, Node& node) {
                                        "on_timeout", "choices", "ending"});
   if (!f.ok()) return;
   node.title = r.text(f, "title", Need::Required, "node").value_or("");
-  node.text = r.text(f, "text", Need::Required, "node").value_or("");
+  read_audience_text(c, f, "text", Need::Required, "node", node.text, node.audience_text);
   node.evidence = resolve_ids(c, f, "evidence", c.evidence, "undefined-evidence", "evidence document");
-  if (auto prompts = r.list(f, "discuss"))
-    for (int p : *prompts)
-      if (auto s = r.scalar_node(p, "discuss")) node.discuss.push_back(*s);
+  read_audience_prompts(c, f, node.discuss, node.audience_discuss);
   node.time_limit_seconds = r.duration(f, "time_limit", 1, kMaxTimerSeconds).value_or(0);
 
   const bool has_choices = f.has("choices"), has_ending = f.has("ending");
@@ -340,10 +331,7 @@ std::optional<Condition> build_condition(BuildContext& c, int node) {
   }
   const ConditionParseResult parsed = parse_condition(n.value, condition_names(c));
   for (const ConditionError& e : parsed.errors) {
-    const char* code = "condition-syntax";
-    if (e.kind == ConditionError::Kind::UnknownVariable) code = "undefined-variable";
-    if (e.kind == ConditionError::Kind::UnknownNode) code = "undefined-node";
-    r.error_at(code, r.pos_in_scalar(node, e.offset), as_sentence(e.message), e.hint);
+    r.error_at(condition_error_code(e.kind), r.pos_in_scalar(node, e.offset), as_sentence(e.message), e.hint);
   }
   if (!parsed.errors.empty()) return std::nullopt;
   return parsed.condition;
@@ -439,7 +427,7 @@ void build_injects(BuildContext& c, int node) {
     auto id = r.id(f, "id", Need::Required, "inject");
     in.title = r.text(f, "title", Need::Required, "inject").value_or("");
     in.from = r.label(f, "from", Need::Optional, "inject").value_or("");
-    in.text = r.text(f, "text", Need::Required, "inject").value_or("");
+    read_audience_text(c, f, "text", Need::Required, "inject", in.text, in.audience_text);
     in.evidence = resolve_ids(c, f, "evidence", c.evidence, "undefined-evidence", "evidence document");
     read_inject_audience(c, f, in);
     const int triggers = int(f.has("after")) + int(f.has("on_enter")) + int(f.has("when")) +

@@ -37,24 +37,51 @@ SourcePos Reader::pos(int node) const {
 SourcePos Reader::pos_in_scalar(int node, size_t offset) const {
   const YNode& n = at(node);
   if (n.kind != YNode::Kind::Scalar || n.line < 0) return pos(node);
-  size_t start = lines_.offset(n.line, n.byte_col);
-  int shift = 0;
-  if (start < text_.size() && (text_[start] == '"' || text_[start] == '\'')) {
-    ++start;
-    shift = 1;
+  size_t src = lines_.offset(n.line, n.byte_col);
+  if (src >= text_.size()) return pos(node);
+  if (text_[src] == '"' || text_[src] == '\'') {
+    ++src;
+  } else if (text_[src] == '|' || text_[src] == '>') {
+    // A block scalar's text starts on the line after its header (`|`, `>-`, `|2`, ...).
+    src = text_.find('\n', src);
+    if (src == std::string_view::npos) return pos(node);
+    ++src;
   }
-  // Only trust the mapping when the source spells the scalar's text byte for byte up to the
-  // offset (no escapes, no folded line breaks in between).
-  const size_t len = std::min(offset, n.value.size());
-  if (start + len > text_.size() || text_.compare(start, len, n.value, 0, len) != 0 ||
-      n.value.substr(0, len).find('\n') != std::string::npos)
-    return pos(node);
-  auto [l, c] = lines_.to_position(n.line, n.byte_col + shift + static_cast<int>(len));
+  // Walk the text and the source together. Equal characters advance both; where either side is
+  // at white space (indentation, a line folded into a space, a line break) both skip theirs,
+  // which is how YAML turns the source into the text. Anything else (an escape, a doubled quote)
+  // means the mapping cannot be trusted, and the scalar's own position is used.
+  const auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+  const size_t target = std::min(offset, n.value.size());
+  for (size_t v = 0; v < target;) {
+    if (src >= text_.size()) return pos(node);
+    const char want = n.value[v], have = text_[src];
+    if (want == have && !space(want)) {
+      ++v;
+      ++src;
+    } else if (space(want) || space(have)) {
+      while (v < target && space(n.value[v])) ++v;
+      while (src < text_.size() && space(text_[src])) ++src;
+    } else {
+      return pos(node);
+    }
+  }
+  if (target < n.value.size() && !space(n.value[target])) {
+    while (src < text_.size() && space(text_[src])) ++src;  // the indentation before it
+    if (src >= text_.size() || text_[src] != n.value[target]) return pos(node);
+  }
+  auto [line, byte_col] = lines_.locate(src);
+  auto [l, c] = lines_.to_position(line, byte_col);
   return {l, c};
 }
 
 void Reader::error_at(std::string code, SourcePos p, std::string message, std::string hint) {
   diags_.push_back({Severity::Error, std::move(code), file_, p.line, p.col, std::move(message),
+                    std::move(hint)});
+}
+
+void Reader::warning_at(std::string code, SourcePos p, std::string message, std::string hint) {
+  diags_.push_back({Severity::Warning, std::move(code), file_, p.line, p.col, std::move(message),
                     std::move(hint)});
 }
 

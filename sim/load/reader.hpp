@@ -50,6 +50,7 @@ class Reader {
   void error(std::string code, int node, std::string message, std::string hint = {});
   void warning(std::string code, int node, std::string message, std::string hint = {});
   void error_at(std::string code, SourcePos p, std::string message, std::string hint = {});
+  void warning_at(std::string code, SourcePos p, std::string message, std::string hint = {});
 
   // Checks that `node` is a map with only `allowed` keys (each problem reported); `what` names
   // the part of the format in messages ("a choice").

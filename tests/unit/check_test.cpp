@@ -120,6 +120,12 @@ GRAPH_FILE("inject-never-fires-audience-absent", "inject-never-fires", 49, Sever
            CHECK(d.message.find("only for members") != std::string::npos))
 GRAPH_FILE("inject-never-fires-too-many-decisions", "inject-never-fires", 48, Severity::Warning,
            CHECK(d.message.find("the most is 1") != std::string::npos))
+GRAPH_FILE("text-block-never-shown", "text-block-never-shown", 15, Severity::Warning,
+           CHECK(d.col == 7);
+           CHECK(d.message.find("{{if objected}}") != std::string::npos))
+GRAPH_FILE("text-block-always-shown", "text-block-always-shown", 32, Severity::Warning,
+           CHECK(d.col == 9);
+           CHECK(d.message.find("{{else}} part is never read") != std::string::npos))
 
 TEST_CASE("every file in tests/data/bad/graph has its own test case") {
   size_t files = 0;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "reports/render_text.hpp"
+#include "sim/session_text.hpp"
 #include "ui/app/app.hpp"
 #include "ui/controllers/map_layout.hpp"
 #include "ui/screens/report_form.hpp"
@@ -248,6 +249,13 @@ void draw_debrief(App& app) {
                    "debrief", !t.session_id.empty(), "This session was not recorded.",
                    d.teams().size() > 1 ? t.name : std::string());
   ImGui::EndGroup();
+  // The ending's debrief as this table's path made it read (format 1.1 conditional text).
+  if (const std::string debrief = debrief_text(*t.session); !debrief.empty()) {
+    gap(0.5f);
+    heading(t.session->current_node().title.empty() ? "The ending"
+                                                    : t.session->current_node().title.c_str(), 2);
+    markdown(debrief);
+  }
   if (d.teams().size() > 1) {
     gap(0.5f);
     heading("Tables side by side", 2);

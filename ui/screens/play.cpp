@@ -2,6 +2,7 @@
 // acknowledge and, beside it, the facilitator panel (screens/play_panel.cpp).
 #include <imgui.h>
 
+#include "sim/session_text.hpp"
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
@@ -64,7 +65,7 @@ void draw_injects(App& app, PlayController& pc, int t) {
       for_whom = *inj.audience == Audience::Members ? "  \xC2\xB7  for councillors" : "  \xC2\xB7  for officers";
     coloured_text(pal.warn, (std::string("NEW  \xC2\xB7  ") + (inj.from.empty() ? "Inject" : inj.from) + for_whom).c_str());
     heading(inj.title.empty() ? "Something has happened" : inj.title.c_str(), 3);
-    markdown(inj.text);
+    markdown(inject_text(s, p.inject));
     for (int ev : inj.evidence)
       if (ev >= 0 && ev < static_cast<int>(s.scenario().evidence.size()))
         muted_text(("New evidence: " + s.scenario().evidence[ev].title).c_str());
@@ -83,11 +84,12 @@ void draw_last_feedback(const Session& s) {
   const Node& n = s.scenario().nodes.at(e.node);
   if (e.choice < 0 || e.choice >= static_cast<int>(n.choices.size())) return;
   const Choice& c = n.choices[e.choice];
-  if (c.feedback.empty()) return;
+  const std::string feedback = feedback_text(s, eff.back());
+  if (feedback.empty()) return;
   const Palette& pal = palette();
   begin_card(pal.surface, pal.border);
   muted_text((std::string(e.kind == HistoryEntry::Kind::Timeout ? "Time ran out: " : "You chose: ") + c.text).c_str());
-  markdown(c.feedback);
+  markdown(feedback);
   end_card();
   gap(0.5f);
 }
@@ -123,7 +125,7 @@ void draw_ending(App& app, PlayController& pc, int t) {
   const ImVec4 c = o == Outcome::Good ? pal.ok : o == Outcome::Poor ? pal.bad : pal.warn;
   badge(o == Outcome::Good ? "Good outcome" : o == Outcome::Poor ? "Poor outcome" : "Mixed outcome", c);
   gap(0.3f);
-  if (node.ending) markdown(node.ending->debrief);
+  if (node.ending) markdown(debrief_text(s));
   gap(0.8f);
   const float fs = ImGui::GetFontSize();
   if (pc.all_finished()) {
@@ -194,7 +196,7 @@ void draw_play(App& app) {
   gap(0.5f);
   draw_injects(app, pc, t);
   draw_last_feedback(s);
-  markdown(node.text);
+  markdown(stage_text(s));
   const std::vector<int> evidence = stage_evidence(s);
   if (!evidence.empty()) {
     gap(0.4f);

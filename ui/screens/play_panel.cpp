@@ -1,6 +1,7 @@
 // The facilitator's side of the play screen and the evidence viewer.
 #include <imgui.h>
 
+#include "sim/session_text.hpp"
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
@@ -86,7 +87,7 @@ void draw_evidence_viewer(App& app, const Session& s) {
   if (ImGui::BeginPopupModal(id.c_str(), &keep, ImGuiWindowFlags_NoSavedSettings)) {
     if (!e.kind.empty()) badge(e.kind.c_str(), palette().accent);
     ImGui::BeginChild("##evidence-text", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.6f));
-    markdown(e.text);
+    markdown(evidence_text(s, open));
     ImGui::EndChild();
     if (primary_button("Close##evidence") || app.key_pressed(keys::kEscape)) {
       keep = false;
@@ -171,10 +172,10 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   if (checkbox("Show live scores", &app.settings().live_scores)) app.save_settings_now();
   if (paused) coloured_text(pal.warn, "Play is paused: timers have stopped.");
   gap(0.4f);
-  const Node& node = s.current_node();
-  if (!node.discuss.empty()) {
+  const std::vector<std::string> prompts = stage_prompts(s);
+  if (!prompts.empty()) {
     heading("Prompts for discussion", 3);
-    for (const auto& q : node.discuss) {
+    for (const auto& q : prompts) {
       ImGui::Bullet();
       ImGui::SameLine();
       text_wrapped(q.c_str());
