@@ -1,8 +1,9 @@
 #include "cli/play_driver.hpp"
 
+#include "sim/autoplay.hpp"
+
 #include <algorithm>
 #include <iostream>
-#include <random>
 #include <sstream>
 
 #include "sim/analysis.hpp"
@@ -124,41 +125,16 @@ bool play_ids(Session& session, ScriptedStep& step, const std::vector<std::strin
   return true;
 }
 
-void play_random(Session& session, ScriptedStep& step, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  while (!session.finished()) {
-    std::vector<int> available = session.available_choices();
-    if (available.empty()) return;
-    std::uniform_int_distribution<size_t> pick(0, available.size() - 1);
-    step.choose(available[pick(rng)]);
-  }
-}
-
-// Best play from wherever the session is: the choice with the highest score plus the best
-// continuation after it.
-void play_best_from_here(Session& session, ScriptedStep& step) {
-  Continuations cont(session.scenario(), session.audience());
-  while (!session.finished()) {
-    int best = -1;
-    int64_t best_value = 0;
-    for (int c : session.available_choices()) {
-      int64_t v = session.current_node().choices[c].score.total() +
-                  cont.best_total(apply_choice(session.scenario(), session.state(), c));
-      if (best < 0 || v > best_value) best = c, best_value = v;
-    }
-    if (best < 0) return;
-    step.choose(best);
-  }
-}
-
 bool play_auto(Session& session, ScriptedStep& step, const std::string& mode) {
   if (mode.rfind("random:", 0) == 0) {
-    play_random(session, step, std::strtoull(mode.c_str() + 7, nullptr, 10));
+    play_random(session, std::strtoull(mode.c_str() + 7, nullptr, 10),
+                [&step](int c) { return step.choose(c); });
     return true;
   }
   const bool at_start = session.effective_decisions().empty();
   if (mode == "best" && !at_start) {
-    play_best_from_here(session, step);
+    Continuations cont(session.scenario(), session.audience());
+    play_best_from_here(session, cont, [&step](int c) { return step.choose(c); });
     return true;
   }
   if (mode == "best" || mode == "worst") {

@@ -22,6 +22,16 @@ void acknowledge_all(Session& session) {
     session.acknowledge_inject(session.pending_injects().front().inject);
 }
 
+// The given way of taking a choice, or the default one.
+TakeChoice or_default(Session& session, const TakeChoice& take) {
+  if (take) return take;
+  return [&session](int c) {
+    if (!session.choose(c)) return false;
+    acknowledge_all(session);
+    return true;
+  };
+}
+
 }  // namespace
 
 std::optional<PlayStop> play_choices(Session& session, const std::vector<std::string>& ids) {
@@ -39,8 +49,9 @@ std::optional<PlayStop> play_choices(Session& session, const std::vector<std::st
   return std::nullopt;
 }
 
-void play_best_from_here(Session& session, Continuations& continuations) {
-  acknowledge_all(session);
+void play_best_from_here(Session& session, Continuations& continuations, const TakeChoice& take) {
+  const TakeChoice choose = or_default(session, take);
+  if (!take) acknowledge_all(session);
   while (!session.finished()) {
     int best = -1;
     int64_t best_value = 0;
@@ -50,21 +61,19 @@ void play_best_from_here(Session& session, Continuations& continuations) {
           continuations.best_total(apply_choice(session.scenario(), session.state(), c));
       if (best < 0 || v > best_value) best = c, best_value = v;
     }
-    if (best < 0 || !session.choose(best)) return;
-    acknowledge_all(session);
+    if (best < 0 || !choose(best)) return;
   }
 }
 
-void play_random(Session& session, uint64_t seed) {
-  // The same generator and distribution as the command line's --auto random:SEED.
+void play_random(Session& session, uint64_t seed, const TakeChoice& take) {
+  const TakeChoice choose = or_default(session, take);
   std::mt19937_64 rng(seed);
-  acknowledge_all(session);
+  if (!take) acknowledge_all(session);
   while (!session.finished()) {
     const std::vector<int> available = session.available_choices();
     if (available.empty()) return;
     std::uniform_int_distribution<size_t> pick(0, available.size() - 1);
-    if (!session.choose(available[pick(rng)])) return;
-    acknowledge_all(session);
+    if (!choose(available[pick(rng)])) return;
   }
 }
 

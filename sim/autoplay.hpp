@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,17 +23,23 @@ struct PlayStop {
   std::vector<std::string> available;  // choice ids offered there
 };
 
+// How automatic play takes a choice. Left empty, the choice is taken in the session and the
+// injects it fires are acknowledged (nobody is there to read them); the command line passes its
+// own, which records and prints each step and shows the injects.
+using TakeChoice = std::function<bool(int choice_index)>;
+
 // Takes the choices in order; nullopt when every one was taken, otherwise where it stopped.
 std::optional<PlayStop> play_choices(Session& session, const std::vector<std::string>& ids);
 
 // From wherever the session is to an ending: at every stage the available choice with the
 // highest total score plus the best total still reachable after it (the first listed on ties),
 // as a well-advised table would play after a mistake.
-void play_best_from_here(Session& session, Continuations& continuations);
+void play_best_from_here(Session& session, Continuations& continuations,
+                         const TakeChoice& take = {});
 
 // A random available choice at each stage until an ending or a stage with none; the same seed
 // gives the same path, and the same path as `auditsim play --auto random:SEED`.
-void play_random(Session& session, uint64_t seed);
+void play_random(Session& session, uint64_t seed, const TakeChoice& take = {});
 
 // The choice ids taken so far that are still in effect, in order.
 std::vector<std::string> choices_taken(const Session& session);

@@ -215,7 +215,7 @@ struct OpinionRule {
   Finding high_finding;      // stands for "some high-priority key action was missed"
   uint64_t all_high = 0;     // every bit that must be set for no high-priority finding
   std::vector<uint64_t> achieved_bits;  // per (node, choice), flattened
-  std::vector<bool> breaches_high;      // per (node, choice): breaches a high-priority key action
+  std::vector<uint8_t> breaches_high;   // per (node, choice): 1 when it breaches a high-priority key action
   std::vector<size_t> choice_offset;    // per node
   const ScoringConfig* config = nullptr;
 
@@ -269,7 +269,7 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
   for (size_t n = 0; n < s->nodes.size(); ++n)
     rule.choice_offset[n + 1] = rule.choice_offset[n] + s->nodes[n].choices.size();
   rule.achieved_bits.assign(rule.choice_offset.back(), 0);
-  rule.breaches_high.assign(rule.choice_offset.back(), false);
+  rule.breaches_high.assign(rule.choice_offset.back(), 0);
   const bool late_clears_high = config.late_priority_drop >= 1;
   for (size_t n = 0; n < s->nodes.size(); ++n) {
     for (size_t c = 0; c < s->nodes[n].choices.size(); ++c) {
@@ -284,7 +284,7 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
       for (int k : choice.breaches)
         if (k >= 0 && static_cast<size_t>(k) < s->key_actions.size() &&
             s->key_actions[static_cast<size_t>(k)].priority == Priority::High)
-          rule.breaches_high[rule.choice_offset[n] + c] = true;
+          rule.breaches_high[rule.choice_offset[n] + c] = 1;
     }
   }
   return rule;
@@ -332,7 +332,7 @@ bool count_exactly(const Scenario& s, const Dag& dag, const OpinionRule& rule, s
       const Score4& delta = n.choices[static_cast<size_t>(choice)].score;
       const size_t flat = rule.choice_offset[static_cast<size_t>(node)] + static_cast<size_t>(choice);
       const uint64_t bits = rule.achieved_bits[flat];
-      const bool breach = rule.breaches_high[flat];
+      const bool breach = rule.breaches_high[flat] != 0;
       SummaryCounts& there = pending[c];
       const size_t before = there.size();
       const detail::StateValues& ahead = dag.space.values(c);
