@@ -9,6 +9,7 @@
 
 #include "sim/load.hpp"
 #include "sim/store/store.hpp"
+#include "ui/controllers/debrief.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
 #include "ui/controllers/map_layout.hpp"
@@ -414,4 +415,23 @@ TEST_CASE("the scenario map draws one edge to each node a conditional next can l
   std::sort(expected.begin(), expected.end());
   CHECK(to == expected);
   for (const auto& e : m.edges) CHECK(m.nodes[e.to].layer > m.nodes[e.from].layer);
+}
+
+TEST_CASE("the debrief reads a show of hands by the choices' words, most hands first") {
+  Node node;
+  node.choices.resize(3);
+  node.choices[0].id = "call-back";
+  node.choices[0].text = "Call the supplier on the number held on file";
+  node.choices[1].id = "pay-new";
+  node.choices[1].text = "Pay the new account";
+  node.choices[2].id = "ask-manager";
+  node.choices[2].text = "Ask the contract manager";
+  GroupInput g;
+  g.votes = {{"pay-new", 2}, {"call-back", 5}, {"ask-manager", 0}, {"not-on-this-stage", 1}};
+  const auto lines = vote_lines(node, g);
+  REQUIRE(lines.size() == 3);  // a choice with no hands is left out
+  CHECK(lines[0] == "Call the supplier on the number held on file: 5 of 8");
+  CHECK(lines[1] == "Pay the new account: 2 of 8");
+  CHECK(lines[2] == "not-on-this-stage: 1 of 8");  // an unknown id is shown as it is
+  CHECK(vote_lines(node, GroupInput{}).empty());
 }

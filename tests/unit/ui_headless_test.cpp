@@ -141,7 +141,15 @@ TEST_CASE("a group session records the vote split and the rationale with each de
   REQUIRE(h.click("+##vote-" + first));
   REQUIRE(h.click("+##vote-" + second));
   REQUIRE(h.type_into("##rationale", "Verify by phone first"));
+  REQUIRE(h.type_into("##dissent", "Cllr Jones would pay on time"));
   REQUIRE(h.click(start.choices[0].text));
+  // The debrief reads the vote by the choices' words, with the rationale and the dissent.
+  h.app().open_debrief_from_play();
+  h.frame();
+  CHECK(h.probe().saw_text(start.choices[0].text + ": 2 of 3"));
+  CHECK(h.probe().saw_text(start.choices[1].text + ": 1 of 3"));
+  CHECK(h.probe().saw_text("Rationale: Verify by phone first"));
+  CHECK(h.probe().saw_text("Dissent: Cllr Jones would pay on time"));
   auto db = store::Store::open(dir + "/results.db");
   auto sessions = db.list_sessions();
   REQUIRE(sessions.size() == 1);

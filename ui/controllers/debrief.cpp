@@ -8,6 +8,23 @@
 
 namespace auditsim::ui {
 
+std::vector<std::string> vote_lines(const Node& node, const GroupInput& group) {
+  std::vector<std::pair<std::string, int>> votes(group.votes.begin(), group.votes.end());
+  std::erase_if(votes, [](const auto& v) { return v.second <= 0; });
+  std::stable_sort(votes.begin(), votes.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  int total = 0;
+  for (const auto& v : votes) total += v.second;
+  std::vector<std::string> out;
+  for (const auto& [id, hands] : votes) {
+    std::string words = id;
+    for (const Choice& c : node.choices)
+      if (c.id == id) words = c.text;
+    out.push_back(words + ": " + std::to_string(hands) + " of " + std::to_string(total));
+  }
+  return out;
+}
+
 DebriefModel::DebriefModel(PlayController& play, store::Store* db, const ScoringConfig& scoring)
     : scenario_(play.scenario_ptr()), db_(db), scoring_(scoring) {
   for (size_t i = 0; i < play.tables().size(); ++i) {

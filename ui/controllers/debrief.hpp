@@ -15,6 +15,11 @@ namespace auditsim::ui {
 
 class PlayController;
 
+// How a decision's show of hands reads on the debrief: one line per choice that got votes, most
+// hands first, by the choice's own words ("Call the supplier on the number held on file: 4 of
+// 7"); a vote for an id the stage does not have is shown by its id.
+std::vector<std::string> vote_lines(const Node& node, const GroupInput& group);
+
 // One table's (or the solo player's) outcome.
 struct DebriefTeam {
   std::string name;

@@ -87,12 +87,11 @@ void draw_decisions(const Scenario& s, const DebriefTeam& t) {
       ImGui::TableNextColumn();
       if (p.chosen >= 0) text_wrapped(node.choices.at(p.chosen).text.c_str());
       muted_text(reports::text::score_text(e.delta).c_str());
-      if (!e.group.votes.empty()) {
-        std::string v = "Votes: ";
-        for (const auto& [id, k] : e.group.votes) v += id + " " + std::to_string(k) + "  ";
-        muted_text(v.c_str());
-      }
+      const std::vector<std::string> votes = vote_lines(node, e.group);
+      if (!votes.empty()) muted_text("Votes:");
+      for (const std::string& v : votes) muted_text(("  " + v).c_str());
       if (!e.group.rationale.empty()) muted_text(("Rationale: " + e.group.rationale).c_str());
+      if (!e.group.dissent.empty()) muted_text(("Dissent: " + e.group.dissent).c_str());
       ImGui::TableNextColumn();
       if (p.best_alternative) {
         text_wrapped(node.choices.at(*p.best_alternative).text.c_str());
