@@ -38,6 +38,7 @@ void apply_desktop_settings(reports::ReportSettings& s) {
   if (!settings.council_name.empty()) s.council_name = settings.council_name;
   s.logo_path = settings.logo_path;
   s.scale = settings.scale;
+  s.late_priority_drop = settings.late_priority_drop;
 }
 
 int run_report(const ReportOptions& o, const GlobalOptions& global) {

@@ -153,6 +153,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
 
   ScoringConfig config;
   config.scale = settings.scale;
+  config.late_priority_drop = settings.late_priority_drop;
   ScenarioCache::Scoring& scoring = cache.scoring(scenario, session->audience());
   Result result = score_session(*session, config, *scoring.analysis, *scoring.continuations);
   // Facilitator overrides adjust the raw score, each with its recorded reason.

@@ -29,6 +29,7 @@ struct ReportSettings {
   std::string generated_at;  // shown on the report; fixed in golden tests
   Part part = Part::A;
   AssuranceScale scale;
+  int late_priority_drop = 1;  // ScoringConfig::late_priority_drop, as the council set it
   // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
 };

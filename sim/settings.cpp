@@ -90,6 +90,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
+  read(j, "late_priority_drop", s.late_priority_drop, problems);
   if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
     read(*a, "labels", s.scale.labels, problems);
     read(*a, "thresholds", s.scale.thresholds, problems);
@@ -98,6 +99,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
             : theme == "high-contrast" ? Theme::HighContrast
                                        : Theme::Light;
   s.font_scale = std::clamp(s.font_scale, kMinFontScale, kMaxFontScale);
+  s.late_priority_drop = std::clamp(s.late_priority_drop, 0, 2);
   s.window_width = std::clamp(s.window_width, 640, 16384);
   s.window_height = std::clamp(s.window_height, 480, 16384);
   // Thresholds must fall from Substantial to Limited; otherwise the opinion would be ambiguous.
@@ -124,6 +126,7 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},
+            {"late_priority_drop", s.late_priority_drop},
             {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);

@@ -30,6 +30,8 @@ struct Settings {
   // shipped folder and the data folder's own scenarios folder.
   std::vector<std::string> library_folders;
   AssuranceScale scale;
+  // Priority levels a late achievement drops (ScoringConfig::late_priority_drop), 0 to 2.
+  int late_priority_drop = 1;
   bool live_scores = true;  // show the running 4P scores during play
 };
 

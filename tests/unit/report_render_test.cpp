@@ -235,6 +235,13 @@ TEST_CASE("a breach and a late achievement are reported as such, apart from what
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].kind == FindingKind::AchievedLate);  // high, one lower: medium
   CHECK(r.findings[0].priority == Priority::Medium);
+  // A council that counts a late achievement as a miss gets it at the key action's own priority.
+  reports::ReportSettings strict = test_settings(Part::B);
+  strict.late_priority_drop = 0;
+  const FeedbackReport r0 = build_feedback(db, id, strict);
+  REQUIRE(r0.findings.size() == 2);
+  CHECK(r0.findings[0].kind == FindingKind::AchievedLate);
+  CHECK(r0.findings[0].priority == Priority::High);
   CHECK(r.findings[1].kind == FindingKind::Breached);
   const std::string late = "Achieved late: An adult safeguarding referral was made";
   const std::string breached = "Breached: What the police shared was not repeated";

@@ -40,6 +40,8 @@ TEST_CASE("settings round-trip and out-of-range values are clamped with a warnin
   s.theme = Theme::HighContrast;
   s.council_name = "Cyngor Sir Ynys Môn — ŵ ŷ";
   s.window_width = 1600;
+  s.late_priority_drop = 0;
+  s.library_folders = {"/srv/council/scenarios"};
   std::string err;
   REQUIRE(save_settings(s, dir + "/settings.json", &err));
   std::string warn;
@@ -49,8 +51,11 @@ TEST_CASE("settings round-trip and out-of-range values are clamped with a warnin
   CHECK(back.theme == Theme::HighContrast);
   CHECK(back.council_name == s.council_name);
   CHECK(back.window_width == 1600);
-  { std::ofstream(dir + "/bad.json") << R"({"font_scale": 9, "theme": 3, "assurance": {"thresholds": [10, 50, 90]}})"; }
+  CHECK(back.late_priority_drop == 0);
+  CHECK(back.library_folders == s.library_folders);
+  { std::ofstream(dir + "/bad.json") << R"({"font_scale": 9, "theme": 3, "late_priority_drop": 7, "assurance": {"thresholds": [10, 50, 90]}})"; }
   Settings bad = load_settings(dir + "/bad.json", &warn);
+  CHECK(bad.late_priority_drop == 2);
   CHECK(bad.font_scale == doctest::Approx(kMaxFontScale));
   CHECK(bad.scale.thresholds[0] == doctest::Approx(80.0));
   CHECK(warn.find("theme") != std::string::npos);

@@ -82,6 +82,7 @@ App::~App() {
 ScoringConfig App::scoring() const {
   ScoringConfig c;
   c.scale = settings_.scale;
+  c.late_priority_drop = settings_.late_priority_drop;
   return c;
 }
 

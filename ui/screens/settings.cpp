@@ -58,6 +58,12 @@ void draw_settings(App& app) {
   const auto& t = s.scale.thresholds;
   const bool ordered = t[0] >= t[1] && t[1] >= t[2];
   if (!ordered) coloured_text(palette().bad, "Each threshold must be at or below the one above it.");
+  gap(0.4f);
+  // A key action achieved late is a finding; how much lower than a miss is the council's call.
+  text("A key action achieved late counts as a finding");
+  if (radio("of the same priority as missing it##late0", s.late_priority_drop == 0)) s.late_priority_drop = 0;
+  if (radio("one priority lower (high becomes medium)##late1", s.late_priority_drop == 1)) s.late_priority_drop = 1;
+  if (radio("two priorities lower (high becomes low)##late2", s.late_priority_drop == 2)) s.late_priority_drop = 2;
   gap(0.8f);
   if (primary_button("Save settings", ImVec2(fs * 10, fs * 2.2f), ordered)) {
     app.save_settings_now();
