@@ -4,13 +4,13 @@
 #include <cmath>
 
 #include "reports/render_pdf_doc.hpp"
+#include "reports/pillar_colours.hpp"
 #include "reports/render_text.hpp"
 
 namespace auditsim::reports::pdf {
 namespace {
 
 constexpr double kLeft = 56, kWidth = 595.276 - 112;
-constexpr std::array<unsigned, kPillarCount> kPillarColour{0x1d4f91, 0x2a7f62, 0x8a4f0b, 0x6b3fa0};
 
 void colour(cairo_t* cr, unsigned rgb, double alpha = 1) {
   cairo_set_source_rgba(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
@@ -73,7 +73,7 @@ void Doc::radar_and_bars(const std::array<PillarRow, kPillarCount>& pillars) {
     cairo_rectangle(cr_, bx, y, bw, 12);
     cairo_fill(cr_);
     if (p.assessed) {
-      colour(cr_, kPillarColour[i]);
+      colour(cr_, kPillarColours[i]);
       cairo_rectangle(cr_, bx, y, bw * std::clamp(p.percent / 100.0, 0.0, 1.0), 12);
       cairo_fill(cr_);
     }
@@ -106,10 +106,10 @@ void Doc::spread_chart(const std::array<ScrutinyReport::PillarSpread, kPillarCou
     }
     double x0 = bx + bw * sp[i].min / 100.0, x1 = bx + bw * sp[i].max / 100.0;
     double xm = bx + bw * sp[i].mean / 100.0;
-    colour(cr_, kPillarColour[i], 0.3);
+    colour(cr_, kPillarColours[i], 0.3);
     cairo_rectangle(cr_, x0, y - 5, std::max(x1 - x0, 1.5), 10);
     cairo_fill(cr_);
-    colour(cr_, kPillarColour[i]);
+    colour(cr_, kPillarColours[i]);
     cairo_rectangle(cr_, xm - 1.5, y - 7, 3, 14);
     cairo_fill(cr_);
     colour(cr_, 0x1b1b1b);

@@ -1,6 +1,7 @@
 // SVG charts. Every label is escaped and every figure drawn as a vector, so the charts print
 // sharply and carry no script. Colours are paired with text labels, never relied on alone.
 #include "reports/render_svg.hpp"
+#include "reports/pillar_colours.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,8 +15,6 @@ namespace {
 constexpr const char* kInk = "#1b1b1b";
 constexpr const char* kGrid = "#b1b4b6";
 constexpr const char* kAccent = "#1d4f91";
-constexpr std::array<const char*, kPillarCount> kPillarColour{"#1d4f91", "#2a7f62", "#8a4f0b",
-                                                              "#6b3fa0"};
 
 std::string num(double v) {
   char buf[32];
@@ -89,7 +88,7 @@ std::string pillar_bars(const std::array<PillarRow, kPillarCount>& pillars) {
     if (p.assessed) {
       double bw = bar_w * std::clamp(p.percent / 100.0, 0.0, 1.0);
       s += "<rect x=\"" + num(bar_x) + "\" y=\"" + num(y + 2) + "\" width=\"" + num(bw) +
-           "\" height=\"16\" fill=\"" + kPillarColour[i] + "\"/>";
+           "\" height=\"16\" fill=\"" + pillar_hex(i) + "\"/>";
     }
     s += label(bar_x + bar_w + 8, y + 15, p.assessed ? text::percent(p.percent) : "n/a");
   }
@@ -139,9 +138,9 @@ std::string spread(const std::array<ScrutinyReport::PillarSpread, kPillarCount>&
     double x0 = bar_x + bar_w * sp[i].min / 100.0, x1 = bar_x + bar_w * sp[i].max / 100.0;
     double xm = bar_x + bar_w * sp[i].mean / 100.0;
     s += "<rect x=\"" + num(x0) + "\" y=\"" + num(y - 6) + "\" width=\"" + num(std::max(x1 - x0, 1.5)) +
-         "\" height=\"12\" fill=\"" + kPillarColour[i] + "\" fill-opacity=\"0.3\"/>";
+         "\" height=\"12\" fill=\"" + pillar_hex(i) + "\" fill-opacity=\"0.3\"/>";
     s += "<rect x=\"" + num(xm - 2) + "\" y=\"" + num(y - 9) + "\" width=\"4\" height=\"18\" fill=\"" +
-         kPillarColour[i] + "\"/>";
+         pillar_hex(i) + "\"/>";
     s += label(bar_x + bar_w + 10, y + 4, "mean " + text::percent(sp[i].mean), "start", " font-size=\"11\"");
   }
   return s + "</svg>";

@@ -1,5 +1,7 @@
 #include "ui/app/theme.hpp"
 
+#include "reports/pillar_colours.hpp"
+
 #include <imgui.h>
 
 #include "ui/widgets/style.hpp"
@@ -25,10 +27,8 @@ void palette_for(Theme t, Palette& p) {
       p.ok = rgb(0x2E7D4F);
       p.warn = rgb(0xB26A00);
       p.bad = rgb(0xB3261E);
-      p.pillars[0] = rgb(0xB8433A);  // Pursue
-      p.pillars[1] = rgb(0xC98A12);  // Prevent
-      p.pillars[2] = rgb(0x23867A);  // Protect
-      p.pillars[3] = rgb(0x3D6BB3);  // Prepare
+      // The reports' own colours (reports/pillar_colours.hpp): Pursue, Prevent, Protect, Prepare.
+      for (int i = 0; i < kPillarCount; ++i) p.pillars[i] = rgb(reports::kPillarColours[i]);
       break;
     case Theme::Dark:
       p.accent = rgb(0x4F8FD6);
@@ -41,10 +41,11 @@ void palette_for(Theme t, Palette& p) {
       p.ok = rgb(0x5CBF85);
       p.warn = rgb(0xE0A33A);
       p.bad = rgb(0xE5695F);
-      p.pillars[0] = rgb(0xE07A6F);
-      p.pillars[1] = rgb(0xE5B84A);
-      p.pillars[2] = rgb(0x4CC1B1);
-      p.pillars[3] = rgb(0x79A3E8);
+      // Lighter tints of the reports' hues, readable on the dark surface.
+      p.pillars[0] = rgb(0x7FA7E0);
+      p.pillars[1] = rgb(0x5FC79F);
+      p.pillars[2] = rgb(0xE0A060);
+      p.pillars[3] = rgb(0xB99AE6);
       break;
     case Theme::HighContrast:
       p.accent = rgb(0xFFD500);
@@ -57,10 +58,11 @@ void palette_for(Theme t, Palette& p) {
       p.ok = rgb(0x5CFF8F);
       p.warn = rgb(0xFFD500);
       p.bad = rgb(0xFF6B6B);
-      p.pillars[0] = rgb(0xFF8A80);
-      p.pillars[1] = rgb(0xFFE066);
-      p.pillars[2] = rgb(0x64FFDA);
-      p.pillars[3] = rgb(0x82B1FF);
+      // The same hues again, brighter still against black.
+      p.pillars[0] = rgb(0x9EC3FF);
+      p.pillars[1] = rgb(0x6FFFC4);
+      p.pillars[2] = rgb(0xFFC27A);
+      p.pillars[3] = rgb(0xD7B8FF);
       break;
   }
 }
