@@ -198,16 +198,12 @@ LoadResult load_and_check(const std::string& path, const LoadLimits& limits) {
   return res;
 }
 
-std::vector<std::string> find_scenario_files(const std::string& folder) {
+std::vector<std::string> find_files_under(const std::string& folder,
+                                          const std::function<bool(const std::string&)>& wanted) {
   std::vector<std::string> out;
   std::error_code ec;
-  // A scenario's path tests sit beside it as NAME.tests.yaml; they are not scenarios.
-  auto is_scenario = [](const fs::path& p) {
-    const auto ext = p.extension().string();
-    return (ext == ".yaml" || ext == ".yml") && !is_tests_file(p.string());
-  };
   if (fs::is_regular_file(folder, ec)) {
-    if (is_scenario(folder)) out.push_back(folder);
+    if (wanted(folder)) out.push_back(folder);
     return out;
   }
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
@@ -215,15 +211,23 @@ std::vector<std::string> find_scenario_files(const std::string& folder) {
     const fs::path& p = it->path();
     if (it->is_directory(ec)) {
       // The schema folder holds JSON for editors and evidence folders hold documents, not
-      // scenarios; neither should be offered as something to play.
+      // scenarios or their tests.
       const auto name = p.filename().string();
       if (name == "schema" || name == "evidence") it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_scenario(p)) out.push_back(p.string());
+    if (it->is_regular_file(ec) && wanted(p.string())) out.push_back(p.string());
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> find_scenario_files(const std::string& folder) {
+  // A scenario's path tests sit beside it as NAME.tests.yaml; they are not scenarios.
+  return find_files_under(folder, [](const std::string& path) {
+    const auto ext = fs::path(path).extension().string();
+    return (ext == ".yaml" || ext == ".yml") && !is_tests_file(path);
+  });
 }
 
 }  // namespace auditsim

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,5 +45,11 @@ LoadResult load_and_check(const std::string& path, const LoadLimits& limits = {}
 // Every *.yaml / *.yml file under a folder (recursively, sorted), skipping the schema and
 // evidence folders and tests files (NAME.tests.yaml, see scenario_tests.hpp).
 std::vector<std::string> find_scenario_files(const std::string& folder);
+
+// The files under a folder (recursively, sorted; the folder itself when it is a file) that
+// `wanted` accepts, skipping schema and evidence folders. find_scenario_files and
+// find_tests_files are this with their own test.
+std::vector<std::string> find_files_under(const std::string& folder,
+                                          const std::function<bool(const std::string&)>& wanted);
 
 }  // namespace auditsim

@@ -369,24 +369,7 @@ std::string tests_file_for_scenario(const std::string& scenario_path) {
 }
 
 std::vector<std::string> find_tests_files(const std::string& folder) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (fs::is_regular_file(folder, ec)) {
-    if (is_tests_file(folder)) out.push_back(folder);
-    return out;
-  }
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (it->is_directory(ec)) {
-      const auto name = p.filename().string();
-      if (name == "schema" || name == "evidence") it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && is_tests_file(p.string())) out.push_back(p.string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return find_files_under(folder, [](const std::string& path) { return is_tests_file(path); });
 }
 
 TestsLoadResult load_tests_file(const std::string& path) {

@@ -286,12 +286,7 @@ void App::abandon_resume_offer() {
 void App::draw_resume_offer() {
   if (!resume_offer_ || !errors_.empty()) return;
   const char* id = "An unfinished session##resume-offer";
-  if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
-  const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
-  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+  if (begin_dialog(id)) {
     text_wrapped(("\"" + resume_offer_->title + "\" was not finished.").c_str());
     muted_text(resume_offer_->detail.c_str());
     gap(0.4f);
@@ -507,13 +502,7 @@ void App::draw_error_dialog() {
   if (errors_.empty()) return;
   const ErrorDialog& e = errors_.front();
   const std::string id = e.title + "##error";
-  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
-  const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
-  if (ImGui::BeginPopupModal(id.c_str(), nullptr,
-                             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+  if (begin_dialog(id.c_str())) {
     text_wrapped(e.cause.c_str());
     if (!e.action.empty()) {
       gap(0.4f);

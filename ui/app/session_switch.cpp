@@ -31,12 +31,7 @@ void App::cancel_switch() {
 void App::draw_switch_prompt() {
   if (!pending_switch_ || !errors_.empty()) return;
   const char* id = "Another session is in progress##switch";
-  if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
-  const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
-  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+  if (begin_dialog(id)) {
     const Session& current = *play_->table(0).session;
     size_t decisions = 0;
     for (const Table& t : play_->tables()) decisions += t.session->effective_decisions().size();

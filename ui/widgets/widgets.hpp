@@ -36,6 +36,9 @@ bool nav_tab(const char* label, bool active);
 void heading(const char* text, int level = 1);
 void text(const char* text);
 void text_wrapped(const char* text);
+// A modal dialog of the program's own: opened on first call, centred a little above the
+// middle, at most 34 ems wide. True while it is open (then EndPopup, as for BeginPopupModal).
+bool begin_dialog(const char* id);
 void muted_text(const char* text);
 void coloured_text(const ImVec4& colour, const char* text);
 // A small rounded label drawn inline ("Part B", "3 errors").
