@@ -93,12 +93,24 @@ struct Evidence {
 };
 
 // A control or opportunity an auditor looks for; a missed one becomes a finding.
+// Format 1.1: the question a desktop audit asks about the real council's own arrangements for
+// this key action, and who usually answers it. The group records the council's actual position
+// against it after the story (sim/audit): the story shows what can go wrong, the control check
+// asks whether it could happen here.
+struct ControlQuestion {
+  std::string question;  // "For every new supplier over £25,000, do we check ...?"
+  std::string owner;     // the role usually responsible ("Head of Procurement")
+  std::string risk;      // optional: what happens where the control is missing (the finding's effect)
+  SourcePos pos;
+};
+
 struct KeyAction {
   std::string id;
   Pillar pillar = Pillar::Protect;
   Priority priority = Priority::Medium;
   std::string text;               // what good practice looks like
   std::string management_action;  // the improvement action implied when it is missed
+  std::optional<ControlQuestion> control;  // format 1.1
   SourcePos pos;
 };
 

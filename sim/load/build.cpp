@@ -317,6 +317,18 @@ void build_evidence(BuildContext& c, int node) {
   }
 }
 
+static std::optional<ControlQuestion> read_control_question(BuildContext& c, int node) {
+  Reader& r = c.r;
+  Fields f = r.fields(node, "a key action's control question", {"question", "owner", "risk"});
+  if (!f.ok()) return std::nullopt;
+  ControlQuestion q;
+  q.pos = r.pos(node);
+  q.question = r.text(f, "question", Need::Required, "control question").value_or("");
+  q.owner = r.text(f, "owner", Need::Required, "control question").value_or("");
+  q.risk = r.text(f, "risk", Need::Optional, "control question").value_or("");
+  return q;
+}
+
 void build_key_actions(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
@@ -328,7 +340,7 @@ void build_key_actions(BuildContext& c, int node) {
   }
   for (int item : n.items) {
     Fields f = r.fields(item, "a key action",
-                        {"id", "pillar", "priority", "text", "management_action"});
+                        {"id", "pillar", "priority", "text", "management_action", "control"});
     if (!f.ok()) continue;
     KeyAction k;
     k.pos = r.pos(item);
@@ -342,6 +354,8 @@ void build_key_actions(BuildContext& c, int node) {
     }
     k.text = r.text(f, "text", Need::Required, "key action").value_or("");
     k.management_action = r.text(f, "management_action", Need::Required, "key action").value_or("");
+    if (f.has("control") && c.needs_format_1_1(f.key("control"), "`control` on a key action"))
+      k.control = read_control_question(c, f.value("control"));
     if (!id || !register_id(c, c.key_actions, *id, r.where(f, "id"),
                             static_cast<int>(c.s.key_actions.size()), "key actions",
                             [&c](int i) { return c.s.key_actions[static_cast<size_t>(i)].pos.line; }))

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/audit/record.hpp"
+
 namespace auditsim {
 struct Scenario;
 }
@@ -133,6 +135,7 @@ struct ActionItem {
   std::string due_date;
   std::string priority = "medium";  // "high" | "medium" | "low"
   ActionStatus status = ActionStatus::Open;
+  std::string recommendation;  // the members' recommendation it carries out (id), or empty
 };
 
 // An inject the facilitator acknowledged.
@@ -174,6 +177,7 @@ struct SessionRecord {
   std::vector<ScoreOverride> overrides;
   std::vector<ActionItem> actions;
   std::vector<InjectAck> inject_acks;
+  audit::AuditRecord audit;  // the desktop audit's control checks, recommendations, responses
 };
 
 // Which sessions list_sessions returns.

@@ -90,6 +90,27 @@ class Store {
   void delete_action(const std::string& action_id);
   std::vector<ActionItem> list_actions(const std::string& session_id);
 
+  // --- desktop audit (sim/audit/record.hpp). Every call appends a version: nothing is
+  // overwritten, so each change is kept with who made it and when. `session_id` is an id or a
+  // unique prefix; NotFound for no session, Invalid for a value the record cannot hold (an
+  // unknown key action of the session's scenario, a blank recommendation or reason, a date that
+  // is not YYYY-MM-DD).
+  // Records a new version of one key action's check; sets c.seq and c.changed_at.
+  void record_control_check(const std::string& session_id, audit::ControlCheck& c);
+  // A new recommendation (r.id empty: sets id, number, version 1) or a new version of one
+  // (r.id set: keeps its number, raises the version). Returns the id.
+  std::string record_recommendation(const std::string& session_id, audit::Recommendation& r);
+  // A response to a recommendation (by id or unique prefix); sets id, seq and recorded_at.
+  std::string record_response(audit::Response& r);
+  void record_opinion(const std::string& session_id, audit::OpinionSetting& o);
+  void record_audit_scope(const std::string& session_id, audit::AuditScope& s);
+  // A status update of an improvement-plan action: the action's status changes with it.
+  void record_action_update(audit::ActionUpdate& u);
+  // Every version of every audit row of one session, in order of seq.
+  audit::AuditRecord load_audit(const std::string& session_id);
+  // The session a recommendation (id or unique prefix) belongs to. NotFound / Invalid.
+  std::string session_of_recommendation(const std::string& id_or_prefix);
+
   // --- reading
   std::vector<SessionSummary> list_sessions(const SessionFilter& filter = {});
   // A full id, or a unique prefix of at least 4 characters. NotFound / Invalid (ambiguous).
