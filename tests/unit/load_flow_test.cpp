@@ -163,3 +163,84 @@ TEST_CASE("after_decisions is one trigger: with after as well it is two") {
   REQUIRE(d != nullptr);
   CHECK(d->hint.find("after_decisions") != std::string::npos);
 }
+
+namespace {
+
+// A 1.1 scenario with one key action whose `control:` mapping is `control_lines` (indented for
+// the key action's keys); the choice `go` achieves it.
+std::string control_scenario(const std::string& format, const std::string& control_lines) {
+  return "format: " + format +
+         "\nid: t\ntitle: T\ntheme: procurement-fraud\nduration_minutes: 5\nsummary: S\n"
+         "key_actions:\n  - id: verify\n    pillar: protect\n    priority: high\n"
+         "    text: The change was verified by calling back on a number already held\n"
+         "    management_action: Make call-back verification mandatory\n" +
+         control_lines +
+         "start: a\nnodes:\n  a:\n    title: A\n    text: A\n"
+         "    choices:\n      - id: go\n        text: C\n        feedback: F\n"
+         "        achieves: [verify]\n        next: b\n"
+         "      - id: stop\n        text: D\n        feedback: F\n        next: c\n"
+         "  b:\n    title: B\n    text: B\n    ending: { outcome: good, debrief: D }\n"
+         "  c:\n    title: C\n    text: C\n    ending: { outcome: poor, debrief: D }\n";
+}
+
+}  // namespace
+
+TEST_CASE("a key action's control question loads its question, owner and risk") {
+  const LoadResult r = load_scenario_text(
+      control_scenario("auditsim/1.1",
+                       "    control:\n"
+                       "      question: Do we call the supplier back on a number we hold?\n"
+                       "      owner: Head of Finance\n"
+                       "      risk: A payment is diverted to a fraudster\n"),
+      "t.yaml");
+  INFO(all_diagnostics(r));
+  REQUIRE(r.ok());
+  const KeyAction& k = r.scenario->key_actions.at(0);
+  REQUIRE(k.control.has_value());
+  CHECK(k.control->question == "Do we call the supplier back on a number we hold?");
+  CHECK(k.control->owner == "Head of Finance");
+  CHECK(k.control->risk == "A payment is diverted to a fraudster");
+  CHECK(k.control->pos.line == 14);  // the mapping under `control:`
+}
+
+TEST_CASE("a key action without a control question has none, and the risk is optional") {
+  const LoadResult none = load_scenario_text(control_scenario("auditsim/1.1", ""), "t.yaml");
+  INFO(all_diagnostics(none));
+  REQUIRE(none.ok());
+  CHECK_FALSE(none.scenario->key_actions.at(0).control.has_value());
+  const LoadResult no_risk = load_scenario_text(
+      control_scenario("auditsim/1.1", "    control: { question: Q?, owner: Head of Finance }\n"),
+      "t.yaml");
+  INFO(all_diagnostics(no_risk));
+  REQUIRE(no_risk.ok());
+  CHECK(no_risk.scenario->key_actions.at(0).control->risk.empty());
+}
+
+TEST_CASE("a control question in an auditsim/1 file asks for format 1.1") {
+  const LoadResult r = load_scenario_text(
+      control_scenario("auditsim/1", "    control: { question: Q?, owner: Head of Finance }\n"),
+      "t.yaml");
+  const Diagnostic* d = find_code(r, "needs-format-1.1");
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("`control`") != std::string::npos);
+  CHECK(d->line == 13);
+}
+
+TEST_CASE("a control question without its owner, or with an unknown key, is refused in place") {
+  const LoadResult no_owner = load_scenario_text(
+      control_scenario("auditsim/1.1", "    control: { question: Q? }\n"), "t.yaml");
+  CHECK_FALSE(no_owner.ok());
+  const Diagnostic* missing = find_code(no_owner, "missing-field");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->message.find("owner") != std::string::npos);
+  CHECK(missing->line == 13);
+  const LoadResult unknown = load_scenario_text(
+      control_scenario("auditsim/1.1",
+                       "    control: { question: Q?, owner: O, resposible: Head of Audit }\n"),
+      "t.yaml");
+  CHECK_FALSE(unknown.ok());
+  CHECK(find_code(unknown, "unknown-key") != nullptr);
+  const LoadResult not_a_map = load_scenario_text(
+      control_scenario("auditsim/1.1", "    control: Do we check?\n"), "t.yaml");
+  CHECK_FALSE(not_a_map.ok());
+}
