@@ -327,6 +327,15 @@ TEST_CASE("at every stage both audiences see, members have their own choices or 
     const bool framed = members_text && members_text->find("**Members:**") != std::string::npos;
     CHECK((members_choose || framed));
     own_choices += members_choose ? 1 : 0;
+    // A table of members and officers together sees both sets of choices, so the text it reads
+    // (the default) says who decides what.
+    const bool staff_choose = std::any_of(
+        n.choices.begin(), n.choices.end(),
+        [](const Choice& c) { return c.audience && *c.audience == Audience::Staff; });
+    if (members_choose && staff_choose) {
+      CHECK(n.text.find("**Members:**") != std::string::npos);
+      CHECK(n.text.find("**Officers:**") != std::string::npos);
+    }
   }
   // Councillors' own decisions: the key decision, standstill, contract controls, the surgery,
   // the audit plan, the committee, Cabinet on recovery and the Annual Governance Statement.
