@@ -231,7 +231,7 @@ TEST_CASE("tutorial: loads cleanly with every part of the format filled in") {
   REQUIRE(r.ok());
   CHECK(r.diagnostics.empty());
   const Scenario& s = *r.scenario;
-  CHECK(s.format == "auditsim/1");
+  CHECK(s.format == "auditsim/1.1");
   CHECK(s.id == "tutorial-supplier-bank-details");
   CHECK(s.duration_minutes == 30);
   CHECK(s.audience == std::vector<Audience>{Audience::Members, Audience::Staff});
@@ -256,7 +256,7 @@ TEST_CASE("tutorial: loads cleanly with every part of the format filled in") {
       for (const Choice& c : n.choices) CHECK(c.next >= 0);
     }
   }
-  CHECK(endings == 3);
+  CHECK(endings == 4);  // good, two kinds of mixed, poor
   CHECK(outcomes.size() == 3);
   CHECK(decisions >= 5);
   REQUIRE(s.start >= 0);
@@ -265,7 +265,8 @@ TEST_CASE("tutorial: loads cleanly with every part of the format filled in") {
   const Node& first = s.nodes[static_cast<size_t>(s.find_node("email-arrives"))];
   CHECK(first.time_limit_seconds == 300);
   REQUIRE(first.on_timeout >= 0);
-  CHECK(first.choices[static_cast<size_t>(first.on_timeout)].id == "reply-to-email");
+  // The timeout is what happens when nobody decides: the email waits in the inbox.
+  CHECK(first.choices[static_cast<size_t>(first.on_timeout)].id == "leave-for-team-leader");
   CHECK(first.evidence.size() == 3);
 
   // Evidence inline and from a file inside the scenario's folder.
@@ -300,8 +301,41 @@ TEST_CASE("tutorial: loads cleanly with every part of the format filled in") {
   CHECK(s.variables[static_cast<size_t>(call.effects[0].variable)].id == "verified");
   CHECK(call.effects[0].value == 1);
   CHECK(s.key_actions[static_cast<size_t>(call.achieves.at(0))].priority == Priority::High);
-  CHECK(s.learning_objectives.size() == 3);
+  CHECK(s.learning_objectives.size() == 4);
   CHECK(s.learning_objectives[0].key_actions.size() == 1);
+
+  // The worked example for control questions: every key action asks one about the real council,
+  // ending in a question mark, with a role (not a person) as owner and the risk it guards against.
+  for (const KeyAction& k : s.key_actions) {
+    INFO(k.id);
+    REQUIRE(k.control);
+    CHECK(k.control->question.back() == '?');
+    CHECK_FALSE(k.control->owner.empty());
+    CHECK_FALSE(k.control->risk.empty());
+  }
+
+  // The 1.1 parts the header comment promises: text per audience, a members-only and an
+  // officers-only choice, a conditional next, a released document, proved ending claims and a
+  // named condition.
+  bool per_audience = false, members_only = false, staff_only = false, branches = false,
+       releases = false, claims = false;
+  for (const Node& n : s.nodes) {
+    per_audience = per_audience || n.audience_text[0].has_value();
+    claims = claims || (n.ending && !n.ending->claims.empty());
+    for (const Choice& c : n.choices) {
+      members_only = members_only || (c.audience && *c.audience == Audience::Members);
+      staff_only = staff_only || (c.audience && *c.audience == Audience::Staff);
+      branches = branches || !c.branches.empty();
+      releases = releases || !c.releases.empty();
+    }
+  }
+  CHECK(per_audience);
+  CHECK(members_only);
+  CHECK(staff_only);
+  CHECK(branches);
+  CHECK(releases);
+  CHECK(claims);
+  CHECK(s.conditions.size() == 1);
 }
 
 TEST_CASE("tutorial: passes every static check") {

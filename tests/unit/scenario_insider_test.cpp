@@ -1,7 +1,9 @@
 // Path tests for the short Part B example (scenarios/insider-threat/insider-payments-team.yaml):
 // it validates cleanly, is classified Part B, every node and ending is reachable for members and
 // staff, every path has at least six decisions, the best path is good and Substantial and the
-// worst poor; alerting the insider early closes off the good ending.
+// worst poor; alerting the insider early closes off the good ending. Its documents carry
+// OFFICIAL-SENSITIVE, its best answer keeps within the handling conditions, and members have
+// their own choices or a member framing at every stage.
 #include <doctest/doctest.h>
 
 #include "tests/support/scenario_measures.hpp"
@@ -106,4 +108,61 @@ TEST_CASE("acting on intelligence before securing evidence closes off the good e
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(r.capped_by_high_finding);
   CHECK(r.opinion == "Limited");
+}
+
+TEST_CASE("the insider documents carry today's markings and the police force's one name") {
+  REQUIRE(scenario());
+  for (const Evidence& e : scenario()->evidence) {
+    INFO(e.id);
+    // RESTRICTED and CONFIDENTIAL belong to the protective marking scheme replaced in 2014.
+    CHECK(e.text.find("RESTRICTED") == std::string::npos);
+    CHECK(e.text.find("CONFIDENTIAL") == std::string::npos);
+    CHECK(e.text.find("OFFICIAL-SENSITIVE") != std::string::npos);
+  }
+  const Evidence& intel =
+      scenario()->evidence[static_cast<size_t>(scenario()->find_evidence("intel-summary"))];
+  CHECK(intel.text.find("Darrowshire Police") != std::string::npos);
+}
+
+TEST_CASE("the best first step tells no one the police did not agree to") {
+  // The conditions name four recipients; the review needs legal advice and ICT Security, so the
+  // best answer asks the originator first rather than telling them anyway.
+  REQUIRE(scenario());
+  const auto [node, choice] = scenario()->find_choice("named-group-review");
+  REQUIRE(node >= 0);
+  const Choice& c = scenario()->nodes[static_cast<size_t>(node)].choices[static_cast<size_t>(choice)];
+  CHECK(c.text.find("ask the Partnership Lead to agree") != std::string::npos);
+  const Evidence& log =
+      scenario()->evidence[static_cast<size_t>(scenario()->find_evidence("audit-log"))];
+  CHECK(log.text.find("written agreement") != std::string::npos);
+}
+
+TEST_CASE("at every insider stage members have their own choices or a member framing") {
+  REQUIRE(scenario());
+  for (const Node& n : scenario()->nodes) {
+    if (n.is_ending()) continue;
+    INFO(n.id);
+    const bool members_choose = std::any_of(
+        n.choices.begin(), n.choices.end(),
+        [](const Choice& c) { return c.audience && *c.audience == Audience::Members; });
+    const auto& members_text = n.audience_text[static_cast<size_t>(Audience::Members)];
+    CHECK((members_choose ||
+           (members_text && members_text->find("**Members:**") != std::string::npos)));
+  }
+}
+
+TEST_CASE("every insider key action carries a control question, and few are high priority") {
+  REQUIRE(scenario());
+  int high = 0;
+  for (const KeyAction& k : scenario()->key_actions) {
+    INFO(k.id);
+    REQUIRE(k.control);
+    CHECK(k.control->question.back() == '?');
+    CHECK_FALSE(k.control->owner.empty());
+    high += k.priority == Priority::High ? 1 : 0;
+  }
+  // About a third of the key actions, as in the flagships (three or four of twelve): with more,
+  // almost any real table is capped at Limited.
+  CHECK(high >= 2);
+  CHECK(high <= 3);
 }

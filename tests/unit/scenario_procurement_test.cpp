@@ -2,7 +2,9 @@
 // (scenarios/procurement-fraud/procurement-fraud-highways-contract.yaml): it validates cleanly,
 // every node, choice and ending is reachable for members and for staff, every path is long
 // enough, the best path is good and Substantial, the worst poor, and an early missed sign (the
-// bank-details email) lets harm escalate so that a good ending is out of reach.
+// bank-details email) lets harm escalate so that a good ending is out of reach. Members have their
+// own decisions or a member framing at every stage, every key action carries a control question,
+// and running out of time on the bank details leaves the vendor file as it was.
 #include <doctest/doctest.h>
 
 #include "tests/support/scenario_measures.hpp"
@@ -103,8 +105,11 @@ TEST_CASE("the procurement scenario is a Part A exercise of the planned size") {
   CHECK(s.nodes.size() >= 25);
   CHECK(s.key_actions.size() >= 8);
   CHECK(s.key_actions.size() <= 12);
-  CHECK(std::count_if(s.key_actions.begin(), s.key_actions.end(),
-                      [](const KeyAction& k) { return k.priority == Priority::High; }) >= 4);
+  // Three or four high-priority key actions: with more, almost any real table is capped.
+  const auto high = std::count_if(s.key_actions.begin(), s.key_actions.end(),
+                                  [](const KeyAction& k) { return k.priority == Priority::High; });
+  CHECK(high >= 3);
+  CHECK(high <= 4);
   CHECK(s.learning_objectives.size() >= 4);
   CHECK(s.learning_objectives.size() <= 6);
   std::set<Pillar> objective_pillars;
@@ -239,8 +244,8 @@ TEST_CASE("missing the early signs escalates to a poor ending and the story reac
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  take(session, {"award-on-price", "enter-contract", "pay-advance", "pay-to-keep-crews",
-                 "update-and-pay", "find-who-to-blame", "accept-emergency", "agreed-exit",
+  take(session, {"m-sign-on-price", "m-reply-reassure", "pay-advance", "pay-to-keep-crews",
+                 "update-and-pay", "find-who-to-blame", "ask-manager", "agreed-exit",
                  "file-anonymous"});
   CHECK(variable(session, "harm") >= 6);
   CHECK(fired(session, "resident-to-councillor"));
@@ -282,7 +287,7 @@ TEST_CASE("councillors and officers decide different things at the surgery and t
   }
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties",
+  take(session, {"m-defer-for-checks", "exclude-and-report", "m-ask-for-segregation",
                  "call-known-number", "report-and-alert", "refer-quietly", "secure-and-suspend",
                  "handle-under-policy"});
   REQUIRE(session.current_node().id == "councillor-approach");
@@ -290,7 +295,9 @@ TEST_CASE("councillors and officers decide different things at the surgery and t
   CHECK(session.choose(std::string_view("m-pass-to-officers")));
 }
 
-TEST_CASE("the payment-run deadline takes the unchecked change when the room runs out of time") {
+TEST_CASE("when nobody decides on the bank details, the run pays the account on file") {
+  // A timeout is what happens when nobody decides: the vendor file is not changed, so the
+  // payment run pays the genuine account, and the request comes back later.
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, std::nullopt);
@@ -301,8 +308,69 @@ TEST_CASE("the payment-run deadline takes the unchecked change when the room run
   CHECK(session.current_node().id == "bank-details-email");
   clock.advance_ms(61 * 1000);
   session.tick();
-  CHECK(session.current_node().id == "mandate-fraud-loss");
-  CHECK(variable(session, "mandate_paid") == 1);
+  CHECK(session.current_node().id == "request-still-open");
+  CHECK(variable(session, "mandate_paid") == 0);
+  CHECK(variable(session, "harm") == 0);
+}
+
+TEST_CASE("at every stage both audiences see, members have their own choices or a member framing") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  int own_choices = 0;
+  for (const Node& n : s.nodes) {
+    if (n.is_ending()) continue;
+    INFO(n.id);
+    const bool members_choose = std::any_of(
+        n.choices.begin(), n.choices.end(),
+        [](const Choice& c) { return c.audience && *c.audience == Audience::Members; });
+    const auto& members_text = n.audience_text[static_cast<size_t>(Audience::Members)];
+    const bool framed = members_text && members_text->find("**Members:**") != std::string::npos;
+    CHECK((members_choose || framed));
+    own_choices += members_choose ? 1 : 0;
+    // A table of members and officers together sees both sets of choices, so the text it reads
+    // (the default) says who decides what.
+    const bool staff_choose = std::any_of(
+        n.choices.begin(), n.choices.end(),
+        [](const Choice& c) { return c.audience && *c.audience == Audience::Staff; });
+    if (members_choose && staff_choose) {
+      CHECK(n.text.find("**Members:**") != std::string::npos);
+      CHECK(n.text.find("**Officers:**") != std::string::npos);
+    }
+  }
+  // Councillors' own decisions: the key decision, standstill, contract controls, the surgery,
+  // the audit plan, the committee, Cabinet on recovery and the Annual Governance Statement.
+  CHECK(own_choices >= 8);
+}
+
+TEST_CASE("every key action carries a control question about the real council") {
+  REQUIRE(scenario());
+  for (const KeyAction& k : scenario()->key_actions) {
+    INFO(k.id);
+    REQUIRE(k.control);
+    CHECK(words_in(k.control->question) >= 15);
+    CHECK(k.control->question.back() == '?');
+    CHECK_FALSE(k.control->owner.empty());
+    CHECK_FALSE(k.control->risk.empty());
+  }
+}
+
+TEST_CASE("tipping off the manager is a breach the later recovery does not undo") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Staff);
+  take(session, {"clarify-and-check", "exclude-and-report", "segregate-duties",
+                 "call-known-number", "report-and-alert", "ask-manager", "recover-and-suspend"});
+  finish_best(session);
+  const Result r = score_session(session);
+  CHECK(r.outcome == Outcome::Mixed);
+  CHECK(r.capped_by_high_finding);
+  CHECK(r.opinion == "Limited");
+  const auto breach = std::find_if(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
+    return scenario()->key_actions[static_cast<size_t>(f.key_action)].id == "secure-evidence";
+  });
+  REQUIRE(breach != r.findings.end());
+  CHECK(breach->kind == FindingKind::Breached);
+  CHECK(breach->priority == Priority::High);
 }
 
 TEST_CASE("injects arrive by time, by path and by condition") {

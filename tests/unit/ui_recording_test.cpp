@@ -79,7 +79,7 @@ TEST_CASE("a time-out in group play keeps the stage's votes and the next stage s
   const store::DecisionRecord& timeout = rec->decisions[0];
   CHECK(timeout.kind == store::DecisionKind::Timeout);
   CHECK(timeout.node_id == "email-arrives");
-  CHECK(timeout.choice_id == "reply-to-email");
+  CHECK(timeout.choice_id == "leave-for-team-leader");  // nobody decided: the email waits
   CHECK(nlohmann::json::parse(timeout.votes_json) ==
         nlohmann::json{{"call-known-number", 3}, {"reply-to-email", 2}});
   CHECK(timeout.rationale == "Split: half wanted to phone");
