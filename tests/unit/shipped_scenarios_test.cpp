@@ -100,7 +100,7 @@ TEST_CASE("shipped scenarios: the library finds the four flagships and the tutor
     if (s.loaded.scenario) ids.push_back(s.loaded.scenario->id);
   for (const char* id : {"cuckooing-millbrook-court", "licensing-late-night-premises",
                          "procurement-fraud-highways-contract", "insider-payments-team",
-                         "tutorial-supplier-bank-details"}) {
+                         "tutorial-supplier-bank-details", "child-exploitation-excluded-pupil"}) {
     INFO(id);
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   }
