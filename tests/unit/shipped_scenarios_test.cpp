@@ -100,7 +100,8 @@ TEST_CASE("shipped scenarios: the library finds the flagships and the tutorial")
     if (s.loaded.scenario) ids.push_back(s.loaded.scenario->id);
   for (const char* id : {"cuckooing-millbrook-court", "licensing-late-night-premises",
                          "procurement-fraud-highways-contract", "insider-payments-team",
-                         "taxi-licensing-castle-cars", "tutorial-supplier-bank-details"}) {
+                         "taxi-licensing-castle-cars", "tutorial-supplier-bank-details",
+                         "child-exploitation-excluded-pupil"}) {
     INFO(id);
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   }
