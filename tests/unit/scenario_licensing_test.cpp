@@ -424,3 +424,19 @@ TEST_CASE("when nobody answers the applicant's offer, the deadline passes and th
   session.tick();
   CHECK(session.current_node().id == "hearing");
 }
+
+TEST_CASE("at every stage both audiences see, members have their own choices or a member framing") {
+  REQUIRE(scenario());
+  for (const Node& n : scenario()->nodes) {
+    if (n.is_ending()) continue;
+    INFO(n.id);
+    const bool own_choices = std::any_of(n.choices.begin(), n.choices.end(), [](const Choice& c) {
+      return c.audience == Audience::Members;
+    });
+    const auto& own = n.audience_text[static_cast<int>(Audience::Members)];
+    const std::string members_text = own ? *own : n.text;
+    const bool framed = members_text.find("Members:") != std::string::npos ||
+                        members_text.find("For members:") != std::string::npos;
+    CHECK((own_choices || framed));
+  }
+}
