@@ -25,6 +25,7 @@ const char* screen_name(Screen s) {
     case Screen::NewSession: return "New session";
     case Screen::Play: return "Play";
     case Screen::Debrief: return "Debrief";
+    case Screen::Audit: return "Audit";
     case Screen::Results: return "Results";
     case Screen::Author: return "Author";
     case Screen::Settings: return "Settings";
@@ -77,6 +78,8 @@ App::App(const AppConfig& config)
 
 App::~App() {
   if (play_) play_->save_state();
+  // A check typed but not yet saved (its field still had the keyboard) is saved on the way out.
+  if (audit_) audit_->checks().save_unsaved();
 }
 
 ScoringConfig App::scoring() const {
@@ -330,6 +333,28 @@ void App::open_debrief(const std::vector<std::string>& ids) {
   screen_ = Screen::Debrief;
 }
 
+bool App::open_audit(const std::string& session_id) {
+  if (!db_) {
+    show_error("The audit cannot be opened", "There is no results database: " + db_error_,
+               "Choose another data folder on the Settings screen, or start the program with --db PATH.");
+    return false;
+  }
+  std::string err;
+  // The same session's audit already open keeps its page and whatever is being typed.
+  if (audit_ && audit_->workspace().session_id() == session_id) {
+    screen_ = Screen::Audit;
+    return true;
+  }
+  auto a = DesktopAudit::open(*db_, session_id, audit::OpinionDefinitions{}, today_iso_date(), &err);
+  if (!a) {
+    show_error("The audit cannot be opened", err, "Check the database with auditsim check-db.");
+    return false;
+  }
+  audit_ = std::move(a);
+  screen_ = Screen::Audit;
+  return true;
+}
+
 void App::handle_global_keys() {
   if (key_pressed(keys::kF11)) {
     presenter = !presenter;
@@ -380,6 +405,10 @@ void App::frame() {
       if (debrief_) draw_debrief(*this);
       else screen_ = Screen::Results;
       break;
+    case Screen::Audit:
+      if (audit_) draw_audit(*this);
+      else screen_ = Screen::Results;
+      break;
     case Screen::Results: draw_results(*this); break;
     case Screen::Author: draw_author(*this); break;
     case Screen::Settings: draw_settings(*this); break;
@@ -402,8 +431,8 @@ void App::poll_background_jobs() {
     if (db_) results_.refresh(*db_);
     overview_.invalidate();  // imported or erased sessions change the event's figures
   }
-  for (ReportExporter* ex : {&debrief_report_, &results_report_})
-    if (auto o = ex->poll(); o && !o->ok)
+  for (ReportExporter* ex : {&debrief_report_, &results_report_, audit_ ? &audit_->report : nullptr})
+    if (auto o = ex ? ex->poll() : std::nullopt; o && !o->ok)
       show_error("The report was not written", o->message,
                  "Check the file name and that its folder is writable, then try again.");
   overview_.poll();
@@ -437,12 +466,13 @@ void App::draw_top_bar() {
   const float w = ImGui::GetWindowWidth();
 
   const Screen all_tabs[] = {Screen::Library, Screen::NewSession, Screen::Play, Screen::Debrief,
-                             Screen::Results, Screen::Author, Screen::Settings};
+                             Screen::Audit, Screen::Results, Screen::Author, Screen::Settings};
   std::vector<Screen> tabs;
   std::vector<float> tab_w;
   for (Screen s : all_tabs) {
     if (s == Screen::Play && !play_) continue;
     if (s == Screen::Debrief && !debrief_) continue;
+    if (s == Screen::Audit && !audit_) continue;
     tabs.push_back(s);
     tab_w.push_back(nav_tab_width(screen_name(s)) + fs * 0.2f);
   }
