@@ -2,14 +2,6 @@
 
 namespace auditsim::audit {
 
-namespace {
-
-const char* priority_key(Priority p) {
-  return p == Priority::High ? "high" : p == Priority::Low ? "low" : "medium";
-}
-
-}  // namespace
-
 bool response_makes_action(ResponseKind r) { return r != ResponseKind::NotAgreed; }
 
 store::ActionItem action_for_recommendation(const Scenario& s, const AuditRecord& r,

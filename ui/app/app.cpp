@@ -345,7 +345,7 @@ bool App::open_audit(const std::string& session_id) {
     screen_ = Screen::Audit;
     return true;
   }
-  auto a = DesktopAudit::open(*db_, session_id, audit::OpinionDefinitions{}, today_iso_date(), &err);
+  auto a = DesktopAudit::open(*db_, session_id, settings_.opinion, today_iso_date(), &err);
   if (!a) {
     show_error("The audit cannot be opened", err, "Check the database with auditsim check-db.");
     return false;
@@ -363,8 +363,19 @@ void App::handle_global_keys() {
 }
 
 void App::frame() {
-  const ImGuiIO& io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   handle_global_keys();
+  // The control-check rows take the arrows and Enter themselves (Up and Down between rows,
+  // Enter to edit); ImGui's keyboard navigation would move between and press widgets as well.
+  // Tab still moves between fields: in ImGui 1.86 it works without keyboard navigation.
+  const bool rows_take_keys = screen_ == Screen::Audit && audit_ && audit_->page == AuditPage::ControlChecks;
+  if (rows_take_keys && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    keyboard_nav_suspended_ = true;
+  } else if (!rows_take_keys && keyboard_nav_suspended_) {
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    keyboard_nav_suspended_ = false;
+  }
   // Scenario files are re-checked about once a second so authors see edits straight away.
   if (io.DeltaTime > 0 && ImGui::GetTime() - last_rescan_ > 1.0) {
     last_rescan_ = ImGui::GetTime();

@@ -180,6 +180,7 @@ class App {
   bool ask_before_switching(std::string what, std::function<bool()> start);
   void draw_switch_prompt();
   double last_rescan_ = -10;
+  bool keyboard_nav_suspended_ = false;  // by the control-check rows, which take the arrow keys
 };
 
 }  // namespace auditsim::ui

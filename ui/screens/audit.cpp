@@ -47,8 +47,7 @@ void draw_header(App& app, DesktopAudit& a) {
 void draw_audit(App& app) {
   DesktopAudit& a = *app.audit();
   draw_header(app, a);
-  // The arrows and Enter belong to the control-check rows, not to ImGui's keyboard navigation.
-  ImGui::BeginChild("##audit-page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
+  ImGui::BeginChild("##audit-page", ImVec2(0, 0), false);
   switch (a.page) {
     case AuditPage::ControlChecks: draw_control_checks(app, a); break;
     case AuditPage::Recommendations: draw_recommendations(app, a); break;

@@ -148,13 +148,13 @@ void draw_recommendations(App& app, DesktopAudit& a) {
   // Side by side where there is room; the form under the list in large text.
   const float w = ImGui::GetContentRegionAvail().x;
   const bool two_columns = w > fs * 62;
-  if (two_columns) ImGui::BeginChild("##rec-list", ImVec2(w * 0.56f, 0), false, ImGuiWindowFlags_NoNavInputs);
+  if (two_columns) ImGui::BeginChild("##rec-list", ImVec2(w * 0.56f, 0), false);
   if (recs.empty()) muted_text("No recommendations yet.");
   for (const audit::Recommendation& r : recs) draw_recommendation(app, c, r);
   if (two_columns) {
     ImGui::EndChild();
     ImGui::SameLine(0, fs);
-    ImGui::BeginChild("##rec-form", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
+    ImGui::BeginChild("##rec-form", ImVec2(0, 0), false);
   } else {
     gap(0.4f);
   }
