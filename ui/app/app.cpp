@@ -399,7 +399,8 @@ void App::frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(3);
-  if (!(presenter && screen_ == Screen::Play)) draw_top_bar();
+  // The room's view has no navigation: the play and audit screens have their own way back.
+  if (!(presenter && (screen_ == Screen::Play || screen_ == Screen::Audit))) draw_top_bar();
   const float pad = ImGui::GetFontSize() * 1.2f;
   ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad * 0.6f));
   ImGui::BeginChild("##screen", ImVec2(ImGui::GetContentRegionAvail().x - pad,

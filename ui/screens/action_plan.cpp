@@ -22,6 +22,10 @@ const char* status_label(const std::string& key) {
   return s ? status_label(*s) : key.c_str();
 }
 
+const char* priority_label(const std::string& p) {
+  return p == "high" ? "High" : p == "low" ? "Low" : "Medium";
+}
+
 ImVec4 priority_colour(const std::string& p) {
   return p == "high" ? palette().bad : p == "low" ? palette().muted : palette().warn;
 }
@@ -36,7 +40,6 @@ void draw_update_form(App& app, ActionPlanController& c, const std::string& id) 
     const auto s = static_cast<store::ActionStatus>(i);
     if (radio((std::string(status_label(s)) + "##update-status-" + id).c_str(), d.status == i)) d.status = i;
   }
-  ImGui::SetNextItemWidth(-FLT_MIN);
   input_text(("##update-note-" + id).c_str(), &d.note, "What the review found");
   if (primary_button(("Record the update##update-" + id).c_str())) {
     std::string err;
@@ -50,7 +53,7 @@ void draw_action(App& app, ActionPlanController& c, PlanRow& row) {
   const std::string& id = row.item.id;
   ImGui::PushID(id.c_str());
   begin_card(pal.surface, row.overdue ? pal.bad : pal.border);
-  badge(row.item.priority.c_str(), priority_colour(row.item.priority));
+  badge(priority_label(row.item.priority), priority_colour(row.item.priority));
   ImGui::SameLine();
   badge(status_label(row.item.status), row.item.status == store::ActionStatus::Done ? pal.ok : pal.accent);
   if (row.overdue) {
@@ -94,17 +97,17 @@ void draw_action(App& app, ActionPlanController& c, PlanRow& row) {
 void draw_action_plan(App& app, DesktopAudit& a) {
   ActionPlanController& c = a.plan();
   const float fs = ImGui::GetFontSize();
-  heading("Action plan", 2);
-  text_wrapped("Each agreed recommendation becomes an action with an owner and a due date. At a "
-               "monitoring review, record each action's progress.");
+  if (!app.presenter)
+    text_wrapped("Each agreed recommendation becomes an action with an owner and a due date. At a "
+                 "monitoring review, record each action's progress.");
   std::vector<PlanRow> rows = c.rows();
   const int overdue = c.overdue_count();
   std::string summary = std::to_string(rows.size()) + (rows.size() == 1 ? " action" : " actions");
   ImGui::AlignTextToFramePadding();
   text(summary.c_str());
   if (overdue > 0) {
-    ImGui::SameLine(0, fs * 0.6f);
-    coloured_text(palette().bad, (std::to_string(overdue) + " overdue on " + a.workspace().today()).c_str());
+    ImGui::SameLine(0, 0);
+    coloured_text(palette().bad, ("  \xC2\xB7  " + std::to_string(overdue) + " overdue on " + a.workspace().today()).c_str());
   }
   bool monitoring = c.monitoring;
   if (checkbox("Monitoring review##plan", &monitoring)) {

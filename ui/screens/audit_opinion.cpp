@@ -81,7 +81,7 @@ void draw_set_opinion(App& app, AuditOpinionController& c) {
       c.set_level = static_cast<int>(i);
   }
   text("Reason (required)");
-  input_multiline("##opinion-reason", &c.reason, fs * 3.0f);
+  input_wrapped("##opinion-reason", &c.reason, 2);
   if (primary_button("Record this opinion##opinion")) {
     std::string err;
     if (!c.record_opinion(&err)) app.show_error("The opinion was not recorded", err, "");
@@ -89,7 +89,6 @@ void draw_set_opinion(App& app, AuditOpinionController& c) {
 }
 
 void draw_scope(App& app, AuditOpinionController& c) {
-  const float fs = ImGui::GetFontSize();
   heading("Scope and limitations", 2);
   text_wrapped(c.limitations().c_str());
   gap(0.2f);
@@ -97,7 +96,7 @@ void draw_scope(App& app, AuditOpinionController& c) {
            &c.controls_tested);
   if (c.controls_tested) {
     text("How they were tested");
-    input_multiline("##testing-note", &c.testing_note, fs * 2.6f);
+    input_wrapped("##testing-note", &c.testing_note, 2);
   }
   if (button("Save the scope##scope", ImVec2(0, 0), c.scope_form_changed())) {
     std::string err;

@@ -82,9 +82,10 @@ void draw_saved_state(ControlChecksController& c, int r) {
 }
 
 // A text field saved when it is left after an edit; marked not saved while it is being typed.
+// `lines` > 0: a paragraph, wrapped as it is typed, at least that many lines high.
 void saved_field(App& app, ControlChecksController& c, int r, const char* label, std::string* value,
-                 float height) {
-  bool changed = height > 0 ? input_multiline(label, value, height) : input_text(label, value);
+                 int lines) {
+  bool changed = lines > 0 ? input_wrapped(label, value, lines) : input_text(label, value);
   if (changed) c.rows()[static_cast<size_t>(r)].dirty = true;
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     std::string err;
@@ -97,34 +98,68 @@ void field_label(const char* text_) {
   text(text_);
 }
 
+// Two fields side by side where the card is wide enough (each `draw` gets its column's width
+// as the item width), else one under the other.
+template <typename Left, typename Right>
+void two_columns(float share, Left left, Right right) {
+  const float fs = ImGui::GetFontSize();
+  const float w = ImGui::CalcItemWidth();  // inside a card: the card's inner width
+  if (w < fs * 40) {
+    left();
+    right();
+    return;
+  }
+  const float lw = (w - fs) * share;
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(lw);
+  left();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  ImGui::SameLine(0, fs);
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(w - fs - lw);
+  right();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+}
+
 void draw_editor(App& app, ControlChecksController& c, int r, Focus& focus) {
   CheckRow& row = c.rows()[static_cast<size_t>(r)];
-  const float fs = ImGui::GetFontSize();
   const std::string& id = row.id;
-  field_label("Evidence seen");
-  if (focus.edit_evidence) {
-    ImGui::SetKeyboardFocusHere();
-    focus.edit_evidence = false;
-  }
-  saved_field(app, c, r, ("##evidence-" + id).c_str(), &row.draft.evidence, fs * 3.4f);
-  field_label("Document reference");
-  saved_field(app, c, r, ("##evidence-ref-" + id).c_str(), &row.draft.evidence_ref, 0);
-  field_label("Responsible officer or role");
-  saved_field(app, c, r, ("##owner-" + id).c_str(), &row.draft.owner, 0);
+  two_columns(0.55f,
+      [&] {
+        field_label("Evidence seen");
+        if (focus.edit_evidence) {
+          ImGui::SetKeyboardFocusHere();
+          focus.edit_evidence = false;
+        }
+        saved_field(app, c, r, ("##evidence-" + id).c_str(), &row.draft.evidence, 3);
+      },
+      [&] {
+        field_label("Document reference");
+        saved_field(app, c, r, ("##evidence-ref-" + id).c_str(), &row.draft.evidence_ref, 0);
+        field_label("Responsible officer or role");
+        saved_field(app, c, r, ("##owner-" + id).c_str(), &row.draft.owner, 0);
+        if (ControlChecksController::needs_action(row)) {
+          gap(0.15f);
+          if (date_picker(("Target date for action##due-" + id).c_str(), &row.draft.due_date,
+                          "Pick a target date", true)) {
+            std::string err;
+            report(app, c.save(r, &err), err, "The check was not saved");
+          }
+        }
+      });
   if (!ControlChecksController::needs_action(row)) return;
-  gap(0.15f);
-  if (date_picker(("Target date for action##due-" + id).c_str(), &row.draft.due_date, "Pick a target date", true)) {
-    std::string err;
-    report(app, c.save(r, &err), err, "The check was not saved");
-  }
   gap(0.3f);
   heading("The finding", 3);
   muted_text("Suggested from the scenario and the check; edit it in the group's words.");
-  for (int i = 0; i < kFindingParts; ++i) {
+  auto part = [&](int i) {
     field_label(finding_part_label(static_cast<FindingPart>(i)));
     const std::string label = "##finding-" + std::to_string(i) + "-" + id;
-    saved_field(app, c, r, label.c_str(), &row.finding[static_cast<size_t>(i)], fs * 2.6f);
-  }
+    saved_field(app, c, r, label.c_str(), &row.finding[static_cast<size_t>(i)], 2);
+  };
+  two_columns(0.5f, [&] { part(0); }, [&] { part(1); });
+  two_columns(0.5f, [&] { part(2); }, [&] { part(3); });
   if (row.finding != row.suggestion && button(("Use the suggested wording##" + id).c_str())) {
     std::string err;
     report(app, c.use_suggested_wording(r, &err), err, "The check was not saved");
@@ -232,10 +267,11 @@ void handle_keys(App& app, ControlChecksController& c, Focus& focus) {
 void draw_control_checks(App& app, DesktopAudit& a) {
   ControlChecksController& c = a.checks();
   static Focus focus;
-  heading("Control checks", 2);
-  text_wrapped("For each key action, how does the council actually handle it? Record what the "
-               "officers in the room say and the evidence seen. Findings for the audit report come "
-               "from these checks, not from the story.");
+  // The room's view (large text) is the record itself; the explanation is for the auditor.
+  if (!app.presenter)
+    text_wrapped("For each key action, how does the council actually handle it? Record what the "
+                 "officers in the room say and the evidence seen. Findings for the audit report "
+                 "come from these checks, not from the story.");
   const int n = static_cast<int>(c.rows().size());
   const int unsaved = c.unsaved_count();
   std::string summary = std::to_string(c.checked_count()) + " of " + std::to_string(n) +
@@ -247,8 +283,9 @@ void draw_control_checks(App& app, DesktopAudit& a) {
     coloured_text(palette().bad, (std::to_string(unsaved) + (unsaved == 1 ? " check not saved" : " checks not saved")).c_str());
   else
     coloured_text(palette().ok, "every change saved");
-  muted_text("Keys: Up and Down choose a key action; 1-4 or Left and Right set its status; Enter "
-             "edits its evidence; Tab moves between fields.");
+  if (!app.presenter)
+    muted_text("Keys: Up and Down choose a key action; 1-4 or Left and Right set its status; Enter "
+               "edits its evidence; Tab moves between fields; Escape leaves them.");
   gap(0.4f);
   if (n == 0) {
     muted_text("This scenario has no key actions, so there is nothing to check.");

@@ -40,7 +40,7 @@ void draw_response_form(App& app, RecommendationsController& c) {
       d.response = i;
   }
   text("The response");
-  input_multiline("##response-text", &d.text, fs * 3.2f);
+  input_wrapped("##response-text", &d.text, 2);
   ImGui::AlignTextToFramePadding();
   text("Given on");
   ImGui::SameLine();
@@ -116,7 +116,7 @@ void draw_form(App& app, RecommendationsController& c) {
     text_wrapped(c.finding_title(k.id).c_str());
   }
   text("The recommendation, in the members' words");
-  input_multiline("##rec-text", &d.text, fs * 4.2f);
+  input_wrapped("##rec-text", &d.text, 3);
   const std::string suggestion = c.suggested_wording();
   if (!suggestion.empty() && suggestion != d.text) {
     muted_text(("Suggested from the findings: " + suggestion).c_str());
@@ -138,11 +138,12 @@ void draw_form(App& app, RecommendationsController& c) {
 void draw_recommendations(App& app, DesktopAudit& a) {
   RecommendationsController& c = a.recommendations();
   const float fs = ImGui::GetFontSize();
-  heading("Members' recommendations", 2);
-  text_wrapped("Members write their own recommendations, each addressed to a body and linked to the "
-               "findings it answers. Responses are recorded when they come; an agreed (or partly "
-               "agreed) recommendation goes into the action plan.");
-  gap(0.4f);
+  if (!app.presenter) {
+    text_wrapped("Members write their own recommendations, each addressed to a body and linked to "
+                 "the findings it answers. Responses are recorded when they come; an agreed (or "
+                 "partly agreed) recommendation goes into the action plan.");
+    gap(0.4f);
+  }
   const auto recs = c.recommendations();
   if (!c.notice.empty()) coloured_text(palette().ok, c.notice.c_str());
   // Side by side where there is room; the form under the list in large text.
