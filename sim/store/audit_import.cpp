@@ -23,6 +23,8 @@ namespace {
 constexpr const char* kAuditTables[] = {"control_checks",   "recommendations", "responses",
                                         "opinion_settings", "audit_scope",     "action_updates"};
 
+constexpr int64_t kNextSeq = 0;
+
 std::string clause(std::string problem) {
   while (!problem.empty() && problem.back() == '.') problem.pop_back();
   return problem;
@@ -122,8 +124,9 @@ class Merger {
   }
 
   // Adds the other file's row `rowid` of `table` unless a row with its key is here: then it is
-  // skipped when equal, else reported as a conflict. `placed` are columns given new values here
-  // (seq, number). True when the row was added.
+  // skipped when equal, else reported as a conflict. `placed` are columns given new values here:
+  // a number, or the session's next seq (kNextSeq, taken only when the row is added, so the
+  // seqs stay 1, 2, 3...). True when the row was added.
   bool merge_row(const std::string& table, const std::string& kind, int64_t rowid,
                  const std::string& uuid, std::optional<int64_t> version,
                  const std::vector<std::pair<std::string, int64_t>>& placed) {
@@ -140,7 +143,9 @@ class Merger {
     }
     Query ins = db_.query(sql.insert);
     ins->bind(1, rowid);
-    for (size_t i = 0; i < placed.size(); ++i) ins->bind(static_cast<int>(i + 2), placed[i].second);
+    for (size_t i = 0; i < placed.size(); ++i)
+      ins->bind(static_cast<int>(i + 2),
+                placed[i].first == "seq" ? take_seq(table) : placed[i].second);
     try {
       ins->run();
     } catch (const StoreError& e) {
@@ -315,7 +320,7 @@ class Merger {
         refuse("a response", "it answers recommendation " + r.recommendation +
                                  ", which is not one of its session");
       merge_row("responses", "response", q.column_int(kResponseColCount), r.id, std::nullopt,
-                {{"seq", take_seq("responses")}});
+                {{"seq", kNextSeq}});
     });
   }
 
@@ -329,7 +334,7 @@ class Merger {
         refuse("a control check", p);
       merge_row("control_checks", "control check", q.column_int(kCheckColCount),
                 q.column_text(kCheckColCount + 1), std::nullopt,
-                {{"seq", take_seq("control_checks")}});
+                {{"seq", kNextSeq}});
     });
   }
 
@@ -339,7 +344,7 @@ class Merger {
         refuse("an opinion setting", p);
       merge_row("opinion_settings", "opinion setting", q.column_int(kOpinionColCount),
                 q.column_text(kOpinionColCount + 1), std::nullopt,
-                {{"seq", take_seq("opinion_settings")}});
+                {{"seq", kNextSeq}});
     });
   }
 
@@ -351,7 +356,7 @@ class Merger {
         refuse("an audit scope", p);
       merge_row("audit_scope", "audit scope", q.column_int(kScopeColCount),
                 q.column_text(kScopeColCount + 1), std::nullopt,
-                {{"seq", take_seq("audit_scope")}});
+                {{"seq", kNextSeq}});
     });
   }
 
@@ -366,7 +371,7 @@ class Merger {
                                        ", which is not in its session's improvement plan");
       if (merge_row("action_updates", "action update", q.column_int(kActionUpdateColCount),
                     q.column_text(kActionUpdateColCount + 1), std::nullopt,
-                    {{"seq", take_seq("action_updates")}}))
+                    {{"seq", kNextSeq}}))
         updated.insert(u.action);
     });
     // The plan's status follows each action's latest update, as record_action_update keeps it.

@@ -44,7 +44,7 @@ std::string date_problem(const std::string& field, const std::string& value) {
 }
 
 std::string unknown_key_action(const std::string& id, const KeyActions& k) {
-  if (k.ids.count(id)) return "";
+  if (!find_key_action(k, id).empty()) return "";
   std::string list;
   int shown = 0;
   for (const std::string& known : k.ids) {
@@ -60,6 +60,20 @@ std::string unknown_key_action(const std::string& id, const KeyActions& k) {
 }
 
 }  // namespace
+
+std::string find_key_action(const KeyActions& k, const std::string& id) {
+  if (k.ids.count(id)) return id;
+  auto folded = [](const std::string& s) {
+    const size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    std::string out = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string wanted = folded(id);
+  for (const std::string& known : k.ids)
+    if (!wanted.empty() && folded(known) == wanted) return known;
+  return "";
+}
 
 bool blank_text(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });

@@ -36,6 +36,11 @@ struct KeyActions {
   std::set<std::string> ids;
 };
 
+// The scenario's own spelling of a key-action id: exactly, else the same id written with other
+// capitals or white space around it ("Report-Fraud "). "" when the scenario has no such key
+// action.
+std::string find_key_action(const KeyActions& k, const std::string& id);
+
 std::string check_problem(const audit::ControlCheck& c, const KeyActions& k,
                           const TextLimits& limits = {});
 std::string recommendation_problem(const audit::Recommendation& r, const KeyActions& k,

@@ -83,7 +83,9 @@ void Store::record_control_check(const std::string& session_id, audit::ControlCh
   const std::string now = now_utc();
   Transaction tx(db);
   const std::string session = resolve_session_id(session_id);
-  refuse_if(check_problem(c, key_actions_of(db, impl_->key_actions, session)));
+  const KeyActions keys = key_actions_of(db, impl_->key_actions, session);
+  refuse_if(check_problem(c, keys));
+  c.key_action = find_key_action(keys, c.key_action);  // the scenario's own spelling
   const int64_t seq = next_seq(db, "control_checks", session);
   Query q = db.query(
       "INSERT INTO control_checks(uuid, session, seq, key_action, status, evidence, "
@@ -103,9 +105,11 @@ std::string Store::record_recommendation(const std::string& session_id, audit::R
   const std::string now = now_utc();
   Transaction tx(db);
   const std::string session = resolve_session_id(session_id);
+  const KeyActions keys = key_actions_of(db, impl_->key_actions, session);
   audit::Recommendation row = r;
-  row.findings = without_repeats(r.findings);
-  refuse_if(recommendation_problem(row, key_actions_of(db, impl_->key_actions, session)));
+  refuse_if(recommendation_problem(row, keys));
+  for (std::string& f : row.findings) f = find_key_action(keys, f);  // the scenario's spelling
+  row.findings = without_repeats(row.findings);
   if (row.id.empty()) {
     row.id = new_uuid();
     row.version = 1;

@@ -318,3 +318,18 @@ TEST_CASE("an action update changes the action's status with it, and the action 
   CHECK(rows(st, "action_updates") == 0);
   CHECK(st.check().ok());
 }
+
+TEST_CASE("a key action written with other capitals or spaces is stored as the scenario spells it") {
+  Store st = Store::open(scratch_dir("audit-check-spelling") / "results.db");
+  const std::string id = start_audit_session(st, "Audit committee");
+  audit::ControlCheck c = sample_check(" Report-FRAUD ");
+  st.record_control_check(id, c);
+  CHECK(c.key_action == "report-fraud");
+  audit::Recommendation r = sample_recommendation();
+  r.findings = {"REPORT-FRAUD", "report-fraud", "Independent-Verification"};
+  st.record_recommendation(id, r);
+  CHECK(r.findings == std::vector<std::string>{"report-fraud", "independent-verification"});
+  const audit::AuditRecord a = st.load_audit(id);
+  CHECK(a.checks[0].key_action == "report-fraud");
+  CHECK(a.recommendations[0].findings == r.findings);
+}

@@ -186,7 +186,7 @@ TEST_CASE("every control check reported as recorded survives SIGKILL, and a plan
     ::close(fds[1]);
     std::string out;
     drain(fds[0], out,
-          std::chrono::steady_clock::now() + std::chrono::milliseconds(10 + rng() % 60));
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(40 + rng() % 120));
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
