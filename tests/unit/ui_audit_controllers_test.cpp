@@ -11,6 +11,7 @@
 #include "sim/audit/plan.hpp"
 #include "sim/load.hpp"
 #include "sim/recording.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "ui/controllers/desktop_audit.hpp"
 
 using namespace auditsim;
@@ -184,6 +185,31 @@ TEST_CASE("a refused save is shown in plain words and what was typed stays on th
   CHECK(rec.checks[0].evidence == "The plan names nobody");
   CHECK(rec.checks[0].due_date == "2027-03-31");
   CHECK(c.saved_state(r).rfind("Saved ", 0) == 0);
+}
+
+TEST_CASE("a check the disk refuses is kept on screen as not saved, and saved once on a retry") {
+  Fixture f("disk-refuses");
+  auto& c = f.checks();
+  const int r = row_of(c, "verify-bank-change");
+  store::raw_connection(f.db).exec(
+      "CREATE TRIGGER refuse_checks BEFORE INSERT ON control_checks "
+      "BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END");
+  c.rows()[static_cast<size_t>(r)].draft.evidence = "Two of five changes had no call-back";
+  std::string err;
+  CHECK_FALSE(c.set_status(r, audit::ControlStatus::Partly, &err));
+  CHECK(err.find("was not saved") != std::string::npos);
+  CHECK(err.find("still on screen") != std::string::npos);
+  CHECK(c.saved_state(r) == "Not saved");
+  CHECK(c.rows()[static_cast<size_t>(r)].draft.status == audit::ControlStatus::Partly);
+  CHECK(f.stored().checks.empty());
+
+  store::raw_connection(f.db).exec("DROP TRIGGER refuse_checks");
+  REQUIRE_MESSAGE(c.save(r, &err), err);
+  const auto rec = f.stored();
+  REQUIRE(rec.checks.size() == 1);  // once, with everything that was on screen
+  CHECK(rec.checks[0].status == audit::ControlStatus::Partly);
+  CHECK(rec.checks[0].evidence == "Two of five changes had no call-back");
+  CHECK(c.unsaved_count() == 0);
 }
 
 TEST_CASE("the keyboard's arrows step the status and the selection stays on the list") {

@@ -11,6 +11,7 @@
 
 #include "sim/load.hpp"
 #include "sim/recording.hpp"
+#include "sim/store/raw_connection.hpp"
 #include "sim/store/store.hpp"
 #include "ui/app/headless.hpp"
 #include "ui/app/keys.hpp"
@@ -172,6 +173,55 @@ TEST_CASE("a check still being typed when the program closes is saved, not lost"
   const auto checks = audit::current_checks(db.load_audit(id));
   REQUIRE(checks.size() == 1);
   CHECK(checks[0].evidence == "Fraud response plan 2025, section 4");
+}
+
+TEST_CASE("a check the store refuses opens a dialog that says why, and Try again saves it") {
+  const std::string dir = scratch("refused");
+  const std::string id = record_session(dir + "/results.db");
+  Headless h(config_in(dir), kTall);
+  REQUIRE(h.app().open_audit(id));
+  h.frame();
+  store::raw_connection(*h.app().db()).exec(
+      "CREATE TRIGGER refuse_checks BEFORE INSERT ON control_checks "
+      "BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END");
+  REQUIRE(h.click("3  Not in place##status-report-fraud"));
+  h.frame();
+  CHECK(h.probe().saw_text("the disk refused the write"));
+  REQUIRE(h.click("OK##error"));
+  CHECK(h.probe().saw_text("Not saved"));
+  store::raw_connection(*h.app().db()).exec("DROP TRIGGER refuse_checks");
+  REQUIRE(h.click("Try again##retry-report-fraud"));
+  h.frame();
+  CHECK(h.probe().saw_text("\xE2\x9C\x93 Saved"));
+  const auto checks = audit::current_checks(h.app().db()->load_audit(id));
+  REQUIRE(checks.size() == 1);
+  CHECK(checks[0].status == audit::ControlStatus::NotInPlace);
+}
+
+TEST_CASE("with keyboard navigation on, the rows take the arrows and Tab still moves between fields") {
+  const std::string dir = scratch("keyboard-nav");
+  const std::string id = record_session(dir + "/results.db");
+  Headless h(config_in(dir), kTall);
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the desktop shell has it
+  REQUIRE(h.app().open_audit(id));
+  h.frame();
+  REQUIRE(h.type_into("##evidence-verify-bank-change", "Seen the procedure note"));
+  CHECK(ImGui::GetIO().WantTextInput);  // Tab went on to the next field
+  h.press(keys::kEscape);
+  h.frame();  // ImGui says where the keyboard is a frame later
+  CHECK_FALSE(ImGui::GetIO().WantTextInput);
+  h.press(keys::kDown);
+  CHECK(h.app().audit()->checks().selected() == 1);
+  h.press(keys::kRight);  // a row not yet checked starts at "In place"
+  const auto checks = audit::current_checks(h.app().db()->load_audit(id));
+  REQUIRE(checks.size() == 2);
+  CHECK(checks[0].evidence == "Seen the procedure note");
+  CHECK(checks[1].key_action == "report-fraud");
+  CHECK(checks[1].status == audit::ControlStatus::InPlace);
+  // Elsewhere the keyboard navigates as before.
+  REQUIRE(h.click("Results"));
+  h.frame();
+  CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0);
 }
 
 TEST_CASE("in large text for the room, the control checks fit a 1280x800 projector's width") {
