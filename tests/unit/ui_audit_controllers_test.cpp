@@ -265,9 +265,13 @@ TEST_CASE("a recommendation's wording is suggested from the findings it answers;
   CHECK(recs[0].number == 1);
   CHECK(recs[0].addressee == "Director of Finance");
 
-  REQUIRE(r.withdraw(recs[0].id, &err));
+  REQUIRE(r.set_withdrawn(recs[0].id, true, &err));
   CHECK(r.recommendations()[0].withdrawn);
-  CHECK(f.stored().recommendations.size() == 3);  // every version kept
+  REQUIRE(r.set_withdrawn(recs[0].id, true, &err));  // already withdrawn: nothing new
+  REQUIRE(r.set_withdrawn(recs[0].id, false, &err));
+  CHECK_FALSE(r.recommendations()[0].withdrawn);
+  CHECK(r.recommendations()[0].number == 1);
+  CHECK(f.stored().recommendations.size() == 4);  // every version kept
 }
 
 TEST_CASE("an agreed response puts the recommendation in the action plan once; a refusal does not") {

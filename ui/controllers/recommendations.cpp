@@ -118,17 +118,21 @@ bool RecommendationsController::save(std::string* error) {
   return ws_->reload(error);
 }
 
-bool RecommendationsController::withdraw(const std::string& id, std::string* error) {
+bool RecommendationsController::set_withdrawn(const std::string& id, bool withdrawn,
+                                              std::string* error) {
   if (!ws_->check_recorded_by(error)) return false;
   for (audit::Recommendation r : recommendations()) {
     if (r.id != id) continue;
-    r.withdrawn = true;
+    if (r.withdrawn == withdrawn) return true;
+    r.withdrawn = withdrawn;
     r.changed_by = ws_->recorded_by;
     r.changed_at.clear();
     try {
       ws_->db().record_recommendation(ws_->session_id(), r);
     } catch (const std::exception& e) {
-      if (error) *error = std::string("The recommendation was not withdrawn: ") + e.what();
+      if (error)
+        *error = std::string(withdrawn ? "The recommendation was not withdrawn: "
+                                       : "The recommendation was not reinstated: ") + e.what();
       return false;
     }
     if (draft_.id == id) draft_ = RecommendationDraft{};

@@ -58,8 +58,9 @@ class RecommendationsController {
   // Records the draft (a new recommendation, or a new version of the one edited). False with
   // `error` in plain words when refused; the draft is kept.
   bool save(std::string* error);
-  // Records a new version marking it withdrawn (kept for the record, not reported as live).
-  bool withdraw(const std::string& id, std::string* error);
+  // Records a new version marking it withdrawn (kept for the record, not reported as live), or
+  // reinstated.
+  bool set_withdrawn(const std::string& id, bool withdrawn, std::string* error);
 
   ResponseDraft& response_draft() { return response_; }
   // Opens the response form for a recommendation, dated today.

@@ -80,8 +80,10 @@ void draw_recommendation(App& app, RecommendationsController& c, const audit::Re
     ImGui::SameLine();
     if (button(("Edit##edit-rec-" + id).c_str())) c.start_edit(id);
     ImGui::SameLine();
-    if (button(("Withdraw##withdraw-" + id).c_str()) && !c.withdraw(id, &err))
+    if (button(("Withdraw##withdraw-" + id).c_str()) && !c.set_withdrawn(id, true, &err))
       app.show_error("Not withdrawn", err, "");
+  } else if (button(("Reinstate##reinstate-" + id).c_str()) && !c.set_withdrawn(id, false, &err)) {
+    app.show_error("Not reinstated", err, "");
   }
   if (c.response_draft().recommendation == id) draw_response_form(app, c);
   end_card();
