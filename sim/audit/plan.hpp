@@ -1,7 +1,5 @@
-// How the members' recommendations reach the improvement plan: one that the council agrees to
-// (or partly agrees to) becomes an action with an owner, a due date and a status, tracked until
-// it is done. The desktop program and the command line both use these, so an agreed
-// recommendation gives the same action whichever way the response was recorded.
+// Agreed recommendations become improvement-plan actions: what the command line and the desktop
+// program add to the plan when a response agrees (or partly agrees) to a recommendation.
 #pragma once
 
 #include <optional>
@@ -14,20 +12,16 @@
 
 namespace auditsim::audit {
 
-// Whether a response of this kind puts the recommendation into the improvement plan.
-bool response_makes_action(ResponseKind r);
-
-// The action an agreed recommendation becomes: the recommendation's words; the owner and the
-// target date from the current check of the first finding it answers (else the body it is
-// addressed to, and no date); that key action's priority (else medium). Not stored: the caller
-// adds it (Store::add_action).
-store::ActionItem action_for_recommendation(const Scenario& s, const AuditRecord& r,
-                                            const Recommendation& rec,
-                                            const std::string& session_id);
-
-// The action already carrying out this recommendation, if any (one action per recommendation:
-// a second agreeing body does not add another).
-std::optional<store::ActionItem> action_of_recommendation(
-    const std::vector<store::ActionItem>& actions, const std::string& recommendation_id);
+// The action a response makes of its recommendation, or nullopt: when the response is neither
+// agreed nor partly agreed, the recommendation is withdrawn or not in `r`, or an action of `plan`
+// already carries it out. The action is the recommendation's text; finding = the first finding's
+// key action; owner and due date from that key action's current check; priority that key
+// action's (medium when it answers no finding or `scenario` is null, the scenario no longer
+// loading); recommendation = its id.
+std::optional<store::ActionItem> action_for_response(const Scenario* scenario,
+                                                     const std::string& session_id,
+                                                     const AuditRecord& r,
+                                                     const std::vector<store::ActionItem>& plan,
+                                                     const Response& response);
 
 }  // namespace auditsim::audit

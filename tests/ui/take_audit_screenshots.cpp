@@ -99,8 +99,8 @@ std::string record_audit(const std::string& scenario, const std::string& db_path
   resp.text = "Agreed. The call-back will be built into the payments system by June.";
   resp.date = "2026-04-02";
   db.record_response(resp);
-  store::ActionItem a = audit::action_for_recommendation(s, db.load_audit(id), r1, id);
-  db.add_action(a);
+  if (auto a = audit::action_for_response(&s, id, db.load_audit(id), db.list_actions(id), resp))
+    db.add_action(*a);
   return id;
 }
 

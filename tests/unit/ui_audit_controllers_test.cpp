@@ -8,7 +8,6 @@
 
 #include <string>
 
-#include "sim/audit/plan.hpp"
 #include "sim/load.hpp"
 #include "sim/recording.hpp"
 #include "sim/store/raw_connection.hpp"
@@ -455,36 +454,4 @@ TEST_CASE("an audit cannot be opened on a session that is not there, and says so
   std::string err;
   CHECK_FALSE(DesktopAudit::open(db, "0f0f0f0f-no-such-session", audit::OpinionDefinitions{}, "2026-03-12", &err));
   CHECK_FALSE(err.empty());
-}
-
-TEST_CASE("an agreed recommendation's action takes the first finding the scenario still has") {
-  LoadResult lr = load_and_check(kAuditScenario);
-  REQUIRE(lr.ok());
-  audit::AuditRecord record;
-  audit::ControlCheck c;
-  c.key_action = "report-fraud";
-  c.status = audit::ControlStatus::Partly;
-  c.owner = "Chief Internal Auditor";
-  c.due_date = "2026-05-01";
-  record.checks.push_back(c);
-  audit::Recommendation rec;
-  rec.id = "r1";
-  rec.to = audit::Addressee::Cabinet;
-  rec.text = "That Cabinet adopt the revised fraud response plan.";
-  rec.findings = {"not-in-this-scenario", "report-fraud"};
-  const store::ActionItem a = audit::action_for_recommendation(*lr.scenario, record, rec, "s1");
-  CHECK(a.finding == "report-fraud");
-  CHECK(a.owner == "Chief Internal Auditor");
-  CHECK(a.due_date == "2026-05-01");
-  CHECK(a.priority == "medium");
-  CHECK(a.recommendation == "r1");
-  // No finding: the body it is addressed to owns it, with no date yet.
-  rec.findings.clear();
-  rec.addressee = "Cabinet Member for Resources";
-  const store::ActionItem b = audit::action_for_recommendation(*lr.scenario, record, rec, "s1");
-  CHECK(b.owner == "Cabinet Member for Resources");
-  CHECK(b.due_date.empty());
-  CHECK(b.priority == "medium");
-  CHECK_FALSE(audit::response_makes_action(audit::ResponseKind::NotAgreed));
-  CHECK(audit::response_makes_action(audit::ResponseKind::Partly));
 }

@@ -187,13 +187,17 @@ bool RecommendationsController::save_response(std::string* error, std::string* o
   if (!ws_->reload(error)) return false;
   const std::string number = "R" + std::to_string(rec->number);
   if (outcome) *outcome = number + ": " + audit::label(kind) + " by " + resp.by + ", recorded.";
-  if (!audit::response_makes_action(kind)) return true;
-  if (audit::action_of_recommendation(ws_->actions(), rec->id)) {
-    if (outcome) *outcome += " It is already in the action plan.";
+  if (kind == audit::ResponseKind::NotAgreed) return true;
+  std::optional<store::ActionItem> planned = audit::action_for_response(
+      &ws_->scenario(), ws_->session_id(), ws_->record(), ws_->actions(), resp);
+  if (!planned) {
+    // Withdrawn recommendations are not planned; otherwise one action carries it out already.
+    if (outcome)
+      *outcome += rec->withdrawn ? " It is withdrawn, so it is not added to the action plan."
+                                 : " It is already in the action plan.";
     return true;
   }
-  store::ActionItem a = audit::action_for_recommendation(ws_->scenario(), ws_->record(), *rec,
-                                                         ws_->session_id());
+  store::ActionItem a = *planned;
   try {
     a.id = ws_->db().add_action(a);
   } catch (const std::exception& e) {
@@ -205,7 +209,9 @@ bool RecommendationsController::save_response(std::string* error, std::string* o
     return false;
   }
   if (outcome)
-    *outcome += " Added to the action plan: owner " + a.owner +
+    *outcome += " Added to the action plan" +
+                (a.owner.empty() ? std::string(" with no owner yet: give it one on the Action plan page")
+                                 : ": owner " + a.owner) +
                 (a.due_date.empty() ? ", no due date yet." : ", due " + a.due_date + ".");
   return ws_->reload(error);
 }
