@@ -11,6 +11,7 @@
 #include "sim/engine.hpp"
 #include "sim/store/store.hpp"
 #include "ui/controllers/debrief.hpp"
+#include "ui/controllers/desktop_audit.hpp"
 #include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
@@ -21,7 +22,7 @@
 
 namespace auditsim::ui {
 
-enum class Screen { Library, NewSession, Play, Debrief, Results, Author, Settings };
+enum class Screen { Library, NewSession, Play, Debrief, Audit, Results, Author, Settings };
 const char* screen_name(Screen s);
 
 // Where the App finds its files; tests point everything at a scratch folder.
@@ -85,6 +86,10 @@ class App {
   // Shows the debrief of the tables just played, or of recorded sessions.
   void open_debrief_from_play();
   void open_debrief(const std::vector<std::string>& session_ids);
+  // Opens the desktop audit of a recorded session (its control checks first) and shows it; a
+  // session's audit can be opened again at any time. False (and an error dialog) when it
+  // cannot be read.
+  bool open_audit(const std::string& session_id);
   void show_error(std::string title, std::string cause, std::string action);
   void go(Screen s) { screen_ = s; }
   // Saves settings (window size included); errors go to the dialog.
@@ -105,6 +110,7 @@ class App {
   const std::string& db_path() const { return db_path_; }
   PlayController* play() { return play_.get(); }
   DebriefModel* debrief() { return debrief_.get(); }
+  DesktopAudit* audit() { return audit_.get(); }
   NewSessionForm& new_session() { return new_session_; }
   ResultsController& results() { return results_; }
   AuthorState& author() { return author_; }
@@ -153,6 +159,7 @@ class App {
   LibraryController library_;
   std::unique_ptr<PlayController> play_;
   std::unique_ptr<DebriefModel> debrief_;
+  std::unique_ptr<DesktopAudit> audit_;
   NewSessionForm new_session_;
   ResultsController results_;
   AuthorState author_;
@@ -173,6 +180,7 @@ class App {
   bool ask_before_switching(std::string what, std::function<bool()> start);
   void draw_switch_prompt();
   double last_rescan_ = -10;
+  bool keyboard_nav_suspended_ = false;  // by the control-check rows, which take the arrow keys
 };
 
 }  // namespace auditsim::ui

@@ -13,5 +13,9 @@ inline constexpr int kSpace = SDL_SCANCODE_SPACE;
 inline constexpr int kP = SDL_SCANCODE_P;
 inline constexpr int kEnter = SDL_SCANCODE_RETURN;
 inline constexpr int kF5 = SDL_SCANCODE_F5;
+inline constexpr int kUp = SDL_SCANCODE_UP;
+inline constexpr int kDown = SDL_SCANCODE_DOWN;
+inline constexpr int kLeft = SDL_SCANCODE_LEFT;
+inline constexpr int kRight = SDL_SCANCODE_RIGHT;
 
 }  // namespace auditsim::ui::keys

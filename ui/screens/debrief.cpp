@@ -186,6 +186,29 @@ void draw_adjustments(App& app, DebriefModel& d, int ti) {
   }
 }
 
+// The desktop audit after the story: a desktop-audit event's next step, offered in any group
+// session. The checks are about the council itself, so they are recorded per session.
+void draw_audit_offer(App& app, const DebriefTeam& t) {
+  const AuditOffer offer = audit_offer(!t.session_id.empty() && app.db(), t.mode, t.desktop_audit);
+  if (offer == AuditOffer::None) return;
+  const Palette& pal = palette();
+  if (offer == AuditOffer::NextStep) {
+    ImVec4 tint = pal.accent;
+    tint.w = 0.08f;
+    begin_card(tint, pal.accent);
+    text_wrapped("Next step: check the council's own controls. For each key action the officers "
+                 "say how the council actually handles it; the audit's findings come from those "
+                 "checks, not from the story.");
+    if (primary_button("Check the council's controls")) app.open_audit(t.session_id);
+    end_card();
+  } else {
+    if (button("Check the council's controls")) app.open_audit(t.session_id);
+    ImGui::SameLine();
+    muted_text("Record how the council actually handles each key action: the desktop audit.");
+  }
+  gap(0.5f);
+}
+
 std::vector<int> path_nodes(const Session& s) {
   // The decisions in effect form a chain, so each one led to the next one's node (and the
   // last to where the session is): a conditional `next` needs no re-evaluation here.
@@ -222,6 +245,7 @@ void draw_debrief(App& app) {
   }
   DebriefTeam& t = d.teams()[team];
   ImGui::BeginChild("##debrief-scroll", ImVec2(0, 0), false);
+  draw_audit_offer(app, t);
   const float w = ImGui::GetContentRegionAvail().x;
   const float radar = std::min(fs * 20, w * 0.38f);
   std::vector<RadarSeries> series;

@@ -1,5 +1,7 @@
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
+
 #include <imgui_stdlib.h>
 
 #include "ui/widgets/wide_chars.hpp"
@@ -10,6 +12,10 @@
 namespace auditsim::ui {
 
 namespace {
+
+// Inside a card (begin_card .. end_card) text wraps and wide fields end at the card's padding,
+// clear of its border.
+bool g_in_card = false;
 
 void record(const char* label, const char* kind, bool enabled = true) {
   if (Probe* p = active_probe()) p->record(label, kind, enabled);
@@ -149,9 +155,78 @@ bool input_text(const char* label, std::string* value, const char* hint) {
 
 bool input_multiline(const char* label, std::string* value, float height) {
   std::string shown = to_imgui_text(*value);
-  bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(-FLT_MIN, height),
+  // As wide as the window allows, or inside a card as wide as the card's padding allows.
+  const float width = g_in_card ? ImGui::CalcItemWidth() : -FLT_MIN;
+  bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(width, height),
                                            ImGuiInputTextFlags_CallbackAlways, insert_held_text);
   if (changed) *value = from_imgui_text(shown);
+  record(label, "input");
+  return changed;
+}
+
+namespace {
+
+// `text` broken into lines no wider than `width` at the current font, at spaces (each break
+// replaces a space, so the length and every cursor position stay as they were). A word longer
+// than a line runs on.
+std::string soft_wrapped(std::string text, float width) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  char* p = text.data();
+  char* const end = p + text.size();
+  while (p < end) {
+    char* at = const_cast<char*>(font->CalcWordWrapPositionA(scale, p, end, width));
+    if (at >= end) break;
+    if (at <= p) at = p + 1;
+    if (*at == ' ') {
+      *at = '\n';
+      p = at + 1;
+    } else if (at[-1] == ' ') {
+      at[-1] = '\n';
+      p = at;
+    } else {
+      p = at;
+    }
+  }
+  return text;
+}
+
+struct WrapWidth {
+  float width;
+};
+
+// While the field is typed in: the held-back wide characters first, then the text wrapped again.
+int wrap_as_typed(ImGuiInputTextCallbackData* data) {
+  insert_held_text(data);
+  const float width = static_cast<const WrapWidth*>(data->UserData)->width;
+  const std::string now(data->Buf, static_cast<size_t>(data->BufTextLen));
+  const std::string wrapped = soft_wrapped(now, width);
+  if (wrapped != now) {
+    std::copy(wrapped.begin(), wrapped.end(), data->Buf);
+    data->BufDirty = true;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool input_wrapped(const char* label, std::string* value, int min_lines) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float width = g_in_card ? ImGui::CalcItemWidth() : ImGui::GetContentRegionAvail().x;
+  // The text area inside the frame, less a little so a line never needs the scroll bar.
+  WrapWidth wrap{std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2 - ImGui::GetFontSize() * 0.6f)};
+  std::string shown = soft_wrapped(to_imgui_text(*value), wrap.width);
+  const int lines = 1 + static_cast<int>(std::count(shown.begin(), shown.end(), '\n'));
+  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::max(lines, min_lines) + 1) +
+                       st.FramePadding.y * 2;
+  const bool changed = ImGui::InputTextMultiline(
+      label, &shown, ImVec2(width, height),
+      ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CtrlEnterForNewLine, wrap_as_typed, &wrap);
+  if (changed) {
+    std::replace(shown.begin(), shown.end(), '\n', ' ');
+    *value = from_imgui_text(shown);
+  }
   record(label, "input");
   return changed;
 }
@@ -215,9 +290,9 @@ void text(const char* t) {
 }
 
 void text_wrapped(const char* t) {
-  ImGui::PushTextWrapPos(0.0f);
+  if (!g_in_card) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(t);
-  ImGui::PopTextWrapPos();
+  if (!g_in_card) ImGui::PopTextWrapPos();
   record_text(t);
 }
 
@@ -278,9 +353,11 @@ void begin_card(const ImVec4& background, const ImVec4& border) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_card.width - 2 * pad);
   ImGui::PushItemWidth(g_card.width - 2 * pad);
+  g_in_card = true;
 }
 
 void end_card() {
+  g_in_card = false;
   const float pad = ImGui::GetFontSize() * 0.9f;
   ImGui::PopItemWidth();
   ImGui::PopTextWrapPos();
