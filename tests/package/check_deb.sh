@@ -88,10 +88,14 @@ expect "every folder is drwxr-xr-x" \
 expect "nothing is installed outside /usr" \
   awk '$6 != "./" && $6 !~ "^./usr/" { print "outside /usr: " $0; bad = 1 } END { exit bad }' "$work/contents"
 expect "the executable is stripped" \
-  bash -c "dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/bin/auditsim >'$work/bin' && ! readelf -S '$work/bin' | grep -q '\.debug_info'"
+  bash -c "dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/bin/auditsim >'$work/bin' && ! readelf -S '$work/bin' | grep -q '\.symtab'"
 
 # --- what desktops and software centres read --------------------------------------------------
 dpkg-deb -x "$deb" "$work/x"
+expect "the desktop entry starts auditsim, shows its icon and knows its window" \
+  bash -c "grep -qx 'Exec=auditsim' '$work/x/usr/share/applications/$app_id.desktop' &&
+           grep -qx 'Icon=auditsim' '$work/x/usr/share/applications/$app_id.desktop' &&
+           grep -qx 'StartupWMClass=$app_id' '$work/x/usr/share/applications/$app_id.desktop'"
 if command -v desktop-file-validate >/dev/null; then
   expect "desktop-file-validate accepts the desktop entry" \
     desktop-file-validate "$work/x/usr/share/applications/$app_id.desktop"
