@@ -7,15 +7,12 @@
 
 #include <imgui.h>
 
+#include "sim/install_paths.hpp"
 #include "sim/recording.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
-
-#ifndef AUDITSIM_SHIPPED_SCENARIOS_DIR
-#define AUDITSIM_SHIPPED_SCENARIOS_DIR "scenarios"
-#endif
 
 namespace auditsim::ui {
 
@@ -36,7 +33,7 @@ const char* screen_name(Screen s) {
 namespace {
 
 std::vector<std::string> default_folders(const Settings& s) {
-  std::vector<std::string> out{AUDITSIM_SHIPPED_SCENARIOS_DIR, data_folder(s) + "/scenarios"};
+  std::vector<std::string> out{shipped_scenarios_folder(), data_folder(s) + "/scenarios"};
   out.insert(out.end(), s.library_folders.begin(), s.library_folders.end());
   return out;
 }
