@@ -319,7 +319,7 @@ void print_result(const Session& session, std::ostream& out) {
     else out << "not assessed\n";
   }
   out << "  Overall  " << std::fixed << std::setprecision(0) << r.overall_percent << " %\n";
-  out << "\nAssurance opinion: " << r.opinion << " assurance";
+  out << "\nExercise rating: " << r.rating;
   if (r.capped_by_high_finding) out << " (capped: " << cap_reason(r) << ")";
   out << "\n";
   if (!r.findings.empty()) {
