@@ -43,7 +43,7 @@ ExerciseRating exercise_rating(const store::SessionRecord& rec, const ScenarioPt
   Result result = score_session(*session, config);
   apply_overrides(result, rec.overrides, config);
   out.available = true;
-  out.label = result.opinion;
+  out.label = result.rating;
   out.percent = result.overall_percent;
   return out;
 }
