@@ -1,6 +1,6 @@
 // Path tests for the short Part B example (scenarios/insider-threat/insider-payments-team.yaml):
 // it validates cleanly, is classified Part B, every node and ending is reachable for members and
-// staff, every path has at least six decisions, the best path is good and rated Strong and the
+// staff, every path has at least six decisions, the best path is good and Strong and the
 // worst poor; alerting the insider early closes off the good ending. Its documents carry
 // OFFICIAL-SENSITIVE, its best answer keeps within the handling conditions, and members have
 // their own choices or a member framing at every stage.

@@ -1,7 +1,7 @@
 // Path tests for the shipped procurement fraud scenario
 // (scenarios/procurement-fraud/procurement-fraud-highways-contract.yaml): it validates cleanly,
 // every node, choice and ending is reachable for members and for staff, every path is long
-// enough, the best path is good and rated Strong, the worst poor, and an early missed sign (the
+// enough, the best path is good and Strong, the worst poor, and an early missed sign (the
 // bank-details email) lets harm escalate so that a good ending is out of reach. Members have their
 // own decisions or a member framing at every stage, every key action carries a control question,
 // and running out of time on the bank details leaves the vendor file as it was.
