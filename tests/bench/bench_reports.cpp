@@ -1,10 +1,14 @@
 // Report benchmarks: the HTML and PDF feedback report for one session, and a scrutiny report
-// over 10,000 recorded sessions of a 15-decision scenario, and the PDF of a report holding one
-// 50,000- or 200,000-character word. Prints figures; never asserts.
+// over 2,000 and 10,000 recorded sessions of a 15-decision scenario (HTML, PDF, and xAPI with
+// the command line's peak memory), and the PDF of a report holding one 50,000- or
+// 200,000-character word. Prints figures; never asserts.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <random>
-#include <unistd.h>
 
 #include "reports/build.hpp"
 #include "reports/render.hpp"
@@ -54,6 +58,62 @@ int64_t fill(store::Store& db, const ScenarioPtr& scenario, int count, const std
     }
   });
   return decisions;
+}
+
+// Runs `auditsim` with `args` (no shell, its own scratch settings folder) and returns its peak
+// resident memory in MB, or -1 when it could not run or failed.
+double peak_memory_mb(const std::vector<std::string>& args, const fs::path& scratch) {
+  const pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    std::vector<char*> argv;
+    std::string binary = AUDITSIM_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::setenv("XDG_CONFIG_HOME", scratch.c_str(), 1);
+    ::setenv("XDG_DATA_HOME", scratch.c_str(), 1);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  if (::wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return -1;
+  return usage.ru_maxrss / 1024.0;  // kilobytes on Linux
+}
+
+// The scrutiny report for one event of `sessions` sessions: PDF time (what a committee clerk
+// waits for: build + render), and xAPI through the command line, timed with its peak memory.
+void scrutiny_at_scale(store::Store& db, const fs::path& db_file, const fs::path& dir,
+                       const std::string& event, int sessions, const reports::ReportSettings& settings,
+                       double pdf_target_ms) {
+  const std::string n = sessions == 2'000 ? "2,000" : "10,000";
+  reports::ScrutinySelection sel;
+  sel.event = event;
+  auto t0 = BenchClock::now();
+  reports::ScrutinyReport r = reports::build_scrutiny(db, sel, settings);
+  std::string pdf = reports::render_pdf(r);
+  report("scrutiny report over " + n + " sessions: build + PDF", elapsed_ms(t0), "ms",
+         "<= " + std::to_string(static_cast<int>(pdf_target_ms)) + " ms");
+  report("scrutiny PDF size over " + n + " sessions", pdf.size() / 1e6, "MB");
+  const fs::path out = dir / ("xapi-" + std::to_string(sessions) + ".json");
+  fs::remove(out);
+  t0 = BenchClock::now();
+  double peak = peak_memory_mb({"--db", db_file.string(), "report", "--event", event, "--format", "xapi",
+                                "--generated-at", "2026-03-20T10:00:00Z", "-o", out.string()},
+                               dir);
+  double ms = elapsed_ms(t0);
+  if (peak < 0) {
+    std::printf("  auditsim report --format xapi over %s sessions failed\n", n.c_str());
+    return;
+  }
+  report("xAPI over " + n + " sessions (auditsim report, whole run)", ms, "ms");
+  report("xAPI over " + n + " sessions: peak memory of auditsim report", peak, "MB",
+         sessions == 10'000 ? "<= 64 MB" : "");
+  std::error_code ec;
+  report("xAPI size over " + n + " sessions", fs::file_size(out, ec) / 1e6, "MB");
 }
 
 }  // namespace
@@ -118,6 +178,11 @@ void bench_reports() {
     std::string md = reports::render_markdown(r);
     report("scrutiny report over 10,000 sessions: render Markdown", elapsed_ms(t0), "ms");
     report("scrutiny HTML size", html.size() / 1e6, "MB");
+    t0 = BenchClock::now();
+    fill(db, loaded.scenario, 2'000, "Two thousand");
+    report("recording 2,000 more sessions for a second event (setup)", elapsed_ms(t0), "ms");
+    scrutiny_at_scale(db, dir / "many.db", dir, "Two thousand", 2'000, settings, 2000);
+    scrutiny_at_scale(db, dir / "many.db", dir, "Scale evening", 10'000, settings, 5000);
   }
   fs::remove_all(dir);
 }
