@@ -1,6 +1,7 @@
 #include "sim/settings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,41 @@ void read(const json& j, const char* key, T& out, std::string& problems) {
   }
 }
 
+void add_problem(std::string& problems, const char* what) {
+  problems += std::string(problems.empty() ? "" : ", ") + what;
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+std::string folded(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (!std::isspace(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+// An opinion a report prints must be one of four distinct, defined levels: a blank label or
+// definition takes the default, two labels that read the same restore the default labels, and
+// the rules are kept inside the scale.
+void clamp_opinion_definitions(audit::OpinionDefinitions& o, std::string& problems) {
+  const audit::OpinionDefinitions defaults;
+  for (size_t i = 0; i < o.labels.size(); ++i) {
+    if (blank(o.labels[i])) o.labels[i] = defaults.labels[i];
+    if (blank(o.definitions[i])) o.definitions[i] = defaults.definitions[i];
+  }
+  for (size_t i = 0; i < o.labels.size(); ++i)
+    for (size_t k = i + 1; k < o.labels.size(); ++k)
+      if (folded(o.labels[i]) == folded(o.labels[k])) {
+        o.labels = defaults.labels;
+        add_problem(problems, "opinion labels (two are the same)");
+        i = k = o.labels.size();
+      }
+  o.cap_level_for_high = std::clamp(o.cap_level_for_high, 0, 3);
+  o.high_findings_for_lowest = std::clamp(o.high_findings_for_lowest, 1, 99);
+}
+
 }  // namespace
 
 std::string default_settings_path() {
@@ -95,6 +131,13 @@ Settings load_settings(const std::string& path, std::string* warning) {
     read(*a, "labels", s.scale.labels, problems);
     read(*a, "thresholds", s.scale.thresholds, problems);
   }
+  if (auto o = j.find("opinion"); o != j.end() && o->is_object()) {
+    read(*o, "labels", s.opinion.labels, problems);
+    read(*o, "definitions", s.opinion.definitions, problems);
+    read(*o, "cap_level_for_high", s.opinion.cap_level_for_high, problems);
+    read(*o, "high_findings_for_lowest", s.opinion.high_findings_for_lowest, problems);
+  }
+  clamp_opinion_definitions(s.opinion, problems);
   s.theme = theme == "dark" ? Theme::Dark
             : theme == "high-contrast" ? Theme::HighContrast
                                        : Theme::Light;
@@ -127,7 +170,12 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},
             {"late_priority_drop", s.late_priority_drop},
-            {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
+            {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}},
+            {"opinion",
+             {{"labels", s.opinion.labels},
+              {"definitions", s.opinion.definitions},
+              {"cap_level_for_high", s.opinion.cap_level_for_high},
+              {"high_findings_for_lowest", s.opinion.high_findings_for_lowest}}}};
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   // Owner-only: the file names the council and where its results are kept.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/audit/audit.hpp"
 #include "sim/scoring.hpp"
 
 namespace auditsim {
@@ -30,6 +31,8 @@ struct Settings {
   // shipped folder and the data folder's own scenarios folder.
   std::vector<std::string> library_folders;
   AssuranceScale scale;
+  // The assurance opinion's labels, definitions and rules (sim/audit/audit.hpp).
+  audit::OpinionDefinitions opinion;
   // Priority levels a late achievement drops (ScoringConfig::late_priority_drop), 0 to 2.
   int late_priority_drop = 1;
   bool live_scores = true;  // show the running 4P scores during play

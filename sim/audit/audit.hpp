@@ -42,6 +42,9 @@ FindingWording prefilled_wording(const Scenario& s, int key_action, const Contro
 // order. Checks of key actions the scenario does not have (a hostile import) are ignored.
 std::vector<AuditFinding> findings_from_checks(const Scenario& s, const AuditRecord& r);
 
+// What a finding's priority means, in one sentence, for the definitions every report prints.
+const char* priority_definition(Priority p);
+
 // The assurance opinion's levels and wording. Councils word them differently, so these are
 // settings (sim/settings.hpp); the defaults follow the CIPFA-style four-level scale used by UK
 // local government internal audit.
