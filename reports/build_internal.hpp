@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "reports/build.hpp"
 #include "reports/model.hpp"
 #include "sim/recording.hpp"
 #include "sim/redact.hpp"
@@ -83,6 +84,14 @@ class Redactor {
 // database), always including `participants`.
 Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event_ids, bool everyone,
                          const std::vector<store::Participant>& participants = {});
+
+// The sessions a scrutiny selection covers, oldest first (build_selection.cpp). Throws
+// store::StoreError (NotFound) when there are none.
+std::vector<store::SessionSummary> select_sessions(store::Store& db, const ScrutinySelection& sel);
+// Part A's redactor for those sessions: the names of everyone at the events covered (or, when a
+// session belongs to no event, of everyone in the database), for a name from another table is
+// still a name.
+Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
 
 // `redactor` is used in Part A only (Part B reports are not filtered).
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
