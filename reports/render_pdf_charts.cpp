@@ -131,7 +131,7 @@ void Doc::distribution_chart(const ChoiceDistribution& d) {
   for (size_t i = 0; i < d.options.size(); ++i) {
     const auto& o = d.options[i];
     double y = y_ + 9 + i * row;
-    PangoLayout* lay = cached(esc(text::one_line(o.text)), 8, 245, kEllipsise | kAlignRight);
+    PangoLayout* lay = cached(text::one_line(o.text), false, 8, 245, kEllipsise | kAlignRight);
     int w = 0, h = 0;
     pango_layout_get_size(lay, &w, &h);
     colour(cr_, 0x1b1b1b);

@@ -48,8 +48,8 @@ cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-// Markup longer than this is laid out afresh each time: only short text repeats.
-constexpr size_t kCacheableMarkup = 400;
+// Text longer than this is laid out afresh each time: only short text repeats.
+constexpr size_t kCacheableText = 300;
 // The cache is emptied when it reaches this many layouts, which bounds its memory (a few MB).
 constexpr size_t kCacheLimit = 4096;
 
@@ -108,9 +108,9 @@ PangoLayout* Doc::layout(std::string_view markup, double size, double width) {
   return lay;
 }
 
-PangoLayout* Doc::cached(std::string_view markup, double size, double width, unsigned fit) {
+PangoLayout* Doc::cached(std::string_view text, bool bold, double size, double width, unsigned fit) {
   auto fitted = [&] {
-    PangoLayout* lay = layout(markup, size, width);
+    PangoLayout* lay = layout(bold ? "<b>" + esc(text) + "</b>" : esc(text), size, width);
     if (fit & kOneLine) pango_layout_set_width(lay, -1);
     if (fit & kCellLines) pango_layout_set_height(lay, -30);
     if (fit & (kCellLines | kEllipsise)) pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
@@ -118,10 +118,11 @@ PangoLayout* Doc::cached(std::string_view markup, double size, double width, uns
     return lay;
   };
   // Long text rarely repeats: laid out afresh, owned by the caller like any other.
-  if (markup.size() > kCacheableMarkup) return fitted();
+  if (text.size() > kCacheableText) return fitted();
+  // Keyed by the text as given, so a repeat costs a lookup, not escaping and markup.
   char params[64];
-  std::snprintf(params, sizeof params, "\x1f%.2f\x1f%.2f\x1f%u", size, width, fit);
-  std::string key(markup);
+  std::snprintf(params, sizeof params, "\x1f%d\x1f%.2f\x1f%.2f\x1f%u", bold, size, width, fit);
+  std::string key(text);
   key += params;
   auto it = shared_.layouts.find(key);
   if (it == shared_.layouts.end()) {
@@ -133,7 +134,7 @@ PangoLayout* Doc::cached(std::string_view markup, double size, double width, uns
 }
 
 void Doc::label(double x, double y, std::string_view text, double size, bool bold, int align) {
-  LayoutPtr lay(cached(bold ? "<b>" + esc(text) + "</b>" : esc(text), size, kWidth, kOneLine));
+  LayoutPtr lay(cached(text, bold, size, kWidth, kOneLine));
   int w = 0, h = 0;
   pango_layout_get_size(lay.get(), &w, &h);
   double dx = align == 0 ? 0 : align == 1 ? -w / double(PANGO_SCALE) / 2 : -w / double(PANGO_SCALE);
@@ -183,12 +184,12 @@ void Doc::begin_page() {
   }
   colour(cr_, kNavy);
   cairo_move_to(cr_, council_x, 32);
-  LayoutPtr council(cached("<b>" + esc(settings_.council_name) + "</b>", 11,
+  LayoutPtr council(cached(settings_.council_name, true, 11,
                            kWidth * 0.55 - (council_x - kLeft), kEllipsise));
   pango_cairo_show_layout(cr_, council.get());
   colour(cr_, kGrey);
   cairo_move_to(cr_, kLeft + kWidth * 0.55, 34);
-  LayoutPtr run(cached(esc(running_), 8.5, kWidth * 0.45, kEllipsise | kAlignRight));
+  LayoutPtr run(cached(running_, false, 8.5, kWidth * 0.45, kEllipsise | kAlignRight));
   pango_cairo_show_layout(cr_, run.get());
   colour(cr_, kNavy);
   cairo_set_line_width(cr_, 2);
@@ -401,9 +402,9 @@ void Doc::table(const std::vector<Column>& columns, const std::vector<std::vecto
     lays.clear();
     double height = 0;
     for (size_t i = 0; i < widths.size(); ++i) {
-      const std::string cell = i < cells.size() ? cells[i] : "";
+      const std::string_view cell = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
       const bool bold = header || (!has_header && i == 0);
-      LayoutPtr lay(cached(bold ? "<b>" + esc(cell) + "</b>" : esc(cell), 9, widths[i] - 8, kCellLines));
+      LayoutPtr lay(cached(cell, bold, 9, widths[i] - 8, kCellLines));
       int w = 0, h = 0;
       pango_layout_get_size(lay.get(), &w, &h);
       height = std::max(height, h / double(PANGO_SCALE));

@@ -73,9 +73,9 @@ class Doc {
   };
   // A new layout the caller owns.
   PangoLayout* layout(std::string_view markup, double size, double width);
-  // A layout for short text that repeats, kept in the shared cache for reuse; the caller owns
-  // the reference returned (g_object_unref it, or hold it in a LayoutPtr).
-  PangoLayout* cached(std::string_view markup, double size, double width, unsigned fit);
+  // A layout of plain `text` (bold or not) for short text that repeats, kept in the shared cache
+  // for reuse; the caller owns the reference returned (g_object_unref it, or hold a LayoutPtr).
+  PangoLayout* cached(std::string_view text, bool bold, double size, double width, unsigned fit);
   // Draws `lay` line by line from y_, breaking pages between lines; the first line is placed
   // before `tag` is opened, so a tag never starts at the foot of a page with nothing in it.
   void flow(PangoLayout* lay, double x, const char* tag = nullptr);
