@@ -1,7 +1,8 @@
 // Writes one HTML report of every kind and part for the browser checks in tests/a11y (CTest runs
 // this first, as their fixture): built from the hostile-text database the golden files use, so
 // right-to-left names, Welsh, markup-like text and long words are all in them, plus a scrutiny
-// report over more sessions than get an appendix each, whose session table is the widest page.
+// report over more sessions than get an appendix each, whose session table is the widest page,
+// and the reports of a desktop audit (control checks, findings, responses, the action plan).
 #include <doctest/doctest.h>
 
 #include "reports/render_text.hpp"
@@ -36,6 +37,22 @@ TEST_CASE("accessibility samples: feedback, scrutiny and open actions in Part A 
     write("feedback-" + part_name(part), reports::render_html(reports::build_feedback(db, first, settings)));
     write("scrutiny-" + part_name(part), reports::render_html(reports::build_scrutiny(db, sel, settings)));
     write("actions-" + part_name(part), reports::render_html(reports::build_open_actions(db, settings)));
+  }
+}
+
+TEST_CASE("accessibility samples: a desktop audit's feedback and scrutiny reports, with checks, findings and responses") {
+  fs::path dir = report_scratch("a11y-samples-audit");
+  store::Store db = standard_db(dir);
+  const std::string first = db.list_sessions().front().id;
+  reports::ScrutinySelection sel;
+  sel.event = db.list_sessions().front().event_name;
+  for (Part part : {Part::A, Part::B}) {
+    const auto settings = test_settings(part);
+    const reports::FeedbackReport f = reports::build_feedback(db, first, settings, with_sample_audit());
+    REQUIRE(f.audit.opinion_given);
+    write("audit-feedback-" + part_name(part), reports::render_html(f));
+    write("audit-scrutiny-" + part_name(part),
+          reports::render_html(reports::build_scrutiny(db, sel, settings, with_sample_audit())));
   }
 }
 
