@@ -86,6 +86,14 @@ class Redactor {
 Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event_ids, bool everyone,
                          const std::vector<store::Participant>& participants = {});
 
+// The sessions a scrutiny selection covers, oldest first (build_selection.cpp). Throws
+// store::StoreError (NotFound) when there are none.
+std::vector<store::SessionSummary> select_sessions(store::Store& db, const ScrutinySelection& sel);
+// Part A's redactor for those sessions: the names of everyone at the events covered (or, when a
+// session belongs to no event, of everyone in the database), for a name from another table is
+// still a name.
+Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
+
 // How a builder filters one free text: Part A's redactor, or the text as typed in Part B.
 using Clean = std::function<std::string(const std::string&)>;
 

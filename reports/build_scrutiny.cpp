@@ -13,11 +13,6 @@
 namespace auditsim::reports {
 namespace {
 
-bool in_range(const std::string& started_at, const ScrutinySelection& sel) {
-  const std::string day = started_at.substr(0, 10);
-  return (sel.from.empty() || day >= sel.from) && (sel.to.empty() || day <= sel.to);
-}
-
 // `index` maps "scenario/node" to its entry in r.distributions. The key is built in one reused
 // buffer and the nodes a session reached are few, so this stays cheap per decision.
 void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>& index,
@@ -102,37 +97,9 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   ScrutinyReport r;
   r.settings = settings;
   const bool part_a = settings.part == Part::A;
-  store::SessionFilter filter;
-  filter.event = sel.event;
-  std::vector<store::SessionSummary> list = db.list_sessions(filter);
-  std::erase_if(list, [&](const store::SessionSummary& s) { return !in_range(s.started_at, sel); });
-  if (list.empty())
-    throw store::StoreError(store::ErrorKind::NotFound,
-                            "No recorded sessions match " +
-                                (sel.event.empty() ? "the dates " + sel.from + " to " + sel.to
-                                                   : "the event " + sel.event) +
-                                ".");
-  // Oldest first reads naturally in an appendix (and date_from/date_to rely on it). The store
-  // lists them in that order already; sorting is only a safeguard.
-  const auto older = [](const store::SessionSummary& a, const store::SessionSummary& b) {
-    return a.started_at < b.started_at;
-  };
-  if (!std::is_sorted(list.begin(), list.end(), older))
-    std::stable_sort(list.begin(), list.end(), older);
-
+  const std::vector<store::SessionSummary> list = select_sessions(db, sel);
   ScenarioCache cache;
-  // Part A replaces the names of everyone at the events covered (or, when a session belongs to
-  // no event, of everyone in the database): a name from another table is still a name.
-  Redactor redactor;
-  if (part_a) {
-    std::set<std::string> event_ids;
-    bool without_event = false;
-    for (const store::SessionSummary& s : list) {
-      if (s.event_id.empty()) without_event = true;
-      else event_ids.insert(s.event_id);
-    }
-    redactor = part_a_redactor(db, {event_ids.begin(), event_ids.end()}, without_event);
-  }
+  Redactor redactor = part_a ? selection_redactor(db, list) : Redactor();
   std::set<std::string> people, teams, events, titles;
   std::unordered_map<std::string, size_t> dist_index;
   std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "reports/html_table_labels.hpp"
 #include "reports/logo.hpp"
 #include "reports/render.hpp"
 #include "reports/render_html_internal.hpp"
@@ -86,7 +87,7 @@ std::string page(const ReportSettings& s, const std::string& kind, const std::st
   d.set("part_a_notice", std::string(kPartANotice));
   if (!s.generated_at.empty()) d.set("generated", date_time(s.generated_at));
   if (std::string logo = logo_uri(s.logo_path); !logo.empty()) d.set("logo", logo);
-  d.set("body", body);
+  d.set("body", label_table_cells(body));  // headings for narrow screens (html_table_labels.hpp)
   return render(tpl, d);
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/render.hpp"
+#include "reports/xapi_stream.hpp"
 #include "reports/render_text.hpp"
 #include "sim/uuid.hpp"
 
@@ -161,5 +162,7 @@ std::string render_xapi(const ScrutinyReport& r) {
   for (const FeedbackReport& f : r.appendix) add_session(out, f);
   return dump(out);
 }
+
+void append_xapi_statements(nlohmann::json& statements, const FeedbackReport& r) { add_session(statements, r); }
 
 }  // namespace auditsim::reports
