@@ -29,15 +29,17 @@ struct ReportOptions {
   bool force = false;  // write over an existing --output file
 };
 
-// The desktop program's settings file supplies the council name, logo and assurance scale, so a
-// report from the command line matches one from the desktop. A missing or bad file gives the
-// defaults (load_settings reports why; a report needs no warning for it).
+// The desktop program's settings file supplies the council name, logo, the exercise rating and
+// assurance opinion scales, so a report from the command line matches one from the desktop. A
+// missing or bad file gives the defaults (load_settings reports why; a report needs no warning
+// for it).
 void apply_desktop_settings(reports::ReportSettings& s) {
   std::string ignored;
   const Settings settings = load_settings(default_settings_path(), &ignored);
   if (!settings.council_name.empty()) s.council_name = settings.council_name;
   s.logo_path = settings.logo_path;
   s.scale = settings.scale;
+  s.opinion = settings.opinion;
   s.late_priority_drop = settings.late_priority_drop;
 }
 

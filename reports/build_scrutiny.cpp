@@ -1,5 +1,6 @@
-// The scrutiny report model: an event or a date range, aggregated across sessions, with
-// recommendations drawn from the key actions most often missed.
+// The scrutiny report model: an event or a date range, aggregated across sessions: the members'
+// own recommendations with the responses to them, and, as evidence, learning points drawn from
+// the key actions the tables most often missed in the story.
 #include <algorithm>
 #include <exception>
 #include <set>
@@ -47,7 +48,7 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
   }
 }
 
-void add_recommendations(ScrutinyReport& r) {
+void add_learning_points(ScrutinyReport& r) {
   std::stable_sort(r.most_missed.begin(), r.most_missed.end(),
                    [](const MissedKeyAction& a, const MissedKeyAction& b) {
                      // Compare miss rates without division: a.missed/a.played > b.missed/b.played.
@@ -60,24 +61,44 @@ void add_recommendations(ScrutinyReport& r) {
   });
   std::set<std::string> seen;
   for (const MissedKeyAction* m : ranked) {
-    if (r.recommendations.size() >= 10) break;
+    if (r.learning_points.size() >= 10) break;
     if (!seen.insert(m->finding.management_action).second) continue;
-    Recommendation rec;
-    rec.number = static_cast<int>(r.recommendations.size()) + 1;
+    LearningPoint rec;
+    rec.number = static_cast<int>(r.learning_points.size()) + 1;
     rec.text = m->finding.management_action;
     rec.priority = m->finding.priority;
     // The priority is shown beside the recommendation, so the reason gives the evidence only.
     rec.rationale = "Missed in " + std::to_string(m->missed) + " of " +
                     std::to_string(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
                     pillar_name(m->finding.pillar) + "). Good practice: " + m->finding.text + ".";
-    r.recommendations.push_back(std::move(rec));
+    r.learning_points.push_back(std::move(rec));
   }
+}
+
+// The members' recommendations of every session covered, in the order of the appendix. One
+// session's keep their own numbers; recommendations from several are numbered on through the
+// report, each saying where it was made.
+void add_members_recommendations(ScrutinyReport& r) {
+  int sessions_with = 0;
+  for (const FeedbackReport& f : r.appendix) sessions_with += !f.audit.recommendations.empty();
+  for (const FeedbackReport& f : r.appendix)
+    for (MembersRecommendationRow rec : f.audit.recommendations) {
+      if (sessions_with > 1) rec.number = static_cast<int64_t>(r.recommendations.size()) + 1;
+      rec.scenario_title = f.scenario_title;
+      rec.team = f.team;
+      r.recommendations.push_back(std::move(rec));
+    }
 }
 
 }  // namespace
 
 ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
                               const ReportSettings& settings) {
+  return build_scrutiny(db, sel, settings, {});
+}
+
+ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
+                              const ReportSettings& settings, const AmendRecord& amend) {
   ScrutinyReport r;
   r.settings = settings;
   const bool part_a = settings.part == Part::A;
@@ -138,7 +159,10 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     position.emplace(list[i].id, i);
     ids.push_back(list[i].id);
   }
-  db.load_sessions(ids, [&](const store::SessionRecord& rec) {
+  db.load_sessions(ids, [&](const store::SessionRecord& stored) {
+    std::optional<store::SessionRecord> amended;
+    if (amend) amend(amended.emplace(stored));
+    const store::SessionRecord& rec = amended ? *amended : stored;
     auto at = position.find(rec.summary.id);
     if (at == position.end()) return;
     Item& item = items[at->second];
@@ -188,11 +212,16 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
       if (!f.pillars[i].assessed) continue;
       r.spread[i].percents.push_back(f.pillars[i].percent);
     }
-    ++r.opinions[f.opinion];
+    ++r.ratings[f.rating];
+    if (f.audit.opinion_given) ++r.opinions[f.audit.opinion];
+    r.checks_recorded += f.audit.checks_recorded;
+    r.audit_findings_high += f.audit.findings_high;
+    r.audit_findings_medium += f.audit.findings_medium;
+    r.audit_findings_low += f.audit.findings_low;
     if (!f.outcome.empty()) ++r.outcomes[f.outcome];
     // Only sessions that reached an ending count towards what tables missed: a table still
     // playing has not missed what it has not reached yet.
-    const bool rated = f.opinion_level != kUnratedOpinionLevel;
+    const bool rated = f.rating_level != kUnratedLevel;
     if (rated) ++played[f.scenario_id];
 
     if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
@@ -230,7 +259,8 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   r.participants = static_cast<int>(people.size());
   r.teams = static_cast<int>(teams.size());
   r.event_names.assign(events.begin(), events.end());
-  add_recommendations(r);
+  add_learning_points(r);
+  add_members_recommendations(r);
 
   if (!sel.event.empty() && !r.appendix.empty() && !r.appendix.front().event_name.empty()) {
     const FeedbackReport& first = r.appendix.front();
@@ -274,7 +304,7 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
     }
     for (const store::ActionItem& a : items) {
       r.actions.push_back({a.id, clean(a.finding), clean(a.action), clean(a.owner), a.due_date,
-                           a.priority, store::key(a.status), summary.id,
+                           a.priority, store::key(a.status), false, "", summary.id,
                            clean(summary.event_name), summary.scenario_title});
     }
   }

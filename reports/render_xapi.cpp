@@ -129,13 +129,14 @@ void add_session(json& out, const FeedbackReport& r) {
                             {"max", 100}}},
                  {"extensions",
                   {{base + "/extensions/4p-percent", percents},
-                   {base + "/extensions/opinion", text::one_line(r.opinion)},
+                   {base + "/extensions/exercise-rating", text::one_line(r.rating)},
                    {base + "/extensions/outcome", r.outcome}}}};
   json completed = statement(verb("completed"), scenario, r.finished_at);
   completed["result"] = result;
   out.push_back(std::move(completed));
-  // Passed means an opinion in the top two levels of the scale (Substantial or Reasonable).
-  const bool passed = r.opinion_level <= 1;
+  // Passed means an exercise rating in the top two levels of the scale (Strong or Good). The
+  // audit's findings are about the council, not the learner, so no statement carries them.
+  const bool passed = r.rating_level <= 1;
   json verdict = statement(verb(passed ? "passed" : "failed"), scenario, r.finished_at);
   result["success"] = passed;
   verdict["result"] = result;

@@ -90,6 +90,37 @@ void clamp_opinion_definitions(audit::OpinionDefinitions& o, std::string& proble
   o.high_findings_for_lowest = std::clamp(o.high_findings_for_lowest, 1, 99);
 }
 
+// The exercise rating must never read as an assurance opinion: the labels it had before the two
+// were told apart become the new defaults, and labels that match an opinion label (or each
+// other) restore the defaults. Thresholds must fall from the first level to the third;
+// otherwise the rating would be ambiguous.
+void clamp_rating_scale(RatingScale& r, const audit::OpinionDefinitions& opinion,
+                        std::string& problems) {
+  const RatingScale defaults;
+  if (r.labels == kFormerRatingLabels) r.labels = defaults.labels;
+  bool clash = false;
+  for (size_t i = 0; i < r.labels.size(); ++i) {
+    if (blank(r.labels[i])) r.labels[i] = defaults.labels[i];
+    if (blank(r.definitions[i])) r.definitions[i] = defaults.definitions[i];
+  }
+  for (size_t i = 0; i < r.labels.size(); ++i) {
+    for (size_t k = i + 1; k < r.labels.size(); ++k)
+      clash = clash || folded(r.labels[i]) == folded(r.labels[k]);
+    for (const std::string& o : opinion.labels) clash = clash || folded(r.labels[i]) == folded(o);
+  }
+  if (clash) {
+    r.labels = defaults.labels;
+    add_problem(problems, "rating labels (each must differ from the others and from the "
+                          "assurance opinion's)");
+  }
+  auto& t = r.thresholds;
+  for (double& v : t) v = std::clamp(v, 0.0, 100.0);
+  if (!(t[0] >= t[1] && t[1] >= t[2])) {
+    t = defaults.thresholds;
+    add_problem(problems, "rating thresholds");
+  }
+}
+
 }  // namespace
 
 std::string default_settings_path() {
@@ -127,10 +158,14 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
   read(j, "late_priority_drop", s.late_priority_drop, problems);
-  if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
-    read(*a, "labels", s.scale.labels, problems);
-    read(*a, "thresholds", s.scale.thresholds, problems);
-  }
+  // The exercise rating was saved as "assurance" before it was told apart from an assurance
+  // opinion; such a file is still read, and "rating" wins when a file has both.
+  for (const char* key : {"assurance", "rating"})
+    if (auto a = j.find(key); a != j.end() && a->is_object()) {
+      read(*a, "labels", s.scale.labels, problems);
+      read(*a, "definitions", s.scale.definitions, problems);
+      read(*a, "thresholds", s.scale.thresholds, problems);
+    }
   if (auto o = j.find("opinion"); o != j.end() && o->is_object()) {
     read(*o, "labels", s.opinion.labels, problems);
     read(*o, "definitions", s.opinion.definitions, problems);
@@ -138,6 +173,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
     read(*o, "high_findings_for_lowest", s.opinion.high_findings_for_lowest, problems);
   }
   clamp_opinion_definitions(s.opinion, problems);
+  clamp_rating_scale(s.scale, s.opinion, problems);
   s.theme = theme == "dark" ? Theme::Dark
             : theme == "high-contrast" ? Theme::HighContrast
                                        : Theme::Light;
@@ -145,13 +181,6 @@ Settings load_settings(const std::string& path, std::string* warning) {
   s.late_priority_drop = std::clamp(s.late_priority_drop, 0, 2);
   s.window_width = std::clamp(s.window_width, 640, 16384);
   s.window_height = std::clamp(s.window_height, 480, 16384);
-  // Thresholds must fall from Substantial to Limited; otherwise the opinion would be ambiguous.
-  auto& t = s.scale.thresholds;
-  for (double& v : t) v = std::clamp(v, 0.0, 100.0);
-  if (!(t[0] >= t[1] && t[1] >= t[2])) {
-    t = AssuranceScale{}.thresholds;
-    problems += std::string(problems.empty() ? "" : ", ") + "assurance thresholds";
-  }
   if (!problems.empty() && warning)
     *warning = "Some settings in " + path + " were not understood (" + problems +
                "); their defaults are used.";
@@ -170,7 +199,10 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},
             {"late_priority_drop", s.late_priority_drop},
-            {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}},
+            {"rating",
+             {{"labels", s.scale.labels},
+              {"definitions", s.scale.definitions},
+              {"thresholds", s.scale.thresholds}}},
             {"opinion",
              {{"labels", s.opinion.labels},
               {"definitions", s.opinion.definitions},

@@ -35,30 +35,6 @@ std::string sentence(std::string_view s) {
   return out;
 }
 
-// The key action a check names: exactly, else the same id written with other capitals or spaces
-// around it (a check typed at the command line, or imported from another laptop). -1 when the
-// scenario has no such key action.
-int key_action_of(const Scenario& s, const std::string& id) {
-  const int exact = s.find_key_action(id);
-  if (exact >= 0) return exact;
-  for (size_t i = 0; i < s.key_actions.size(); ++i)
-    if (same_words(s.key_actions[i].id, id)) return static_cast<int>(i);
-  return -1;
-}
-
-// The latest check of each of the scenario's key actions, keyed by its index. Two spellings of
-// one key action are one check: the later recording wins.
-std::map<int, ControlCheck> checks_by_key_action(const Scenario& s, const AuditRecord& r) {
-  std::map<int, ControlCheck> out;
-  for (const ControlCheck& c : current_checks(r)) {
-    const int k = key_action_of(s, c.key_action);
-    if (k < 0) continue;
-    auto it = out.find(k);
-    if (it == out.end() || c.seq >= it->second.seq) out[k] = c;
-  }
-  return out;
-}
-
 std::string the_question(const KeyAction& ka) {
   if (ka.control && !trimmed(ka.control->question).empty())
     return std::string(trimmed(ka.control->question));
@@ -83,6 +59,25 @@ std::string list_ids(const std::vector<std::string>& ids) {
 }
 
 }  // namespace
+
+int key_action_of(const Scenario& s, std::string_view id) {
+  const int exact = s.find_key_action(id);
+  if (exact >= 0) return exact;
+  for (size_t i = 0; i < s.key_actions.size(); ++i)
+    if (same_words(s.key_actions[i].id, id)) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<std::pair<int, ControlCheck>> checks_of_scenario(const Scenario& s, const AuditRecord& r) {
+  std::map<int, ControlCheck> by_index;
+  for (const ControlCheck& c : current_checks(r)) {
+    const int k = key_action_of(s, c.key_action);
+    if (k < 0) continue;
+    auto it = by_index.find(k);
+    if (it == by_index.end() || c.seq >= it->second.seq) by_index[k] = c;
+  }
+  return {by_index.begin(), by_index.end()};
+}
 
 FindingWording prefilled_wording(const Scenario& s, int key_action, const ControlCheck& check) {
   FindingWording w;
@@ -129,7 +124,7 @@ FindingWording prefilled_wording(const Scenario& s, int key_action, const Contro
 
 std::vector<AuditFinding> findings_from_checks(const Scenario& s, const AuditRecord& r) {
   std::vector<AuditFinding> out;
-  for (const auto& [k, c] : checks_by_key_action(s, r)) {
+  for (const auto& [k, c] : checks_of_scenario(s, r)) {
     if (c.status == ControlStatus::InPlace) continue;
     const KeyAction& ka = s.key_actions[static_cast<size_t>(k)];
     const FindingWording pre = prefilled_wording(s, k, c);
@@ -191,7 +186,7 @@ const char* priority_definition(Priority p) {
 Opinion assess_opinion(const Scenario& s, const AuditRecord& r, const OpinionDefinitions& defs) {
   Opinion o;
   o.key_actions = static_cast<int>(s.key_actions.size());
-  o.checks_recorded = static_cast<int>(checks_by_key_action(s, r).size());
+  o.checks_recorded = static_cast<int>(checks_of_scenario(s, r).size());
   o.available = o.checks_recorded > 0;
   const int lowest = static_cast<int>(defs.labels.size()) - 1;
   if (!o.available) {

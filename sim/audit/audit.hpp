@@ -7,6 +7,8 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/audit/record.hpp"
@@ -31,6 +33,15 @@ struct AuditFinding {
   std::string evidence;
   std::string evidence_ref;
 };
+
+// The key action a check or a recommendation names: exactly, else the same id written with
+// other capitals or spaces around it; -1 when the scenario has no such key action.
+int key_action_of(const Scenario& s, std::string_view id);
+
+// The latest check of each of the scenario's key actions, in the scenario's order, with the key
+// action's index. Checks of key actions the scenario lacks are left out; two spellings of one
+// key action are one check, the later recording winning.
+std::vector<std::pair<int, ControlCheck>> checks_of_scenario(const Scenario& s, const AuditRecord& r);
 
 // The wording the scenario and a check give a finding's four parts before the group edits them.
 struct FindingWording {

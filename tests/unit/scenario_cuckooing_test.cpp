@@ -1,6 +1,6 @@
 // Path tests for the shipped cuckooing scenario (scenarios/cuckooing/cuckooing-millbrook-court.yaml):
 // it validates cleanly, every node and ending is reachable for each audience, every path is long
-// enough, the best path earns Substantial assurance, the worst is poor, and missing the first
+// enough, the best path earns a Strong rating, the worst is poor, and missing the first
 // sign of cuckooing really does let harm escalate.
 #include <doctest/doctest.h>
 
@@ -165,10 +165,10 @@ TEST_CASE("a missed early sign lets harm escalate to a poor ending and a whistle
   play_best_from_here(session);
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Poor);
-  CHECK(r.opinion_level >= 2);  // Limited or worse
+  CHECK(r.rating_level >= 2);  // Fair or worse
 }
 
-TEST_CASE("a middling response lands between Substantial and No assurance") {
+TEST_CASE("a middling response lands between Strong and Weak") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
@@ -180,7 +180,7 @@ TEST_CASE("a middling response lands between Substantial and No assurance") {
   REQUIRE(session.finished());
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.overall_percent > 40.0);
   CHECK(r.overall_percent < 80.0);
 }

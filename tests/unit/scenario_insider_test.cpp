@@ -105,5 +105,5 @@ TEST_CASE("acting on intelligence before securing evidence closes off the good e
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(r.capped_by_high_finding);
-  CHECK(r.opinion == "Limited");
+  CHECK(r.rating == "Fair");
 }

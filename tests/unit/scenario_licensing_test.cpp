@@ -1,6 +1,6 @@
 // Path tests for the shipped licensing scenario (scenarios/licensing/licensing-late-night-premises.yaml):
 // it validates cleanly, every node, ending and key action is reachable for each audience, every
-// path is long enough, the best path earns Substantial assurance and the worst a poor ending,
+// path is long enough, the best path earns a Strong rating and the worst a poor ending,
 // and the distractors councils really fall for (granting on paperwork, refusing on rumour,
 // missing the nail bar signs) lead where the debriefs say they do.
 #include <doctest/doctest.h>
@@ -220,7 +220,7 @@ TEST_CASE("granting on complete paperwork after missed signs ends in harm and a 
   REQUIRE(session.finished());
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Poor);
-  CHECK(r.opinion_level >= 2);
+  CHECK(r.rating_level >= 2);
 }
 
 TEST_CASE("a licence granted at the hearing cannot lead to a good ending, even with a recovery") {
@@ -301,7 +301,7 @@ TEST_CASE("a councillor who campaigns publicly must step aside; officers never s
                      [](const std::string& id) { return id.rfind("he-m-", 0) == 0; }));
 }
 
-TEST_CASE("a middling response lands between Substantial and No assurance") {
+TEST_CASE("a middling response lands between Strong and Weak") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
@@ -312,7 +312,7 @@ TEST_CASE("a middling response lands between Substantial and No assurance") {
                  "da-victim-first", "aa-all-powers", "sc-action-plan"});
   REQUIRE(session.finished());
   const Result r = score_session(session);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.overall_percent > 40.0);
   CHECK(r.overall_percent < 80.0);
   CHECK_FALSE(r.findings.empty());

@@ -232,7 +232,7 @@ TEST_CASE("paying the fraudster's account lets harm escalate; a good ending is o
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(session.current_node().id == "ending-mixed-costly");
-  CHECK(r.opinion != "Substantial");  // the missed call-back is a high-priority finding
+  CHECK(r.rating != "Strong");  // the missed call-back is a high-priority finding
 }
 
 TEST_CASE("missing the early signs escalates to a poor ending and the story reaches the paper") {
@@ -249,10 +249,10 @@ TEST_CASE("missing the early signs escalates to a poor ending and the story reac
   finish_best(session);
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
-  CHECK((r.opinion == "Limited" || r.opinion == "No"));
+  CHECK((r.rating == "Fair" || r.rating == "Weak"));
 }
 
-TEST_CASE("a middling response lands in Reasonable or Limited assurance") {
+TEST_CASE("a middling response lands in Good or Fair") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
@@ -261,7 +261,7 @@ TEST_CASE("a middling response lands in Reasonable or Limited assurance") {
                  "ask-for-letterhead", "recall-and-report", "ask-manager"});
   finish_best(session);
   const Result r = score_session(session);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.outcome == Outcome::Mixed);
 }
 

@@ -88,3 +88,52 @@ TEST_CASE("settings: opinion settings of the wrong shape are named in the warnin
   CHECK(warn.find("labels") != std::string::npos);
   CHECK(warn.find("cap_level_for_high") != std::string::npos);
 }
+
+TEST_CASE("settings: an older file's assurance scale loads as the exercise rating, old default labels replaced") {
+  std::string warn;
+  const Settings s = load_text(
+      scratch("rating-old-file"),
+      R"({"assurance": {"labels": ["Substantial", "Reasonable", "Limited", "No"], "thresholds": [75, 50, 25]}})",
+      warn);
+  CHECK(warn.empty());
+  CHECK(s.scale.labels == RatingScale{}.labels);
+  CHECK(s.scale.thresholds[0] == doctest::Approx(75.0));
+  CHECK(s.scale.thresholds[2] == doctest::Approx(25.0));
+  // A council's own labels from then are kept.
+  const Settings own = load_text(
+      scratch("rating-old-own-labels"),
+      R"({"assurance": {"labels": ["Excellent", "Sound", "Patchy", "Poor"]}})", warn);
+  CHECK(own.scale.labels[2] == "Patchy");
+}
+
+TEST_CASE("settings: the exercise rating's labels, definitions and thresholds round-trip under their own key") {
+  const std::string dir = scratch("rating-round-trip");
+  Settings s;
+  s.scale.labels = {"Excellent", "Sound", "Patchy", "Poor"};
+  s.scale.definitions[0] = "Everything the scenario looks for, on time.";
+  s.scale.thresholds = {85, 65, 45};
+  std::string err, warn;
+  REQUIRE(save_settings(s, dir + "/settings.json", &err));
+  CHECK(auditsim::test::file_bytes(dir + "/settings.json").find("\"rating\"") != std::string::npos);
+  CHECK(auditsim::test::file_bytes(dir + "/settings.json").find("\"assurance\"") == std::string::npos);
+  const Settings back = load_settings(dir + "/settings.json", &warn);
+  CHECK(warn.empty());
+  CHECK(back.scale.labels == s.scale.labels);
+  CHECK(back.scale.definitions == s.scale.definitions);
+  CHECK(back.scale.thresholds[0] == doctest::Approx(85.0));
+}
+
+TEST_CASE("settings: rating labels that read as an assurance opinion, or as each other, restore the defaults") {
+  std::string warn;
+  const Settings clash = load_text(
+      scratch("rating-clash"), R"({"rating": {"labels": ["Substantial", "Good", "Fair", "Weak"]}})", warn);
+  CHECK(clash.scale.labels == RatingScale{}.labels);
+  CHECK(warn.find("rating labels") != std::string::npos);
+  const Settings twice = load_text(
+      scratch("rating-twice"), R"({"rating": {"labels": ["Good", " good", "Fair", "Weak"]}})", warn);
+  CHECK(twice.scale.labels == RatingScale{}.labels);
+  const Settings order = load_text(
+      scratch("rating-thresholds"), R"({"rating": {"thresholds": [10, 50, 90]}})", warn);
+  CHECK(order.scale.thresholds == RatingScale{}.thresholds);
+  CHECK(warn.find("rating thresholds") != std::string::npos);
+}
