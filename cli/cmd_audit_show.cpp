@@ -23,7 +23,7 @@ using nlohmann::json;
 // The story's score, which is an exercise rating and never an audit opinion.
 struct ExerciseRating {
   bool available = false;
-  std::string label, why_not;
+  std::string label, definition, why_not;
   double percent = 0;
 };
 
@@ -44,6 +44,9 @@ ExerciseRating exercise_rating(const store::SessionRecord& rec, const ScenarioPt
   apply_overrides(result, rec.overrides, config);
   out.available = true;
   out.label = result.rating;
+  const auto& definitions = config.scale.definitions;
+  if (result.rating_level >= 0 && result.rating_level < static_cast<int>(definitions.size()))
+    out.definition = definitions[static_cast<size_t>(result.rating_level)];
   out.percent = result.overall_percent;
   return out;
 }
@@ -138,6 +141,7 @@ json view_json(const AuditView& v) {
   json rating = {{"available", v.rating.available},
                  {"label", v.rating.label},
                  {"percent", v.rating.percent},
+                 {"definition", v.rating.definition},
                  {"not_available_because", v.rating.why_not}};
   return json{{"session", rec.summary.id},
               {"scenario", rec.summary.scenario_id},
@@ -220,7 +224,8 @@ void print_view(const AuditView& v) {
   std::cout << "\nExercise rating (the score of the story, not an audit opinion): "
             << (v.rating.available
                     ? v.rating.label + " (" +
-                          std::to_string(static_cast<int>(v.rating.percent + 0.5)) + "%)"
+                          std::to_string(static_cast<int>(v.rating.percent + 0.5)) + "%)" +
+                          (v.rating.definition.empty() ? "" : ". " + v.rating.definition)
                     : "not available: " + v.rating.why_not)
             << "\n";
   std::cout << "Assurance opinion: ";

@@ -49,13 +49,58 @@ class Merger {
     }
   }
 
+  // The improvement plans of the sessions in both files, all at once (every session of a
+  // re-imported file is in both): actions made on either laptop after play (from agreed
+  // recommendations) are all kept. An action's status is not compared where it has updates:
+  // its latest update settles it (action_updates()).
+  void plan_actions() {
+    const std::string both = "(SELECT uuid FROM temp.import_both)";
+    const std::string canon_o = canonical("actions", {"status", "updated_at"}, "o.");
+    const std::string canon_m = canonical("actions", {"status", "updated_at"}, "m.");
+    {
+      Stmt q(
+          db_.handle(),
+          "SELECT o.uuid FROM " + src_ +
+              ".actions o JOIN main.actions m ON m.uuid = o.uuid "
+              "WHERE o.session IN " +
+              both + " AND ((" + canon_o + ") IS NOT (" + canon_m + ")" +
+              " OR (o.status IS NOT m.status AND NOT EXISTS (SELECT 1 FROM main.action_updates u "
+              "WHERE u.action_item = o.uuid) AND NOT EXISTS (SELECT 1 FROM " +
+              src_ + ".action_updates u WHERE u.action_item = o.uuid))) ORDER BY o.uuid");
+      while (q.step())
+        report_.conflicts.push_back({"action", q.column_text(0),
+                                     "the other file's improvement action differs; this "
+                                     "database's was kept"});
+    }
+    const std::string fresh = " FROM " + src_ + ".actions WHERE session IN " + both +
+                              " AND uuid NOT IN (SELECT uuid FROM main.actions)";
+    db_.exec("INSERT OR IGNORE INTO temp.import_touched SELECT DISTINCT session" + fresh);
+    const std::string cols = join_columns(table_columns(db_, "main", "actions"));
+    try {
+      db_.exec("INSERT INTO main.actions(" + cols + ") SELECT " + cols + fresh);
+    } catch (const StoreError& e) {
+      if (e.kind() != ErrorKind::Invalid) throw;
+      refuse_("has an improvement action that auditsim refuses: " + clause(e.what()));
+    }
+    report_.audit_rows_added += static_cast<int>(db_.changes());
+    // Every action of the other file's sessions has a real due date or none.
+    Stmt q(db_.handle(), "SELECT session, due_date FROM " + src_ +
+                             ".actions WHERE due_date <> '' AND session IN "
+                             "(SELECT uuid FROM temp.import_new UNION SELECT uuid FROM "
+                             "temp.import_both)");
+    while (q.step())
+      if (!is_iso_date(q.column_text(1)))
+        refuse_("has an improvement action in session " + q.column_text(0).substr(0, 8) +
+                " that auditsim refuses: " +
+                clause(not_a_date_message("its due date", q.column_text(1))));
+  }
+
   void session(const std::string& s, bool both) {
     session_ = s;
     where_ = " in session " + s.substr(0, 8);
     next_seq_.clear();
     keys_ = key_actions();
     recommendations();
-    if (both) actions();
     action_references();
     responses();
     checks();
@@ -63,8 +108,8 @@ class Merger {
     scope();
     action_updates();
     if (both && touched_) {
-      Stmt q(db_.handle(), "INSERT OR IGNORE INTO temp.import_touched VALUES(?)");
-      q.bind(1, s).run();
+      Query q = db_.query("INSERT OR IGNORE INTO temp.import_touched VALUES(?)");
+      q->bind(1, s).run();
     }
     touched_ = false;
   }
@@ -76,28 +121,35 @@ class Merger {
   }
 
   KeyActions key_actions() {
-    Stmt q(db_.handle(),
-           "SELECT sn.sha256, sn.scenario_id, sn.source_text FROM main.sessions s "
-           "JOIN main.scenario_snapshots sn ON sn.sha256 = s.snapshot WHERE s.uuid = ?");
-    q.bind(1, session_);
+    Query q = db_.query(
+        "SELECT sn.sha256, sn.scenario_id FROM main.sessions s "
+        "JOIN main.scenario_snapshots sn ON sn.sha256 = s.snapshot WHERE s.uuid = ?");
+    q->bind(1, session_);
     KeyActions k;
-    if (!q.step()) return k;
-    k.scenario_id = q.column_text(1);
-    auto it = parsed_.find(q.column_text(0));
-    if (it == parsed_.end())
-      it = parsed_.emplace(q.column_text(0), snapshot_key_actions(q.column_text(2))).first;
+    if (!q->step()) return k;
+    k.scenario_id = q->column_text(1);
+    const std::string sha = q->column_text(0);
+    auto it = parsed_.find(sha);
+    if (it == parsed_.end()) {
+      // The source is read only once per scenario: thousands of sessions share a few.
+      Stmt src(db_.handle(), "SELECT source_text FROM main.scenario_snapshots WHERE sha256 = ?");
+      src.bind(1, sha);
+      src.step();
+      it = parsed_.emplace(sha, snapshot_key_actions(src.column_text(0))).first;
+    }
     k.ids = it->second;
     return k;
   }
 
   // quote() of every column but those that only say where a row sits (`skip`), so a row merged
   // after this database's own rows compares equal to its original.
-  std::string canonical(const std::string& table, const std::set<std::string>& skip) {
+  std::string canonical(const std::string& table, const std::set<std::string>& skip,
+                        const std::string& prefix = "") {
     std::string expr;
     for (const std::string& c : table_columns(db_, "main", table)) {
       if (skip.count(c)) continue;
       if (!expr.empty()) expr += " || char(31) || ";
-      expr += "quote(" + c + ")";
+      expr += "quote(" + prefix + c + ")";
     }
     return expr;
   }
@@ -191,10 +243,11 @@ class Merger {
   template <typename Fn>
   void for_rows(const std::string& cols, const std::string& table, const std::string& order,
                 Fn&& fn) {
-    Stmt q(db_.handle(), "SELECT " + cols + ", rowid, uuid FROM " + src_ + "." + table +
-                             " WHERE session = ? ORDER BY " + order);
-    q.bind(1, session_);
-    while (q.step()) fn(q);
+    // Cached: run once per audited session (the import clears the cache before detaching).
+    Query q = db_.query("SELECT " + cols + ", rowid, uuid FROM " + src_ + "." + table +
+                        " WHERE session = ? ORDER BY " + order);
+    q->bind(1, session_);
+    while (q->step()) fn(*q);
   }
 
   bool here(const std::string& table, const std::string& uuid) {
@@ -237,73 +290,15 @@ class Merger {
     });
   }
 
-  // The improvement plan of a session in both files: actions made here after play (from
-  // agreed recommendations) and there are both kept.
-  void actions() {
-    const std::string canon = canonical("actions", {"status", "updated_at"});
-    Stmt q(db_.handle(), "SELECT rowid, uuid, status FROM " + src_ +
-                             ".actions WHERE session = ? ORDER BY created_at, rowid");
-    q.bind(1, session_);
-    while (q.step()) {
-      const int64_t rowid = q.column_int(0);
-      const std::string uuid = q.column_text(1);
-      auto mine = text_of("SELECT " + canon +
-                              " || char(30) || status FROM main.actions WHERE "
-                              "uuid = ?1",
-                          uuid);
-      if (!mine) {
-        std::string cols = join_columns(table_columns(db_, "main", "actions"));
-        Query ins = db_.query("INSERT INTO main.actions(" + cols + ") SELECT " + cols + " FROM " +
-                              src_ + ".actions WHERE rowid = ?");
-        ins->bind(1, rowid);
-        try {
-          ins->run();
-        } catch (const StoreError& e) {
-          if (e.kind() != ErrorKind::Invalid) throw;
-          refuse("an improvement action", e.what());
-        }
-        ++report_.audit_rows_added;
-        touched_ = true;
-        continue;
-      }
-      Query theirs = db_.query("SELECT " + canon + " || char(30) || status FROM " + src_ +
-                               ".actions WHERE rowid = ?");
-      theirs->bind(1, rowid);
-      theirs->step();
-      const std::string t = theirs->column_text(0);
-      if (t == *mine) continue;
-      // A status that differs is settled by the action's updates when it has any.
-      const bool same_but_status =
-          t.substr(0, t.rfind('\x1e')) == mine->substr(0, mine->rfind('\x1e'));
-      if (same_but_status && has_updates(uuid)) continue;
-      report_.conflicts.push_back(
-          {"action", uuid,
-           "the other file's improvement action differs; this database's was kept"});
-    }
-  }
-
-  bool has_updates(const std::string& action) {
-    Stmt q(db_.handle(),
-           "SELECT 1 FROM main.action_updates WHERE action_item = ?1 UNION ALL "
-           "SELECT 1 FROM " +
-               src_ + ".action_updates WHERE action_item = ?1");
-    q.bind(1, action);
-    return q.step();
-  }
-
-  // Every action of the session (copied with it, or merged just now) carries out a
-  // recommendation of the same session, if any, and has a real due date.
+  // Every action of the session (copied with it, or merged just now) that carries out a
+  // recommendation carries out one of the same session.
   void action_references() {
-    Query q =
-        db_.query("SELECT uuid, recommendation, due_date FROM main.actions WHERE session = ?");
+    Query q = db_.query(
+        "SELECT recommendation FROM main.actions WHERE session = ? AND recommendation <> ''");
     q->bind(1, session_);
-    std::vector<std::pair<std::string, std::string>> links;
-    while (q->step()) {
-      if (!q->column_text(2).empty() && !is_iso_date(q->column_text(2)))
-        refuse("an improvement action", not_a_date_message("its due date", q->column_text(2)));
-      if (!q->column_text(1).empty()) links.emplace_back(q->column_text(0), q->column_text(1));
-    }
-    for (const auto& [action, rec] : links)
+    std::vector<std::string> links;
+    while (q->step()) links.push_back(q->column_text(0));
+    for (const std::string& rec : links)
       if (!here("recommendations", rec))
         refuse("an improvement action",
                "it carries out recommendation " + rec + ", which is not one of its session");
@@ -333,8 +328,7 @@ class Merger {
       if (std::string p = check_problem(c, keys_, kImportLimits); !p.empty())
         refuse("a control check", p);
       merge_row("control_checks", "control check", q.column_int(kCheckColCount),
-                q.column_text(kCheckColCount + 1), std::nullopt,
-                {{"seq", kNextSeq}});
+                q.column_text(kCheckColCount + 1), std::nullopt, {{"seq", kNextSeq}});
     });
   }
 
@@ -343,8 +337,7 @@ class Merger {
       if (std::string p = opinion_problem(read_opinion(q), kImportLimits); !p.empty())
         refuse("an opinion setting", p);
       merge_row("opinion_settings", "opinion setting", q.column_int(kOpinionColCount),
-                q.column_text(kOpinionColCount + 1), std::nullopt,
-                {{"seq", kNextSeq}});
+                q.column_text(kOpinionColCount + 1), std::nullopt, {{"seq", kNextSeq}});
     });
   }
 
@@ -355,8 +348,7 @@ class Merger {
       if (std::string p = scope_problem(read_scope(q), kImportLimits); !p.empty())
         refuse("an audit scope", p);
       merge_row("audit_scope", "audit scope", q.column_int(kScopeColCount),
-                q.column_text(kScopeColCount + 1), std::nullopt,
-                {{"seq", kNextSeq}});
+                q.column_text(kScopeColCount + 1), std::nullopt, {{"seq", kNextSeq}});
     });
   }
 
@@ -370,8 +362,7 @@ class Merger {
         refuse("an action update", "it updates action " + u.action +
                                        ", which is not in its session's improvement plan");
       if (merge_row("action_updates", "action update", q.column_int(kActionUpdateColCount),
-                    q.column_text(kActionUpdateColCount + 1), std::nullopt,
-                    {{"seq", kNextSeq}}))
+                    q.column_text(kActionUpdateColCount + 1), std::nullopt, {{"seq", kNextSeq}}))
         updated.insert(u.action);
     });
     // The plan's status follows each action's latest update, as record_action_update keeps it.
@@ -404,11 +395,22 @@ void merge_audit(Db& db, const std::string& src, ImportReport& report,
       "DELETE FROM temp.import_touched;");
   Merger m(db, src, report, refuse);
   m.refuse_orphans();
+  m.plan_actions();
+  // Only sessions with something to merge row by row: desktop-audit rows, or actions carrying
+  // a recommendation (checked against the recommendations). An import of thousands of
+  // sessions without any costs a few queries.
+  std::string audited;
+  for (const char* t : kAuditTables)
+    audited +=
+        std::string(audited.empty() ? "" : " UNION ") + "SELECT session FROM " + src + "." + t;
   std::vector<std::pair<std::string, bool>> sessions;
   {
-    Stmt q(db.handle(),
-           "SELECT uuid, 0 FROM temp.import_new UNION ALL "
-           "SELECT uuid, 1 FROM temp.import_both ORDER BY 1");
+    Stmt q(db.handle(), "SELECT uuid, 0 FROM temp.import_new WHERE uuid IN (" + audited +
+                            " UNION SELECT session FROM " + src +
+                            ".actions WHERE recommendation <> '') UNION ALL "
+                            "SELECT uuid, 1 FROM temp.import_both WHERE uuid IN (" +
+                            audited + " UNION SELECT session FROM " + src +
+                            ".actions WHERE recommendation <> '') ORDER BY 1");
     while (q.step()) sessions.emplace_back(q.column_text(0), q.column_int(1) != 0);
   }
   for (const auto& [session, both] : sessions) m.session(session, both);

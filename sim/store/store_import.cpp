@@ -98,6 +98,7 @@ struct AttachGuard {
   Db& db;
   fs::path temp;
   ~AttachGuard() {
+    db.clear_cache();  // statements cached during the import may read the attached file
     db.exec_noexcept(std::string("DETACH ") + kSrc);
     if (!temp.empty()) remove_db_files(temp);
   }

@@ -169,6 +169,7 @@ TEST_CASE("a desktop audit from play to opinion through the command line, shown 
   CHECK(j["actions"][0]["overdue"] == true);
   CHECK(j["actions"][0]["updates"].size() == 1);
   CHECK(j["exercise_rating"]["available"] == true);
+  CHECK_FALSE(j["exercise_rating"]["definition"].get<std::string>().empty());
   CHECK(j["opinion"]["available"] == true);
   CHECK(j["opinion"]["label"] == "Limited");
   CHECK(j["opinion"]["set"]["reason"] == "Two high-priority controls are not in place");

@@ -173,6 +173,16 @@ TEST_CASE("improvement actions made after play on another laptop are merged, sta
   CHECK(merged);
   CHECK(main.import_from(dir / "laptop.db").audit_rows_added == 0);
   CHECK(main.check().ok());
+  // The same action with another owner there is a conflict; the one here is kept.
+  tamper(dir / "laptop.db", "UPDATE actions SET owner = 'Someone else'");
+  ImportReport changed = main.import_from(dir / "laptop.db");
+  bool conflict = false;
+  for (const ImportConflict& c : changed.conflicts) conflict |= c.kind == "action" && c.id == action_id;
+  CHECK(conflict);
+  for (const ActionItem& a : main.list_actions(id)) CHECK(a.owner != "Someone else");
+  // An action whose due date is not a date refuses the file.
+  tamper(dir / "laptop.db", "UPDATE actions SET due_date = '2027-02-30'");
+  CHECK_THROWS_AS(main.import_from(dir / "laptop.db"), StoreError);
 }
 
 TEST_CASE("a hostile file's audit rows are refused before anything is imported, for new and shared sessions") {
