@@ -2,12 +2,15 @@
 #include "ui/app/top_bar_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <utility>
 
 #include <imgui.h>
 
 #include "sim/recording.hpp"
+#include "ui/controllers/room_layout.hpp"
+#include "ui/app/fonts.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
@@ -87,7 +90,8 @@ ScoringConfig App::scoring() const {
 }
 
 float App::effective_font_scale() const {
-  return std::min(kMaxFontScale * 1.4f, settings_.font_scale * (presenter ? 1.45f : 1.0f));
+  if (presenter) return room_body_px(room_display_height_) / kBodyPx;
+  return settings_.font_scale;
 }
 
 bool App::key_pressed(int scancode) const {
@@ -333,6 +337,14 @@ void App::open_debrief(const std::vector<std::string>& ids) {
 void App::handle_global_keys() {
   if (key_pressed(keys::kF11)) {
     presenter = !presenter;
+    fonts_dirty = true;
+    play_ui.room_panel = play_ui.room_keys_open = false;  // the room view starts clean
+  }
+  // The room's type follows the display (a projector at another resolution, full screen taking
+  // effect a frame late).
+  const float h = ImGui::GetIO().DisplaySize.y;
+  if (presenter && h > 0 && std::abs(h - room_display_height_) > 0.5f) {
+    room_display_height_ = h;
     fonts_dirty = true;
   }
 }

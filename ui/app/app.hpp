@@ -120,6 +120,16 @@ class App {
     std::string note;
     bool note_part_b = false;
     bool abandon_requested = false;  // acted on after the frame's drawing, which reads the play
+    // The room view (presenter mode): on one display the facilitator panel is opened only on
+    // purpose (F), the keys are listed on ?, and skipping the countdown asks for a second S.
+    bool room_panel = false;
+    bool room_keys_open = false;
+    double skip_asked_at = -1;  // ImGui time of the first S; -1 when not asked
+    std::string room_notice;    // "One minute added", shown briefly under the countdown
+    double room_notice_at = -1;
+    int room_scroll = 0;  // pages to scroll the stage's text by this frame (Page Up/Down)
+    int room_document = 0;  // E opens the stage's documents in turn: how many it has opened
+    int room_choice = 0;  // the choice's number pressed this frame (1-9), 0 for none
   } play_ui;
   int selected_entry = -1;  // library selection (index into library().entries())
   std::string library_filter;
@@ -127,7 +137,8 @@ class App {
   bool presenter = false;        // F11: full screen, large type, scores hidden from the room
   bool facilitator_open = true;  // the facilitator side panel
   bool facilitator_window = false;  // the shell shows the facilitator's controls in a second window
-  // The scale fonts are built at: the setting, enlarged in presenter mode.
+  // The scale fonts are built at: the setting, or in presenter mode the room's size for the
+  // display's height (room_layout.hpp), which frame() follows when the display changes.
   float effective_font_scale() const;
   bool fonts_dirty = false;      // font scale or presenter mode changed: the shell rebuilds fonts
   bool theme_dirty = true;       // theme changed: the shell reapplies colours
@@ -173,6 +184,7 @@ class App {
   bool ask_before_switching(std::string what, std::function<bool()> start);
   void draw_switch_prompt();
   double last_rescan_ = -10;
+  float room_display_height_ = 1080;  // the display height presenter-mode fonts are built for
 };
 
 }  // namespace auditsim::ui

@@ -4,6 +4,9 @@
 
 namespace auditsim::ui {
 
+// Body text at scale 1, in pixels.
+inline constexpr float kBodyPx = 17.0f;
+
 // Rebuilds the font atlas of the current ImGui context at `scale` (1 = 17 px body text) and
 // fills fonts(). Returns false when DejaVu was not found (the built-in font is used).
 bool load_fonts(float scale);

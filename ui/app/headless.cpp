@@ -75,6 +75,8 @@ void Headless::facilitator_frame(float dt) {
   app_->facilitator_window = true;
   ImGui::SetCurrentContext(facilitator_ctx_);
   ImGui::GetIO().DeltaTime = dt;
+  // As the shell's second window: the shared atlas is built at the room's size, shown at the desk's.
+  ImGui::GetIO().FontGlobalScale = app_->settings().font_scale / app_->effective_font_scale();
   Probe* previous = active_probe();
   set_active_probe(&facilitator_probe_);
   facilitator_probe_.begin_frame();

@@ -13,5 +13,19 @@ inline constexpr int kSpace = SDL_SCANCODE_SPACE;
 inline constexpr int kP = SDL_SCANCODE_P;
 inline constexpr int kEnter = SDL_SCANCODE_RETURN;
 inline constexpr int kF5 = SDL_SCANCODE_F5;
+// The room view's keys (presenter mode), listed on screen by pressing ? (or F1).
+inline constexpr int kF1 = SDL_SCANCODE_F1;
+inline constexpr int kSlash = SDL_SCANCODE_SLASH;  // with Shift: ?
+inline constexpr int kEquals = SDL_SCANCODE_EQUALS;  // with or without Shift: +
+inline constexpr int kMinus = SDL_SCANCODE_MINUS;
+inline constexpr int kKeypadPlus = SDL_SCANCODE_KP_PLUS;
+inline constexpr int kKeypadMinus = SDL_SCANCODE_KP_MINUS;
+inline constexpr int kR = SDL_SCANCODE_R;
+inline constexpr int kS = SDL_SCANCODE_S;
+inline constexpr int kF = SDL_SCANCODE_F;
+inline constexpr int kE = SDL_SCANCODE_E;
+inline constexpr int kDigit0 = SDL_SCANCODE_0;
+inline constexpr int kPageUp = SDL_SCANCODE_PAGEUP;
+inline constexpr int kPageDown = SDL_SCANCODE_PAGEDOWN;
 
 }  // namespace auditsim::ui::keys

@@ -269,6 +269,30 @@ void PlayController::set_paused(bool p) {
   }
 }
 
+bool PlayController::countdown(Countdown what) {
+  if (!timers_) return false;
+  bool changed = false;
+  for (auto& t : tables_) {
+    Session& s = *t.session;
+    bool c = false;
+    switch (what) {
+      case Countdown::AddMinute: c = s.add_stage_time(60'000); break;
+      case Countdown::TakeMinute: c = s.add_stage_time(-60'000); break;
+      case Countdown::Reset: c = s.reset_stage_time(); break;
+      case Countdown::RunOut: c = s.run_out_stage_time(); break;
+    }
+    if (!c) continue;
+    changed = true;
+    try {
+      record_new(t);
+    } catch (const std::exception& e) {
+      if (error_.empty()) error_ = std::string("The change to the countdown could not be saved: ") + e.what();
+    }
+  }
+  if (what == Countdown::RunOut) tick();
+  return changed;
+}
+
 bool PlayController::paused() const { return !tables_.empty() && tables_[0].session->paused(); }
 
 void PlayController::acknowledge(int ti, int inject_index) {

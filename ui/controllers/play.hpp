@@ -93,6 +93,13 @@ class PlayController {
   // Pauses or resumes every table (the facilitator controls the room).
   void set_paused(bool paused);
   bool paused() const;
+  // The facilitator's hand on the countdown, for every table at once as for a pause (the
+  // facilitator keeps the room's time): a minute more or less at the current stage (never cut
+  // below a few seconds), the stage's full time again from now, or the time run out now (what
+  // running out of time does there follows at the next tick, recorded as a time-out). Saved with
+  // the session's state, so a resume keeps it. True when any table's countdown changed.
+  enum class Countdown { AddMinute, TakeMinute, Reset, RunOut };
+  bool countdown(Countdown what);
   // Acknowledges a fired inject on table t and records the acknowledgement.
   void acknowledge(int t, int inject_index);
   // Adds a facilitator note to table t's session.

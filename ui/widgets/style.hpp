@@ -19,6 +19,7 @@ struct Fonts {
   ImFont* small = nullptr;
   ImFont* mono = nullptr;
   ImFont* huge = nullptr;  // presenter-mode node titles and timers
+  ImFont* countdown = nullptr;  // the room's countdown: digits only, read from the back of a room
 };
 
 // The colours of the current theme, beyond ImGui's own style colours.
