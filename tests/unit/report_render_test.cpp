@@ -133,7 +133,7 @@ TEST_CASE("terminal Markdown: a pipe table becomes aligned columns, anything els
         "    a      b\n---------  -\nwide cell  x");
   // GitHub's tables need no outer pipes; a cell keeps its formatting and an escaped pipe.
   CHECK(text::markdown_to_terminal("Field | Value\n--- | ---\nBank | **changed** \\| twice\n\nAfter.") ==
-        "Field  Value\n-----  ----------------\nBank   *changed* | twice\n\nAfter.");
+        "Field  Value\n-----  -----------------\nBank   *changed* | twice\n\nAfter.");
   // A row short of cells is filled out; text after the table is its own paragraph.
   CHECK(text::markdown_to_terminal("| a | b |\n|---|---|\n| 1 |") == "a  b\n-  -\n1");
   // Without the separator row it is not a table: the lines join as one paragraph.
