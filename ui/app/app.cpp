@@ -135,7 +135,7 @@ void App::remove_library_folder(size_t index) {
   library_.rescan_async();
 }
 
-bool App::open_scenario(const std::string& path) {
+bool App::open_scenario(const std::string& path, const SessionSetup& setup) {
   std::string abs = path;
   std::error_code ec;
   if (auto p = std::filesystem::absolute(path, ec); !ec) abs = p.lexically_normal().string();
@@ -157,7 +157,7 @@ bool App::open_scenario(const std::string& path) {
     screen_ = Screen::Library;
     return false;
   }
-  return start_play(e.result.scenario, SessionSetup{});
+  return start_play(e.result.scenario, setup);
 }
 
 bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record) {
@@ -423,6 +423,7 @@ void App::poll_background_jobs() {
 
 void App::frame_facilitator() {
   const ImGuiIO& io = ImGui::GetIO();
+  const FontsForDesk desk;  // the facilitator's window reads at the desk's size
   if (key_pressed(keys::kF11)) {
     presenter = false;
     fonts_dirty = true;

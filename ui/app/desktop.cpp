@@ -52,7 +52,7 @@ GlSetup create_context(SDL_Window* w) {
 }
 
 void rebuild_fonts(App& app) {
-  load_fonts(app.effective_font_scale());
+  load_fonts(app.effective_font_scale(), app.desk_font_scale());
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }

@@ -5,6 +5,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "ui/widgets/soft_wrap.hpp"
 #include "ui/widgets/wide_chars.hpp"
 
 #include "ui/widgets/probe.hpp"
@@ -203,6 +204,58 @@ bool input_multiline(const char* label, std::string* value, float height) {
   bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(-FLT_MIN, height),
                                            ImGuiInputTextFlags_CallbackAlways, insert_held_text);
   if (changed) *value = from_imgui_text(shown);
+  record(label, "input");
+  return changed;
+}
+
+namespace {
+
+struct WrapContext {
+  float width = 0;
+};
+
+// Re-wraps the field's text after every edit (and whatever insert_held_text puts in), keeping the
+// cursor where it was in the words.
+int wrap_while_typing(ImGuiInputTextCallbackData* data) {
+  insert_held_text(data);
+  if (data->EventFlag != ImGuiInputTextFlags_CallbackAlways &&
+      data->EventFlag != ImGuiInputTextFlags_CallbackEdit)
+    return 0;
+  const auto* ctx = static_cast<const WrapContext*>(data->UserData);
+  ImFont* f = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const TextMeasure measure = [&](std::string_view t) {
+    return f->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  };
+  const std::string_view current(data->Buf, static_cast<size_t>(data->BufTextLen));
+  size_t cursor = static_cast<size_t>(data->CursorPos);
+  const std::string wrapped = soft_wrap(current, ctx->width, measure, &cursor);
+  if (wrapped == current) return 0;
+  const bool selection = data->HasSelection();
+  data->DeleteChars(0, data->BufTextLen);
+  data->InsertChars(0, wrapped.data(), wrapped.data() + wrapped.size());
+  data->CursorPos = static_cast<int>(std::min(cursor, wrapped.size()));
+  if (!selection) data->SelectionStart = data->SelectionEnd = data->CursorPos;
+  return 0;
+}
+
+}  // namespace
+
+bool input_wrapped(const char* label, std::string* value, float height) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  WrapContext ctx;
+  // The text area inside the frame, less a scroll bar that may appear.
+  ctx.width = ImGui::GetContentRegionAvail().x - 2 * st.FramePadding.x - st.ScrollbarSize;
+  ImFont* f = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const TextMeasure measure = [&](std::string_view t) {
+    return f->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  };
+  std::string shown = soft_wrap(to_imgui_text(*value), ctx.width, measure);
+  const bool changed = ImGui::InputTextMultiline(
+      label, &shown, ImVec2(-FLT_MIN, height),
+      ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit, wrap_while_typing, &ctx);
+  if (changed) *value = from_imgui_text(strip_soft_breaks(shown));
   record(label, "input");
   return changed;
 }

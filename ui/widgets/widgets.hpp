@@ -28,6 +28,9 @@ bool radio(const char* label, bool active);
 bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
 bool input_text(const char* label, std::string* value, const char* hint = nullptr);
 bool input_multiline(const char* label, std::string* value, float height);
+// A multi-line field whose text wraps at its width as it is typed (soft_wrap.hpp); `value` holds
+// the text as typed, without the breaks the wrapping put in.
+bool input_wrapped(const char* label, std::string* value, float height);
 // A whole number with - and + steps.
 bool input_int(const char* label, int* value);
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
