@@ -41,6 +41,25 @@ ImVec4 countdown_colour(const Session& s, int64_t left) {
   return frac > 0.5f ? pal.ok : frac > 0.2f ? pal.warn : pal.bad;
 }
 
+constexpr const char kKeysLabel[] = "Keys  ?##room-keys";
+
+// A quiet button at the right for the list of keys (and, from it, the panel), for a facilitator
+// at the mouse; it takes a line of small type.
+void draw_keys_button(App& app, float width) {
+  ImFont* small = fonts().small ? fonts().small : ImGui::GetFont();
+  ImGui::PushFont(small);
+  const ImVec2 lp = ImGui::GetCursorScreenPos();
+  const float w = ImGui::CalcTextSize(kKeysLabel, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorScreenPos(ImVec2(lp.x + width - w, lp.y - ImGui::GetStyle().FramePadding.y));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  if (button(kKeysLabel)) app.play_ui.room_keys_open = !app.play_ui.room_keys_open;
+  ImGui::PopStyleColor(2);
+  ImGui::SetCursorScreenPos(ImVec2(lp.x, lp.y + small->FontSize * 1.3f));
+  ImGui::Dummy(ImVec2(width, 1));
+  ImGui::PopFont();
+}
+
 // Where the room is (scenario, stage) on the left; the countdown on the right, with the bar under
 // both and what running out of time does.
 void draw_header(App& app, PlayController& pc, const Session& s, float width) {
@@ -88,7 +107,10 @@ void draw_header(App& app, PlayController& pc, const Session& s, float width) {
     bottom = std::max(bottom, y + small->FontSize * 1.2f);
   }
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + fs * 0.2f));
-  if (!left) return;
+  if (!left) {
+    draw_keys_button(app, width);
+    return;
+  }
   // The bar: the share of the stage's time still to go.
   const float total = static_cast<float>(node.time_limit_seconds) * 1000.0f +
                       static_cast<float>(s.stage_time_added_ms());
@@ -105,12 +127,13 @@ void draw_header(App& app, PlayController& pc, const Session& s, float width) {
   // One line at most: the choice itself is on screen below.
   ImGui::PushFont(small);
   const ImVec2 lp = ImGui::GetCursorScreenPos();
-  dl->PushClipRect(lp, ImVec2(lp.x + width, lp.y + small->FontSize * 1.3f), true);
+  const float keys_w = ImGui::CalcTextSize(kKeysLabel, nullptr, true).x + fs * 1.5f;
+  dl->PushClipRect(lp, ImVec2(lp.x + width - keys_w, lp.y + small->FontSize * 1.3f), true);
   dl->AddText(small, small->FontSize, lp, to_u32(pal.muted), when.c_str());
   dl->PopClipRect();
-  ImGui::Dummy(ImVec2(width, small->FontSize * 1.25f));
   ImGui::PopFont();
   if (Probe* p = active_probe()) p->record_text(when);
+  draw_keys_button(app, width);
 }
 
 // The documents of the stage, as buttons that open the viewer (E opens them in turn).

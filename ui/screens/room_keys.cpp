@@ -23,7 +23,7 @@ struct RoomKey {
 constexpr RoomKey kRoomKeys[] = {
     {"1 \xE2\x80\x93 9", "Record the room's choice"},
     {"P", "Pause or resume"},
-    {"+   \xE2\x88\x92", "A minute more, a minute less"},
+    {"+   -", "A minute more, a minute less"},
     {"R", "The stage's full time again, from now"},
     {"S, then S", "Run the clock out now (recorded as a time-out)"},
     {"E", "The stage's documents, one after another"},
@@ -102,8 +102,11 @@ void draw_room_keys(App& app) {
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, fs * 26), 0), ImGuiCond_Always);
-  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.92f, fs * 31), 0), ImGuiCond_Always);
+  ImVec4 bg = palette().surface;
+  bg.w = 1.0f;  // opaque: the room's text must not show through
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+  ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs, fs * 0.8f));
   ImGui::Begin("##room-keys", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoNav |
@@ -124,8 +127,15 @@ void draw_room_keys(App& app) {
   }
   gap(0.3f);
   muted_text("Votes, rationale, dissent, notes and undo are in the facilitator panel (F).");
+  if (button(app.play_ui.room_panel ? "Hide the facilitator panel##keys" : "Open the facilitator panel##keys")) {
+    app.play_ui.room_panel = !app.play_ui.room_panel;
+    app.play_ui.room_keys_open = false;
+  }
+  ImGui::SameLine();
+  if (button("Close##room-keys-close")) app.play_ui.room_keys_open = false;
   ImGui::PopFont();
   ImGui::End();
+  ImGui::PopStyleColor(2);
   ImGui::PopStyleVar();
 }
 
