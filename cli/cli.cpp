@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/terminal_safe.hpp"
+#include "sim/install_paths.hpp"
 
 namespace auditsim::cli {
 
@@ -19,7 +20,11 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
       "With no command, opens the desktop program."};
   app.require_subcommand(0, 1);
   app.fallthrough();
-  app.set_version_flag("--version", "auditsim 0.1.0");
+  // The second line tells council IT where this copy reads its shipped scenarios from.
+  app.set_version_flag("--version", [] {
+    return std::string("auditsim ") + AUDITSIM_VERSION + "\nshipped scenarios: " +
+           shipped_scenarios_folder();
+  });
 
   GlobalOptions global;
   app.add_option("--db", global.db_path,
@@ -48,6 +53,7 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   add_event_commands(app, global, exit_code);
   add_report_command(app, global, exit_code);
   add_override_command(app, global, exit_code);
+  add_audit_commands(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// `auditsim balance FILE`: how the complete paths are spread over opinions and outcomes, the
+// `auditsim balance FILE`: how the complete paths are spread over exercise ratings and outcomes, the
 // fewest and most decisions, and what each single mistake from the best path costs, so an
 // author can see that a good ending cannot be had cheaply and a mistake is felt.
 #include <algorithm>
@@ -19,8 +19,8 @@ namespace {
 struct BalanceOptions {
   std::string file;
   std::string audience;
-  uint64_t sample = OpinionCountOptions{}.sample_size;
-  uint64_t seed = OpinionCountOptions{}.seed;
+  uint64_t sample = RatingCountOptions{}.sample_size;
+  uint64_t seed = RatingCountOptions{}.seed;
   bool json = false;
 };
 
@@ -47,7 +47,7 @@ std::string ending_id(const Scenario& s, int node) {
 }
 
 std::string how_counted(const AudienceBalance& b) {
-  const OpinionCounts& o = b.opinions;
+  const RatingCounts& o = b.ratings;
   if (o.exact) return "counted exactly";
   return "sampled: " + std::to_string(o.sample_size) + " paths drawn " +
          (o.uniform_over_paths ? "uniformly from every complete path" : "by a random choice at each stage") +
@@ -55,18 +55,18 @@ std::string how_counted(const AudienceBalance& b) {
 }
 
 void print_audience(const Scenario& s, const AudienceBalance& b) {
-  const AssuranceScale scale;
+  const RatingScale scale;
   const PathShape& p = b.shape;
   std::cout << "\n" << (b.audience ? audience_key(*b.audience) : "any audience") << ": " << p.paths
             << (p.paths_saturated ? "+" : "") << " complete paths ("
             << std::fixed << std::setprecision(2) << b.seconds << " s)\n";
   if (!p.complete) std::cout << "  warning: too many distinct states to explore; figures are partial\n";
   uint64_t drawn = 0;
-  for (uint64_t n : b.opinions.by_level) drawn += n;
-  std::cout << "  opinion (" << how_counted(b) << ")\n";
+  for (uint64_t n : b.ratings.by_level) drawn += n;
+  std::cout << "  exercise rating (" << how_counted(b) << ")\n";
   for (size_t l = 0; l < 4; ++l)
     std::cout << "    " << std::left << std::setw(12) << scale.labels[l] << std::right << std::setw(14)
-              << b.opinions.by_level[l] << "  " << std::setw(6) << share(b.opinions.by_level[l], drawn) << "\n";
+              << b.ratings.by_level[l] << "  " << std::setw(6) << share(b.ratings.by_level[l], drawn) << "\n";
   std::cout << "  outcome (counted exactly)\n";
   for (Outcome o : kOutcomes) {
     const uint64_t n = p.outcomes[static_cast<size_t>(o)];
@@ -78,7 +78,7 @@ void print_audience(const Scenario& s, const AudienceBalance& b) {
             << "    most:   " << joined(p.longest.choices) << " (" << ending_id(s, p.longest.ending) << ")\n";
   const OneMistakeTable& t = b.one_mistake;
   std::cout << "  best path: " << joined(t.best_path) << "\n    ends at " << ending_id(s, t.best_ending)
-            << ", " << t.best_opinion << " (" << percent(t.best_percent) << ")\n";
+            << ", " << t.best_rating << " (" << percent(t.best_percent) << ")\n";
   if (t.rows.empty()) return;
   // Columns as wide as their longest entry, so long ids do not push the figures out of line.
   size_t stage_w = 5, swap_w = 20;
@@ -89,30 +89,30 @@ void print_audience(const Scenario& s, const AudienceBalance& b) {
   std::cout << "  one mistake from the best path, then best play:\n"
             << "      #  " << std::left << std::setw(static_cast<int>(stage_w)) << "stage" << "  "
             << std::setw(static_cast<int>(swap_w)) << "instead of -> chose" << std::right
-            << "  percent  opinion      ending\n";
+            << "  percent  rating       ending\n";
   for (const Mistake& m : t.rows) {
     const std::string swap = m.best_choice + " -> " + m.instead;
     std::cout << "    " << std::setw(3) << m.decision << "  " << std::left
               << std::setw(static_cast<int>(stage_w)) << s.nodes[static_cast<size_t>(m.node)].id << "  "
               << std::setw(static_cast<int>(swap_w)) << swap << std::right << std::setw(9)
               << percent(m.overall_percent) << "  " << std::left << std::setw(12)
-              << (m.opinion + (m.missed_high ? "*" : "")) << " " << ending_id(s, m.ending) << std::right << "\n";
+              << (m.rating + (m.missed_high ? "*" : "")) << " " << ending_id(s, m.ending) << std::right << "\n";
   }
   std::cout << "    (* misses a high-priority key action)\n";
 }
 
 nlohmann::json audience_json(const Scenario& s, const AudienceBalance& b) {
-  const AssuranceScale scale;
+  const RatingScale scale;
   const PathShape& p = b.shape;
-  nlohmann::json opinions = nlohmann::json::object(), outcomes = nlohmann::json::object();
-  for (size_t l = 0; l < 4; ++l) opinions[scale.labels[l]] = b.opinions.by_level[l];
+  nlohmann::json ratings = nlohmann::json::object(), outcomes = nlohmann::json::object();
+  for (size_t l = 0; l < 4; ++l) ratings[scale.labels[l]] = b.ratings.by_level[l];
   for (Outcome o : kOutcomes) outcomes[outcome_key(o)] = p.outcomes[static_cast<size_t>(o)];
   nlohmann::json sample = nullptr;
-  if (!b.opinions.exact)
-    sample = {{"paths", b.opinions.sample_size},
-              {"seed", b.opinions.seed},
-              {"uniform_over_paths", b.opinions.uniform_over_paths},
-              {"reason", b.opinions.why_sampled}};
+  if (!b.ratings.exact)
+    sample = {{"paths", b.ratings.sample_size},
+              {"seed", b.ratings.seed},
+              {"uniform_over_paths", b.ratings.uniform_over_paths},
+              {"reason", b.ratings.why_sampled}};
   nlohmann::json rows = nlohmann::json::array();
   for (const Mistake& m : b.one_mistake.rows) {
     const Node* end = m.ending >= 0 ? &s.nodes[static_cast<size_t>(m.ending)] : nullptr;
@@ -121,8 +121,8 @@ nlohmann::json audience_json(const Scenario& s, const AudienceBalance& b) {
                     {"best_choice", m.best_choice},
                     {"instead", m.instead},
                     {"overall_percent", m.overall_percent},
-                    {"opinion", m.opinion},
-                    {"opinion_level", m.opinion_level},
+                    {"rating", m.rating},
+                    {"rating_level", m.rating_level},
                     {"missed_high", m.missed_high},
                     {"ending", end ? nlohmann::json(end->id) : nlohmann::json(nullptr)},
                     {"outcome", end ? nlohmann::json(outcome_key(end->ending->outcome)) : nlohmann::json(nullptr)},
@@ -132,8 +132,8 @@ nlohmann::json audience_json(const Scenario& s, const AudienceBalance& b) {
   return {{"paths", p.paths},
           {"paths_saturated", p.paths_saturated},
           {"state_space_complete", p.complete},
-          {"opinions", opinions},
-          {"opinions_exact", b.opinions.exact},
+          {"ratings", ratings},
+          {"ratings_exact", b.ratings.exact},
           {"sample", sample},
           {"outcomes", outcomes},
           {"decisions", {{"min", p.min_decisions}, {"max", p.max_decisions},
@@ -141,7 +141,7 @@ nlohmann::json audience_json(const Scenario& s, const AudienceBalance& b) {
           {"best", {{"path", t.best_path},
                     {"ending", t.best_ending >= 0 ? nlohmann::json(ending_id(s, t.best_ending)) : nlohmann::json(nullptr)},
                     {"overall_percent", t.best_percent},
-                    {"opinion", t.best_opinion}}},
+                    {"rating", t.best_rating}}},
           {"one_mistake", rows},
           {"seconds", b.seconds}};
 }
@@ -152,7 +152,7 @@ int run_balance(const BalanceOptions& opts) {
   const Scenario& s = *loaded.scenario;
   std::vector<Audience> audiences = audiences_of(s);
   if (auto a = parse_audience_option(opts.audience)) audiences = {*a};
-  OpinionCountOptions oc;
+  RatingCountOptions oc;
   oc.sample_size = opts.sample;
   oc.seed = opts.seed;
   nlohmann::json j{{"scenario", s.id}, {"audiences", nlohmann::json::object()}};
@@ -172,16 +172,16 @@ void add_balance_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<BalanceOptions>();
   CLI::App* cmd = app.add_subcommand(
       "balance",
-      "For each audience: how many complete paths end in each assurance opinion and each\n"
+      "For each audience: how many complete paths end in each exercise rating and each\n"
       "outcome (exact where the state space allows, otherwise sampled, and it says which),\n"
       "the fewest and most decisions, and what each single mistake from the best path costs.");
   cmd->add_option("file", opts->file, "Scenario file")->required();
   cmd->add_option("--audience", opts->audience, "Only this audience (members or staff)");
-  cmd->add_option("--sample", opts->sample, "Paths to draw when opinions must be sampled (default 20000)")
+  cmd->add_option("--sample", opts->sample, "Paths to draw when ratings must be sampled (default 20000)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{10'000'000}));
   cmd->add_option("--seed", opts->seed, "Seed for sampling (default 1)");
   cmd->add_flag("--json", opts->json,
-                "Print JSON: audiences.<a>.opinions, .outcomes, .decisions.min/.max, .one_mistake");
+                "Print JSON: audiences.<a>.ratings, .outcomes, .decisions.min/.max, .one_mistake");
   cmd->callback([opts, &exit_code] { exit_code = run_balance(*opts); });
 }
 

@@ -16,6 +16,9 @@ int run_import(const std::string& other, const GlobalOptions& global) {
     store::ImportReport r = db->import_from(other);
     std::cout << "Imported " << r.sessions_added << " session(s) from " << other << "; "
               << r.skipped_identical << " already here.\n";
+    if (r.audit_rows_added > 0)
+      std::cout << "Merged " << r.audit_rows_added
+                << " desktop-audit row(s) and improvement action(s) into the sessions.\n";
     for (const store::ImportConflict& c : r.conflicts)
       std::cout << "conflict: " << c.kind << " " << c.id << ": " << c.detail
                 << " (this database's version was kept)\n";

@@ -95,7 +95,7 @@ void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code
       "play",
       "Play a scenario in the terminal: numbered choices on standard input, or scripted with\n"
       "--choose or --auto. Every decision is recorded in the results database (--db) before\n"
-      "the next is shown. Prints the 4P result, findings and the assurance opinion.");
+      "the next is shown. Prints the 4P result, findings and the exercise rating.");
   cmd->add_option("file", opts->file, "Scenario file")->required();
   cmd->add_option("--choose", opts->drive.choose, "Comma-separated choice ids to take in order");
   cmd->add_option("--auto", opts->drive.autoplay,

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "reports/build.hpp"
 #include "reports/logo.hpp"
 #include "reports/render.hpp"
+#include "reports/xapi_stream.hpp"
 #include "sim/atomic_file.hpp"
 #include "cli/cli.hpp"
 #include "sim/settings.hpp"
@@ -29,16 +31,59 @@ struct ReportOptions {
   bool force = false;  // write over an existing --output file
 };
 
-// The desktop program's settings file supplies the council name, logo and assurance scale, so a
-// report from the command line matches one from the desktop. A missing or bad file gives the
-// defaults (load_settings reports why; a report needs no warning for it).
+// The desktop program's settings file supplies the council name, logo, the exercise rating and
+// assurance opinion scales, so a report from the command line matches one from the desktop. A
+// missing or bad file gives the defaults (load_settings reports why; a report needs no warning
+// for it).
 void apply_desktop_settings(reports::ReportSettings& s) {
   std::string ignored;
   const Settings settings = load_settings(default_settings_path(), &ignored);
   if (!settings.council_name.empty()) s.council_name = settings.council_name;
   s.logo_path = settings.logo_path;
   s.scale = settings.scale;
+  s.opinion = settings.opinion;
   s.late_priority_drop = settings.late_priority_drop;
+}
+
+// xAPI over a selection is written as it is produced, to the output file (through a temporary
+// file that replaces it only when complete) or to standard output, never held whole in memory.
+int stream_xapi(store::Store& db, const reports::ScrutinySelection& sel,
+                const reports::ReportSettings& settings, const std::string& out) {
+  const bool to_stdout = out.empty() || out == "-";
+  std::optional<AtomicFileWriter> file;
+  if (!to_stdout) {
+    file.emplace(out, reports::report_file_mode(settings.part));
+    if (!file->ok()) {
+      std::cerr << "auditsim report: " << file->error() << "\n";
+      return kExitUsage;
+    }
+  }
+  std::ostream& terminal = exact_stdout();
+  size_t written = 0;
+  reports::XapiStreamResult result;
+  try {
+    result = reports::stream_scrutiny_xapi(db, sel, settings, [&](std::string_view piece) {
+      written += piece.size();
+      if (file) file->write(piece);
+      else terminal.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
+  } catch (const store::StoreError& e) {
+    print_store_error(e);
+    return e.kind() == store::ErrorKind::NotFound ? kExitProblems : kExitUsage;
+  }
+  for (const std::string& why : result.left_out)
+    std::cerr << "auditsim report: left out session " << why << "\n";
+  if (!file) {
+    terminal.flush();
+    return kExitOk;
+  }
+  if (!file->commit()) {
+    std::cerr << "auditsim report: " << file->error() << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "Wrote " << out << " (" << written << " bytes, "
+            << (settings.part == reports::Part::A ? "Part A, public" : "Part B, exempt") << ").\n";
+  return kExitOk;
 }
 
 int run_report(const ReportOptions& o, const GlobalOptions& global) {
@@ -96,6 +141,8 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
 
   auto db = open_store(global);
   if (!db) return kExitUsage;
+  if (*format == reports::Format::Xapi && o.session.empty() && !o.actions)
+    return stream_xapi(*db, {o.event, o.from, o.to}, settings, o.out);
   std::string bytes;
   try {
     if (!o.session.empty()) {

@@ -27,6 +27,8 @@ void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit
 void add_override_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // event redact
 void add_event_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// audit check, recommend, respond, opinion, scope, final, draft, action, show
+void add_audit_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // report
 void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 

@@ -319,11 +319,17 @@ void print_result(const Session& session, std::ostream& out) {
     else out << "not assessed\n";
   }
   out << "  Overall  " << std::fixed << std::setprecision(0) << r.overall_percent << " %\n";
-  out << "\nAssurance opinion: " << r.opinion << " assurance";
+  // The story's score, said for what it is: how the table played, not an assurance opinion on
+  // the council's controls (that comes only from a desktop audit's control checks).
+  out << "\nExercise rating: " << r.rating;
   if (r.capped_by_high_finding) out << " (capped: " << cap_reason(r) << ")";
   out << "\n";
+  if (done && r.rating_level >= 0 && r.rating_level < 4)
+    out << "  " << RatingScale{}.definitions[static_cast<size_t>(r.rating_level)]
+        << " It rates the exercise, not the council's controls.\n";
   if (!r.findings.empty()) {
-    out << (done ? "\nFindings\n" : "\nKey actions not yet achieved\n");
+    out << (done ? "\nLearning points: what was missed, breached or done late\n"
+                 : "\nKey actions not yet achieved\n");
     for (const Finding& f : r.findings) {
       const KeyAction& ka = s.key_actions[f.key_action];
       // Each finding says what happened: missed, breached, or achieved late.

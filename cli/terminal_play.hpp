@@ -25,7 +25,7 @@ bool play_interactive(Session& session, LineInput& in, std::ostream& out, const 
 bool play_interactive(Session& session, std::istream& in, std::ostream& out,
                       const PlayHooks& hooks);
 
-// Prints the 4P result, findings, opinion and the path not taken.
+// Prints the 4P result, findings, exercise rating and the path not taken.
 void print_result(const Session& session, std::ostream& out);
 
 }  // namespace auditsim::cli

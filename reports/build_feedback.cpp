@@ -105,7 +105,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
                                           const ReportSettings& settings, Redactor& redactor) {
   const bool part_a = settings.part == Part::A;
   // Every free text that reaches Part A passes here: people's names are replaced.
-  const std::function<std::string(const std::string&)> clean = [&](const std::string& text) {
+  const Clean clean = [&](const std::string& text) {
     return part_a ? redactor(text) : text;
   };
   FeedbackReport r;
@@ -177,14 +177,16 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     row.percent = pr.percent;
   }
   r.overall_percent = result.overall_percent;
-  r.opinion = result.opinion;
-  r.opinion_level = result.opinion_level;
+  r.rating = result.rating;
+  r.rating_level = result.rating_level;
   r.capped_by_high_finding = result.capped_by_high_finding;
+  r.rating_definitions = rating_definitions(settings.scale);
+  r.priority_definitions = priority_definitions();
   if (!session->finished()) {
     // A table still playing (or stopped before an ending) has no rating yet: the lowest label
     // would say of it what did not happen.
-    r.opinion = rec.summary.status == store::Status::Abandoned ? "Abandoned" : "In progress";
-    r.opinion_level = kUnratedOpinionLevel;
+    r.rating = rec.summary.status == store::Status::Abandoned ? "Abandoned" : "In progress";
+    r.rating_level = kUnratedLevel;
     r.capped_by_high_finding = false;
   }
   if (result.outcome && session->finished()) {
@@ -205,11 +207,8 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
                          static_cast<int>(i)) != result.objectives_met.end();
     r.objectives.push_back({o.text, o.pillar, met});
   }
-  for (const store::ActionItem& a : rec.actions) {
-    r.actions.push_back({a.id, clean(a.finding), clean(a.action), clean(a.owner), a.due_date,
-                         a.priority, store::key(a.status), rec.summary.id, r.event_name,
-                         r.scenario_title});
-  }
+  fill_audit(r, s, rec, settings, clean);
+  fill_action_plan(r, rec, settings, clean);
   for (const store::Note& n : rec.notes) {
     if (part_a && n.part_b) continue;
     int node = s.find_node(n.node_id);
@@ -222,10 +221,16 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
 
 FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
                               const ReportSettings& settings) {
+  return build_feedback(db, session_id, settings, {});
+}
+
+FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
+                              const ReportSettings& settings, const AmendRecord& amend) {
   std::optional<store::SessionRecord> rec = db.load_session(session_id);
   if (!rec)
     throw store::StoreError(store::ErrorKind::NotFound,
                             "There is no session " + session_id + " in the results database.");
+  if (amend) amend(*rec);
   ScenarioCache cache;
   Redactor redactor;
   if (settings.part == Part::A)

@@ -2,6 +2,7 @@
 // model built from a session record already loaded.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "reports/build.hpp"
 #include "reports/model.hpp"
 #include "sim/recording.hpp"
 #include "sim/redact.hpp"
@@ -83,6 +85,37 @@ class Redactor {
 // database), always including `participants`.
 Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event_ids, bool everyone,
                          const std::vector<store::Participant>& participants = {});
+
+// The sessions a scrutiny selection covers, oldest first (build_selection.cpp). Throws
+// store::StoreError (NotFound) when there are none.
+std::vector<store::SessionSummary> select_sessions(store::Store& db, const ScrutinySelection& sel);
+// Part A's redactor for those sessions: the names of everyone at the events covered (or, when a
+// session belongs to no event, of everyone in the database), for a name from another table is
+// still a name.
+Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
+
+// How a builder filters one free text: Part A's redactor, or the text as typed in Part B.
+using Clean = std::function<std::string(const std::string&)>;
+
+// The day actions are judged overdue against (build_audit.cpp).
+std::string report_today(const ReportSettings& settings);
+// The exercise rating's levels with their thresholds, and the three priorities, defined.
+std::vector<Definition> rating_definitions(const RatingScale& scale);
+std::vector<Definition> priority_definitions();
+// The audit section (checks, findings, opinion, recommendations) of a feedback report.
+void fill_audit(FeedbackReport& r, const Scenario& s, const store::SessionRecord& rec,
+                const ReportSettings& settings, const Clean& clean);
+// The action plan: each action's latest status and progress, overdue ones first.
+void fill_action_plan(FeedbackReport& r, const store::SessionRecord& rec,
+                      const ReportSettings& settings, const Clean& clean);
+
+// Changes a stored record before its model is built. The builders below take one so a caller
+// can add what the store does not (yet) hold: tests give sessions an audit record in memory.
+using AmendRecord = std::function<void(store::SessionRecord&)>;
+FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
+                              const ReportSettings& settings, const AmendRecord& amend);
+ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& selection,
+                              const ReportSettings& settings, const AmendRecord& amend);
 
 // `redactor` is used in Part A only (Part B reports are not filtered).
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,

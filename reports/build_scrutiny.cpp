@@ -1,5 +1,6 @@
-// The scrutiny report model: an event or a date range, aggregated across sessions, with
-// recommendations drawn from the key actions most often missed.
+// The scrutiny report model: an event or a date range, aggregated across sessions: the members'
+// own recommendations with the responses to them, and, as evidence, learning points drawn from
+// the key actions the tables most often missed in the story.
 #include <algorithm>
 #include <exception>
 #include <set>
@@ -11,11 +12,6 @@
 
 namespace auditsim::reports {
 namespace {
-
-bool in_range(const std::string& started_at, const ScrutinySelection& sel) {
-  const std::string day = started_at.substr(0, 10);
-  return (sel.from.empty() || day >= sel.from) && (sel.to.empty() || day <= sel.to);
-}
 
 // `index` maps "scenario/node" to its entry in r.distributions. The key is built in one reused
 // buffer and the nodes a session reached are few, so this stays cheap per decision.
@@ -47,7 +43,7 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
   }
 }
 
-void add_recommendations(ScrutinyReport& r) {
+void add_learning_points(ScrutinyReport& r) {
   std::stable_sort(r.most_missed.begin(), r.most_missed.end(),
                    [](const MissedKeyAction& a, const MissedKeyAction& b) {
                      // Compare miss rates without division: a.missed/a.played > b.missed/b.played.
@@ -60,58 +56,50 @@ void add_recommendations(ScrutinyReport& r) {
   });
   std::set<std::string> seen;
   for (const MissedKeyAction* m : ranked) {
-    if (r.recommendations.size() >= 10) break;
+    if (r.learning_points.size() >= 10) break;
     if (!seen.insert(m->finding.management_action).second) continue;
-    Recommendation rec;
-    rec.number = static_cast<int>(r.recommendations.size()) + 1;
+    LearningPoint rec;
+    rec.number = static_cast<int>(r.learning_points.size()) + 1;
     rec.text = m->finding.management_action;
     rec.priority = m->finding.priority;
     // The priority is shown beside the recommendation, so the reason gives the evidence only.
     rec.rationale = "Missed in " + std::to_string(m->missed) + " of " +
                     std::to_string(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
                     pillar_name(m->finding.pillar) + "). Good practice: " + m->finding.text + ".";
-    r.recommendations.push_back(std::move(rec));
+    r.learning_points.push_back(std::move(rec));
   }
+}
+
+// The members' recommendations of every session covered, in the order of the appendix. One
+// session's keep their own numbers; recommendations from several are numbered on through the
+// report, each saying where it was made.
+void add_members_recommendations(ScrutinyReport& r) {
+  int sessions_with = 0;
+  for (const FeedbackReport& f : r.appendix) sessions_with += !f.audit.recommendations.empty();
+  for (const FeedbackReport& f : r.appendix)
+    for (MembersRecommendationRow rec : f.audit.recommendations) {
+      if (sessions_with > 1) rec.number = static_cast<int64_t>(r.recommendations.size()) + 1;
+      rec.scenario_title = f.scenario_title;
+      rec.team = f.team;
+      r.recommendations.push_back(std::move(rec));
+    }
 }
 
 }  // namespace
 
 ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
                               const ReportSettings& settings) {
+  return build_scrutiny(db, sel, settings, {});
+}
+
+ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
+                              const ReportSettings& settings, const AmendRecord& amend) {
   ScrutinyReport r;
   r.settings = settings;
   const bool part_a = settings.part == Part::A;
-  store::SessionFilter filter;
-  filter.event = sel.event;
-  std::vector<store::SessionSummary> list = db.list_sessions(filter);
-  std::erase_if(list, [&](const store::SessionSummary& s) { return !in_range(s.started_at, sel); });
-  if (list.empty())
-    throw store::StoreError(store::ErrorKind::NotFound,
-                            "No recorded sessions match " +
-                                (sel.event.empty() ? "the dates " + sel.from + " to " + sel.to
-                                                   : "the event " + sel.event) +
-                                ".");
-  // Oldest first reads naturally in an appendix (and date_from/date_to rely on it). The store
-  // lists them in that order already; sorting is only a safeguard.
-  const auto older = [](const store::SessionSummary& a, const store::SessionSummary& b) {
-    return a.started_at < b.started_at;
-  };
-  if (!std::is_sorted(list.begin(), list.end(), older))
-    std::stable_sort(list.begin(), list.end(), older);
-
+  const std::vector<store::SessionSummary> list = select_sessions(db, sel);
   ScenarioCache cache;
-  // Part A replaces the names of everyone at the events covered (or, when a session belongs to
-  // no event, of everyone in the database): a name from another table is still a name.
-  Redactor redactor;
-  if (part_a) {
-    std::set<std::string> event_ids;
-    bool without_event = false;
-    for (const store::SessionSummary& s : list) {
-      if (s.event_id.empty()) without_event = true;
-      else event_ids.insert(s.event_id);
-    }
-    redactor = part_a_redactor(db, {event_ids.begin(), event_ids.end()}, without_event);
-  }
+  Redactor redactor = part_a ? selection_redactor(db, list) : Redactor();
   std::set<std::string> people, teams, events, titles;
   std::unordered_map<std::string, size_t> dist_index;
   std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed
@@ -138,7 +126,10 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     position.emplace(list[i].id, i);
     ids.push_back(list[i].id);
   }
-  db.load_sessions(ids, [&](const store::SessionRecord& rec) {
+  db.load_sessions(ids, [&](const store::SessionRecord& stored) {
+    std::optional<store::SessionRecord> amended;
+    if (amend) amend(amended.emplace(stored));
+    const store::SessionRecord& rec = amended ? *amended : stored;
     auto at = position.find(rec.summary.id);
     if (at == position.end()) return;
     Item& item = items[at->second];
@@ -188,11 +179,16 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
       if (!f.pillars[i].assessed) continue;
       r.spread[i].percents.push_back(f.pillars[i].percent);
     }
-    ++r.opinions[f.opinion];
+    ++r.ratings[f.rating];
+    if (f.audit.opinion_given) ++r.opinions[f.audit.opinion];
+    r.checks_recorded += f.audit.checks_recorded;
+    r.audit_findings_high += f.audit.findings_high;
+    r.audit_findings_medium += f.audit.findings_medium;
+    r.audit_findings_low += f.audit.findings_low;
     if (!f.outcome.empty()) ++r.outcomes[f.outcome];
     // Only sessions that reached an ending count towards what tables missed: a table still
     // playing has not missed what it has not reached yet.
-    const bool rated = f.opinion_level != kUnratedOpinionLevel;
+    const bool rated = f.rating_level != kUnratedLevel;
     if (rated) ++played[f.scenario_id];
 
     if (item.scenario) add_distribution(r, dist_index, f, *item.scenario);
@@ -230,7 +226,8 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   r.participants = static_cast<int>(people.size());
   r.teams = static_cast<int>(teams.size());
   r.event_names.assign(events.begin(), events.end());
-  add_recommendations(r);
+  add_learning_points(r);
+  add_members_recommendations(r);
 
   if (!sel.event.empty() && !r.appendix.empty() && !r.appendix.front().event_name.empty()) {
     const FeedbackReport& first = r.appendix.front();
@@ -274,7 +271,7 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
     }
     for (const store::ActionItem& a : items) {
       r.actions.push_back({a.id, clean(a.finding), clean(a.action), clean(a.owner), a.due_date,
-                           a.priority, store::key(a.status), summary.id,
+                           a.priority, store::key(a.status), false, "", summary.id,
                            clean(summary.event_name), summary.scenario_title});
     }
   }

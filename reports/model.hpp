@@ -9,14 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "sim/audit/audit.hpp"
 #include "sim/model.hpp"
 #include "sim/scoring.hpp"
 
 namespace auditsim::reports {
 
-// The opinion level of a session that has not reached an ending: shown "In progress" (or
+// The exercise rating level of a session that has not reached an ending: shown "In progress" (or
 // "Abandoned"), in a neutral colour, and counted apart from the rated sessions.
-inline constexpr int kUnratedOpinionLevel = 4;
+inline constexpr int kUnratedLevel = 4;
 
 // Part A is public; Part B is exempt information under Schedule 12A to the Local Government
 // Act 1972 and carries names, Part B notes and Part B scenarios.
@@ -28,7 +29,11 @@ struct ReportSettings {
   std::string logo_path;     // PNG or SVG file; empty for none
   std::string generated_at;  // shown on the report; fixed in golden tests
   Part part = Part::A;
-  AssuranceScale scale;
+  RatingScale scale;  // the exercise rating's
+  audit::OpinionDefinitions opinion;  // the assurance opinion's
+  // The day actions are judged overdue against (YYYY-MM-DD); empty: the day of generated_at,
+  // else today.
+  std::string today;
   int late_priority_drop = 1;  // ScoringConfig::late_priority_drop, as the council set it
   // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
@@ -100,7 +105,9 @@ struct ActionRow {
   std::string owner;
   std::string due_date;
   std::string priority;
-  std::string status;
+  std::string status;  // the latest, after any monitoring update
+  bool overdue = false;  // past its due date and not done (feedback report only)
+  std::string progress;  // the latest monitoring update's note and review, if any
   // Filled for the open-actions report.
   std::string session_id, event_name, scenario_title;
 };
@@ -132,6 +139,80 @@ struct OverrideRow {
   std::string by;
 };
 
+// One level of a scale a report defines: an assurance opinion, an exercise rating, a priority.
+struct Definition {
+  std::string label;
+  std::string text;
+};
+
+// A body's response to a members' recommendation.
+struct ResponseRow {
+  std::string by;            // "Corporate Management Team"
+  std::string response;      // "Partly agreed"
+  std::string response_key;  // "partly"
+  std::string text;
+  std::string date;          // YYYY-MM-DD
+};
+
+// The group's latest check of one key action's control.
+struct ControlCheckRow {
+  std::string key_action_id;
+  std::string key_action;  // the key action's text
+  std::string question;    // the scenario's control question (empty when it has none)
+  Priority priority = Priority::Medium;
+  std::string status;      // "Partly in place"
+  std::string status_key;  // "partly"
+  std::string evidence, evidence_ref, owner, due_date;
+  std::string changed_by;  // who recorded this version
+};
+
+// A finding about the council's own controls (sim/audit/audit.hpp), with the management response:
+// the responses to the members' recommendations that answer it.
+struct AuditFindingRow {
+  std::string key_action_id;
+  std::string key_action;  // the key action's text
+  Priority priority = Priority::Medium;
+  std::string status;      // "Not in place"
+  std::string question, condition, criteria, cause, effect, owner, due_date;
+  std::vector<int64_t> recommendations;  // numbers of the recommendations answering it
+  std::vector<ResponseRow> responses;
+};
+
+// A members' recommendation, live (withdrawn ones are not reported as recommendations).
+struct MembersRecommendationRow {
+  int64_t number = 0;
+  std::string to;         // the kind of body: "Cabinet", "Corporate Management Team"
+  std::string addressee;  // who exactly, when given: "Cabinet Member for Resources"
+  std::string text;
+  std::vector<std::string> findings;  // the key actions of the findings it answers, in words
+  std::vector<ResponseRow> responses;
+  std::string scenario_title, team;   // where it was made (for the scrutiny report)
+};
+
+// The internal audit half of a feedback report: the group's checks of the council's own
+// arrangements, findings from them, the assurance opinion and the members' recommendations.
+struct AuditSection {
+  int checks_recorded = 0;  // key actions checked
+  int key_actions = 0;      // key actions in the scenario
+  std::string stage = "Draft";  // "Draft" | "Final"
+  int64_t version = 1;
+  std::string scope;            // scope and limitations, one paragraph
+  std::vector<std::string> objectives;
+  // The opinion: given only when control checks were recorded.
+  bool opinion_given = false;
+  std::string opinion;           // the label given: the auditor's when set, else the proposal
+  int opinion_level = 3;         // index into the opinion's definitions
+  std::string proposed;          // the label proposed from the findings
+  std::string basis;             // why, in one sentence
+  bool set_by_auditor = false;
+  std::string set_reason, set_by;
+  std::vector<Definition> opinion_definitions;  // every level, highest first
+  std::vector<ControlCheckRow> checks;           // in the scenario's key-action order
+  std::vector<AuditFindingRow> findings;         // high priority first
+  int findings_high = 0, findings_medium = 0, findings_low = 0;
+  std::vector<MembersRecommendationRow> recommendations;  // by number
+};
+
 // The audit feedback report for one session (one team in teams mode).
 struct FeedbackReport {
   ReportSettings settings;
@@ -149,16 +230,22 @@ struct FeedbackReport {
   int members = 0, staff = 0;
   std::array<PillarRow, kPillarCount> pillars;
   double overall_percent = 0;
-  std::string opinion;
-  int opinion_level = 3;  // 0 best .. 3; kUnratedOpinionLevel when the session is unfinished
+  // The exercise rating: how the table played the story (never an assurance opinion).
+  std::string rating;
+  int rating_level = 3;  // 0 best .. 3; kUnratedLevel when the session is unfinished
   bool capped_by_high_finding = false;
+  std::vector<Definition> rating_definitions;  // every level with its threshold, highest first
   std::string outcome;  // "good" | "mixed" | "poor" | "" when unfinished
   std::string ending_title;
   std::string ending_debrief;  // Markdown
   std::vector<DecisionRow> decisions;
+  // What the table missed, breached or did late in the story: the exercise's learning points,
+  // not findings about the council's controls (those are audit.findings).
   std::vector<FindingRow> findings;
   int findings_high = 0, findings_medium = 0, findings_low = 0;
-  std::vector<ActionRow> actions;
+  AuditSection audit;
+  std::vector<Definition> priority_definitions;  // high, medium, low
+  std::vector<ActionRow> actions;  // the action plan: overdue first
   std::vector<ObjectiveRow> objectives;
   std::vector<NoteRow> notes;
   std::vector<OverrideRow> overrides;
@@ -186,7 +273,9 @@ struct MissedKeyAction {
   int played = 0;  // sessions of that scenario
 };
 
-struct Recommendation {
+// What the exercises suggest, from the key actions the tables most often missed: evidence for
+// members to weigh, not a recommendation until they make it one.
+struct LearningPoint {
   int number = 0;
   std::string text;       // the management action
   std::string rationale;  // why: how often it was missed, which pillar
@@ -211,11 +300,15 @@ struct ScrutinyReport {
     std::vector<double> percents;  // one per session, for the chart
   };
   std::array<PillarSpread, kPillarCount> spread;
-  std::map<std::string, int> opinions;  // label -> sessions
+  std::map<std::string, int> ratings;  // exercise rating label -> sessions
+  std::map<std::string, int> opinions;  // assurance opinion label -> sessions that gave one
   std::map<std::string, int> outcomes;  // good/mixed/poor -> sessions
   std::vector<ChoiceDistribution> distributions;  // per scenario node, Part A scenarios only
   std::vector<MissedKeyAction> most_missed;       // most missed first
-  std::vector<Recommendation> recommendations;
+  std::vector<MembersRecommendationRow> recommendations;  // the members' own, numbered in order
+  std::vector<LearningPoint> learning_points;
+  int checks_recorded = 0;  // control checks across the sessions covered
+  int audit_findings_high = 0, audit_findings_medium = 0, audit_findings_low = 0;
   std::vector<FeedbackReport> appendix;  // one per session (in Part A: of Part A scenarios)
   bool has_exempt_material = false;      // Part A: say that exempt information is in Part B
   // Sessions whose stored record cannot be rebuilt (for example an imported state that does not

@@ -1,5 +1,7 @@
 // CSV (RFC 4180): one row per decision, UTF-8 with a byte order mark so Excel reads the text
-// as UTF-8, CRLF line endings, fields quoted when they hold a comma, quote or line break.
+// as UTF-8, CRLF line endings, fields quoted when they hold a comma, quote or line break. Where
+// a desktop audit recorded control checks or recommendations, a table of each follows the
+// decisions after an empty line, each with its own header row.
 #include <string>
 #include <vector>
 
@@ -68,19 +70,100 @@ void decision_rows(std::string& out, const FeedbackReport& r) {
   }
 }
 
+const std::vector<std::string> kCheckHeader{
+    "session", "scenario", "team", "check_key_action", "key_action", "priority",
+    "control_question", "status", "evidence", "evidence_ref", "owner", "due_date",
+    "recorded_by", "condition", "criteria", "cause", "effect", "recommendations",
+    "management_response"};
+
+const std::vector<std::string> kRecommendationHeader{
+    "session", "scenario", "team", "recommendation", "to", "addressee", "text", "findings",
+    "responded_by", "response", "response_text", "response_date"};
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : "; ") + text::one_line(i);
+  return out;
+}
+
+// One row per key action checked, with its finding's four parts when it gave one.
+void check_rows(std::string& out, const FeedbackReport& r) {
+  for (const ControlCheckRow& c : r.audit.checks) {
+    const AuditFindingRow* f = nullptr;
+    for (const AuditFindingRow& x : r.audit.findings)
+      if (x.key_action_id == c.key_action_id) f = &x;
+    std::vector<std::string> numbers, responses;
+    if (f) {
+      for (int64_t n : f->recommendations) numbers.push_back(std::to_string(n));
+      for (const ResponseRow& resp : f->responses) responses.push_back(text::response_text(resp));
+    }
+    row(out, {field(r.session_id), field(r.scenario_id), field(r.team), field(c.key_action_id),
+              field(c.key_action), priority_key(c.priority), field(c.question), c.status_key,
+              field(c.evidence), field(c.evidence_ref), field(c.owner), field(c.due_date),
+              field(c.changed_by), field(f ? f->condition : ""), field(f ? f->criteria : ""),
+              field(f ? f->cause : ""), field(f ? f->effect : ""), field(joined(numbers)),
+              field(joined(responses))});
+  }
+}
+
+// One row per response (a recommendation without one gets a row with the response left blank).
+void recommendation_rows(std::string& out, const FeedbackReport& r,
+                         const std::vector<MembersRecommendationRow>& recs) {
+  for (const MembersRecommendationRow& rec : recs) {
+    const std::vector<std::string> base{field(r.session_id), field(r.scenario_id), field(r.team),
+                                        std::to_string(rec.number), field(rec.to),
+                                        field(rec.addressee), field(rec.text), field(joined(rec.findings))};
+    if (rec.responses.empty()) {
+      std::vector<std::string> cells = base;
+      cells.insert(cells.end(), {"", "", "", ""});
+      row(out, cells);
+    }
+    for (const ResponseRow& resp : rec.responses) {
+      std::vector<std::string> cells = base;
+      cells.insert(cells.end(), {field(resp.by), resp.response_key, field(resp.text), field(resp.date)});
+      row(out, cells);
+    }
+  }
+}
+
+// The audit tables after the decisions, only when there is something in them.
+void audit_tables(std::string& out, const std::vector<const FeedbackReport*>& sessions) {
+  bool checks = false, recs = false;
+  for (const FeedbackReport* f : sessions) {
+    checks = checks || !f->audit.checks.empty();
+    recs = recs || !f->audit.recommendations.empty();
+  }
+  if (checks) {
+    out += "\r\n";
+    row(out, kCheckHeader);
+    for (const FeedbackReport* f : sessions) check_rows(out, *f);
+  }
+  if (recs) {
+    out += "\r\n";
+    row(out, kRecommendationHeader);
+    for (const FeedbackReport* f : sessions) recommendation_rows(out, *f, f->audit.recommendations);
+  }
+}
+
 }  // namespace
 
 std::string render_csv(const FeedbackReport& r) {
   std::string out = kBom;
   row(out, kDecisionHeader);
   decision_rows(out, r);
+  audit_tables(out, {&r});
   return out;
 }
 
 std::string render_csv(const ScrutinyReport& r) {
   std::string out = kBom;
   row(out, kDecisionHeader);
-  for (const FeedbackReport& f : r.appendix) decision_rows(out, f);
+  std::vector<const FeedbackReport*> sessions;
+  for (const FeedbackReport& f : r.appendix) {
+    decision_rows(out, f);
+    sessions.push_back(&f);
+  }
+  audit_tables(out, sessions);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "reports/html_table_labels.hpp"
 #include "reports/logo.hpp"
 #include "reports/render.hpp"
 #include "reports/render_html_internal.hpp"
@@ -86,9 +87,98 @@ std::string page(const ReportSettings& s, const std::string& kind, const std::st
   d.set("part_a_notice", std::string(kPartANotice));
   if (!s.generated_at.empty()) d.set("generated", date_time(s.generated_at));
   if (std::string logo = logo_uri(s.logo_path); !logo.empty()) d.set("logo", logo);
-  d.set("body", body);
+  d.set("body", label_table_cells(body));  // headings for narrow screens (html_table_labels.hpp)
   return render(tpl, d);
 }
+
+namespace {
+
+data definitions(const std::vector<Definition>& defs) {
+  data l = list();
+  for (const Definition& def : defs) {
+    data x;
+    x.set("label", one_line(def.label));
+    x.set("text", one_line(def.text));
+    l.push_back(x);
+  }
+  return l;
+}
+
+data response_list(const std::vector<ResponseRow>& rs) {
+  std::vector<std::string> lines;
+  for (const ResponseRow& resp : rs) lines.push_back(response_text(resp));
+  return string_list(lines);
+}
+
+// Optional values are set only when present: the template engine takes an empty string as true.
+void set_if(data& d, const char* key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
+
+void audit_data(data& d, const FeedbackReport& r) {
+  const AuditSection& a = r.audit;
+  d.set("scope", one_line(a.scope));
+  d.set("audit_objectives", string_list(a.objectives));
+  d.set("opinion_given", a.opinion_given);
+  d.set("opinion_level", std::to_string(a.opinion_level));
+  d.set("opinion_statement", opinion_statement(a));
+  d.set("opinion_definitions", definitions(a.opinion_definitions));
+  d.set("priority_definitions", definitions(r.priority_definitions));
+  d.set("has_checks", !a.checks.empty());
+  data checks = list();
+  for (const ControlCheckRow& c : a.checks) {
+    data x;
+    x.set("key_action", one_line(c.key_action));
+    x.set("question", one_line(c.question));
+    x.set("status", c.status);
+    x.set("status_key", c.status_key);
+    set_if(x, "changed_by", one_line(c.changed_by));
+    x.set("evidence", check_evidence(c));
+    x.set("owner", one_line(c.owner));
+    x.set("due", long_date(c.due_date));
+    checks.push_back(x);
+  }
+  d.set("checks", checks);
+  d.set("audit_findings_summary",
+        a.checks.empty() ? std::string("There are no findings until the controls are checked.")
+                         : audit_findings_summary(a));
+  data findings = list();
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    const AuditFindingRow& f = a.findings[i];
+    data x;
+    x.set("n", std::to_string(i + 1));
+    x.set("priority", priority_label(f.priority));
+    x.set("priority_key", priority_key(f.priority));
+    x.set("key_action", one_line(f.key_action));
+    x.set("status", f.status);
+    set_if(x, "question", one_line(f.question));
+    x.set("condition", one_line(f.condition));
+    x.set("criteria", one_line(f.criteria));
+    x.set("cause", one_line(f.cause));
+    x.set("effect", one_line(f.effect));
+    set_if(x, "owner", one_line(f.owner));
+    set_if(x, "due", f.due_date.empty() ? std::string() : long_date(f.due_date));
+    x.set("responses", response_list(f.responses));
+    findings.push_back(x);
+  }
+  d.set("audit_findings", findings);
+  d.set("has_recommendations", !a.recommendations.empty());
+  data recs = list();
+  for (const MembersRecommendationRow& rec : a.recommendations) {
+    data x;
+    x.set("number", std::to_string(rec.number));
+    x.set("to", recommendation_addressee(rec));
+    x.set("text", one_line(rec.text));
+    std::string answers;
+    for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + one_line(f);
+    set_if(x, "answers", answers);
+    x.set("responses", response_list(rec.responses));
+    recs.push_back(x);
+  }
+  d.set("recommendations", recs);
+}
+
+}  // namespace
 
 data feedback_data(const FeedbackReport& r, int h) {
   data d;
@@ -108,12 +198,17 @@ data feedback_data(const FeedbackReport& r, int h) {
   }
   facts.push_back(fact("Started", date_time(r.started_at)));
   facts.push_back(fact("Result", outcome_text(r)));
+  if (!r.withheld) facts.push_back(fact("Report status", report_status(r.audit)));
   d.set("facts", facts);
   d.set("withheld", r.withheld);
   if (r.withheld) return d;
+  d.set("h_sub2", std::to_string(h + 2));
+  audit_data(d, r);
 
-  d.set("opinion_level", std::to_string(r.opinion_level));
-  d.set("opinion_sentence", opinion_sentence(r));
+  d.set("learning_intro", std::string(kLearningPointsIntro));
+  d.set("rating_level", std::to_string(r.rating_level));
+  d.set("rating_sentence", rating_sentence(r));
+  d.set("rating_definitions", definitions(r.rating_definitions));
   if (!r.scenario_summary.empty()) d.set("summary_html", markdown_to_html(r.scenario_summary));
   d.set("radar_svg", svg::radar(r.pillars));
   d.set("bars_svg", svg::pillar_bars(r.pillars));
@@ -179,7 +274,9 @@ data feedback_data(const FeedbackReport& r, int h) {
     x.set("owner", one_line(a.owner));
     x.set("due", long_date(a.due_date));
     x.set("priority", humanise_key(a.priority));
-    x.set("status", humanise_key(a.status));
+    x.set("status", action_status(a));
+    x.set("overdue", a.overdue);
+    x.set("progress", one_line(a.progress));
     actions.push_back(x);
   }
   d.set("actions", actions);

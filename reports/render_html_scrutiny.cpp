@@ -21,24 +21,46 @@ data scrutiny_data(const ScrutinyReport& r) {
   d.set("conclusions", html::string_list(scrutiny_conclusions(r)));
   d.set("has_recommendations", !r.recommendations.empty());
   data recs = list();
-  for (const Recommendation& rec : r.recommendations) {
+  for (const MembersRecommendationRow& rec : r.recommendations) {
     data x;
+    x.set("number", std::to_string(rec.number));
+    x.set("to", recommendation_addressee(rec));
     x.set("text", one_line(rec.text));
-    x.set("priority", priority_label(rec.priority) + " priority");
-    x.set("priority_key", priority_key(rec.priority));
-    x.set("rationale", one_line(rec.rationale));
+    std::string answers;
+    for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + one_line(f);
+    if (!answers.empty()) x.set("answers", answers);
+    std::vector<std::string> responses;
+    for (const ResponseRow& resp : rec.responses) responses.push_back(response_text(resp));
+    x.set("responses", html::string_list(responses));
     recs.push_back(x);
   }
   d.set("recommendations", recs);
-  d.set("attendance", attendance_sentence(r));
-  data opinions = list();
-  for (const auto& [label, count] : r.opinions) {
+  d.set("learning_intro", std::string(kScrutinyLearningPointsIntro));
+  d.set("has_learning_points", !r.learning_points.empty());
+  data points = list();
+  for (const LearningPoint& lp : r.learning_points) {
     data x;
-    x.set("label", one_line(label));
-    x.set("count", std::to_string(count));
-    opinions.push_back(x);
+    x.set("text", one_line(lp.text));
+    x.set("priority", priority_label(lp.priority) + " priority");
+    x.set("priority_key", priority_key(lp.priority));
+    x.set("rationale", one_line(lp.rationale));
+    points.push_back(x);
   }
-  d.set("opinions", opinions);
+  d.set("learning_points", points);
+  d.set("attendance", attendance_sentence(r));
+  auto counts = [](const std::map<std::string, int>& m) {
+    data l = list();
+    for (const auto& [label, count] : m) {
+      data x;
+      x.set("label", one_line(label));
+      x.set("count", std::to_string(count));
+      l.push_back(x);
+    }
+    return l;
+  };
+  d.set("ratings", counts(r.ratings));
+  d.set("has_opinions", !r.opinions.empty());
+  d.set("opinions", counts(r.opinions));
   d.set("spread_svg", svg::spread(r.spread));
   data spread = list();
   for (const auto& sp : r.spread) {

@@ -60,39 +60,126 @@ std::string footer(const ReportSettings& s) {
   return s.part == Part::B ? "---\n\n**" + esc(kExemptMarking) + "**\n" : std::string();
 }
 
-void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
-  o += "| | |\n|---|---|\n";
-  o += "| Scenario | " + esc(r.scenario_title) + " |\n";
-  if (!r.event_name.empty())
-    o += "| Event | " + esc(r.event_name) + (r.event_date.empty() ? "" : ", " + esc(long_date(r.event_date))) + " |\n";
-  if (!r.team.empty()) o += "| Team | " + esc(r.team) + " |\n";
-  o += "| Mode | " + esc(humanise_key(r.mode)) + " |\n";
-  if (!r.facilitator.empty()) o += "| Facilitator | " + esc(r.facilitator) + " |\n";
-  if (!r.participants.empty()) {
-    std::string people;
-    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + esc(p);
-    o += "| Participants | " + people + " |\n";
+void definitions(std::string& o, const std::vector<Definition>& defs) {
+  for (const Definition& d : defs) o += "- **" + esc(d.label) + "**: " + esc(d.text) + "\n";
+  o += "\n";
+}
+
+void responses(std::string& o, const std::vector<ResponseRow>& rs, const std::string& indent) {
+  for (const ResponseRow& resp : rs) o += indent + "- " + esc(response_text(resp)) + "\n";
+}
+
+// The internal audit part: scope, definitions, opinion, checks, findings, recommendations.
+void audit_body(std::string& o, const FeedbackReport& r, int lv) {
+  const AuditSection& a = r.audit;
+  o += h(lv, "Scope, objectives and limitations") + esc(a.scope) + "\n\nObjectives:\n\n";
+  for (const std::string& ob : a.objectives) o += "- " + esc(ob) + "\n";
+  o += "\n" + h(lv, "Definitions");
+  if (a.opinion_given) {
+    o += h(lv + 1, "Assurance opinion");
+    definitions(o, a.opinion_definitions);
   }
-  o += "| Started | " + esc(date_time(r.started_at)) + " |\n";
-  o += "| Result | " + esc(outcome_text(r)) + " |\n\n";
-  if (r.withheld) {
-    o += "*This scenario is classified Part B. Its content and results are exempt information "
-         "and are reported in Part B only.*\n\n";
+  o += h(lv + 1, "Priorities");
+  definitions(o, r.priority_definitions);
+
+  o += h(lv, "Assurance opinion") + "**" + esc(opinion_statement(a)) + "**\n\n";
+
+  o += h(lv, "Control checks");
+  if (a.checks.empty()) {
+    o += "No control checks have been recorded. In a desktop audit the group records, for each "
+         "key action, whether the council's own arrangements are in place, with the evidence "
+         "seen.\n\n";
+  } else {
+    o += "| Key action | Control question | Status | Evidence and reference | Owner | Due |\n"
+         "|---|---|---|---|---|---|\n";
+    for (const ControlCheckRow& c : a.checks)
+      o += "| " + esc(c.key_action) + " | " + esc(c.question) + " | " + esc(c.status) +
+           (c.changed_by.empty() ? "" : " (recorded by " + esc(c.changed_by) + ")") + " | " +
+           esc(check_evidence(c)) + " | " + esc(c.owner) + " | " + esc(long_date(c.due_date)) + " |\n";
+    o += "\n";
+  }
+
+  o += h(lv, "Findings by priority");
+  if (a.checks.empty()) o += "There are no findings until the controls are checked.\n\n";
+  else o += esc(audit_findings_summary(a)) + "\n\n";
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    const AuditFindingRow& f = a.findings[i];
+    o += h(lv + 1, std::to_string(i + 1) + ". " + priority_label(f.priority) + " priority: " + esc(f.key_action));
+    o += "- Status: " + esc(f.status) + "\n";
+    if (!f.question.empty()) o += "- Control question: " + esc(f.question) + "\n";
+    o += "- Condition: " + esc(f.condition) + "\n";
+    o += "- Criteria: " + esc(f.criteria) + "\n";
+    o += "- Cause: " + esc(f.cause) + "\n";
+    o += "- Effect: " + esc(f.effect) + "\n";
+    if (!f.owner.empty()) o += "- Owner: " + esc(f.owner) + "\n";
+    if (!f.due_date.empty()) o += "- Due: " + esc(long_date(f.due_date)) + "\n";
+    if (f.responses.empty()) {
+      o += "- Management response: none recorded yet\n";
+    } else {
+      o += "- Management response:\n";
+      responses(o, f.responses, "  ");
+    }
+    o += "\n";
+  }
+
+  o += h(lv, "Members' recommendations");
+  if (a.recommendations.empty()) o += "The members have made no recommendations yet.\n\n";
+  for (const MembersRecommendationRow& rec : a.recommendations) {
+    o += std::to_string(rec.number) + ". **To " + esc(recommendation_addressee(rec)) + "**: " + esc(rec.text) + "\n";
+    if (!rec.findings.empty()) {
+      std::string answers;
+      for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + esc(f);
+      o += "   - Answers the findings: " + answers + "\n";
+    }
+    if (rec.responses.empty()) o += "   - No response recorded yet\n";
+    responses(o, rec.responses, "   ");
+  }
+  if (!a.recommendations.empty()) o += "\n";
+}
+
+void action_plan(std::string& o, const FeedbackReport& r, int lv) {
+  o += h(lv, "Action plan");
+  if (r.actions.empty()) {
+    o += "No actions have been agreed yet.\n\n";
     return;
   }
-  o += "**" + esc(opinion_sentence(r)) + "**\n\n";
-  if (!r.scenario_summary.empty()) o += quote(r.scenario_summary);
+  o += "| Action | Owner | Due | Priority | Status | Progress |\n|---|---|---|---|---|---|\n";
+  for (const ActionRow& a : r.actions)
+    o += "| " + esc(a.action) + " | " + esc(a.owner) + " | " + esc(long_date(a.due_date)) + " | " +
+         esc(humanise_key(a.priority)) + " | " + (a.overdue ? "**" + esc(action_status(a)) + "**" : esc(action_status(a))) +
+         " | " + esc(a.progress) + " |\n";
+  o += "\n";
+}
 
-  o += h(lv, "4P scores") + "| Pillar | Score | Overrides |\n|---|---|---|\n";
+// What the table did in the story, apart from the audit: the exercise's learning points.
+void learning_points(std::string& o, const FeedbackReport& r, int lv) {
+  o += h(lv, "Learning points from the exercise") + "*" + esc(kLearningPointsIntro) + "*\n\n";
+  o += "**" + esc(rating_sentence(r)) + "**\n\n";
+  o += h(lv + 1, "Exercise rating: definitions");
+  definitions(o, r.rating_definitions);
+
+  o += h(lv + 1, "4P scores") + "| Pillar | Score | Overrides |\n|---|---|---|\n";
   for (const PillarRow& p : r.pillars)
     o += "| " + std::string(pillar_name(p.pillar)) + " | " + esc(pillar_score(p)) + " | " +
          (p.override_delta ? signed_number(p.override_delta) : "") + " |\n";
   o += "\n";
 
-  o += h(lv, "Decision log");
+  o += h(lv + 1, "What the table missed, breached or did late") + esc(findings_summary(r)) + "\n\n";
+  for (const FindingRow& f : r.findings)
+    o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(finding_text(f)) +
+         (f.management_action.empty() ? "" : " \u2014 *Suggested action:* " + esc(f.management_action)) + "\n";
+  if (!r.findings.empty()) o += "\n";
+
+  o += h(lv + 1, "Learning objectives");
+  for (const ObjectiveRow& ob : r.objectives)
+    o += std::string("- ") + (ob.met ? "Met" : "Not met") + ": " + esc(ob.text) + "\n";
+  if (r.objectives.empty()) o += "The scenario sets no learning objectives.\n";
+  o += "\n";
+
+  o += h(lv + 1, "Decision log");
   if (r.decisions.empty()) o += "No decisions were recorded.\n\n";
   for (const DecisionRow& d : r.decisions) {
-    o += h(lv + 1, std::to_string(d.seq) + ". " + esc(d.node_title.empty() ? d.node_id : d.node_title));
+    o += h(lv + 2, std::to_string(d.seq) + ". " + esc(d.node_title.empty() ? d.node_id : d.node_title));
     o += "- Decision: " + esc(decision_text(d)) + "\n";
     if (d.kind != "undo") o += "- 4P: " + esc(score_text(d.delta)) + "\n";
     o += "- Time taken: " + duration(d.time_taken_ms) + "\n";
@@ -117,44 +204,49 @@ void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
     if (!d.feedback.empty()) o += quote(d.feedback);
   }
 
-  o += h(lv, "Findings by priority");
-  if (r.findings.empty()) o += "No findings: every key action was achieved.\n\n";
-  for (const FindingRow& f : r.findings)
-    o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(finding_text(f)) +
-         (f.management_action.empty() ? "" : " \u2014 *Action:* " + esc(f.management_action)) + "\n";
-  if (!r.findings.empty()) o += "\n";
-
-  o += h(lv, "Improvement plan");
-  if (r.actions.empty()) o += "No actions have been agreed yet.\n\n";
-  else {
-    o += "| Action | Owner | Due | Priority | Status |\n|---|---|---|---|---|\n";
-    for (const ActionRow& a : r.actions)
-      o += "| " + esc(a.action) + " | " + esc(a.owner) + " | " + esc(long_date(a.due_date)) + " | " +
-           esc(humanise_key(a.priority)) + " | " + esc(humanise_key(a.status)) + " |\n";
-    o += "\n";
-  }
-
-  o += h(lv, "Learning objectives");
-  for (const ObjectiveRow& ob : r.objectives)
-    o += std::string("- ") + (ob.met ? "Met" : "Not met") + ": " + esc(ob.text) + "\n";
-  if (r.objectives.empty()) o += "The scenario sets no learning objectives.\n";
-  o += "\n";
-
   if (!r.notes.empty()) {
-    o += h(lv, "Notes");
+    o += h(lv + 1, "Notes");
     for (const NoteRow& n : r.notes)
       o += "- " + esc(humanise_key(n.kind)) + (n.node_title.empty() ? "" : " (" + esc(n.node_title) + ")") +
            (n.part_b ? " [Part B]" : "") + ": " + esc(n.text) + "\n";
     o += "\n";
   }
   if (!r.overrides.empty()) {
-    o += h(lv, "Score overrides");
+    o += h(lv + 1, "Score overrides");
     for (const OverrideRow& ov : r.overrides)
       o += "- " + esc(humanise_key(ov.pillar)) + " " + signed_number(ov.delta) + ": " + esc(ov.reason) +
            (ov.by.empty() ? "" : " (" + esc(ov.by) + ")") + "\n";
     o += "\n";
   }
-  if (!r.ending_debrief.empty()) o += h(lv, "Debrief") + quote(r.ending_debrief);
+  if (!r.ending_debrief.empty()) o += h(lv + 1, "Debrief") + quote(r.ending_debrief);
+}
+
+void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
+  o += "| | |\n|---|---|\n";
+  o += "| Scenario | " + esc(r.scenario_title) + " |\n";
+  if (!r.event_name.empty())
+    o += "| Event | " + esc(r.event_name) + (r.event_date.empty() ? "" : ", " + esc(long_date(r.event_date))) + " |\n";
+  if (!r.team.empty()) o += "| Team | " + esc(r.team) + " |\n";
+  o += "| Mode | " + esc(humanise_key(r.mode)) + " |\n";
+  if (!r.facilitator.empty()) o += "| Facilitator | " + esc(r.facilitator) + " |\n";
+  if (!r.participants.empty()) {
+    std::string people;
+    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + esc(p);
+    o += "| Participants | " + people + " |\n";
+  }
+  o += "| Started | " + esc(date_time(r.started_at)) + " |\n";
+  o += "| Result | " + esc(outcome_text(r)) + " |\n";
+  if (!r.withheld) o += "| Report status | " + esc(report_status(r.audit)) + " |\n";
+  o += "\n";
+  if (r.withheld) {
+    o += "*This scenario is classified Part B. Its content and results are exempt information "
+         "and are reported in Part B only.*\n\n";
+    return;
+  }
+  if (!r.scenario_summary.empty()) o += quote(r.scenario_summary);
+  audit_body(o, r, lv);
+  action_plan(o, r, lv);
+  learning_points(o, r, lv);
 }
 
 void paragraphs(std::string& o, const std::vector<std::string>& ps) {
@@ -178,12 +270,29 @@ std::string render_markdown(const ScrutinyReport& r) {
   o += h(2, "3. Conclusions");
   for (const std::string& c : scrutiny_conclusions(r)) o += "- " + esc(c) + "\n";
   o += "\n" + h(2, "4. Recommendations");
-  if (r.recommendations.empty()) o += "The committee is asked to note the report.\n\n";
-  for (const Recommendation& rec : r.recommendations)
-    o += std::to_string(rec.number) + ". " + esc(rec.text) + " *(" + priority_label(rec.priority) +
-         " priority. " + esc(rec.rationale) + ")*\n";
+  if (r.recommendations.empty())
+    o += "The members made no recommendations. The committee is asked to note the report.\n\n";
+  else o += "The members recommend:\n\n";
+  for (const MembersRecommendationRow& rec : r.recommendations) {
+    o += std::to_string(rec.number) + ". **To " + esc(recommendation_addressee(rec)) + "**: " + esc(rec.text) + "\n";
+    if (!rec.findings.empty()) {
+      std::string answers;
+      for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + esc(f);
+      o += "   - Answers the findings: " + answers + "\n";
+    }
+    if (rec.responses.empty()) o += "   - No response recorded yet\n";
+    for (const ResponseRow& resp : rec.responses) o += "   - " + esc(response_text(resp)) + "\n";
+  }
   o += "\n" + h(2, "5. Evidence");
   o += h(3, "Attendance") + esc(attendance_sentence(r)) + "\n\n";
+  o += h(3, "Exercise ratings") + "| Exercise rating | Sessions |\n|---|---|\n";
+  for (const auto& [label, count] : r.ratings) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+  o += "\n";
+  if (!r.opinions.empty()) {
+    o += h(3, "Assurance opinions") + "| Assurance opinion | Sessions |\n|---|---|\n";
+    for (const auto& [label, count] : r.opinions) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+    o += "\n";
+  }
   o += h(3, "4P distribution") + "| Pillar | Mean | Lowest | Highest | Sessions assessed |\n|---|---|---|---|---|\n";
   for (const auto& sp : r.spread)
     o += "| " + std::string(pillar_name(sp.pillar)) + " | " +
@@ -205,6 +314,11 @@ std::string render_markdown(const ScrutinyReport& r) {
     o += "- " + esc(m.finding.text) + " \u2014 missed in " + finding_count(m) + " (" +
          esc(m.scenario_title) + ", " +
          priority_label(m.finding.priority) + ")\n";
+  o += "\n" + h(3, "Learning points from the exercises") + "*" + esc(kScrutinyLearningPointsIntro) + "*\n\n";
+  if (r.learning_points.empty()) o += "None: every key action was achieved.\n";
+  for (const LearningPoint& lp : r.learning_points)
+    o += std::to_string(lp.number) + ". " + esc(lp.text) + " *(" + priority_label(lp.priority) +
+         " priority. " + esc(lp.rationale) + ")*\n";
   o += "\n" + h(2, "6. Financial and legal implications") + h(3, "Financial");
   paragraphs(o, scrutiny_financial(r));
   o += h(3, "Legal");

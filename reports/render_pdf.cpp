@@ -10,40 +10,144 @@ using namespace text;
 using pdf::Column;
 using pdf::Doc;
 
-void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
-  std::vector<std::pair<std::string, std::string>> facts{{"Scenario", one_line(r.scenario_title)}};
-  if (!r.event_name.empty())
-    facts.push_back({"Event", one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date))});
-  if (!r.team.empty()) facts.push_back({"Team", one_line(r.team)});
-  facts.push_back({"Mode", humanise_key(r.mode)});
-  if (!r.facilitator.empty()) facts.push_back({"Facilitator", one_line(r.facilitator)});
-  if (!r.participants.empty()) {
-    std::string people;
-    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + one_line(p);
-    facts.push_back({"Participants", people});
+using Rows = std::vector<std::vector<std::string>>;
+
+void definitions(Doc& doc, const std::vector<Definition>& defs) {
+  Rows rows;
+  for (const Definition& d : defs) rows.push_back({one_line(d.label), one_line(d.text)});
+  doc.table({{"", 1.3}, {"", 4.7}}, rows);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : "; ") + one_line(i);
+  return out;
+}
+
+std::vector<std::string> response_lines(const std::vector<ResponseRow>& rs) {
+  std::vector<std::string> out;
+  for (const ResponseRow& r : rs) out.push_back(response_text(r));
+  return out;
+}
+
+void recommendation_list(Doc& doc, const std::vector<MembersRecommendationRow>& recs) {
+  for (const MembersRecommendationRow& rec : recs) {
+    doc.bullet("To " + recommendation_addressee(rec) + ": " + one_line(rec.text),
+               std::to_string(rec.number) + ".");
+    if (!rec.findings.empty()) doc.paragraph("Answers the findings: " + joined(rec.findings), 18);
+    if (rec.responses.empty()) doc.paragraph("No response recorded yet.", 18);
+    for (const std::string& line : response_lines(rec.responses)) doc.paragraph(line, 18);
   }
-  facts.push_back({"Started", date_time(r.started_at)});
-  facts.push_back({"Result", outcome_text(r)});
-  doc.facts(facts);
-  if (r.withheld) {
-    doc.notice("This scenario is classified Part B. Its content and results are exempt information "
-               "and are reported in Part B only.");
+}
+
+// The internal audit part: scope, definitions, opinion, checks, findings, recommendations.
+void audit_body(Doc& doc, const FeedbackReport& r, int level) {
+  const AuditSection& a = r.audit;
+  doc.heading(level, "Scope, objectives and limitations");
+  doc.paragraph(a.scope);
+  doc.paragraph("Objectives:");
+  for (const std::string& o : a.objectives) doc.bullet(one_line(o));
+  doc.heading(level, "Definitions");
+  if (a.opinion_given) {
+    doc.heading(level + 1, "Assurance opinion");
+    definitions(doc, a.opinion_definitions);
+  }
+  doc.heading(level + 1, "Priorities");
+  definitions(doc, r.priority_definitions);
+
+  doc.heading(level, "Assurance opinion");
+  doc.bold_paragraph(opinion_statement(a));
+
+  doc.heading(level, "Control checks");
+  if (a.checks.empty()) {
+    doc.paragraph("No control checks have been recorded. In a desktop audit the group records, for "
+                  "each key action, whether the council's own arrangements are in place, with the "
+                  "evidence seen.");
+  } else {
+    Rows rows;
+    for (const ControlCheckRow& c : a.checks)
+      rows.push_back({one_line(c.key_action), one_line(c.question),
+                      c.status + (c.changed_by.empty() ? "" : " (recorded by " + one_line(c.changed_by) + ")"),
+                      check_evidence(c), one_line(c.owner), long_date(c.due_date)});
+    doc.table({{"Key action", 1.8}, {"Control question", 1.8}, {"Status", 1.1},
+               {"Evidence and reference", 1.8}, {"Owner", 1.1}, {"Due", 0.9}},
+              rows);
+  }
+
+  doc.heading(level, "Findings by priority");
+  doc.paragraph(a.checks.empty() ? std::string("There are no findings until the controls are checked.")
+                                 : audit_findings_summary(a));
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    const AuditFindingRow& f = a.findings[i];
+    doc.heading(level + 1, std::to_string(i + 1) + ". " + priority_label(f.priority) + " priority: " +
+                               one_line(f.key_action));
+    std::vector<std::pair<std::string, std::string>> facts{{"Status", f.status}};
+    if (!f.question.empty()) facts.push_back({"Control question", one_line(f.question)});
+    facts.push_back({"Condition", one_line(f.condition)});
+    facts.push_back({"Criteria", one_line(f.criteria)});
+    facts.push_back({"Cause", one_line(f.cause)});
+    facts.push_back({"Effect", one_line(f.effect)});
+    if (!f.owner.empty()) facts.push_back({"Owner", one_line(f.owner)});
+    if (!f.due_date.empty()) facts.push_back({"Due", long_date(f.due_date)});
+    const std::vector<std::string> lines = response_lines(f.responses);
+    facts.push_back({"Management response", lines.empty() ? "None recorded yet" : joined(lines)});
+    doc.facts(facts);
+  }
+
+  doc.heading(level, "Members' recommendations");
+  if (a.recommendations.empty()) doc.paragraph("The members have made no recommendations yet.");
+  recommendation_list(doc, a.recommendations);
+}
+
+void action_plan(Doc& doc, const FeedbackReport& r, int level) {
+  doc.heading(level, "Action plan");
+  if (r.actions.empty()) {
+    doc.paragraph("No actions have been agreed yet.");
     return;
   }
-  doc.bold_paragraph(opinion_sentence(r));
-  if (!r.scenario_summary.empty()) doc.markdown(r.scenario_summary);
+  Rows rows;
+  for (const ActionRow& a : r.actions)
+    rows.push_back({one_line(a.action), one_line(a.owner), long_date(a.due_date),
+                    humanise_key(a.priority), action_status(a), one_line(a.progress)});
+  doc.table({{"Action", 2.6}, {"Owner", 1.2}, {"Due", 1.1}, {"Priority", 0.8}, {"Status", 1.1},
+             {"Progress", 1.6}},
+            rows);
+}
 
-  doc.heading(level, "4P scores");
+// What the table did in the story, apart from the audit: the exercise's learning points.
+void learning_points(Doc& doc, const FeedbackReport& r, int level) {
+  doc.heading(level, "Learning points from the exercise");
+  doc.notice(kLearningPointsIntro);
+  doc.bold_paragraph(rating_sentence(r));
+  doc.heading(level + 1, "Exercise rating: definitions");
+  definitions(doc, r.rating_definitions);
+
+  doc.heading(level + 1, "4P scores");
   doc.radar_and_bars(r.pillars);
-  std::vector<std::vector<std::string>> rows;
+  Rows rows;
   for (const PillarRow& p : r.pillars)
     rows.push_back({pillar_name(p.pillar), pillar_score(p), p.override_delta ? signed_number(p.override_delta) : ""});
   doc.table({{"Pillar", 1}, {"Score", 2}, {"Facilitator overrides", 1.3}}, rows);
 
-  doc.heading(level, "Decision log");
+  doc.heading(level + 1, "What the table missed, breached or did late");
+  doc.paragraph(findings_summary(r));
+  rows.clear();
+  for (const FindingRow& f : r.findings)
+    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), finding_text(f), one_line(f.management_action)});
+  if (!rows.empty())
+    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Key action", 2.4}, {"Suggested action", 2.4}}, rows);
+
+  doc.heading(level + 1, "Learning objectives");
+  if (r.objectives.empty()) doc.paragraph("The scenario sets no learning objectives.");
+  rows.clear();
+  for (const ObjectiveRow& o : r.objectives)
+    rows.push_back({o.met ? "Met" : "Not met", pillar_name(o.pillar), one_line(o.text)});
+  if (!rows.empty()) doc.table({{"", 0.8}, {"", 0.8}, {"", 4.4}}, rows);
+
+  doc.heading(level + 1, "Decision log");
   if (r.decisions.empty()) doc.paragraph("No decisions were recorded.");
   for (const DecisionRow& d : r.decisions) {
-    doc.heading(level + 1, std::to_string(d.seq) + ". " + one_line(d.node_title.empty() ? d.node_id : d.node_title));
+    doc.heading(level + 2, std::to_string(d.seq) + ". " + one_line(d.node_title.empty() ? d.node_id : d.node_title));
     std::vector<std::pair<std::string, std::string>> f{{"Decision", decision_text(d)}};
     if (d.kind != "undo") f.push_back({"4P", score_text(d.delta)});
     f.push_back({"Time taken", duration(d.time_taken_ms)});
@@ -61,47 +165,51 @@ void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
     if (!d.feedback.empty()) doc.markdown(d.feedback);
   }
 
-  doc.heading(level, "Findings by priority");
-  if (r.findings.empty()) doc.paragraph("No findings: every key action was achieved.");
-  rows.clear();
-  for (const FindingRow& f : r.findings)
-    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), finding_text(f), one_line(f.management_action)});
-  if (!rows.empty())
-    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Finding", 2.4}, {"Recommended action", 2.4}}, rows);
-
-  doc.heading(level, "Improvement plan");
-  if (r.actions.empty()) doc.paragraph("No actions have been agreed yet.");
-  rows.clear();
-  for (const ActionRow& a : r.actions)
-    rows.push_back({one_line(a.action), one_line(a.owner), long_date(a.due_date), humanise_key(a.priority), humanise_key(a.status)});
-  if (!rows.empty())
-    doc.table({{"Action", 3}, {"Owner", 1.4}, {"Due", 1.2}, {"Priority", 0.9}, {"Status", 1.2}}, rows);
-
-  doc.heading(level, "Learning objectives");
-  if (r.objectives.empty()) doc.paragraph("The scenario sets no learning objectives.");
-  rows.clear();
-  for (const ObjectiveRow& o : r.objectives)
-    rows.push_back({o.met ? "Met" : "Not met", pillar_name(o.pillar), one_line(o.text)});
-  if (!rows.empty()) doc.table({{"", 0.8}, {"", 0.8}, {"", 4.4}}, rows);
-
   if (!r.notes.empty()) {
-    doc.heading(level, "Notes");
+    doc.heading(level + 1, "Notes");
     rows.clear();
     for (const NoteRow& n : r.notes)
       rows.push_back({humanise_key(n.kind) + (n.part_b ? " (Part B)" : ""), one_line(n.node_title), one_line(n.text)});
     doc.table({{"Kind", 1}, {"Where", 1.5}, {"Note", 3.5}}, rows);
   }
   if (!r.overrides.empty()) {
-    doc.heading(level, "Score overrides");
+    doc.heading(level + 1, "Score overrides");
     rows.clear();
     for (const OverrideRow& o : r.overrides)
       rows.push_back({humanise_key(o.pillar), signed_number(o.delta), one_line(o.reason), one_line(o.by)});
     doc.table({{"Pillar", 1}, {"Change", 0.8}, {"Reason", 3.2}, {"By", 1.2}}, rows);
   }
   if (!r.ending_debrief.empty()) {
-    doc.heading(level, "Debrief");
+    doc.heading(level + 1, "Debrief");
     doc.markdown(r.ending_debrief);
   }
+}
+
+void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
+  std::vector<std::pair<std::string, std::string>> facts{{"Scenario", one_line(r.scenario_title)}};
+  if (!r.event_name.empty())
+    facts.push_back({"Event", one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date))});
+  if (!r.team.empty()) facts.push_back({"Team", one_line(r.team)});
+  facts.push_back({"Mode", humanise_key(r.mode)});
+  if (!r.facilitator.empty()) facts.push_back({"Facilitator", one_line(r.facilitator)});
+  if (!r.participants.empty()) {
+    std::string people;
+    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + one_line(p);
+    facts.push_back({"Participants", people});
+  }
+  facts.push_back({"Started", date_time(r.started_at)});
+  facts.push_back({"Result", outcome_text(r)});
+  if (!r.withheld) facts.push_back({"Report status", report_status(r.audit)});
+  doc.facts(facts);
+  if (r.withheld) {
+    doc.notice("This scenario is classified Part B. Its content and results are exempt information "
+               "and are reported in Part B only.");
+    return;
+  }
+  if (!r.scenario_summary.empty()) doc.markdown(r.scenario_summary);
+  audit_body(doc, r, level);
+  action_plan(doc, r, level);
+  learning_points(doc, r, level);
 }
 
 void paragraphs(Doc& doc, const std::vector<std::string>& ps) {
@@ -119,17 +227,21 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   doc.heading(1, "3. Conclusions");
   for (const std::string& c : scrutiny_conclusions(r)) doc.bullet(c);
   doc.heading(1, "4. Recommendations");
-  if (r.recommendations.empty()) doc.paragraph("The committee is asked to note the report.");
-  else doc.paragraph("That the committee recommends:");
-  for (const Recommendation& rec : r.recommendations)
-    doc.bullet(one_line(rec.text) + " (" + priority_label(rec.priority) + " priority.) " + one_line(rec.rationale),
-               std::to_string(rec.number) + ".");
+  if (r.recommendations.empty())
+    doc.paragraph("The members made no recommendations. The committee is asked to note the report.");
+  else doc.paragraph("The members recommend:");
+  recommendation_list(doc, r.recommendations);
   doc.heading(1, "5. Evidence");
   doc.heading(2, "Attendance");
   doc.paragraph(attendance_sentence(r));
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [label, count] : r.opinions) rows.push_back({one_line(label), std::to_string(count)});
-  doc.table({{"Assurance opinion", 3}, {"Sessions", 1}}, rows);
+  for (const auto& [label, count] : r.ratings) rows.push_back({one_line(label), std::to_string(count)});
+  doc.table({{"Exercise rating", 3}, {"Sessions", 1}}, rows);
+  if (!r.opinions.empty()) {
+    rows.clear();
+    for (const auto& [label, count] : r.opinions) rows.push_back({one_line(label), std::to_string(count)});
+    doc.table({{"Assurance opinion", 3}, {"Sessions", 1}}, rows);
+  }
   doc.heading(2, "4P distribution");
   doc.spread_chart(r.spread);
   rows.clear();
@@ -155,6 +267,12 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
     rows.push_back({one_line(m.finding.text), one_line(m.scenario_title), priority_label(m.finding.priority),
                     finding_count(m)});
   if (!rows.empty()) doc.table({{"Key action", 4}, {"Scenario", 2}, {"Priority", 1}, {"Missed", 1}}, rows);
+  doc.heading(2, "Learning points from the exercises");
+  doc.notice(kScrutinyLearningPointsIntro);
+  if (r.learning_points.empty()) doc.paragraph("None: every key action was achieved.");
+  for (const LearningPoint& lp : r.learning_points)
+    doc.bullet(one_line(lp.text) + " (" + priority_label(lp.priority) + " priority.) " + one_line(lp.rationale),
+               std::to_string(lp.number) + ".");
   doc.heading(1, "6. Financial and legal implications");
   doc.heading(2, "Financial");
   paragraphs(doc, scrutiny_financial(r));

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "reports/render_pdf_doc.hpp"
+#include "reports/chart_text.hpp"
 #include "reports/pillar_colours.hpp"
+#include "reports/render_pdf_doc.hpp"
 #include "reports/render_text.hpp"
 
 namespace auditsim::reports::pdf {
@@ -22,6 +23,7 @@ void colour(cairo_t* cr, unsigned rgb, double alpha = 1) {
 void Doc::radar_and_bars(const std::array<PillarRow, kPillarCount>& pillars) {
   const double height = 190;
   ensure(height);
+  figure(text::radar_alt(pillars));
   const double cx = kLeft + 105, cy = y_ + 95, rad = 62;
   auto point = [&](int i, double frac) {
     double a = -M_PI / 2 + i * M_PI / 2;
@@ -80,12 +82,14 @@ void Doc::radar_and_bars(const std::array<PillarRow, kPillarCount>& pillars) {
     colour(cr_, 0x1b1b1b);
     label(bx + bw + 6, y + 6, p.assessed ? text::percent(p.percent) : "n/a", 9);
   }
+  close("Figure");
   y_ += height;
 }
 
 void Doc::spread_chart(const std::array<ScrutinyReport::PillarSpread, kPillarCount>& sp) {
   const double height = 4 * 26 + 30, bx = kLeft + 70, bw = 300;
   ensure(height);
+  figure(text::spread_alt(sp));
   cairo_set_line_width(cr_, 0.5);
   for (int t = 0; t <= 100; t += 25) {
     double x = bx + bw * t / 100.0;
@@ -115,6 +119,7 @@ void Doc::spread_chart(const std::array<ScrutinyReport::PillarSpread, kPillarCou
     colour(cr_, 0x1b1b1b);
     label(bx + bw + 10, y, "mean " + text::percent(sp[i].mean), 8.5);
   }
+  close("Figure");
   y_ += height;
 }
 
@@ -122,12 +127,11 @@ void Doc::distribution_chart(const ChoiceDistribution& d) {
   const double row = 18, tx = kLeft + 250, bx = kLeft + 258, bw = 150;
   const double height = row * d.options.size() + 6;
   ensure(height);
+  figure(text::distribution_alt(d));
   for (size_t i = 0; i < d.options.size(); ++i) {
     const auto& o = d.options[i];
     double y = y_ + 9 + i * row;
-    PangoLayout* lay = layout(esc(text::one_line(o.text)), 8, 245);
-    pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-    pango_layout_set_alignment(lay, PANGO_ALIGN_RIGHT);
+    PangoLayout* lay = cached(text::one_line(o.text), false, 8, 245, kEllipsise | kAlignRight);
     int w = 0, h = 0;
     pango_layout_get_size(lay, &w, &h);
     colour(cr_, 0x1b1b1b);
@@ -144,6 +148,7 @@ void Doc::distribution_chart(const ChoiceDistribution& d) {
     colour(cr_, 0x1b1b1b);
     label(bx + bw + 6, y, std::to_string(o.sessions) + " of " + std::to_string(d.sessions), 8);
   }
+  close("Figure");
   y_ += height + 4;
 }
 

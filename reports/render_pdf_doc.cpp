@@ -6,9 +6,12 @@
 #include <glib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
+#include <unordered_map>
 
 #include "reports/logo.hpp"
+#include "reports/pdf_update.hpp"
 #include "reports/render_text.hpp"
 #include "reports/text_breaks.hpp"
 
@@ -45,12 +48,34 @@ cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
+// Text longer than this is laid out afresh each time: only short text repeats.
+constexpr size_t kCacheableText = 300;
+// The cache is emptied when it reaches this many layouts, which bounds its memory (a few MB).
+constexpr size_t kCacheLimit = 4096;
+
 }  // namespace
+
+struct DocShared {
+  PangoContext* context = nullptr;  // one for both passes: layouts need no new context each
+  std::unordered_map<std::string, LayoutPtr> layouts;
+  std::vector<std::string> figure_alts;  // this pass's, in the order the figures were tagged
+
+  ~DocShared() {
+    layouts.clear();
+    if (context) g_object_unref(context);
+  }
+};
 
 std::string esc(std::string_view s) { return text::escape_markup(with_break_opportunities(text::clean(s))); }
 
-Doc::Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages)
-    : cr_(cr), settings_(settings), running_(std::move(running)), total_(total_pages) {
+Doc::Doc(cairo_t* cr, const ReportSettings& settings, std::string running, int total_pages,
+         DocShared& shared)
+    : cr_(cr), settings_(settings), shared_(shared), running_(std::move(running)), total_(total_pages) {
+  shared_.figure_alts.clear();
+  // One Document element holds the whole structure. It is never closed at a page break (unlike
+  // the tags in open_tags_), and as it always has children, what is drawn directly inside it
+  // (running headers, footers, rules) is left out of the structure.
+  cairo_tag_begin(cr_, "Document", "");
   // PNG only: cairo reads it without another library. An unusable file just means no logo.
   std::optional<Logo> logo = read_logo(settings_.logo_path);
   if (logo && logo->mime == "image/png") {
@@ -70,7 +95,7 @@ Doc::~Doc() {
 }
 
 PangoLayout* Doc::layout(std::string_view markup, double size, double width) {
-  PangoLayout* lay = pango_cairo_create_layout(cr_);
+  PangoLayout* lay = pango_layout_new(shared_.context);
   PangoFontDescription* fd = pango_font_description_from_string(kFont);
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(lay, fd);
@@ -83,14 +108,62 @@ PangoLayout* Doc::layout(std::string_view markup, double size, double width) {
   return lay;
 }
 
+PangoLayout* Doc::cached(std::string_view text, bool bold, double size, double width, unsigned fit) {
+  auto fitted = [&] {
+    PangoLayout* lay = layout(bold ? "<b>" + esc(text) + "</b>" : esc(text), size, width);
+    if (fit & kOneLine) pango_layout_set_width(lay, -1);
+    if (fit & kCellLines) pango_layout_set_height(lay, -30);
+    if (fit & (kCellLines | kEllipsise)) pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+    if (fit & kAlignRight) pango_layout_set_alignment(lay, PANGO_ALIGN_RIGHT);
+    return lay;
+  };
+  // Long text rarely repeats: laid out afresh, owned by the caller like any other.
+  if (text.size() > kCacheableText) return fitted();
+  // Keyed by the text as given, so a repeat costs a lookup, not escaping and markup.
+  char params[64];
+  std::snprintf(params, sizeof params, "\x1f%d\x1f%.2f\x1f%.2f\x1f%u", bold, size, width, fit);
+  std::string key(text);
+  key += params;
+  auto it = shared_.layouts.find(key);
+  if (it == shared_.layouts.end()) {
+    if (shared_.layouts.size() >= kCacheLimit) shared_.layouts.clear();
+    it = shared_.layouts.emplace(std::move(key), LayoutPtr(fitted())).first;
+  }
+  // The caller's own reference: emptying the cache never pulls a layout from under it.
+  return static_cast<PangoLayout*>(g_object_ref(it->second.get()));
+}
+
 void Doc::label(double x, double y, std::string_view text, double size, bool bold, int align) {
-  LayoutPtr lay(layout(bold ? "<b>" + esc(text) + "</b>" : esc(text), size, kWidth));
-  pango_layout_set_width(lay.get(), -1);
+  LayoutPtr lay(cached(text, bold, size, kWidth, kOneLine));
   int w = 0, h = 0;
   pango_layout_get_size(lay.get(), &w, &h);
   double dx = align == 0 ? 0 : align == 1 ? -w / double(PANGO_SCALE) / 2 : -w / double(PANGO_SCALE);
   cairo_move_to(cr_, x + dx, y - h / double(PANGO_SCALE) / 2);
   pango_cairo_show_layout(cr_, lay.get());
+}
+
+void Doc::open(const char* tag) {
+  cairo_tag_begin(cr_, tag, "");
+  open_tags_.push_back(tag);
+}
+
+void Doc::close(const char* tag) {
+  // Tags close innermost first; a mismatch is a bug in this file, so it only closes what is open.
+  if (open_tags_.empty() || std::string_view(open_tags_.back()) != tag) return;
+  cairo_tag_end(cr_, tag);
+  open_tags_.pop_back();
+}
+
+void Doc::close_list() {
+  if (!in_list_) return;
+  in_list_ = false;
+  close("L");
+}
+
+void Doc::figure(std::string alt) {
+  close_list();
+  shared_.figure_alts.push_back(std::move(alt));
+  open("Figure");
 }
 
 void Doc::begin_page() {
@@ -110,16 +183,13 @@ void Doc::begin_page() {
     council_x += w + 8;
   }
   colour(cr_, kNavy);
-  LayoutPtr council(
-      layout("<b>" + esc(settings_.council_name) + "</b>", 11, kWidth * 0.55 - (council_x - kLeft)));
-  pango_layout_set_ellipsize(council.get(), PANGO_ELLIPSIZE_END);
   cairo_move_to(cr_, council_x, 32);
+  LayoutPtr council(cached(settings_.council_name, true, 11,
+                           kWidth * 0.55 - (council_x - kLeft), kEllipsise));
   pango_cairo_show_layout(cr_, council.get());
   colour(cr_, kGrey);
-  LayoutPtr run(layout(esc(running_), 8.5, kWidth * 0.45));
-  pango_layout_set_alignment(run.get(), PANGO_ALIGN_RIGHT);
-  pango_layout_set_ellipsize(run.get(), PANGO_ELLIPSIZE_END);
   cairo_move_to(cr_, kLeft + kWidth * 0.55, 34);
+  LayoutPtr run(cached(running_, false, 8.5, kWidth * 0.45, kEllipsise | kAlignRight));
   pango_cairo_show_layout(cr_, run.get());
   colour(cr_, kNavy);
   cairo_set_line_width(cr_, 2);
@@ -142,23 +212,39 @@ void Doc::begin_page() {
 }
 
 void Doc::new_page() {
+  // Close what is open, so the next page's header and footer are not part of it, and open the
+  // same structure again after them: a paragraph across a page break becomes two paragraphs, a
+  // table two tables (each with its header row), which is how a reader meets them anyway.
+  const std::vector<const char*> reopen = open_tags_;
+  for (auto it = reopen.rbegin(); it != reopen.rend(); ++it) cairo_tag_end(cr_, *it);
+  open_tags_.clear();
   cairo_show_page(cr_);
   begin_page();
+  for (const char* tag : reopen) open(tag);
 }
 
-void Doc::finish() { cairo_show_page(cr_); }
+void Doc::finish() {
+  close_list();
+  while (!open_tags_.empty()) close(open_tags_.back());
+  cairo_tag_end(cr_, "Document");
+  cairo_show_page(cr_);
+}
 
 void Doc::ensure(double height) {
   if (y_ + height > kPageH - kBottom && y_ > kTop + 1) new_page();
 }
 
-void Doc::flow(PangoLayout* lay, double x) {
+void Doc::flow(PangoLayout* lay, double x, const char* tag) {
   PangoLayoutIter* it = pango_layout_get_iter(lay);
   do {
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(it, nullptr, &logical);
     double h = logical.height / double(PANGO_SCALE);
     ensure(h);
+    if (tag) {
+      open(tag);
+      tag = nullptr;
+    }
     double baseline = (pango_layout_iter_get_baseline(it) - logical.y) / double(PANGO_SCALE);
     cairo_move_to(cr_, x + logical.x / double(PANGO_SCALE), y_ + baseline);
     pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
@@ -167,39 +253,59 @@ void Doc::flow(PangoLayout* lay, double x) {
   pango_layout_iter_free(it);
 }
 
+void Doc::text_block(std::string_view text, double size, double x, double width, bool bold,
+                     const char* tag) {
+  const std::string broken = with_break_opportunities(text::clean(text));
+  bool first = true;
+  for (std::string_view piece : layout_pieces(broken)) {
+    if (piece.size() > 1 && piece.back() == '\n') piece.remove_suffix(1);  // the break is the piece's end
+    const std::string markup = text::escape_markup(piece);
+    LayoutPtr lay(layout(bold ? "<b>" + markup + "</b>" : markup, size, width));
+    flow(lay.get(), x, first ? tag : nullptr);
+    first = false;
+  }
+  close(tag);
+}
+
 void Doc::title_block(const std::string& kind, const std::string& title, const std::string& subtitle) {
+  close_list();
   y_ += 10;
   colour(cr_, kGrey);
-  LayoutPtr k(layout(esc(kind), 9.5, kWidth));
-  flow(k.get(), kLeft);
+  text_block(kind, 9.5, kLeft, kWidth, false, "P");
   y_ += 4;
   colour(cr_, kNavy);
-  LayoutPtr t(layout(esc(title), 20, kWidth));
-  flow(t.get(), kLeft);
+  text_block(title, 20, kLeft, kWidth, false, "H1");
   colour(cr_, kGrey);
   y_ += 4;
-  if (!subtitle.empty()) {
-    LayoutPtr s(layout(esc(subtitle), 10, kWidth));
-    flow(s.get(), kLeft);
-  }
-  if (!settings_.generated_at.empty()) {
-    LayoutPtr g(layout(esc("Generated " + text::date_time(settings_.generated_at)), 9, kWidth));
-    flow(g.get(), kLeft);
-  }
+  if (!subtitle.empty()) text_block(subtitle, 10, kLeft, kWidth, false, "P");
+  if (!settings_.generated_at.empty())
+    text_block("Generated " + text::date_time(settings_.generated_at), 9, kLeft, kWidth, false, "P");
   colour(cr_, kInk);
   y_ += 10;
   if (settings_.part == Part::A) notice(text::kPartANotice);
 }
 
 void Doc::heading(int level, std::string_view text) {
+  close_list();
+  level = std::clamp(level, 1, 3);
+  static constexpr const char* kTags[] = {"H2", "H3", "H4"};
   const double size = level <= 1 ? 15 : level == 2 ? 12.5 : 10.5;
   LayoutPtr lay(layout("<b>" + esc(text) + "</b>", size, kWidth));
   int w = 0, h = 0;
   pango_layout_get_size(lay.get(), &w, &h);
   y_ += level <= 1 ? 14 : 9;
   ensure(h / double(PANGO_SCALE) + 48);  // keep a heading with what follows it
+  // A bookmark to this heading, under the last heading one level up.
+  char where[64];
+  std::snprintf(where, sizeof where, "page=%d pos=[%.1f %.1f]", page_, kLeft, y_);
+  const int parent = level == 1 ? CAIRO_PDF_OUTLINE_ROOT : outline_parent_[level - 2];
+  cairo_surface_t* target = cairo_get_target(cr_);
+  if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF)  // not on the counting pass
+    outline_parent_[level - 1] = cairo_pdf_surface_add_outline(
+        target, parent, text::one_line(text).c_str(), where, cairo_pdf_outline_flags_t(0));
   colour(cr_, level <= 2 ? kNavy : kInk);
-  flow(lay.get(), kLeft);
+  flow(lay.get(), kLeft, kTags[level - 1]);
+  close(kTags[level - 1]);
   if (level <= 1) {
     colour(cr_, kRule);
     cairo_set_line_width(cr_, 0.8);
@@ -213,33 +319,38 @@ void Doc::heading(int level, std::string_view text) {
 }
 
 void Doc::paragraph(std::string_view text, double indent) {
-  LayoutPtr lay(layout(esc(text), 10, kWidth - indent));
-  flow(lay.get(), kLeft + indent);
+  close_list();
+  text_block(text, 10, kLeft + indent, kWidth - indent, false, "P");
   y_ += 5;
 }
 
 void Doc::bold_paragraph(std::string_view text) {
-  LayoutPtr lay(layout("<b>" + esc(text) + "</b>", 10.5, kWidth));
-  flow(lay.get(), kLeft);
+  close_list();
+  text_block(text, 10.5, kLeft, kWidth, true, "P");
   y_ += 5;
 }
 
 void Doc::bullet(std::string_view text, std::string_view marker) {
-  LayoutPtr lay(layout(esc(text), 10, kWidth - 16));
+  if (!in_list_) {
+    open("L");
+    in_list_ = true;
+  }
   ensure(14);
+  open("LI");
+  open("Lbl");
   label(kLeft + 2, y_ + 7, marker, 10);
-  flow(lay.get(), kLeft + 16);
+  close("Lbl");
+  text_block(text, 10, kLeft + 16, kWidth - 16, false, "LBody");
+  close("LI");
   y_ += 3;
 }
 
 void Doc::markdown(std::string_view md) {
-  LayoutPtr lay(layout(esc(text::markdown_to_plain(md)), 9.5, kWidth - 14));
-  int w = 0, h = 0;
-  pango_layout_get_size(lay.get(), &w, &h);
+  close_list();
   double top = y_;
   int start_page = page_;
   colour(cr_, 0x333333);
-  flow(lay.get(), kLeft + 12);
+  text_block(text::markdown_to_plain(md), 9.5, kLeft + 12, kWidth - 14, false, "P");
   colour(cr_, kRule);
   cairo_set_line_width(cr_, 2);
   // The rule marks the quoted text on the page where it ends.
@@ -251,6 +362,7 @@ void Doc::markdown(std::string_view md) {
 }
 
 void Doc::notice(std::string_view text) {
+  close_list();
   LayoutPtr lay(layout(esc(text), 9.5, kWidth - 24));
   int w = 0, h = 0;
   pango_layout_get_size(lay.get(), &w, &h);
@@ -264,7 +376,8 @@ void Doc::notice(std::string_view text) {
   cairo_fill(cr_);
   colour(cr_, kInk);
   y_ += 7;
-  flow(lay.get(), kLeft + 14);
+  flow(lay.get(), kLeft + 14, "P");
+  close("P");
   y_ += 13;
 }
 
@@ -275,73 +388,79 @@ void Doc::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
 }
 
 void Doc::table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
+  close_list();
   double total_share = 0;
   for (const Column& c : columns) total_share += c.share;
   std::vector<double> widths;
   for (const Column& c : columns) widths.push_back(kWidth * c.share / total_share);
   const bool has_header = std::any_of(columns.begin(), columns.end(),
                                       [](const Column& c) { return !c.heading.empty(); });
-  auto draw_row = [&](const std::vector<std::string>& cells, bool header) {
-    std::vector<LayoutPtr> lays;
+  // Each cell is laid out once, and measured and drawn from that one layout; cells that repeat
+  // (a team, a rating, a percentage) come from the shared cache.
+  std::vector<LayoutPtr> lays;
+  auto lay_out = [&](const std::vector<std::string>& cells, bool header) {
+    lays.clear();
     double height = 0;
     for (size_t i = 0; i < widths.size(); ++i) {
-      std::string cell = i < cells.size() ? cells[i] : "";
-      bool bold = header || (!has_header && i == 0);
-      LayoutPtr lay(layout(bold ? "<b>" + esc(cell) + "</b>" : esc(cell), 9, widths[i] - 8));
-      // A very long cell is cut short rather than running off the page.
-      pango_layout_set_height(lay.get(), -30);
-      pango_layout_set_ellipsize(lay.get(), PANGO_ELLIPSIZE_END);
+      const std::string_view cell = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
+      const bool bold = header || (!has_header && i == 0);
+      LayoutPtr lay(cached(cell, bold, 9, widths[i] - 8, kCellLines));
       int w = 0, h = 0;
       pango_layout_get_size(lay.get(), &w, &h);
       height = std::max(height, h / double(PANGO_SCALE));
       lays.push_back(std::move(lay));
     }
-    height += 8;
+    return height + 8;
+  };
+  // A row of the header, or of a table without one whose first column names the row: TH cells.
+  auto draw_row = [&](double height, bool header) {
     if (header) {
       colour(cr_, kShade);
       cairo_rectangle(cr_, kLeft, y_, kWidth, height);
       cairo_fill(cr_);
     }
     colour(cr_, kInk);
+    open("TR");
     double x = kLeft;
     for (size_t i = 0; i < lays.size(); ++i) {
+      const char* cell_tag = header || (!has_header && i == 0) ? "TH" : "TD";
+      open(cell_tag);
       cairo_move_to(cr_, x + 4, y_ + 4);
       pango_cairo_show_layout(cr_, lays[i].get());
+      close(cell_tag);
       x += widths[i];
     }
+    close("TR");
     colour(cr_, header ? kRule : 0xd8d8d8);
     cairo_set_line_width(cr_, header ? 1.2 : 0.6);
     cairo_move_to(cr_, kLeft, y_ + height);
     cairo_line_to(cr_, kLeft + kWidth, y_ + height);
     cairo_stroke(cr_);
     colour(cr_, kInk);
-    return height;
-  };
-  auto measure = [&](const std::vector<std::string>& cells) {
-    double height = 0;
-    for (size_t i = 0; i < widths.size(); ++i) {
-      LayoutPtr lay(layout(esc(i < cells.size() ? cells[i] : ""), 9, widths[i] - 8));
-      pango_layout_set_height(lay.get(), -30);
-      int w = 0, h = 0;
-      pango_layout_get_size(lay.get(), &w, &h);
-      height = std::max(height, h / double(PANGO_SCALE));
-    }
-    return height + 8;
+    y_ += height;
   };
   std::vector<std::string> header_cells;
   for (const Column& c : columns) header_cells.push_back(c.heading);
   if (has_header) {
-    ensure(measure(header_cells) + (rows.empty() ? 0 : measure(rows.front())));
-    y_ += draw_row(header_cells, true);
+    const double first_row = rows.empty() ? 0 : lay_out(rows.front(), false);
+    ensure(lay_out(header_cells, true) + first_row);
+  } else if (!rows.empty()) {
+    ensure(lay_out(rows.front(), false));
   }
+  open("Table");
+  if (has_header) draw_row(lay_out(header_cells, true), true);
   for (const auto& row : rows) {
-    double h = measure(row);
+    double h = lay_out(row, false);
     if (y_ + h > kPageH - kBottom) {
-      new_page();
-      if (has_header) y_ += draw_row(header_cells, true);  // repeat the header on the new page
+      new_page();  // closes this table and opens the next page's part of it
+      if (has_header) {
+        draw_row(lay_out(header_cells, true), true);  // repeat the header on the new page
+        h = lay_out(row, false);
+      }
     }
-    y_ += draw_row(row, false);
+    draw_row(h, false);
   }
+  close("Table");
   y_ += 8;
 }
 
@@ -351,20 +470,39 @@ std::string render_document(const ReportSettings& settings, const std::string& r
     if (closure) static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
   };
+  DocShared shared;
+  {
+    // Text is laid out with the PDF surface's font options on both passes, so the counting
+    // pass, which draws onto an empty image instead of a PDF, breaks pages exactly where the
+    // PDF does, at a fraction of the cost.
+    cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(write, nullptr, kPageW, kPageH);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_surface_get_font_options(pdf, options);
+    cairo_surface_destroy(pdf);
+    shared.context = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    pango_cairo_context_set_font_options(shared.context, options);
+    cairo_font_options_destroy(options);
+    pango_context_set_language(shared.context, pango_language_from_string("en-gb"));
+  }
   auto pass = [&](std::string* out, int total) {
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write, out, kPageW, kPageH);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, text::one_line(title).c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
-                                   text::one_line(settings.council_name).c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Desktop Audit Simulator");
-    const std::string& g = settings.generated_at;
-    if (g.size() >= 19 && g[10] == 'T')
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
-                                     (g.substr(0, 19) + "Z").c_str());
+    cairo_surface_t* surface = nullptr;
+    if (!out) {
+      surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 0, 0);
+    } else {
+      surface = cairo_pdf_surface_create_for_stream(write, out, kPageW, kPageH);
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, text::one_line(title).c_str());
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                     text::one_line(settings.council_name).c_str());
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Desktop Audit Simulator");
+      const std::string& g = settings.generated_at;
+      if (g.size() >= 19 && g[10] == 'T')
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                       (g.substr(0, 19) + "Z").c_str());
+    }
     cairo_t* cr = cairo_create(surface);
     int pages = 0;
     {
-      Doc doc(cr, settings, running, total);
+      Doc doc(cr, settings, running, total, shared);
       content(doc);
       doc.finish();
       pages = doc.pages();
@@ -377,7 +515,7 @@ std::string render_document(const ReportSettings& settings, const std::string& r
   const int total = pass(nullptr, 0);
   std::string out;
   pass(&out, total);
-  return out;
+  return add_language_and_alt_text(std::move(out), "en-GB", shared.figure_alts);
 }
 
 }  // namespace auditsim::reports::pdf

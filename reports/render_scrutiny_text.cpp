@@ -24,14 +24,14 @@ std::string list_and(const std::vector<std::string>& items) {
 }  // namespace
 
 std::vector<std::string> session_table_headings() {
-  return {"Team", "Scenario", "Started", "Result", "Opinion", "Pursue", "Prevent", "Protect", "Prepare"};
+  return {"Team", "Scenario", "Started", "Result", "Exercise rating", "Pursue", "Prevent", "Protect", "Prepare"};
 }
 
 std::vector<std::string> session_table_row(const FeedbackReport& f) {
   std::vector<std::string> row{one_line(f.team.empty() ? f.session_id.substr(0, 8) : f.team),
                                one_line(f.scenario_title), date_time(f.started_at),
                                f.outcome.empty() ? humanise_key(f.status) : humanise_key(f.outcome),
-                               f.withheld ? "Part B" : one_line(f.opinion)};
+                               f.withheld ? "Part B" : one_line(f.rating)};
   for (const PillarRow& p : f.pillars)
     row.push_back(f.withheld ? "" : p.assessed ? percent(p.percent) : "n/a");
   return row;
@@ -68,8 +68,16 @@ std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {
               "prevented it. Every decision was scored against the 4P model of the national "
               "Serious and Organised Crime Strategy: Pursue, Prevent, Protect and Prepare.");
   p.push_back("Attendance: " + attendance_sentence(r));
-  p.push_back("The report draws recommendations for the committee from the key actions the "
-              "participants most often missed. Each session is summarised in an appendix.");
+  if (r.checks_recorded > 0 || !r.recommendations.empty())
+    p.push_back("After the scenario the participants checked the council's own arrangements "
+                "against the key actions, and members made their own recommendations, which are "
+                "set out in section 4 with the responses to them. What the tables did in the "
+                "story is evidence for learning, in section 5. Each session is summarised in an "
+                "appendix.");
+  else
+    p.push_back("The council's own arrangements were not checked in these sessions, so the "
+                "report gives no assurance opinion. What the tables did in the story is evidence "
+                "for learning, in section 5. Each session is summarised in an appendix.");
   return p;
 }
 
@@ -110,15 +118,34 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
   } else {
     p.push_back("No session in this report could be assessed against the 4P model.");
   }
-  if (!r.opinions.empty()) {
-    std::vector<std::pair<std::string, int>> ops(r.opinions.begin(), r.opinions.end());
+  if (!r.ratings.empty()) {
+    std::vector<std::pair<std::string, int>> ops(r.ratings.begin(), r.ratings.end());
     std::stable_sort(ops.begin(), ops.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string s = "Assurance opinions: ";
+    std::string s = "Exercise ratings (how the tables played the story): ";
     for (size_t i = 0; i < ops.size(); ++i)
-      s += (i ? "; " : "") + one_line(ops[i].first) + " assurance in " +
+      s += (i ? "; " : "") + one_line(ops[i].first) + " in " +
            plural(ops[i].second, "session", "sessions");
     p.push_back(s + ".");
+  }
+  if (r.checks_recorded == 0) {
+    p.push_back("The council's own controls were not checked in these sessions, so the report "
+                "gives no assurance opinion on them.");
+  } else {
+    const int findings = r.audit_findings_high + r.audit_findings_medium + r.audit_findings_low;
+    p.push_back("The groups checked " + plural(r.checks_recorded, "key control", "key controls") +
+                " against the council's own arrangements: " +
+                (findings == 0 ? std::string("every one was found in place")
+                               : plural(findings, "finding", "findings") + " (" +
+                                     std::to_string(r.audit_findings_high) + " high, " +
+                                     std::to_string(r.audit_findings_medium) + " medium and " +
+                                     std::to_string(r.audit_findings_low) + " low priority)") +
+                ".");
+    std::string s = "Assurance opinions: ";
+    size_t i = 0;
+    for (const auto& [label, n] : r.opinions)
+      s += (i++ ? "; " : "") + one_line(label) + " in " + plural(n, "session", "sessions");
+    if (!r.opinions.empty()) p.push_back(s + ".");
   }
   if (!r.most_missed.empty()) {
     const MissedKeyAction& m = r.most_missed.front();
@@ -157,7 +184,9 @@ std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r) {
   for (const FeedbackReport& f : r.appendix)
     for (const ActionRow& a : f.actions)
       if (a.status != "done") ++actions;
-  return {"The improvement actions agreed at the sessions (" +
+  return {"The responses of the Corporate Management Team, Cabinet and the other bodies "
+          "addressed are recorded against each recommendation as they are given.",
+          "The improvement actions agreed at the sessions (" +
               plural(actions, "open action", "open actions") +
               " in this report) are tracked to completion in the open actions report, which "
               "lists each action with its owner and due date.",
@@ -166,7 +195,7 @@ std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r) {
 }
 
 std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r) {
-  const AssuranceScale& s = r.settings.scale;
+  const RatingScale& s = r.settings.scale;
   std::string scale;
   for (size_t i = 0; i < 3; ++i)
     scale += one_line(s.labels[i]) + " at " + percent(s.thresholds[i]) + " or more; ";
@@ -175,11 +204,18 @@ std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r) {
           "score on a pillar is the sum over the choices it took, shown as a percentage of the "
           "best total any complete path through the scenario could reach. A pillar no path can "
           "score is reported as not assessed rather than as zero.",
-          "Key actions are the controls and opportunities an auditor looks for; each one missed "
-          "becomes a finding with its priority. The assurance opinion follows internal audit "
-          "practice from the overall percentage: " + scale + " A missed high-priority key "
-          "action caps the opinion at " + one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) +
-          ".",
+          "Key actions are the controls and opportunities an auditor looks for; each one a "
+          "table missed in the story is a learning point with its priority. The story's result "
+          "is an exercise rating, not an assurance opinion: " + scale + " A missed "
+          "high-priority key action caps the rating at " +
+          one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) + ".",
+          "An assurance opinion is given only where the group checked each key control against "
+          "the council's real arrangements (in place, partly in place, not in place or not "
+          "known, with the evidence seen). Partly, not in place and not known give a finding "
+          "with the key action's priority, and the opinion is proposed from those findings "
+          "against the definitions the council has set; the auditor may set it otherwise, with "
+          "a recorded reason. The checks are the group's assessment, not audit testing, unless "
+          "the auditor records that the controls were tested.",
           "Each scenario is scored exactly as it was played: the scenario file is stored with "
           "the results, so later changes to it do not alter this report."};
 }
@@ -188,10 +224,16 @@ const std::vector<GlossaryEntry>& glossary() {
   static const std::vector<GlossaryEntry> g{
       {"4P model", "The four pillars of the national Serious and Organised Crime Strategy: "
                    "Pursue, Prevent, Protect and Prepare."},
-      {"Assurance opinion", "An internal audit judgement of how well the controls tested worked."},
+      {"Assurance opinion", "An internal audit judgement of how well the council's own "
+                            "controls work, given here only where the group checked them."},
+      {"Control check", "The group's record of the council's real position against a key "
+                        "action: in place, partly in place, not in place or not known, with the "
+                        "evidence seen and the officer responsible."},
       {"Desktop audit", "A structured exercise in which participants decide how the council would "
                         "respond to a developing scenario, and the controls that would have "
                         "stopped it are identified."},
+      {"Exercise rating", "How well a table played a fictional scenario, on four levels. It is "
+                          "not an assurance opinion."},
       {"Key action", "A control or opportunity an auditor looks for in a scenario."},
       {"Part B", "Exempt information under Schedule 12A to the Local Government Act 1972, "
                  "considered with the press and public excluded."},

@@ -1,6 +1,10 @@
 // SVG charts. Every label is escaped and every figure drawn as a vector, so the charts print
-// sharply and carry no script. Colours are paired with text labels, never relied on alone.
+// sharply and carry no script. Colours are paired with text labels, never relied on alone, and
+// each chart's accessible name gives its figures in words (chart_text.hpp), the same as the
+// PDF's alternative text.
 #include "reports/render_svg.hpp"
+
+#include "reports/chart_text.hpp"
 #include "reports/pillar_colours.hpp"
 
 #include <algorithm>
@@ -37,13 +41,13 @@ std::string label(double x, double y, const std::string& s, const char* anchor =
 }  // namespace
 
 std::string radar(const std::array<PillarRow, kPillarCount>& pillars) {
-  const double cx = 190, cy = 135, rad = 95;
+  const double cx = 200, cy = 135, rad = 95;  // room either side for "Prevent 100%"
   // Pursue at the top, then clockwise: Prevent, Protect, Prepare.
   auto point = [&](int i, double frac) {
     double a = -M_PI / 2 + i * M_PI / 2;
     return std::pair{cx + std::cos(a) * rad * frac, cy + std::sin(a) * rad * frac};
   };
-  std::string s = open_svg(380, 270, "4P radar chart");
+  std::string s = open_svg(400, 270, "4P radar chart. " + text::radar_alt(pillars));
   for (double ring : {0.25, 0.5, 0.75, 1.0}) {
     std::string pts;
     for (int i = 0; i < 4; ++i) {
@@ -78,7 +82,7 @@ std::string radar(const std::array<PillarRow, kPillarCount>& pillars) {
 
 std::string pillar_bars(const std::array<PillarRow, kPillarCount>& pillars) {
   const double w = 340, bar_x = 70, bar_w = 210, row_h = 30;
-  std::string s = open_svg(w, row_h * 4 + 10, "4P scores by pillar");
+  std::string s = open_svg(w, row_h * 4 + 10, text::radar_alt(pillars));
   for (int i = 0; i < 4; ++i) {
     const PillarRow& p = pillars[i];
     double y = 8 + i * row_h;
@@ -97,8 +101,7 @@ std::string pillar_bars(const std::array<PillarRow, kPillarCount>& pillars) {
 
 std::string distribution(const ChoiceDistribution& d) {
   const double w = 620, text_w = 330, bar_x = 340, bar_w = 220, row_h = 24;
-  std::string s = open_svg(w, row_h * d.options.size() + 6,
-                           "How sessions chose at " + text::one_line(d.node_title));
+  std::string s = open_svg(w, row_h * d.options.size() + 6, text::distribution_alt(d));
   for (size_t i = 0; i < d.options.size(); ++i) {
     const auto& o = d.options[i];
     double y = 4 + i * row_h;
@@ -121,7 +124,7 @@ std::string distribution(const ChoiceDistribution& d) {
 
 std::string spread(const std::array<ScrutinyReport::PillarSpread, kPillarCount>& sp) {
   const double w = 480, bar_x = 80, bar_w = 320, row_h = 32;
-  std::string s = open_svg(w, row_h * 4 + 26, "4P distribution across sessions");
+  std::string s = open_svg(w, row_h * 4 + 26, text::spread_alt(sp));
   for (int t = 0; t <= 100; t += 25) {
     double x = bar_x + bar_w * t / 100.0;
     s += "<line x1=\"" + num(x) + "\" y1=\"4\" x2=\"" + num(x) + "\" y2=\"" + num(row_h * 4 + 4) +

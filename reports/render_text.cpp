@@ -180,12 +180,12 @@ std::string markdown_to_terminal(std::string_view md) {
   return markdown_plain(md, PlainStyle::Terminal);
 }
 
-std::string opinion_sentence(const FeedbackReport& r) {
-  if (r.opinion_level == kUnratedOpinionLevel)
-    return "No rating yet: the session is " +
+std::string rating_sentence(const FeedbackReport& r) {
+  if (r.rating_level == kUnratedLevel)
+    return "No exercise rating yet: the session is " +
            std::string(r.status == "abandoned" ? "abandoned before an ending" : "in progress") +
            " (overall so far " + percent(r.overall_percent) + ").";
-  std::string s = "Assurance opinion: " + one_line(r.opinion) + " assurance (overall " +
+  std::string s = "Exercise rating: " + one_line(r.rating) + " (overall " +
                   percent(r.overall_percent) + ").";
   if (r.capped_by_high_finding) {
     bool missed = false, other = false;
@@ -193,11 +193,63 @@ std::string opinion_sentence(const FeedbackReport& r) {
       if (f.priority != Priority::High) continue;
       (f.kind == FindingKind::Missed ? missed : other) = true;
     }
-    s += other ? std::string(" The opinion is capped because at least one high-priority key action "
+    s += other ? std::string(" The rating is capped because at least one high-priority key action "
                              "was ") + (missed ? "missed or " : "") + "breached or achieved late."
-               : " The opinion is capped because at least one high-priority key action was missed.";
+               : " The rating is capped because at least one high-priority key action was missed.";
   }
   return s;
+}
+
+std::string report_status(const AuditSection& a) {
+  return one_line(a.stage) + ", version " + std::to_string(a.version);
+}
+
+std::string opinion_statement(const AuditSection& a) {
+  if (!a.opinion_given)
+    return "The council's own controls have not yet been checked, so no assurance opinion is "
+           "given.";
+  if (!a.set_by_auditor)
+    return "Assurance opinion: " + one_line(a.opinion) + ", proposed from the control checks. " +
+           one_line(a.basis);
+  std::string s = "Assurance opinion: " + one_line(a.opinion) + ", set by the auditor" +
+                  (a.set_by.empty() ? "" : " (" + one_line(a.set_by) + ")") + ". Reason: " +
+                  one_line(a.set_reason);
+  if (!s.empty() && s.back() != '.') s += '.';
+  return s + " Proposed from the control checks: " + one_line(a.proposed) + ". " +
+         one_line(a.basis);
+}
+
+std::string audit_findings_summary(const AuditSection& a) {
+  const std::string checks = std::to_string(a.checks_recorded) + " of the " +
+                             std::to_string(a.key_actions) + " key actions checked";
+  if (a.findings.empty()) return "No findings: every control checked was found in place (" + checks + ").";
+  return std::to_string(a.findings.size()) + (a.findings.size() == 1 ? " finding" : " findings") +
+         " (" + std::to_string(a.findings_high) + " high, " + std::to_string(a.findings_medium) +
+         " medium and " + std::to_string(a.findings_low) + " low priority), from " + checks + ".";
+}
+
+std::string check_evidence(const ControlCheckRow& c) {
+  const std::string ev = one_line(c.evidence), ref = one_line(c.evidence_ref);
+  if (ev.empty() && ref.empty()) return "None recorded";
+  if (ev.empty()) return ref;
+  return ref.empty() ? ev : ev + " (" + ref + ")";
+}
+
+std::string response_text(const ResponseRow& r) {
+  std::string s = one_line(r.by);
+  if (!r.date.empty()) s += (s.empty() ? "" : ", ") + long_date(r.date);
+  s += (s.empty() ? "" : ": ") + one_line(r.response) + ".";
+  if (const std::string t = one_line(r.text); !t.empty()) s += " " + t;
+  return s;
+}
+
+std::string recommendation_addressee(const MembersRecommendationRow& r) {
+  const std::string who = one_line(r.addressee);
+  return who.empty() || who == one_line(r.to) ? one_line(r.to) : one_line(r.to) + ": " + who;
+}
+
+std::string action_status(const ActionRow& a) {
+  return humanise_key(a.status) + (a.overdue ? " (overdue)" : "");
 }
 
 std::string finding_text(const FindingRow& f) {
@@ -213,7 +265,7 @@ std::string finding_count(const MissedKeyAction& m) {
 }
 
 std::string findings_summary(const FeedbackReport& r) {
-  if (r.findings.empty()) return "No findings: every key action was achieved.";
+  if (r.findings.empty()) return "Nothing missed: every key action was achieved.";
   int breached = 0, late = 0;
   for (const FindingRow& f : r.findings) {
     breached += f.kind == FindingKind::Breached;

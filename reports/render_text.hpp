@@ -68,8 +68,34 @@ std::string markdown_to_plain(std::string_view md);
 // written in plain-text conventions (markdown_plain.hpp).
 std::string markdown_to_terminal(std::string_view md);
 
-// The assurance opinion in a sentence, with the reason when it was capped.
-std::string opinion_sentence(const FeedbackReport& r);
+// The exercise rating in a sentence, with the reason when it was capped.
+std::string rating_sentence(const FeedbackReport& r);
+
+// The line that opens a feedback report's learning points: what they are and are not.
+inline constexpr const char* kLearningPointsIntro =
+    "What the table did in the fictional scenario, for learning. These points are about the "
+    "exercise, not findings about the council's controls, and the exercise rating says how well "
+    "the table played: it is not an assurance opinion.";
+// The line that opens a scrutiny report's learning points from the exercises.
+inline constexpr const char* kScrutinyLearningPointsIntro =
+    "From what the tables did in the fictional scenarios: the key actions most often missed, "
+    "with the action each suggests. They are evidence for members to weigh, not recommendations "
+    "unless members make them their own.";
+// "Draft, version 1".
+std::string report_status(const AuditSection& a);
+// The assurance opinion in words: not given until controls are checked; proposed from the
+// findings with its basis; or set by the auditor with the reason, and what was proposed.
+std::string opinion_statement(const AuditSection& a);
+// The audit findings in one sentence: how many, by priority, from how many checks.
+std::string audit_findings_summary(const AuditSection& a);
+// A check's evidence with its reference: "Tender checks only (CPR 7.3)"; "None recorded".
+std::string check_evidence(const ControlCheckRow& c);
+// "Corporate Management Team, 10 January 2027: Agreed. We will ..."
+std::string response_text(const ResponseRow& r);
+// "Cabinet" or "Cabinet member: Cabinet Member for Resources".
+std::string recommendation_addressee(const MembersRecommendationRow& r);
+// "Open", "In progress", "Open (overdue)".
+std::string action_status(const ActionRow& a);
 // "Finished, good outcome" / "Not finished".
 std::string outcome_text(const FeedbackReport& r);
 // "Choice taken" text for a decision row, including undo and timeout wording.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/render.hpp"
+#include "reports/xapi_stream.hpp"
 #include "reports/render_text.hpp"
 #include "sim/uuid.hpp"
 
@@ -129,13 +130,14 @@ void add_session(json& out, const FeedbackReport& r) {
                             {"max", 100}}},
                  {"extensions",
                   {{base + "/extensions/4p-percent", percents},
-                   {base + "/extensions/opinion", text::one_line(r.opinion)},
+                   {base + "/extensions/exercise-rating", text::one_line(r.rating)},
                    {base + "/extensions/outcome", r.outcome}}}};
   json completed = statement(verb("completed"), scenario, r.finished_at);
   completed["result"] = result;
   out.push_back(std::move(completed));
-  // Passed means an opinion in the top two levels of the scale (Substantial or Reasonable).
-  const bool passed = r.opinion_level <= 1;
+  // Passed means an exercise rating in the top two levels of the scale (Strong or Good). The
+  // audit's findings are about the council, not the learner, so no statement carries them.
+  const bool passed = r.rating_level <= 1;
   json verdict = statement(verb(passed ? "passed" : "failed"), scenario, r.finished_at);
   result["success"] = passed;
   verdict["result"] = result;
@@ -160,5 +162,7 @@ std::string render_xapi(const ScrutinyReport& r) {
   for (const FeedbackReport& f : r.appendix) add_session(out, f);
   return dump(out);
 }
+
+void append_xapi_statements(nlohmann::json& statements, const FeedbackReport& r) { add_session(statements, r); }
 
 }  // namespace auditsim::reports

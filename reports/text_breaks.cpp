@@ -1,5 +1,7 @@
 #include "reports/text_breaks.hpp"
 
+#include <algorithm>
+
 #include "sim/utf8.hpp"
 
 namespace auditsim::reports::pdf {
@@ -37,6 +39,31 @@ std::string with_break_opportunities(std::string_view s) {
     previous_joiner = cp == 0x200D;
     i += len;
   }
+  return out;
+}
+
+std::vector<std::string_view> layout_pieces(std::string_view s, size_t piece) {
+  std::vector<std::string_view> out;
+  constexpr std::string_view kZwsp = "\u200B";
+  while (s.size() > piece) {
+    const std::string_view window = s.substr(0, piece);
+    size_t end = 0;  // the length of this piece
+    if (size_t nl = window.rfind('\n'); nl != std::string_view::npos && nl >= piece / 2) end = nl + 1;
+    if (end == 0) {
+      const size_t space = window.rfind(' ');
+      const size_t zwsp = window.rfind(kZwsp);
+      if (space != std::string_view::npos) end = space + 1;
+      if (zwsp != std::string_view::npos) end = std::max(end, zwsp + kZwsp.size());
+    }
+    if (end == 0) {
+      // No break at all: between two characters, never inside one.
+      end = piece;
+      while (end > 1 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    }
+    out.push_back(s.substr(0, end));
+    s.remove_prefix(end);
+  }
+  if (!s.empty() || out.empty()) out.push_back(s);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace auditsim::reports::pdf {
 
@@ -16,5 +17,11 @@ inline constexpr size_t kMaxUnbrokenRun = 64;
 // break or hyphen between them; never inside a character, before a combining mark or around a
 // zero-width joiner.
 std::string with_break_opportunities(std::string_view s);
+
+// Pango's layout time also grows faster than the text within one layout, so long text is laid
+// out in pieces of about kLayoutPiece bytes: `s` cut after a line break where there is one in
+// the second half of a piece, else after a space or U+200B, else between two characters.
+inline constexpr size_t kLayoutPiece = 2048;
+std::vector<std::string_view> layout_pieces(std::string_view s, size_t piece = kLayoutPiece);
 
 }  // namespace auditsim::reports::pdf

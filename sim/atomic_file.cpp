@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <utility>
 
 namespace auditsim {
 namespace {
@@ -52,55 +53,81 @@ void sync_folder(const std::string& folder) {
 
 bool write_file_atomically(const std::string& path, std::string_view bytes, mode_t mode,
                            std::string* error) {
+  AtomicFileWriter out(path, mode);
+  const bool done = out.write(bytes) && out.commit();
+  if (!done) set_error(error, out.error());
+  return done;
+}
+
+AtomicFileWriter::AtomicFileWriter(std::string path, mode_t mode) : path_(std::move(path)) {
   struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
+  if (::lstat(path_.c_str(), &st) == 0) {
     if (S_ISLNK(st.st_mode)) {
-      set_error(error, path + " is a symbolic link; it was not written through. Remove the link "
-                              "or choose another file name.");
-      return false;
+      error_ = path_ + " is a symbolic link; it was not written through. Remove the link or "
+                       "choose another file name.";
+      return;
     }
     if (!S_ISREG(st.st_mode)) {
-      set_error(error, path + " exists and is not a regular file (a folder, pipe or device); "
-                              "choose another file name.");
-      return false;
+      error_ = path_ + " exists and is not a regular file (a folder, pipe or device); choose "
+                       "another file name.";
+      return;
     }
   }
-  const fs::path parent = fs::path(path).parent_path();
-  const std::string folder = parent.empty() ? std::string(".") : parent.string();
-  std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
-    tmp = (parent / ("." + fs::path(path).filename().string() + "." + random_suffix() + ".tmp"))
-              .string();
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-    if (fd < 0 && errno != EEXIST) break;
+  const fs::path parent = fs::path(path_).parent_path();
+  folder_ = parent.empty() ? std::string(".") : parent.string();
+  for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
+    tmp_ = (parent / ("." + fs::path(path_).filename().string() + "." + random_suffix() + ".tmp"))
+               .string();
+    fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd_ < 0 && errno != EEXIST) break;
   }
-  if (fd < 0) {
-    set_error(error, "Cannot create a file in " + folder + " (" + std::strerror(errno) +
-                         "): check that the folder exists and that you may write to it.");
-    return false;
+  if (fd_ < 0) {
+    error_ = "Cannot create a file in " + folder_ + " (" + std::strerror(errno) +
+             "): check that the folder exists and that you may write to it.";
+    return;
   }
   // The umask may have removed bits but never adds any; fchmod makes the mode exact.
-  ::fchmod(fd, mode);
-  const bool written = write_all(fd, bytes);
-  const int write_errno = errno;
-  const bool synced = written && ::fsync(fd) == 0;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !synced || !closed) {
-    ::unlink(tmp.c_str());
-    set_error(error, "Cannot write " + path + " (" +
-                         std::strerror(written ? errno : write_errno) +
-                         "): check that the disk is not full.");
+  ::fchmod(fd_, mode);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+bool AtomicFileWriter::flush() {
+  if (!write_all(fd_, buffer_)) {
+    error_ = "Cannot write " + path_ + " (" + std::strerror(errno) + "): check that the disk is not full.";
     return false;
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int e = errno;
-    ::unlink(tmp.c_str());
-    set_error(error, "Cannot save " + path + " (" + std::strerror(e) +
-                         "): check that you may write to the folder.");
+  buffer_.clear();
+  return true;
+}
+
+bool AtomicFileWriter::write(std::string_view bytes) {
+  if (!ok() || fd_ < 0) return false;
+  buffer_.append(bytes);
+  size_ += bytes.size();
+  return buffer_.size() < (1u << 16) || flush();
+}
+
+bool AtomicFileWriter::commit() {
+  if (!ok() || fd_ < 0 || !flush()) return false;
+  const bool synced = ::fsync(fd_) == 0;
+  const int sync_errno = errno;
+  const bool closed = ::close(fd_) == 0;
+  fd_ = -1;
+  if (!synced || !closed) {
+    error_ = "Cannot write " + path_ + " (" + std::strerror(synced ? errno : sync_errno) +
+             "): check that the disk is not full.";
     return false;
   }
-  sync_folder(folder);
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    error_ = "Cannot save " + path_ + " (" + std::strerror(errno) + "): check that you may write to the folder.";
+    return false;
+  }
+  committed_ = true;
+  sync_folder(folder_);
   return true;
 }
 

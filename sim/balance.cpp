@@ -1,6 +1,6 @@
 // Balance figures over the explored (node, state) graph. Outcomes and decision counts are
-// folded backwards from the endings; opinions are carried forwards from the start as counts of
-// (4P score so far, high-priority key actions achieved so far) pairs, because an opinion is not
+// folded backwards from the endings; ratings are carried forwards from the start as counts of
+// (4P score so far, high-priority key actions achieved so far) pairs, because a rating is not
 // a sum of per-decision parts: it depends on the whole path's percentages and on whether any
 // high-priority key action was missed.
 #include "sim/balance.hpp"
@@ -143,8 +143,8 @@ OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> 
     const Result r = score_session(best, config);
     t.best_ending = best.finished() ? best.state().node : -1;
     t.best_percent = r.overall_percent;
-    t.best_opinion_level = r.opinion_level;
-    t.best_opinion = r.opinion;
+    t.best_rating_level = r.rating_level;
+    t.best_rating = r.rating;
   }
   for (size_t i = 0; i < t.best_path.size(); ++i) {
     Session at(s, clock, audience);
@@ -168,8 +168,8 @@ OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> 
       m.path = choices_taken(dev);
       m.ending = dev.finished() ? dev.state().node : -1;
       m.overall_percent = r.overall_percent;
-      m.opinion_level = r.opinion_level;
-      m.opinion = r.opinion;
+      m.rating_level = r.rating_level;
+      m.rating = r.rating;
       m.missed_high = std::any_of(r.findings.begin(), r.findings.end(),
                                   [](const Finding& f) { return f.priority == Priority::High; });
       t.rows.push_back(std::move(m));
@@ -180,7 +180,7 @@ OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> 
 
 namespace {
 
-// What an opinion depends on, carried along a path: the 4P score and which of the high-priority
+// What a rating depends on, carried along a path: the 4P score and which of the high-priority
 // key actions that count for this audience have been achieved (one bit each). A late achievement
 // sets the bit too when late findings drop a priority (a late high is a medium finding); a breach
 // of a high-priority key action is a high finding whatever follows, so it caps the path at once.
@@ -208,9 +208,9 @@ using SummaryCounts = std::unordered_map<Summary, uint64_t, SummaryHash>;
 // is never a key action's (at most 63 are tracked), so no real set of key actions equals it.
 constexpr uint64_t kCapped = ~0ULL;
 
-// The opinion of a complete path from its summary, by the scoring rules themselves: the pillar
+// The rating of a complete path from its summary, by the scoring rules themselves: the pillar
 // maxima of a fresh session's result, with the path's score applied as an adjustment.
-struct OpinionRule {
+struct RatingRule {
   Result pillars_only;       // pillars with their maxima, raw 0, no findings
   Finding high_finding;      // stands for "some high-priority key action was missed"
   uint64_t all_high = 0;     // every bit that must be set for no high-priority finding
@@ -222,7 +222,7 @@ struct OpinionRule {
   // Scores that end in the same percentage whatever happens from here are merged: a pillar no
   // path can score counts as 0, and one certain to end at or above its maximum (or at or below
   // zero) on every completion is clamped to the least such score. This keeps the number of
-  // combinations carried small without changing any path's opinion.
+  // combinations carried small without changing any path's rating.
   Score4 canonical(Score4 raw, const detail::StateValues& ahead) const {
     for (Pillar p : kPillars) {
       const int64_t max = pillars_only.pillars[static_cast<size_t>(p)].max;
@@ -237,18 +237,18 @@ struct OpinionRule {
     Result r = pillars_only;
     if (x.high_done == kCapped || (x.high_done & all_high) != all_high) r.findings.push_back(high_finding);
     apply_score_adjustment(r, x.score, *config);
-    return r.opinion_level;
+    return r.rating_level;
   }
 };
 
 // Builds the rule; nullopt (with the reason) when more high-priority key actions count than fit
 // in the bit set.
-std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audience> audience,
+std::optional<RatingRule> rating_rule(const ScenarioPtr& s, std::optional<Audience> audience,
                                         const ScoringConfig& config, std::string& why) {
   ManualClock clock;
   const Session fresh(s, clock, audience);
   const Result base = score_session(fresh, config);
-  OpinionRule rule;
+  RatingRule rule;
   rule.config = &config;
   rule.pillars_only = base;
   rule.pillars_only.findings.clear();
@@ -291,8 +291,8 @@ std::optional<OpinionRule> opinion_rule(const ScenarioPtr& s, std::optional<Audi
 }
 
 // Exact counts, or false (with the reason) when the pairs outgrow the budget.
-bool count_exactly(const Scenario& s, const Dag& dag, const OpinionRule& rule, size_t max_pairs,
-                   OpinionCounts& out, std::string& why) {
+bool count_exactly(const Scenario& s, const Dag& dag, const RatingRule& rule, size_t max_pairs,
+                   RatingCounts& out, std::string& why) {
   // The high-priority key actions some completion from each state can still achieve: a path
   // that can no longer achieve them all will be capped whichever it achieves, so those paths
   // share one marker instead of one entry per set of key actions done.
@@ -380,7 +380,7 @@ std::vector<int> draw_uniform_path(const Dag& dag, std::mt19937_64& rng) {
 }
 
 void sample(const ScenarioPtr& s, const Dag& dag, std::optional<Audience> audience,
-            const ScoringConfig& config, const OpinionCountOptions& opts, OpinionCounts& out) {
+            const ScoringConfig& config, const RatingCountOptions& opts, RatingCounts& out) {
   out.exact = false;
   out.by_level = {};
   out.sample_size = opts.sample_size;
@@ -401,15 +401,15 @@ void sample(const ScenarioPtr& s, const Dag& dag, std::optional<Audience> audien
       play_random(session, rng());
     }
     if (!session.finished()) continue;  // a stage with nothing to choose: not a complete path
-    ++out.by_level[static_cast<size_t>(score_session(session, config).opinion_level)];
+    ++out.by_level[static_cast<size_t>(score_session(session, config).rating_level)];
   }
 }
 
 }  // namespace
 
-OpinionCounts count_opinions(const ScenarioPtr& s, std::optional<Audience> audience,
-                             const ScoringConfig& config, const OpinionCountOptions& opts) {
-  OpinionCounts out;
+RatingCounts count_ratings(const ScenarioPtr& s, std::optional<Audience> audience,
+                             const ScoringConfig& config, const RatingCountOptions& opts) {
+  RatingCounts out;
   const Dag dag(*s, audience);
   std::string why;
   if (opts.force_sampling) why = "sampling was asked for";
@@ -417,7 +417,7 @@ OpinionCounts count_opinions(const ScenarioPtr& s, std::optional<Audience> audie
   else if (!dag.usable()) why = "no complete path could be explored";
   else if (dag.space.values(dag.root).paths >= kPathBound) why = "too many paths to count";
   if (why.empty()) {
-    const auto rule = opinion_rule(s, audience, config, why);
+    const auto rule = rating_rule(s, audience, config, why);
     if (rule && count_exactly(*s, dag, *rule, opts.max_pairs, out, why)) {
       out.exact = true;
       return out;
@@ -429,12 +429,12 @@ OpinionCounts count_opinions(const ScenarioPtr& s, std::optional<Audience> audie
 }
 
 AudienceBalance balance_for(const ScenarioPtr& s, std::optional<Audience> audience,
-                            const ScoringConfig& config, const OpinionCountOptions& opts) {
+                            const ScoringConfig& config, const RatingCountOptions& opts) {
   const auto start = std::chrono::steady_clock::now();
   AudienceBalance b;
   b.audience = audience;
   b.shape = path_shape(*s, audience);
-  b.opinions = count_opinions(s, audience, config, opts);
+  b.ratings = count_ratings(s, audience, config, opts);
   b.one_mistake = one_mistake_table(s, audience, config);
   b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return b;

@@ -1,13 +1,13 @@
 // How a scenario's complete paths are spread: per audience, how many end in each assurance
-// opinion and each outcome, the fewest and most decisions, and what each single mistake from
+// rating and each outcome, the fewest and most decisions, and what each single mistake from
 // the best path costs. Behind `auditsim balance` and the path tests' properties.
 //
 // Outcome counts and decision bounds are exact: they are counted over the (node, state) graph,
-// never by listing paths. The opinion of a path depends on its whole score and on which
-// high-priority key actions it achieved, so opinions are counted by carrying, forward through
+// never by listing paths. The rating of a path depends on its whole score and on which
+// high-priority key actions it achieved, so ratings are counted by carrying, forward through
 // the same graph, how many paths reach each state with each (4P score, high-priority key actions
 // achieved) pair. That is exact and usually small; when the pairs outgrow a budget (or the state
-// space is too large to explore, or paths too many to count), opinions are sampled instead and
+// space is too large to explore, or paths too many to count), ratings are sampled instead and
 // the result says so, with the seed and the sample size.
 #pragma once
 
@@ -51,8 +51,8 @@ struct Mistake {
   std::vector<std::string> path;  // the whole path played
   int ending = -1;             // node index; -1 when it stopped before an ending
   double overall_percent = 0;
-  int opinion_level = 3;
-  std::string opinion;
+  int rating_level = 3;
+  std::string rating;
   bool missed_high = false;    // the result has a high-priority finding
 };
 
@@ -61,18 +61,18 @@ struct OneMistakeTable {
   std::vector<std::string> best_path;
   int best_ending = -1;
   double best_percent = 0;
-  int best_opinion_level = 3;
-  std::string best_opinion;
+  int best_rating_level = 3;
+  std::string best_rating;
   std::vector<Mistake> rows;   // in path order, then choice order
 };
 
 OneMistakeTable one_mistake_table(const ScenarioPtr& s, std::optional<Audience> audience,
                                   const ScoringConfig& config = {});
 
-// How many complete paths earn each opinion.
-struct OpinionCounts {
+// How many complete paths earn each rating.
+struct RatingCounts {
   bool exact = false;
-  std::array<uint64_t, 4> by_level{};  // index = opinion level (0 = the highest label)
+  std::array<uint64_t, 4> by_level{};  // index = rating level (0 = the highest label)
   // When sampled: how many paths were drawn, from which seed, and how (uniformly over complete
   // paths when the paths could be counted, otherwise a uniform choice at each stage).
   uint64_t sample_size = 0;
@@ -81,22 +81,22 @@ struct OpinionCounts {
   std::string why_sampled;     // plain words: what made exact counting impossible
 };
 
-struct OpinionCountOptions {
+struct RatingCountOptions {
   size_t max_pairs = 4'000'000;  // (score, key actions) pairs held at once before sampling
   uint64_t sample_size = 20'000;
   uint64_t seed = 1;
   bool force_sampling = false;   // for tests and comparisons
 };
 
-OpinionCounts count_opinions(const ScenarioPtr& s, std::optional<Audience> audience,
+RatingCounts count_ratings(const ScenarioPtr& s, std::optional<Audience> audience,
                              const ScoringConfig& config = {},
-                             const OpinionCountOptions& opts = {});
+                             const RatingCountOptions& opts = {});
 
 // Everything `auditsim balance` prints for one audience.
 struct AudienceBalance {
   std::optional<Audience> audience;
   PathShape shape;
-  OpinionCounts opinions;
+  RatingCounts ratings;
   OneMistakeTable one_mistake;
   double seconds = 0;  // time taken for this audience
 };
@@ -106,6 +106,6 @@ std::vector<Audience> audiences_of(const Scenario& s);
 
 AudienceBalance balance_for(const ScenarioPtr& s, std::optional<Audience> audience,
                             const ScoringConfig& config = {},
-                            const OpinionCountOptions& opts = {});
+                            const RatingCountOptions& opts = {});
 
 }  // namespace auditsim

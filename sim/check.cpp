@@ -212,7 +212,7 @@ void Checker::check_ending_claims() {
 }
 
 // The guide's rule: every high-priority key action must be achievable by both audiences, or the
-// best path for one of them cannot reach the top opinion.
+// best path for one of them cannot reach the top rating.
 void Checker::check_audience_key_actions() {
   if (runs.size() < 2) return;
   for (size_t k = 0; k < s.key_actions.size(); ++k) {
@@ -235,7 +235,7 @@ void Checker::check_audience_key_actions() {
         "high-priority key action `" + ka.id + "` can be achieved by " + audience_list(can) +
             " but not by " + audience_list(cannot),
         "give " + audience_list(cannot) + " a choice that achieves it, or lower its priority: "
-        "otherwise missing it caps their opinion whatever else they do");
+        "otherwise missing it caps their exercise rating whatever else they do");
   }
 }
 

@@ -38,7 +38,7 @@ std::string who(std::optional<Audience> a) {
 }
 
 const std::string& label(int level) {
-  static const AssuranceScale scale;
+  static const RatingScale scale;
   return scale.labels[static_cast<size_t>(level)];
 }
 
@@ -103,12 +103,12 @@ void check_path(const Scenario& s, const PathExpectations& x, const Session& ses
     else if (*r.outcome != *x.outcome)
       fail(std::string("expected outcome ") + outcome_key(*x.outcome) + ", got " + outcome_key(*r.outcome));
   }
-  const std::string got = r.opinion + " (" + percent_text(r.overall_percent) +
+  const std::string got = r.rating + " (" + percent_text(r.overall_percent) +
                           (r.capped_by_high_finding ? ", capped by a missed high-priority key action)" : ")");
-  if (x.opinion_at_least && r.opinion_level > *x.opinion_at_least)
-    fail("expected opinion " + label(*x.opinion_at_least) + " or better, got " + got);
-  if (x.opinion_at_most && r.opinion_level < *x.opinion_at_most)
-    fail("expected opinion " + label(*x.opinion_at_most) + " or worse, got " + got);
+  if (x.rating_at_least && r.rating_level > *x.rating_at_least)
+    fail("expected the exercise rating " + label(*x.rating_at_least) + " or better, got " + got);
+  if (x.rating_at_most && r.rating_level < *x.rating_at_most)
+    fail("expected the exercise rating " + label(*x.rating_at_most) + " or worse, got " + got);
   for (int k : x.findings) {
     if (has_finding(r, k)) continue;
     const std::string& id = s.key_actions[static_cast<size_t>(k)].id;
@@ -199,10 +199,10 @@ void check_property(const TestsFile& f, const ScenarioTest& t, Audience a, Shape
     case ScenarioTest::Property::OneMistake: {
       const OneMistakeTable table = one_mistake_table(f.scenario, a);
       for (const Mistake& m : table.rows) {
-        if (!m.missed_high || m.opinion_level >= t.one_mistake_at_most) continue;
+        if (!m.missed_high || m.rating_level >= t.one_mistake_at_most) continue;
         fail("`" + m.instead + "` instead of `" + m.best_choice + "` at decision " +
                  std::to_string(m.decision) + " (`" + s.nodes[static_cast<size_t>(m.node)].id +
-                 "`) misses a high-priority key action but still earns " + m.opinion + " (" +
+                 "`) misses a high-priority key action but still earns " + m.rating + " (" +
                  percent_text(m.overall_percent) + "), better than " + label(t.one_mistake_at_most),
              m.path);
       }

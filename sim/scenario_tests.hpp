@@ -24,12 +24,12 @@ struct Bounds {
   bool contains(T v) const { return (!min || v >= *min) && (!max || v <= *max); }
 };
 
-// What a played path must show. Opinion levels index the default scale (0 = Substantial).
+// What a played path must show. Rating levels index the default scale (0 = Strong).
 struct PathExpectations {
   std::optional<int> ending;              // node index
   std::optional<Outcome> outcome;
-  std::optional<int> opinion_at_least;    // this level or better (a lower index)
-  std::optional<int> opinion_at_most;     // this level or worse
+  std::optional<int> rating_at_least;    // this level or better (a lower index)
+  std::optional<int> rating_at_most;     // this level or worse
   std::vector<int> findings;              // key actions that must be findings
   std::vector<int> no_findings;           // key actions that must not be
   std::array<std::optional<Bounds<double>>, kPillarCount> pillars;  // percentages
@@ -56,7 +56,7 @@ struct ScenarioTest {
   enum class Property { EndingsReachable, Decisions, OneMistake, BestReachesMaximum };
   Property property = Property::EndingsReachable;
   Bounds<int64_t> decisions;        // Property::Decisions: every complete path within these
-  int one_mistake_at_most = 3;      // Property::OneMistake: the opinion level at or below
+  int one_mistake_at_most = 3;      // Property::OneMistake: the rating level at or below
 };
 
 struct TestsFile {
@@ -96,7 +96,7 @@ struct TestOutcome {
   std::vector<std::string> path;
 };
 
-// Runs every test of a loaded file, in order. The opinion uses the default scale and weights,
+// Runs every test of a loaded file, in order. The rating uses the default scale and weights,
 // whatever a council's settings say, so a test means the same on every machine.
 std::vector<TestOutcome> run_tests(const TestsFile& file);
 

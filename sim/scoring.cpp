@@ -219,7 +219,7 @@ std::string cap_reason(const Result& r) {
   return how.empty() ? out + "missed" : out;
 }
 
-int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale) {
+int rating_level(double overall_percent, bool missed_high, const RatingScale& scale) {
   int level = 3;
   for (int i = 0; i < 3; ++i) {
     if (overall_percent >= scale.thresholds[i]) {
@@ -262,10 +262,10 @@ Result score_session(const Session& session, const ScoringConfig& config,
   std::stable_sort(r.findings.begin(), r.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.priority < b.priority; });
 
-  r.opinion_level = opinion_level(r.overall_percent, high_finding, config.scale);
-  r.opinion = config.scale.labels[r.opinion_level];
+  r.rating_level = rating_level(r.overall_percent, high_finding, config.scale);
+  r.rating = config.scale.labels[r.rating_level];
   r.capped_by_high_finding =
-      high_finding && opinion_level(r.overall_percent, false, config.scale) < r.opinion_level;
+      high_finding && rating_level(r.overall_percent, false, config.scale) < r.rating_level;
 
   score_paths_not_taken(session, continuations, r);
   for (size_t i = 0; i < s.learning_objectives.size(); ++i) {

@@ -1,5 +1,5 @@
 // The 4P scoring model (docs/scoring.md): per-pillar percentages, weighted overall,
-// findings, the assurance opinion and the path not taken.
+// findings, the exercise rating and the path not taken.
 #pragma once
 
 #include <array>
@@ -14,18 +14,36 @@
 
 namespace auditsim {
 
-// The assurance scale. Councils word it differently, so labels and thresholds are settings.
-struct AssuranceScale {
+// The exercise rating: how well a table played the story, on four levels. It says nothing about
+// the council's own controls, so it is never called an assurance opinion (that comes only from
+// the group's control checks, sim/audit/audit.hpp) and its default labels are plain words a
+// committee cannot mistake for one. Councils word it differently, so labels, definitions and
+// thresholds are settings.
+struct RatingScale {
   // Highest first. An overall percent at or above threshold earns that level.
-  std::array<std::string, 4> labels{"Substantial", "Reasonable", "Limited", "No"};
-  std::array<double, 3> thresholds{80.0, 60.0, 40.0};  // Substantial, Reasonable, Limited
-  // A missed high-priority key action caps the opinion at this level (index into labels).
+  std::array<std::string, 4> labels{"Strong", "Good", "Fair", "Weak"};
+  // What each level means, printed beside the rating in every report.
+  std::array<std::string, 4> definitions{
+      "The table took the key actions the scenario looks for and its decisions scored well "
+      "across the four Ps.",
+      "Mostly sound decisions; some opportunities were missed or taken late.",
+      "A mixed result: important actions were missed, taken late or breached, or a "
+      "high-priority one was not taken.",
+      "Few of the decisions the scenario looks for were taken."};
+  std::array<double, 3> thresholds{80.0, 60.0, 40.0};  // the first three levels
+  // A missed high-priority key action caps the rating at this level (index into labels).
   int cap_level_for_missed_high = 2;
 };
 
+// The labels the exercise rating had before it was told apart from an assurance opinion
+// (Substantial, Reasonable, Limited, No): read from older settings and scenario tests files as
+// the same levels.
+inline const std::array<std::string, 4> kFormerRatingLabels{"Substantial", "Reasonable",
+                                                             "Limited", "No"};
+
 struct ScoringConfig {
   std::array<double, kPillarCount> weights{1, 1, 1, 1};
-  AssuranceScale scale;
+  RatingScale scale;
   // How many priority levels a late achievement drops: 1 makes a late high-priority key action a
   // medium finding. The result never drops below low: a late achievement is always a finding.
   int late_priority_drop = 1;
@@ -67,8 +85,8 @@ struct Result {
   double overall_percent = 0;  // weighted mean of assessed pillars
   std::vector<Finding> findings;       // missed, breached or late key actions, high priority first
   std::vector<int> achieved_key_actions;  // achieved on time and never breached
-  int opinion_level = 3;               // index into scale.labels
-  std::string opinion;                 // the label
+  int rating_level = 3;                // the exercise rating: index into scale.labels
+  std::string rating;                  // its label
   bool capped_by_high_finding = false;  // a high-priority finding of any kind lowered it
   std::vector<PathNotTaken> paths_not_taken;
   std::vector<int> objectives_met;     // indices into Scenario::learning_objectives
@@ -89,15 +107,15 @@ std::shared_ptr<const Analysis> cached_analysis(const ScenarioPtr& scenario,
 void clear_scoring_cache();
 
 // Adds facilitator overrides (recorded with reasons) to the raw scores and recomputes the
-// percentages, the overall figure and the opinion by the same rules (scoring_adjust.cpp).
+// percentages, the overall figure and the rating by the same rules (scoring_adjust.cpp).
 void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringConfig& config);
 
-// Why the opinion was capped, as the end of a sentence: "a high-priority key action was missed"
+// Why the rating was capped, as the end of a sentence: "a high-priority key action was missed"
 // (or "breached", or "achieved late" when late achievement keeps its priority); empty when the
-// opinion was not capped.
+// rating was not capped.
 std::string cap_reason(const Result& r);
 
-// The opinion level for an overall percent and a high-priority miss, per the scale.
-int opinion_level(double overall_percent, bool missed_high, const AssuranceScale& scale);
+// The rating level for an overall percent and a high-priority miss, per the scale.
+int rating_level(double overall_percent, bool missed_high, const RatingScale& scale);
 
 }  // namespace auditsim

@@ -1,4 +1,4 @@
-// Facilitator score overrides: applied after scoring, with the same percent and opinion rules.
+// Facilitator score overrides: applied after scoring, with the same percent and rating rules.
 #include <algorithm>
 
 #include "sim/scoring.hpp"
@@ -20,10 +20,10 @@ void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringCo
   const bool missed_high = std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
     return f.priority == Priority::High;
   });
-  r.opinion_level = opinion_level(r.overall_percent, missed_high, config.scale);
-  r.opinion = config.scale.labels[r.opinion_level];
+  r.rating_level = rating_level(r.overall_percent, missed_high, config.scale);
+  r.rating = config.scale.labels[r.rating_level];
   r.capped_by_high_finding =
-      missed_high && opinion_level(r.overall_percent, false, config.scale) < r.opinion_level;
+      missed_high && rating_level(r.overall_percent, false, config.scale) < r.rating_level;
 }
 
 }  // namespace auditsim

@@ -1,6 +1,7 @@
 #include "sim/settings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,72 @@ void read(const json& j, const char* key, T& out, std::string& problems) {
   }
 }
 
+void add_problem(std::string& problems, const char* what) {
+  problems += std::string(problems.empty() ? "" : ", ") + what;
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+std::string folded(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (!std::isspace(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+// An opinion a report prints must be one of four distinct, defined levels: a blank label or
+// definition takes the default, two labels that read the same restore the default labels, and
+// the rules are kept inside the scale.
+void clamp_opinion_definitions(audit::OpinionDefinitions& o, std::string& problems) {
+  const audit::OpinionDefinitions defaults;
+  for (size_t i = 0; i < o.labels.size(); ++i) {
+    if (blank(o.labels[i])) o.labels[i] = defaults.labels[i];
+    if (blank(o.definitions[i])) o.definitions[i] = defaults.definitions[i];
+  }
+  for (size_t i = 0; i < o.labels.size(); ++i)
+    for (size_t k = i + 1; k < o.labels.size(); ++k)
+      if (folded(o.labels[i]) == folded(o.labels[k])) {
+        o.labels = defaults.labels;
+        add_problem(problems, "opinion labels (two are the same)");
+        i = k = o.labels.size();
+      }
+  o.cap_level_for_high = std::clamp(o.cap_level_for_high, 0, 3);
+  o.high_findings_for_lowest = std::clamp(o.high_findings_for_lowest, 1, 99);
+}
+
+// The exercise rating must never read as an assurance opinion: the labels it had before the two
+// were told apart become the new defaults, and labels that match an opinion label (or each
+// other) restore the defaults. Thresholds must fall from the first level to the third;
+// otherwise the rating would be ambiguous.
+void clamp_rating_scale(RatingScale& r, const audit::OpinionDefinitions& opinion,
+                        std::string& problems) {
+  const RatingScale defaults;
+  if (r.labels == kFormerRatingLabels) r.labels = defaults.labels;
+  bool clash = false;
+  for (size_t i = 0; i < r.labels.size(); ++i) {
+    if (blank(r.labels[i])) r.labels[i] = defaults.labels[i];
+    if (blank(r.definitions[i])) r.definitions[i] = defaults.definitions[i];
+  }
+  for (size_t i = 0; i < r.labels.size(); ++i) {
+    for (size_t k = i + 1; k < r.labels.size(); ++k)
+      clash = clash || folded(r.labels[i]) == folded(r.labels[k]);
+    for (const std::string& o : opinion.labels) clash = clash || folded(r.labels[i]) == folded(o);
+  }
+  if (clash) {
+    r.labels = defaults.labels;
+    add_problem(problems, "rating labels (each must differ from the others and from the "
+                          "assurance opinion's)");
+  }
+  auto& t = r.thresholds;
+  for (double& v : t) v = std::clamp(v, 0.0, 100.0);
+  if (!(t[0] >= t[1] && t[1] >= t[2])) {
+    t = defaults.thresholds;
+    add_problem(problems, "rating thresholds");
+  }
+}
+
 }  // namespace
 
 std::string default_settings_path() {
@@ -91,10 +158,22 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
   read(j, "late_priority_drop", s.late_priority_drop, problems);
-  if (auto a = j.find("assurance"); a != j.end() && a->is_object()) {
-    read(*a, "labels", s.scale.labels, problems);
-    read(*a, "thresholds", s.scale.thresholds, problems);
+  // The exercise rating was saved as "assurance" before it was told apart from an assurance
+  // opinion; such a file is still read, and "rating" wins when a file has both.
+  for (const char* key : {"assurance", "rating"})
+    if (auto a = j.find(key); a != j.end() && a->is_object()) {
+      read(*a, "labels", s.scale.labels, problems);
+      read(*a, "definitions", s.scale.definitions, problems);
+      read(*a, "thresholds", s.scale.thresholds, problems);
+    }
+  if (auto o = j.find("opinion"); o != j.end() && o->is_object()) {
+    read(*o, "labels", s.opinion.labels, problems);
+    read(*o, "definitions", s.opinion.definitions, problems);
+    read(*o, "cap_level_for_high", s.opinion.cap_level_for_high, problems);
+    read(*o, "high_findings_for_lowest", s.opinion.high_findings_for_lowest, problems);
   }
+  clamp_opinion_definitions(s.opinion, problems);
+  clamp_rating_scale(s.scale, s.opinion, problems);
   s.theme = theme == "dark" ? Theme::Dark
             : theme == "high-contrast" ? Theme::HighContrast
                                        : Theme::Light;
@@ -102,13 +181,6 @@ Settings load_settings(const std::string& path, std::string* warning) {
   s.late_priority_drop = std::clamp(s.late_priority_drop, 0, 2);
   s.window_width = std::clamp(s.window_width, 640, 16384);
   s.window_height = std::clamp(s.window_height, 480, 16384);
-  // Thresholds must fall from Substantial to Limited; otherwise the opinion would be ambiguous.
-  auto& t = s.scale.thresholds;
-  for (double& v : t) v = std::clamp(v, 0.0, 100.0);
-  if (!(t[0] >= t[1] && t[1] >= t[2])) {
-    t = AssuranceScale{}.thresholds;
-    problems += std::string(problems.empty() ? "" : ", ") + "assurance thresholds";
-  }
   if (!problems.empty() && warning)
     *warning = "Some settings in " + path + " were not understood (" + problems +
                "); their defaults are used.";
@@ -127,7 +199,15 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},
             {"late_priority_drop", s.late_priority_drop},
-            {"assurance", {{"labels", s.scale.labels}, {"thresholds", s.scale.thresholds}}}};
+            {"rating",
+             {{"labels", s.scale.labels},
+              {"definitions", s.scale.definitions},
+              {"thresholds", s.scale.thresholds}}},
+            {"opinion",
+             {{"labels", s.opinion.labels},
+              {"definitions", s.opinion.definitions},
+              {"cap_level_for_high", s.opinion.cap_level_for_high},
+              {"high_findings_for_lowest", s.opinion.high_findings_for_lowest}}}};
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   // Owner-only: the file names the council and where its results are kept.

@@ -1,10 +1,11 @@
 // The user's settings file, shared by the desktop program and the command line: appearance, the
-// assurance scale, the data folder, the council name and logo. JSON in $XDG_CONFIG_HOME/auditsim/settings.json.
+// exercise rating and assurance opinion scales, the data folder, the council name and logo. JSON in $XDG_CONFIG_HOME/auditsim/settings.json.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "sim/audit/audit.hpp"
 #include "sim/scoring.hpp"
 
 namespace auditsim {
@@ -29,7 +30,10 @@ struct Settings {
   // Further folders the library shows scenarios from (a council's shared drive), after the
   // shipped folder and the data folder's own scenarios folder.
   std::vector<std::string> library_folders;
-  AssuranceScale scale;
+  // The exercise rating's labels, definitions and thresholds (sim/scoring.hpp).
+  RatingScale scale;
+  // The assurance opinion's labels, definitions and rules (sim/audit/audit.hpp).
+  audit::OpinionDefinitions opinion;
   // Priority levels a late achievement drops (ScoringConfig::late_priority_drop), 0 to 2.
   int late_priority_drop = 1;
   bool live_scores = true;  // show the running 4P scores during play

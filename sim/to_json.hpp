@@ -15,7 +15,7 @@ nlohmann::json score_to_json(const Score4& s);
 nlohmann::json diagnostic_to_json(const Diagnostic& d);
 // {"choices": [...], "ending": "node-id", "outcome": "good", "score": {...}}
 nlohmann::json path_to_json(const Scenario& s, const ScoredPath& p);
-// The whole result of a session: pillars, overall, opinion, findings, path not taken.
+// The whole result of a session: pillars, overall, rating, findings, path not taken.
 nlohmann::json result_to_json(const Session& session, const Result& r);
 
 }  // namespace auditsim

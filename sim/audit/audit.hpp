@@ -7,6 +7,8 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/audit/record.hpp"
@@ -32,6 +34,15 @@ struct AuditFinding {
   std::string evidence_ref;
 };
 
+// The key action a check or a recommendation names: exactly, else the same id written with
+// other capitals or spaces around it; -1 when the scenario has no such key action.
+int key_action_of(const Scenario& s, std::string_view id);
+
+// The latest check of each of the scenario's key actions, in the scenario's order, with the key
+// action's index. Checks of key actions the scenario lacks are left out; two spellings of one
+// key action are one check, the later recording winning.
+std::vector<std::pair<int, ControlCheck>> checks_of_scenario(const Scenario& s, const AuditRecord& r);
+
 // The wording the scenario and a check give a finding's four parts before the group edits them.
 struct FindingWording {
   std::string condition, criteria, cause, effect;
@@ -41,6 +52,9 @@ FindingWording prefilled_wording(const Scenario& s, int key_action, const Contro
 // Findings from the current checks, high priority first, then in the scenario's key-action
 // order. Checks of key actions the scenario does not have (a hostile import) are ignored.
 std::vector<AuditFinding> findings_from_checks(const Scenario& s, const AuditRecord& r);
+
+// What a finding's priority means, in one sentence, for the definitions every report prints.
+const char* priority_definition(Priority p);
 
 // The assurance opinion's levels and wording. Councils word them differently, so these are
 // settings (sim/settings.hpp); the defaults follow the CIPFA-style four-level scale used by UK

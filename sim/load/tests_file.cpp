@@ -92,17 +92,31 @@ struct TestsReader {
     return std::nullopt;
   }
 
-  std::optional<int> opinion(int node, std::string_view field) {
+  // An exercise rating, by its label in the default scale or by the label it had before it was
+  // told apart from an assurance opinion ("Limited" is "Fair"), in any case.
+  std::optional<int> rating(int node, std::string_view field) {
     auto text = r.scalar_node(node, field);
     if (!text) return std::nullopt;
-    const AssuranceScale scale;
+    const RatingScale scale;
     std::vector<std::string> labels(scale.labels.begin(), scale.labels.end());
     for (size_t i = 0; i < labels.size(); ++i)
-      if (lower(labels[i]) == lower(*text)) return static_cast<int>(i);
-    std::string hint = did_you_mean(*text, labels);
-    if (hint.empty()) hint = "the opinions are Substantial, Reasonable, Limited and No";
-    r.error("bad-value", node, "`" + *text + "` is not an assurance opinion.", hint);
+      if (lower(labels[i]) == lower(*text) || lower(kFormerRatingLabels[i]) == lower(*text))
+        return static_cast<int>(i);
+    std::vector<std::string> known = labels;
+    known.insert(known.end(), kFormerRatingLabels.begin(), kFormerRatingLabels.end());
+    std::string hint = did_you_mean(*text, known);
+    if (hint.empty()) hint = "the exercise ratings are Strong, Good, Fair and Weak";
+    r.error("bad-value", node, "`" + *text + "` is not an exercise rating.", hint);
     return std::nullopt;
+  }
+
+  // The rating bound a test gives under its own key or the older `opinion_...` name of it; -1
+  // when neither is there.
+  static int rating_value(const Fields& f, std::string_view key, std::string_view former) {
+    return f.has(key) ? f.value(key) : f.value(former);
+  }
+  static std::string_view rating_key(const Fields& f, std::string_view key, std::string_view former) {
+    return f.has(key) ? key : former;
   }
 
   std::vector<std::string> ending_ids() const {
@@ -176,7 +190,8 @@ struct TestsReader {
 
   void path_expectations(int node, PathExpectations& x) {
     const Fields f = r.fields(node, "a path test's `expect`",
-                              {"ending", "outcome", "opinion_at_least", "opinion_at_most",
+                              {"ending", "outcome", "rating_at_least", "rating_at_most",
+                               "opinion_at_least", "opinion_at_most",
                                "findings", "no_findings", "pillars", "decisions", "holds"});
     if (!f.ok()) return;
     if (f.has("ending")) x.ending = ending(f.value("ending"));
@@ -185,12 +200,14 @@ struct TestsReader {
       if (!x.outcome)
         r.error("bad-value", r.where(f, "outcome"), "`" + *o + "` is not an outcome.", "use good, mixed or poor");
     }
-    if (f.has("opinion_at_least")) x.opinion_at_least = opinion(f.value("opinion_at_least"), "opinion_at_least");
-    if (f.has("opinion_at_most")) x.opinion_at_most = opinion(f.value("opinion_at_most"), "opinion_at_most");
-    if (x.opinion_at_least && x.opinion_at_most && *x.opinion_at_least > *x.opinion_at_most)
-      r.error("bad-value", f.value("opinion_at_most"),
-              "`opinion_at_most` is better than `opinion_at_least`: no result can meet both.",
-              "swap them, or give the same opinion to both for exactly that opinion");
+    if (int v = rating_value(f, "rating_at_least", "opinion_at_least"); v >= 0)
+      x.rating_at_least = rating(v, rating_key(f, "rating_at_least", "opinion_at_least"));
+    if (int v = rating_value(f, "rating_at_most", "opinion_at_most"); v >= 0)
+      x.rating_at_most = rating(v, rating_key(f, "rating_at_most", "opinion_at_most"));
+    if (x.rating_at_least && x.rating_at_most && *x.rating_at_least > *x.rating_at_most)
+      r.error("bad-value", rating_value(f, "rating_at_most", "opinion_at_most"),
+              "`rating_at_most` is better than `rating_at_least`: no result can meet both.",
+              "swap them, or give the same rating to both for exactly that rating");
     x.findings = key_actions(f, "findings");
     x.no_findings = key_actions(f, "no_findings");
     for (int k : x.findings)
@@ -244,10 +261,12 @@ struct TestsReader {
       if (!x.has("decisions")) return missing(r, x, "decisions", "expectation");
       if (auto b = range(x.value("decisions"), "decisions", 0, kMaxDecisions)) t.decisions = *b;
     } else {
-      const Fields x = r.fields(f.value("expect"), "the `expect` of a one-mistake property", {"opinion_at_most"});
+      const Fields x = r.fields(f.value("expect"), "the `expect` of a one-mistake property",
+                                {"rating_at_most", "opinion_at_most"});
       if (!x.ok()) return;
-      if (!x.has("opinion_at_most")) return missing(r, x, "opinion_at_most", "expectation");
-      if (auto o = opinion(x.value("opinion_at_most"), "opinion_at_most")) t.one_mistake_at_most = *o;
+      const int v = rating_value(x, "rating_at_most", "opinion_at_most");
+      if (v < 0) return missing(r, x, "rating_at_most", "expectation");
+      if (auto o = rating(v, rating_key(x, "rating_at_most", "opinion_at_most"))) t.one_mistake_at_most = *o;
     }
   }
 

@@ -189,13 +189,19 @@ struct SessionFilter {
 
 // Result of import_from.
 struct ImportConflict {
-  std::string kind;  // "session" | "event" | "participant" | "snapshot"
+  // "session" | "event" | "participant" | "snapshot", or a row merged on its own: "action",
+  // "control check", "recommendation", "response", "opinion setting", "audit scope",
+  // "action update"
+  std::string kind;
   std::string id;
   std::string detail;  // what differs; this database's version was kept
 };
 struct ImportReport {
   int sessions_added = 0;
   int skipped_identical = 0;
+  // Desktop-audit rows (checks, recommendations, responses, opinions, scope, action updates)
+  // and, for sessions already here, improvement actions, merged one by one.
+  int audit_rows_added = 0;
   std::vector<ImportConflict> conflicts;
   // People erased here whom the other file still holds: kept erased. Their notes in the imported
   // sessions were not imported and their name in its free text was replaced by the pseudonym.

@@ -9,7 +9,7 @@ namespace {
 
 // Historical steps are never edited once released: a file at version N is upgraded by running
 // steps N+1.. exactly as they were, so every version's upgrade path stays testable.
-// Column names avoid SQL keywords (by, action) so hand-written queries need no quoting.
+// Column names avoid SQL keywords (by, action, to) so hand-written queries need no quoting.
 const std::vector<const char*>& steps() {
   static const std::vector<const char*> s = {
       // Version 1: the core record of play.
@@ -142,6 +142,100 @@ const std::vector<const char*>& steps() {
       INSERT INTO erasures(participant, erased_at)
         SELECT uuid, erased_at FROM participants WHERE erased_at IS NOT NULL;
       )sql",
+      // Version 6: the desktop audit (sim/audit/record.hpp). The group's checks of the council's
+      // own controls, the members' recommendations and the responses to them, the auditor's
+      // opinion, the report's scope and stage, and the improvement plan's status updates. Every
+      // table is append-only (a change is a new row, latest seq wins) and every row has its own
+      // uuid, so an import merges them row by row. Enumerations and lengths are checked here as
+      // well as by the store, so a hostile file's rows cannot be copied in. The store refuses
+      // text over 1000 bytes (names, roles, references, labels) or 20000 (evidence, wording,
+      // reasons); the limits here are ten times those, so an erasure that writes a pseudonym
+      // over a short name never breaks them. A recommendation's findings are a JSON array of
+      // key-action ids (only its brackets are checked here: JSON functions may not run in a
+      // schema with trusted_schema=OFF; the store parses it).
+      R"sql(
+      CREATE TABLE control_checks(
+        uuid TEXT PRIMARY KEY CHECK(length(uuid) BETWEEN 1 AND 64),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        seq INTEGER NOT NULL CHECK(seq > 0),
+        key_action TEXT NOT NULL CHECK(length(key_action) BETWEEN 1 AND 10000),
+        status TEXT NOT NULL CHECK(status IN ('in-place', 'partly', 'not-in-place', 'not-known')),
+        evidence TEXT NOT NULL DEFAULT '' CHECK(length(evidence) <= 200000),
+        evidence_ref TEXT NOT NULL DEFAULT '' CHECK(length(evidence_ref) <= 10000),
+        owner TEXT NOT NULL DEFAULT '' CHECK(length(owner) <= 10000),
+        due_date TEXT NOT NULL DEFAULT ''
+          CHECK(due_date = '' OR due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        condition TEXT NOT NULL DEFAULT '' CHECK(length(condition) <= 200000),
+        criteria TEXT NOT NULL DEFAULT '' CHECK(length(criteria) <= 200000),
+        cause TEXT NOT NULL DEFAULT '' CHECK(length(cause) <= 200000),
+        effect TEXT NOT NULL DEFAULT '' CHECK(length(effect) <= 200000),
+        changed_by TEXT NOT NULL DEFAULT '' CHECK(length(changed_by) <= 10000),
+        changed_at TEXT NOT NULL CHECK(length(changed_at) <= 64),
+        UNIQUE(session, seq));
+      CREATE TABLE recommendations(
+        uuid TEXT NOT NULL CHECK(length(uuid) BETWEEN 1 AND 64),
+        version INTEGER NOT NULL CHECK(version > 0),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        number INTEGER NOT NULL CHECK(number > 0),
+        addressed_to TEXT NOT NULL CHECK(addressed_to IN ('cabinet', 'cabinet-member',
+          'management-team', 'community-safety-partnership', 'police', 'partner', 'officer')),
+        addressee TEXT NOT NULL DEFAULT '' CHECK(length(addressee) <= 10000),
+        body TEXT NOT NULL CHECK(length(trim(body)) > 0 AND length(body) <= 200000),
+        findings TEXT NOT NULL DEFAULT '[]'
+          CHECK(length(findings) <= 200000 AND findings GLOB '[[]*[]]'),
+        withdrawn INTEGER NOT NULL DEFAULT 0 CHECK(withdrawn IN (0, 1)),
+        changed_by TEXT NOT NULL DEFAULT '' CHECK(length(changed_by) <= 10000),
+        changed_at TEXT NOT NULL CHECK(length(changed_at) <= 64),
+        PRIMARY KEY(uuid, version));
+      CREATE INDEX recommendations_by_session ON recommendations(session);
+      CREATE TABLE responses(
+        uuid TEXT PRIMARY KEY CHECK(length(uuid) BETWEEN 1 AND 64),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        seq INTEGER NOT NULL CHECK(seq > 0),
+        recommendation TEXT NOT NULL CHECK(length(recommendation) BETWEEN 1 AND 64),
+        responder TEXT NOT NULL CHECK(length(trim(responder)) > 0 AND length(responder) <= 10000),
+        response TEXT NOT NULL CHECK(response IN ('agreed', 'partly', 'not-agreed')),
+        body TEXT NOT NULL DEFAULT '' CHECK(length(body) <= 200000),
+        response_date TEXT NOT NULL DEFAULT '' CHECK(response_date = '' OR
+          response_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        recorded_at TEXT NOT NULL CHECK(length(recorded_at) <= 64),
+        UNIQUE(session, seq));
+      CREATE INDEX responses_by_recommendation ON responses(recommendation);
+      CREATE TABLE opinion_settings(
+        uuid TEXT PRIMARY KEY CHECK(length(uuid) BETWEEN 1 AND 64),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        seq INTEGER NOT NULL CHECK(seq > 0),
+        label TEXT NOT NULL CHECK(length(trim(label)) > 0 AND length(label) <= 10000),
+        reason TEXT NOT NULL CHECK(length(trim(reason)) > 0 AND length(reason) <= 200000),
+        set_by TEXT NOT NULL DEFAULT '' CHECK(length(set_by) <= 10000),
+        set_at TEXT NOT NULL CHECK(length(set_at) <= 64),
+        UNIQUE(session, seq));
+      CREATE TABLE audit_scope(
+        uuid TEXT PRIMARY KEY CHECK(length(uuid) BETWEEN 1 AND 64),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        seq INTEGER NOT NULL CHECK(seq > 0),
+        controls_tested INTEGER NOT NULL DEFAULT 0 CHECK(controls_tested IN (0, 1)),
+        testing_note TEXT NOT NULL DEFAULT '' CHECK(length(testing_note) <= 200000),
+        stage TEXT NOT NULL DEFAULT 'draft' CHECK(stage IN ('draft', 'final')),
+        report_version INTEGER NOT NULL DEFAULT 1 CHECK(report_version > 0),
+        changed_by TEXT NOT NULL DEFAULT '' CHECK(length(changed_by) <= 10000),
+        changed_at TEXT NOT NULL CHECK(length(changed_at) <= 64),
+        UNIQUE(session, seq));
+      CREATE TABLE action_updates(
+        uuid TEXT PRIMARY KEY CHECK(length(uuid) BETWEEN 1 AND 64),
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        seq INTEGER NOT NULL CHECK(seq > 0),
+        action_item TEXT NOT NULL CHECK(length(action_item) BETWEEN 1 AND 64),
+        status TEXT NOT NULL CHECK(status IN ('open', 'in-progress', 'done')),
+        note TEXT NOT NULL DEFAULT '' CHECK(length(note) <= 200000),
+        review TEXT NOT NULL DEFAULT '' CHECK(length(review) <= 10000),
+        updated_by TEXT NOT NULL DEFAULT '' CHECK(length(updated_by) <= 10000),
+        updated_at TEXT NOT NULL CHECK(length(updated_at) <= 64),
+        UNIQUE(session, seq));
+      CREATE INDEX action_updates_by_action ON action_updates(action_item);
+      ALTER TABLE actions ADD COLUMN recommendation TEXT NOT NULL DEFAULT ''
+        CHECK(length(recommendation) <= 64);
+      )sql",
   };
   return s;
 }
@@ -157,7 +251,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 5, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 6, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

@@ -105,11 +105,13 @@ class Store {
   // A new recommendation (r.id empty: sets id, number, version 1) or a new version of one
   // (r.id set: keeps its number, raises the version). Returns the id.
   std::string record_recommendation(const std::string& session_id, audit::Recommendation& r);
-  // A response to a recommendation (by id or unique prefix); sets id, seq and recorded_at.
+  // A response to a recommendation (by id or unique prefix); sets id, seq and recorded_at, the
+  // recommendation's full id, and the date to today's (UTC) when it is empty.
   std::string record_response(audit::Response& r);
   void record_opinion(const std::string& session_id, audit::OpinionSetting& o);
   void record_audit_scope(const std::string& session_id, audit::AuditScope& s);
-  // A status update of an improvement-plan action: the action's status changes with it.
+  // A status update of an improvement-plan action (u.action: its id or a unique prefix; set to
+  // the full id): the action's status changes with it, in the same transaction.
   void record_action_update(audit::ActionUpdate& u);
   // Every version of every audit row of one session, in order of seq.
   audit::AuditRecord load_audit(const std::string& session_id);

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "sim/store/audit_rows.hpp"
 #include "sim/store/store_impl.hpp"
 
 namespace auditsim::store {
@@ -85,6 +86,20 @@ void Store::load_sessions(const std::vector<std::string>& ids,
                std::string(kActionCols) + "WHERE session " + kSelected +
                    "ORDER BY session, created_at, rowid",
                json, 1);
+  // The desktop audit's rows, one query per table, as read_audit orders them.
+  auto audit_rows = [&](const char* cols, int count, const char* table, const char* order) {
+    return Rows(db,
+                std::string("SELECT ") + cols + ", session FROM " + table + " WHERE session " +
+                    kSelected + "ORDER BY session, " + order,
+                json, count);
+  };
+  Rows checks = audit_rows(kCheckCols, kCheckColCount, "control_checks", kCheckOrder);
+  Rows recommendations = audit_rows(kRecommendationCols, kRecommendationColCount,
+                                    "recommendations", kRecommendationOrder);
+  Rows responses = audit_rows(kResponseCols, kResponseColCount, "responses", "seq");
+  Rows opinions = audit_rows(kOpinionCols, kOpinionColCount, "opinion_settings", "seq");
+  Rows scope = audit_rows(kScopeCols, kScopeColCount, "audit_scope", "seq");
+  Rows updates = audit_rows(kActionUpdateCols, kActionUpdateColCount, "action_updates", "seq");
   Rows acks(db,
             std::string("SELECT inject, acknowledged_at, session FROM inject_acks WHERE session ") +
                 kSelected + "ORDER BY session, acknowledged_at, inject",
@@ -127,6 +142,14 @@ void Store::load_sessions(const std::vector<std::string>& ids,
     actions.take(id, [&](Stmt& q) { r.actions.push_back(read_action(q)); });
     r.inject_acks.clear();
     acks.take(id, [&](Stmt& q) { r.inject_acks.push_back({q.column_text(0), q.column_text(1)}); });
+    audit::AuditRecord& a = r.audit;
+    a = audit::AuditRecord{};
+    checks.take(id, [&](Stmt& q) { a.checks.push_back(read_check(q)); });
+    recommendations.take(id, [&](Stmt& q) { a.recommendations.push_back(read_recommendation(q)); });
+    responses.take(id, [&](Stmt& q) { a.responses.push_back(read_response(q)); });
+    opinions.take(id, [&](Stmt& q) { a.opinions.push_back(read_opinion(q)); });
+    scope.take(id, [&](Stmt& q) { a.scope.push_back(read_scope(q)); });
+    updates.take(id, [&](Stmt& q) { a.action_updates.push_back(read_action_update(q)); });
     visit(r);
   }
 }

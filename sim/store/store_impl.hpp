@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,9 @@ namespace auditsim::store {
 struct Store::Impl {
   std::filesystem::path path;
   Db db;
+  // The key actions of each scenario snapshot audited so far, by sha256 (a snapshot's text
+  // never changes), so recording a check does not parse the scenario every time.
+  std::map<std::string, std::set<std::string>> key_actions;
 };
 
 // What a read-only inspection of a file concluded.
@@ -46,9 +51,27 @@ Db open_other_readonly(const std::filesystem::path& p);
 // Throws NotFound unless the session exists.
 void require_session(Db& db, const std::string& session_id);
 
+// A row of a desktop-audit table or of the improvement plan, found by its id or a unique
+// prefix of at least 4 characters, and the session it belongs to. `what` names it in the
+// messages ("recommendation"). NotFound for none, Invalid for an ambiguous prefix.
+struct AuditRowRef {
+  std::string id, session;
+};
+AuditRowRef resolve_audit_row(Db& db, const std::string& table, const std::string& what,
+                              const std::string& id_or_prefix);
+
 }  // namespace auditsim::store
 
 namespace auditsim::store {
+
+// How an import treats a table's rows (store_import.cpp).
+enum class Merge {
+  Whole,  // copied with a new session; for a session in both files, compared as a whole
+  ByRow,  // copied with a new session; for one in both, new rows added (the improvement plan,
+          // which grows after play as recommendations are agreed)
+  Audit,  // the desktop audit's append-only rows: checked one by one and merged for every
+          // session (store_audit_import.cpp)
+};
 
 // A table holding rows that belong to one session, with the column naming the session and the
 // columns that put its rows in a stable order. `sessions` itself is listed with its key.
@@ -56,6 +79,7 @@ struct SessionTable {
   const char* name;
   const char* session_col;
   const char* order_by;
+  Merge merge = Merge::Whole;
 };
 inline constexpr SessionTable kSessionTables[] = {
     {"sessions", "uuid", "uuid"},
@@ -63,8 +87,14 @@ inline constexpr SessionTable kSessionTables[] = {
     {"decisions", "session", "seq"},
     {"notes", "session", "uuid"},
     {"score_overrides", "session", "uuid"},
-    {"actions", "session", "uuid"},
+    {"actions", "session", "uuid", Merge::ByRow},
     {"inject_acks", "session", "inject"},
+    {"control_checks", "session", "seq", Merge::Audit},
+    {"recommendations", "session", "number, uuid, version", Merge::Audit},
+    {"responses", "session", "seq", Merge::Audit},
+    {"opinion_settings", "session", "seq", Merge::Audit},
+    {"audit_scope", "session", "seq", Merge::Audit},
+    {"action_updates", "session", "seq", Merge::Audit},
 };
 
 // Row readers shared by the single-session and bulk reads (store_read.cpp). Each reads the
@@ -85,7 +115,8 @@ constexpr const char* kEventCols = "SELECT uuid, name, date, kind, facilitator F
 constexpr const char* kParticipantCols =
     "SELECT uuid, display_name, role, pseudonym, erased_at FROM participants ";
 constexpr const char* kActionCols =
-    "SELECT uuid, session, finding, action_text, owner, due_date, priority, status FROM actions ";
+    "SELECT uuid, session, finding, action_text, owner, due_date, priority, status, "
+    "recommendation FROM actions ";
 constexpr const char* kDecisionCols =
     "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
     "protect, prepare, state_after, recorded_at";

@@ -5,6 +5,8 @@
 // triggers, and is ATTACHed read-only to a connection in defensive mode with trusted_schema=OFF.
 // Sessions are keyed by UUID: new ones are copied with everything that hangs off them; ones that
 // already exist are compared row by row and either counted as identical or reported as conflicts.
+// The desktop audit's rows, and the improvement actions of sessions already here, are merged
+// one by one instead (audit_import.cpp): what was added on either laptop is kept.
 // Nothing already here is ever overwritten, so importing the same file twice changes nothing.
 #include <map>
 #include <optional>
@@ -14,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "sim/sha256.hpp"
+#include "sim/store/audit_import.hpp"
 #include "sim/store/schema.hpp"
 #include "sim/store/schema_check.hpp"
 #include "sim/store/store_impl.hpp"
@@ -95,6 +98,7 @@ struct AttachGuard {
   Db& db;
   fs::path temp;
   ~AttachGuard() {
+    db.clear_cache();  // statements cached during the import may read the attached file
     db.exec_noexcept(std::string("DETACH ") + kSrc);
     if (!temp.empty()) remove_db_files(temp);
   }
@@ -105,6 +109,7 @@ using Prints = std::map<std::pair<std::string, std::string>, std::string>;
 // Canonical text of every row of the overlapping sessions, per (session, table).
 void fingerprint(Db& db, const std::string& schema, Prints& out) {
   for (const auto& t : kSessionTables) {
+    if (t.merge != Merge::Whole) continue;
     auto cols = table_columns(db, "main", t.name);
     std::string expr;
     for (const auto& c : cols) {
@@ -238,10 +243,14 @@ ImportReport Store::import_from(const fs::path& other_in) {
                            ".notes WHERE session IN " + new_sessions + "))" +
                            not_here("participants", "uuid"));
   for (const auto& t : kSessionTables) {
-    copy(t.name, std::string(t.session_col) + " IN " + new_sessions);
+    if (t.merge != Merge::Audit) copy(t.name, std::string(t.session_col) + " IN " + new_sessions);
   }
+  merge_audit(db, src, report, [&](const std::string& why) { foreign(other, why); });
   import_redactions(db, src, report);
-  keep_erased_out(db, src, new_sessions, report);  // erasures here stand
+  // Erasures here stand, in the new sessions and in the rows just merged into sessions here.
+  keep_erased_out(db, src,
+                  "(SELECT uuid FROM temp.import_new UNION SELECT uuid FROM temp.import_touched)",
+                  report);
   report.sessions_added =
       static_cast<int>(db.scalar_int("SELECT count(*) FROM temp.import_new").value_or(0));
 
@@ -253,6 +262,7 @@ ImportReport Store::import_from(const fs::path& other_in) {
     std::string id = both.column_text(0);
     std::string differs;
     for (const auto& t : kSessionTables) {
+      if (t.merge != Merge::Whole) continue;
       std::pair<std::string, std::string> k{id, t.name};
       auto a = mine.find(k);
       auto b = theirs.find(k);
@@ -268,7 +278,8 @@ ImportReport Store::import_from(const fs::path& other_in) {
     }
   }
   both.reset();
-  db.exec("DELETE FROM temp.import_new; DELETE FROM temp.import_both;");
+  db.exec("DELETE FROM temp.import_new; DELETE FROM temp.import_both; "
+          "DELETE FROM temp.import_touched;");
   tx.commit();
   return report;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/store/audit_rows.hpp"
 #include "sim/store/store_impl.hpp"
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,7 @@ ActionItem read_action(Stmt& q) {
   a.due_date = q.column_text(5);
   a.priority = q.column_text(6);
   a.status = parse_action_status(q.column_text(7)).value_or(ActionStatus::Open);
+  a.recommendation = q.column_text(8);
   return a;
 }
 
@@ -266,6 +268,7 @@ std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix
     q->bind(1, id);
     while (q->step()) r.inject_acks.push_back({q->column_text(0), q->column_text(1)});
   }
+  r.audit = read_audit(db, id);
   return r;
 }
 

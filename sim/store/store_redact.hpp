@@ -13,7 +13,8 @@ namespace auditsim::store {
 
 // Replaces every name `m` finds in the free-text columns (event names and facilitators,
 // redaction lists, team names, resume states, rationale, dissent, notes, override reasons and
-// names, actions) with its replacement. Only the rows of the sessions in `sessions` (an SQL
+// names, actions, and the desktop audit's evidence, wording, recommendations, responses, reasons
+// and who recorded them) with its replacement. Only the rows of the sessions in `sessions` (an SQL
 // subquery of session ids, and their events) when it is not empty. Counts into `report`'s
 // text_replacements, mentions and fields.
 void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& sessions,

@@ -1,4 +1,5 @@
-// Writing: events, participants, sessions, decisions, notes, overrides and the improvement plan.
+// Writing: events, participants, sessions, decisions, notes, overrides and the improvement plan
+// (the desktop audit's writes are in store_audit.cpp).
 // Each public method is one BEGIN IMMEDIATE transaction, committed before it returns.
 #include <algorithm>
 #include <cctype>
@@ -55,6 +56,18 @@ void check_votes(const DecisionRecord& rec) {
       invalid("A vote was cast for '" + it.key() + "', which is not a choice at stage '" +
               rec.node_id + "'; votes belong to the stage where they were entered.");
   }
+}
+
+// The recommendation an action carries out must be one of the action's own session: returns
+// its full id ("" for none).
+std::string recommendation_of_session(Db& db, const ActionItem& a) {
+  if (a.recommendation.empty()) return "";
+  const AuditRowRef ref =
+      resolve_audit_row(db, "recommendations", "recommendation", a.recommendation);
+  if (ref.session != a.session_id)
+    invalid("Recommendation " + a.recommendation + " belongs to another session; an action "
+            "carries out a recommendation of its own session.");
+  return ref.id;
 }
 
 }  // namespace
@@ -272,11 +285,12 @@ std::string Store::add_action(const ActionItem& a) {
   std::string now = now_utc();
   Transaction tx(db);
   require_session(db, a.session_id);
+  const std::string recommendation = recommendation_of_session(db, a);
   Query q = db.query(
       "INSERT INTO actions(uuid, session, finding, action_text, owner, due_date, priority, "
-      "status, created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "status, created_at, updated_at, recommendation) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->bind_all(id, a.session_id, a.finding, a.action, a.owner, a.due_date, a.priority,
-              key(a.status), now, now)
+              key(a.status), now, now, recommendation)
       .run();
   tx.commit();
   return id;
@@ -291,11 +305,20 @@ void Store::update_action(const ActionItem& a) {
     invalid(not_a_date_message("The due date", a.due_date));
   Db& db = impl_->db;
   Transaction tx(db);
+  std::string recommendation;
+  if (!a.recommendation.empty()) {
+    // The action's own session, whatever a.session_id says: an update never moves an action.
+    Query s = db.query("SELECT session FROM actions WHERE uuid = ?");
+    s->bind(1, a.id);
+    ActionItem of_session = a;
+    if (s->step()) of_session.session_id = s->column_text(0);
+    recommendation = recommendation_of_session(db, of_session);
+  }
   Query q = db.query(
       "UPDATE actions SET finding = ?, action_text = ?, owner = ?, due_date = ?, priority = ?, "
-      "status = ?, updated_at = ? WHERE uuid = ?");
+      "status = ?, updated_at = ?, recommendation = ? WHERE uuid = ?");
   q->bind_all(a.finding, a.action, a.owner, a.due_date, a.priority, key(a.status), now_utc(),
-              a.id)
+              recommendation, a.id)
       .run();
   if (db.changes() == 0) {
     throw StoreError(ErrorKind::NotFound, "There is no improvement action " + a.id + ".");
@@ -306,6 +329,11 @@ void Store::update_action(const ActionItem& a) {
 void Store::delete_action(const std::string& action_id) {
   Db& db = impl_->db;
   Transaction tx(db);
+  {
+    // Its status history goes with it: an update of no action would be refused by an import.
+    Query u = db.query("DELETE FROM action_updates WHERE action_item = ?");
+    u->bind(1, action_id).run();
+  }
   Query q = db.query("DELETE FROM actions WHERE uuid = ?");
   q->bind(1, action_id).run();
   if (db.changes() == 0) {

@@ -1,10 +1,18 @@
 // Report benchmarks: the HTML and PDF feedback report for one session, and a scrutiny report
-// over 10,000 recorded sessions of a 15-decision scenario, and the PDF of a report holding one
-// 50,000- or 200,000-character word. Prints figures; never asserts.
-#include <cstdio>
-#include <filesystem>
-#include <random>
+// over 2,000 and 10,000 recorded sessions of a 15-decision scenario (HTML, PDF, and xAPI with
+// the command line's peak memory), and the PDF of a report holding one 50,000- or
+// 200,000-character word. Prints figures; never asserts.
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <vector>
 
 #include "reports/build.hpp"
 #include "reports/render.hpp"
@@ -56,6 +64,98 @@ int64_t fill(store::Store& db, const ScenarioPtr& scenario, int count, const std
   return decisions;
 }
 
+// What a run of the command line cost: its peak resident memory and its CPU time.
+struct ChildCost {
+  double peak_mb = -1;  // -1 when it could not run or failed
+  double cpu_ms = 0;
+};
+
+// The peak resident memory (VmHWM) of process `pid` in kB once it runs `binary`, else 0. The
+// kernel's own maximum in wait4's rusage is no use here: it starts from the copy of this large
+// benchmark process that fork made before exec.
+long peak_kb(pid_t pid, const std::string& binary) {
+  std::error_code ec;
+  if (fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", ec) != fs::path(binary)) return 0;
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
+// Runs `auditsim` with `args` (no shell, its own scratch settings folder), watching its memory.
+ChildCost run_auditsim(const std::vector<std::string>& args, const fs::path& scratch) {
+  std::string binary = AUDITSIM_BINARY;
+  const pid_t pid = ::fork();
+  if (pid < 0) return {};
+  if (pid == 0) {
+    std::vector<char*> argv;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::setenv("XDG_CONFIG_HOME", scratch.c_str(), 1);
+    ::setenv("XDG_DATA_HOME", scratch.c_str(), 1);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  long peak = 0;
+  // VmHWM only grows, so the last reading before the process ends is its peak, short of what it
+  // added in its last few milliseconds.
+  while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
+    peak = std::max(peak, peak_kb(pid, binary));
+    ::usleep(2000);
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return {};
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return {peak / 1024.0, ms(usage.ru_utime) + ms(usage.ru_stime)};
+}
+
+// CPU time this process has used, in milliseconds: on a machine shared with other work the
+// wall-clock figures vary with the load, this does not.
+double cpu_ms() {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 + usage.ru_stime.tv_sec * 1000.0 +
+         usage.ru_stime.tv_usec / 1000.0;
+}
+
+// The scrutiny report for one event of `sessions` sessions: PDF time (what a committee clerk
+// waits for: build + render), and xAPI through the command line, timed with its peak memory.
+void scrutiny_at_scale(store::Store& db, const fs::path& db_file, const fs::path& dir,
+                       const std::string& event, int sessions, const reports::ReportSettings& settings,
+                       double pdf_target_ms) {
+  const std::string n = sessions == 2'000 ? "2,000" : "10,000";
+  reports::ScrutinySelection sel;
+  sel.event = event;
+  auto t0 = BenchClock::now();
+  const double cpu0 = cpu_ms();
+  reports::ScrutinyReport r = reports::build_scrutiny(db, sel, settings);
+  std::string pdf = reports::render_pdf(r);
+  report("scrutiny report over " + n + " sessions: build + PDF", elapsed_ms(t0), "ms",
+         "<= " + std::to_string(static_cast<int>(pdf_target_ms)) + " ms");
+  report("scrutiny report over " + n + " sessions: build + PDF, CPU time", cpu_ms() - cpu0, "ms");
+  report("scrutiny PDF size over " + n + " sessions", pdf.size() / 1e6, "MB");
+  const fs::path out = dir / ("xapi-" + std::to_string(sessions) + ".json");
+  fs::remove(out);
+  t0 = BenchClock::now();
+  const ChildCost cost = run_auditsim({"--db", db_file.string(), "report", "--event", event, "--format",
+                                       "xapi", "--generated-at", "2026-03-20T10:00:00Z", "-o", out.string()},
+                                      dir);
+  double ms = elapsed_ms(t0);
+  if (cost.peak_mb < 0) {
+    std::printf("  auditsim report --format xapi over %s sessions failed\n", n.c_str());
+    return;
+  }
+  report("xAPI over " + n + " sessions (auditsim report, whole run)", ms, "ms");
+  report("xAPI over " + n + " sessions (auditsim report), CPU time", cost.cpu_ms, "ms");
+  report("xAPI over " + n + " sessions: peak memory of auditsim report", cost.peak_mb, "MB",
+         sessions == 10'000 ? "<= 64 MB" : "");
+  std::error_code ec;
+  report("xAPI size over " + n + " sessions", fs::file_size(out, ec) / 1e6, "MB");
+}
+
 }  // namespace
 
 void bench_reports() {
@@ -80,14 +180,19 @@ void bench_reports() {
     report("PDF feedback report, one session (build + render, median)", quantile(pdf, 0.5), "ms", "<= 500 ms");
     // One unbreakable "word" in the scenario's summary: PDF layout must stay linear in its length.
     const reports::FeedbackReport base = reports::build_feedback(db, id, settings);
+    std::vector<double> cpu;
     for (size_t length : {50'000u, 200'000u}) {
       reports::FeedbackReport long_word = base;
       long_word.scenario_summary.assign(length, 'a');
       auto t0 = BenchClock::now();
+      const double cpu0 = cpu_ms();
       reports::render_pdf(long_word);
+      cpu.push_back(cpu_ms() - cpu0);
       report("PDF feedback report with a " + std::to_string(length) + "-character word", elapsed_ms(t0),
              "ms", "<= 1000 ms");
     }
+    // Linear time: four times the text takes about four times as long (CPU time, not the load).
+    report("  ratio of the two (CPU time; 4.0 is linear)", cpu[1] / std::max(cpu[0], 1e-3), "", "about 4");
   }
   {
     store::Store db = store::Store::open(dir / "many.db");
@@ -118,6 +223,11 @@ void bench_reports() {
     std::string md = reports::render_markdown(r);
     report("scrutiny report over 10,000 sessions: render Markdown", elapsed_ms(t0), "ms");
     report("scrutiny HTML size", html.size() / 1e6, "MB");
+    t0 = BenchClock::now();
+    fill(db, loaded.scenario, 2'000, "Two thousand");
+    report("recording 2,000 more sessions for a second event (setup)", elapsed_ms(t0), "ms");
+    scrutiny_at_scale(db, dir / "many.db", dir, "Two thousand", 2'000, settings, 2000);
+    scrutiny_at_scale(db, dir / "many.db", dir, "Scale evening", 10'000, settings, 5000);
   }
   fs::remove_all(dir);
 }

@@ -1,4 +1,4 @@
-// Balance figures: opinions counted over the state space must equal playing and scoring every
+// Balance figures: exercise ratings counted over the state space must equal playing and scoring every
 // path one by one; outcomes and decision counts are exact; sampling says it sampled; the
 // one-mistake table is every single deviation from the best path; the command's JSON has the
 // keys the documentation promises.
@@ -30,9 +30,9 @@ ScenarioPtr load(const std::string& path) {
   return r.scenario;
 }
 
-// Opinion levels and outcomes of every complete path, played and scored one at a time.
+// Rating levels and outcomes of every complete path, played and scored one at a time.
 struct Tally {
-  std::array<uint64_t, 4> opinions{};
+  std::array<uint64_t, 4> ratings{};
   std::array<uint64_t, 3> outcomes{};
   uint64_t paths = 0;
 };
@@ -49,7 +49,7 @@ Tally play_every_path(const ScenarioPtr& s, Audience a) {
     Session session(s, clock, a);
     REQUIRE_FALSE(play_choices(session, p.choices));
     const Result r = score_session(session);
-    ++t.opinions[static_cast<size_t>(r.opinion_level)];
+    ++t.ratings[static_cast<size_t>(r.rating_level)];
     ++t.outcomes[static_cast<size_t>(*r.outcome)];
     ++t.paths;
   }
@@ -58,15 +58,15 @@ Tally play_every_path(const ScenarioPtr& s, Audience a) {
 
 }  // namespace
 
-TEST_CASE("counted opinions equal scoring every path one by one") {
+TEST_CASE("counted ratings equal scoring every path one by one") {
   for (const std::string& path : {kTutorial, kInsider, kTwoRoutes}) {
     const ScenarioPtr s = load(path);
     for (Audience a : audiences_of(*s)) {
       INFO(path << " for " << audience_key(a));
       const Tally want = play_every_path(s, a);
-      const OpinionCounts got = count_opinions(s, a);
+      const RatingCounts got = count_ratings(s, a);
       CHECK(got.exact);
-      CHECK(got.by_level == want.opinions);
+      CHECK(got.by_level == want.ratings);
       const PathShape shape = path_shape(*s, a);
       CHECK(shape.paths == want.paths);
       CHECK(shape.outcomes == want.outcomes);
@@ -95,13 +95,13 @@ TEST_CASE("an ending one audience cannot reach is missing from its reachable end
   CHECK(std::find(staff.begin(), staff.end(), mixed) != staff.end());
 }
 
-TEST_CASE("when the combinations outgrow the budget, opinions are sampled and say so") {
+TEST_CASE("when the combinations outgrow the budget, ratings are sampled and say so") {
   const ScenarioPtr s = load(kTutorial);
-  OpinionCountOptions opts;
+  RatingCountOptions opts;
   opts.max_pairs = 1;
   opts.sample_size = 4000;
   opts.seed = 11;
-  const OpinionCounts got = count_opinions(s, Audience::Members, {}, opts);
+  const RatingCounts got = count_ratings(s, Audience::Members, {}, opts);
   CHECK_FALSE(got.exact);
   CHECK(got.uniform_over_paths);
   CHECK(got.sample_size == 4000);
@@ -111,13 +111,13 @@ TEST_CASE("when the combinations outgrow the budget, opinions are sampled and sa
   for (uint64_t n : got.by_level) drawn += n;
   CHECK(drawn == 4000);
   // Drawn uniformly over the 48 paths, each share lands near the exact one.
-  const OpinionCounts exact = count_opinions(s, Audience::Members);
+  const RatingCounts exact = count_ratings(s, Audience::Members);
   for (size_t l = 0; l < 4; ++l) {
     const double want = static_cast<double>(exact.by_level[l]) / 48.0;
     const double seen = static_cast<double>(got.by_level[l]) / 4000.0;
     CHECK(seen == doctest::Approx(want).epsilon(0.2));
   }
-  const OpinionCounts again = count_opinions(s, Audience::Members, {}, opts);
+  const RatingCounts again = count_ratings(s, Audience::Members, {}, opts);
   CHECK(again.by_level == got.by_level);  // the same seed draws the same sample
 }
 
@@ -125,13 +125,13 @@ TEST_CASE("the one-mistake table has every single deviation from the best path")
   const ScenarioPtr s = load(kTwoRoutes);
   const OneMistakeTable t = one_mistake_table(s, Audience::Staff);
   CHECK(t.best_path == std::vector<std::string>{"verify", "tell"});
-  CHECK(t.best_opinion == "Substantial");
+  CHECK(t.best_rating == "Strong");
   REQUIRE(t.rows.size() == 3);  // skip at the first decision; ignore and escalate at the second
   CHECK(t.rows[0].decision == 1);
   CHECK(t.rows[0].instead == "skip");
   CHECK(t.rows[0].path == std::vector<std::string>{"skip", "tell"});  // then best play
   CHECK(t.rows[0].missed_high);
-  CHECK(t.rows[0].opinion == "Limited");
+  CHECK(t.rows[0].rating == "Fair");
   CHECK(t.rows[1].instead == "ignore");
   CHECK_FALSE(t.rows[1].missed_high);
   CHECK(s->nodes[static_cast<size_t>(t.rows[1].ending)].id == "ending-poor");
@@ -147,8 +147,8 @@ TEST_CASE("auditsim balance --json has the documented keys for each audience") {
   for (const char* a : {"members", "staff"}) {
     INFO(a);
     const auto& b = j["audiences"][a];
-    CHECK(b["opinions_exact"] == true);
-    CHECK(b["opinions"].contains("Substantial"));
+    CHECK(b["ratings_exact"] == true);
+    CHECK(b["ratings"].contains("Strong"));
     CHECK(b["outcomes"].contains("good"));
     CHECK(b["decisions"]["min"] == 4);
     CHECK(b["decisions"]["max"] == 5);
@@ -165,7 +165,7 @@ TEST_CASE("auditsim balance --audience gives one audience; a scenario with error
   CHECK(j["audiences"].size() == 1);
   CHECK(j["audiences"].contains("staff"));
   const auto text = test::run_process({AUDITSIM_BINARY, "balance", kTutorial});
-  CHECK(text.out.find("opinion (counted exactly)") != std::string::npos);
+  CHECK(text.out.find("exercise rating (counted exactly)") != std::string::npos);
   CHECK(text.out.find("one mistake from the best path") != std::string::npos);
   const auto broken = test::run_process(
       {AUDITSIM_BINARY, "balance", std::string(AUDITSIM_TEST_DATA) + "/scenario-tests/broken-scenario.yaml"});
@@ -188,12 +188,12 @@ static std::string wide_chain(int n) {
   return y;
 }
 
-TEST_CASE("too many paths to count: opinions are sampled by random play, and say why") {
+TEST_CASE("too many paths to count: ratings are sampled by random play, and say why") {
   LoadResult r = load_scenario_text(wide_chain(20), "wide.yaml");  // 5^20, past the count bound
   REQUIRE(r.ok());
-  OpinionCountOptions opts;
+  RatingCountOptions opts;
   opts.sample_size = 50;
-  const OpinionCounts got = count_opinions(r.scenario, Audience::Members, {}, opts);
+  const RatingCounts got = count_ratings(r.scenario, Audience::Members, {}, opts);
   CHECK_FALSE(got.exact);
   CHECK_FALSE(got.uniform_over_paths);
   CHECK(got.why_sampled == "too many paths to count");

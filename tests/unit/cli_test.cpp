@@ -95,13 +95,13 @@ TEST_CASE("play --auto best reaches a good ending with the highest score") {
   CHECK(j["decisions"].size() == paths["best"]["choices"].size());
 }
 
-TEST_CASE("play --auto worst ends poorly without Substantial assurance") {
+TEST_CASE("play --auto worst ends poorly without a Strong rating") {
   auto r = run_process({AUDITSIM_BINARY, "play", kTutorial, "--auto", "worst", "--json"},
                        "", private_data());
   REQUIRE(r.exit_code == 0);
   json j = json::parse(r.out);
   CHECK(j["outcome"] == "poor");
-  CHECK(j["opinion"] != "Substantial");
+  CHECK(j["rating"] != "Strong");
   CHECK(!j["findings"].empty());
 }
 
@@ -155,7 +155,7 @@ TEST_CASE("interactive play reads numbered choices and shows the result") {
   auto r = run_process({AUDITSIM_BINARY, "play", kTutorial}, always_first, private_data());
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("What do you do?") != std::string::npos);
-  CHECK(r.out.find("Assurance opinion:") != std::string::npos);
+  CHECK(r.out.find("Exercise rating:") != std::string::npos);
 }
 
 TEST_CASE("interactive play asks again after input that is not a choice") {

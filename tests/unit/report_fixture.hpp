@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "reports/build.hpp"
+#include "reports/build_internal.hpp"
 #include "reports/render.hpp"
 #include "sim/load.hpp"
 #include "sim/recording.hpp"
@@ -130,6 +131,133 @@ inline store::Store standard_db(const fs::path& dir, bool include_exempt = false
   return db;
 }
 
+// A desktop audit of the first table's session, as the store would hold it: two versions of the
+// call-back check (not known, then partly in place), the report check not known with the group's
+// own cause, an auditor's opinion with its reason, three recommendations (one withdrawn) and
+// responses from two bodies. Names of people are typed where roles belong, so Part A must
+// replace them; the scope is a final version 2. The second table: one check in place and one
+// recommendation, so recommendations from two sessions are numbered on through a scrutiny report.
+inline audit::AuditRecord sample_audit(int table) {
+  const std::string& who = secret_names().front();
+  audit::AuditRecord a;
+  if (table == 1) {
+    audit::ControlCheck c;
+    c.seq = 1;
+    c.key_action = "call-back";
+    c.status = audit::ControlStatus::NotKnown;
+    c.changed_by = "Chief Internal Auditor";
+    a.checks.push_back(c);
+    c.seq = 2;
+    c.status = audit::ControlStatus::Partly;
+    c.evidence = "Call-backs made for changes over £5,000 only <script>e</script> {{ev}} — dim ond";
+    c.evidence_ref = "Exchequer procedure note 4, \"section 2\"";
+    c.owner = who;  // a person typed as the owner
+    c.due_date = "2026-06-30";
+    c.changed_by = who;
+    a.checks.push_back(c);
+    audit::ControlCheck r;
+    r.seq = 3;
+    r.key_action = "report";
+    r.status = audit::ControlStatus::NotKnown;
+    r.owner = "Corporate Fraud Manager";
+    r.cause = "Nobody present owns the fraud-reporting route <b>yet</b>";
+    r.changed_by = "Chief Internal Auditor";
+    a.checks.push_back(r);
+    audit::Recommendation rec;
+    rec.id = "rec-1";
+    rec.version = 1;
+    rec.number = 1;
+    rec.to = audit::Addressee::CabinetMember;
+    rec.addressee = "Cabinet Member for Resources";
+    rec.text = "That every change of bank details is called back, as " + who + " proposed <i>now</i>";
+    rec.findings = {"call-back"};
+    a.recommendations.push_back(rec);
+    rec.id = "rec-2";
+    rec.number = 2;
+    rec.to = audit::Addressee::CommunitySafetyPartnership;
+    rec.addressee = "";
+    rec.text = "That the Community Safety Partnership be requested to share fraud alerts {{monthly}}";
+    rec.findings = {"report", "no-such-key-action"};
+    a.recommendations.push_back(rec);
+    rec.id = "rec-3";
+    rec.number = 3;
+    rec.to = audit::Addressee::Police;
+    rec.text = "WITHDRAWN-RECOMMENDATION-TEXT";
+    rec.findings = {};
+    rec.withdrawn = true;
+    a.recommendations.push_back(rec);
+    audit::Response resp;
+    resp.id = "resp-1";
+    resp.recommendation = "rec-1";
+    resp.seq = 1;
+    resp.by = "Corporate Management Team";
+    resp.response = audit::ResponseKind::Agreed;
+    resp.text = "Agreed; the Head of Finance & Exchequer will lead <b>it</b>";
+    resp.date = "2026-04-14";
+    a.responses.push_back(resp);
+    resp.id = "resp-2";
+    resp.seq = 2;
+    resp.by = "Cabinet";
+    resp.response = audit::ResponseKind::Partly;
+    resp.text = "Partly agreed: over £1,000 only, as " + who + " advised";
+    resp.date = "2026-05-20";
+    a.responses.push_back(resp);
+    a.opinions.push_back({1, "Reasonable", "A weekly review of new payees, seen by " + who +
+                                               ", partly makes up for the gap", "Chief Internal Auditor", ""});
+    audit::AuditScope scope;
+    scope.seq = 1;
+    scope.stage = audit::ReportStage::Final;
+    scope.report_version = 2;
+    a.scope.push_back(scope);
+  } else if (table == 2) {
+    audit::ControlCheck c;
+    c.seq = 1;
+    c.key_action = "call-back";
+    c.status = audit::ControlStatus::InPlace;
+    c.evidence = "Seen in the payments system";
+    c.owner = "Exchequer Manager";
+    a.checks.push_back(c);
+    audit::Recommendation rec;
+    rec.id = "rec-t2";
+    rec.version = 1;
+    rec.number = 1;
+    rec.to = audit::Addressee::Police;
+    rec.addressee = "Lancashire Constabulary";
+    rec.text = "That the police be encouraged to brief members on payment fraud";
+    a.recommendations.push_back(rec);
+  }
+  return a;
+}
+
+// Gives the sessions of standard_db their audit in memory, by team (the store's audit tables
+// are filled by their own code), and the first table an action past its due date.
+inline reports::AmendRecord with_sample_audit() {
+  return [](store::SessionRecord& rec) {
+    const std::string& team = rec.summary.team;
+    const int table = team.rfind("Table 1", 0) == 0 ? 1 : team.rfind("Table 2", 0) == 0 ? 2 : 0;
+    rec.audit = sample_audit(table);
+    if (table == 1) {
+      store::ActionItem late;
+      late.id = "late-action";
+      late.session_id = rec.summary.id;
+      late.finding = "call-back";
+      late.action = "Write the call-back procedure";
+      late.owner = "Exchequer Manager";
+      late.due_date = "2026-02-27";
+      late.priority = "high";
+      rec.actions.push_back(late);
+      audit::ActionUpdate u;
+      u.seq = 1;
+      u.action = "late-action";
+      u.status = "in-progress";
+      u.note = "Draft with the Head of Finance & Exchequer";
+      u.review = "Six-month monitoring, 2026-03-18";
+      rec.audit.action_updates.push_back(u);
+    }
+    if (team == "Table 4") rec.audit = sample_audit(1);  // the exempt scenario's: Part B only
+  };
+}
+
 inline reports::ReportSettings test_settings(reports::Part part) {
   reports::ReportSettings s;
   s.council_name = "Cyngor Sir Ynys Môn <Isle of Anglesey> {{council}}";
@@ -149,6 +277,21 @@ inline void mask_pseudonyms(std::string& text) {
   }
 }
 
+// The pseudonyms Part A put in the audit section's free text, masked.
+inline void mask_pseudonyms(reports::AuditSection& a) {
+  auto responses = [](std::vector<reports::ResponseRow>& rs) {
+    for (auto& resp : rs) mask_pseudonyms(resp.by), mask_pseudonyms(resp.text);
+  };
+  for (auto& c : a.checks) mask_pseudonyms(c.owner), mask_pseudonyms(c.changed_by), mask_pseudonyms(c.evidence);
+  for (auto& f : a.findings) {
+    for (std::string* t : {&f.condition, &f.criteria, &f.cause, &f.effect, &f.owner}) mask_pseudonyms(*t);
+    responses(f.responses);
+  }
+  for (auto& rec : a.recommendations) mask_pseudonyms(rec.text), responses(rec.responses);
+  mask_pseudonyms(a.set_reason);
+  mask_pseudonyms(a.set_by);
+}
+
 // Replaces everything that differs from run to run (ids, timestamps, pseudonyms) by fixed values.
 inline void normalise(reports::FeedbackReport& r, int index) {
   char uuid[40];
@@ -164,16 +307,22 @@ inline void normalise(reports::FeedbackReport& r, int index) {
   for (auto& p : r.participants) mask_pseudonyms(p);
   for (auto& n : r.notes) mask_pseudonyms(n.text);
   for (auto& o : r.overrides) mask_pseudonyms(o.reason);
+  mask_pseudonyms(r.audit);
   for (size_t i = 0; i < r.actions.size(); ++i) {
     r.actions[i].id = "action-" + std::to_string(index) + "-" + std::to_string(i);
     r.actions[i].session_id = uuid;
     mask_pseudonyms(r.actions[i].action);
     mask_pseudonyms(r.actions[i].owner);
+    mask_pseudonyms(r.actions[i].progress);
   }
 }
 
 inline void normalise(reports::ScrutinyReport& r) {
   for (size_t i = 0; i < r.appendix.size(); ++i) normalise(r.appendix[i], static_cast<int>(i));
+  for (auto& rec : r.recommendations) {
+    mask_pseudonyms(rec.text);
+    for (auto& resp : rec.responses) mask_pseudonyms(resp.by), mask_pseudonyms(resp.text);
+  }
   r.date_from = r.date_to = "2026-03-12";
 }
 

@@ -68,9 +68,11 @@ TEST_CASE("reports match their golden files in every format and part") {
   for (Part part : {Part::A, Part::B}) {
     const auto settings = test_settings(part);
     const std::string p = part == Part::A ? "part-a" : "part-b";
-    reports::FeedbackReport feedback = reports::build_feedback(db, first, settings);
+    // The sessions carry a desktop audit (sample_audit): checks, an opinion set by the auditor,
+    // recommendations and responses, and an overdue action.
+    reports::FeedbackReport feedback = reports::build_feedback(db, first, settings, with_sample_audit());
     normalise(feedback, 0);
-    reports::ScrutinyReport scrutiny = reports::build_scrutiny(db, sel, settings);
+    reports::ScrutinyReport scrutiny = reports::build_scrutiny(db, sel, settings, with_sample_audit());
     normalise(scrutiny);
     reports::OpenActionsReport actions = reports::build_open_actions(db, settings);
     normalise(actions);

@@ -21,8 +21,8 @@ FeedbackReport sample(Part part, int decisions = 2) {
   r.scenario_title = "Flat 12";
   r.mode = "group";
   r.status = "finished";
-  r.opinion = "Reasonable";
-  r.opinion_level = 1;
+  r.rating = "Good";
+  r.rating_level = 1;
   r.overall_percent = 66.6;
   for (int i = 0; i < kPillarCount; ++i) r.pillars[i] = {kPillars[i], i, 4, i != 3, i * 25.0, 0};
   for (int i = 0; i < decisions; ++i) {
@@ -205,17 +205,17 @@ TEST_CASE("an unfinished table's report says in progress in every format, never 
   const std::string id = record_session(db, hostile_scenario(), {"call"}, "Table 5");
   const ReportSettings settings = test_settings(Part::B);
   FeedbackReport r = build_feedback(db, id, settings);
-  CHECK(r.opinion == "In progress");
-  CHECK(r.opinion_level == kUnratedOpinionLevel);
+  CHECK(r.rating == "In progress");
+  CHECK(r.rating_level == kUnratedLevel);
   const std::string lowest = settings.scale.labels.back();
   // (CSV carries one row per decision and no rating.)
   for (Format f : {Format::Html, Format::Markdown, Format::Pdf}) {
     CAPTURE(std::string(format_key(f)));
     std::string out = render(r, f);
     if (f == Format::Pdf) out = collapse_space(pdf_text(out, dir).text);
-    const std::string sentence = "No rating yet: the session is in progress";
+    const std::string sentence = "No exercise rating yet: the session is in progress";
     CHECK(out.find(f == Format::Pdf ? collapse_space(sentence) : sentence) != std::string::npos);
-    CHECK(out.find(lowest + " assurance") == std::string::npos);
+    CHECK(out.find("Exercise rating: " + lowest) == std::string::npos);
   }
   // xAPI: attempted and answered, but neither completed nor passed/failed.
   const std::string xapi = render(r, Format::Xapi);
@@ -225,9 +225,9 @@ TEST_CASE("an unfinished table's report says in progress in every format, never 
   // The evening's scrutiny report counts it apart and takes nothing it has not reached as missed.
   ScrutinyReport s = build_scrutiny(db, {"Members' evening <script> {{event}} — Noson", "", ""},
                                     settings);
-  CHECK(s.opinions["In progress"] == 1);
+  CHECK(s.ratings["In progress"] == 1);
   int counted = 0;
-  for (const auto& [label, n] : s.opinions) counted += n;
+  for (const auto& [label, n] : s.ratings) counted += n;
   CHECK(counted == 4);
   for (const MissedKeyAction& m : s.most_missed) CHECK(m.played == 3);
 }

@@ -93,7 +93,7 @@ TEST_CASE("a session of a Part B scenario is counted in Part A and nothing else"
   CHECK(all.appendix.size() == 4);
   CHECK(r.sessions == 3);
   int opinions = 0, outcomes = 0;
-  for (const auto& [k, n] : r.opinions) opinions += n;
+  for (const auto& [k, n] : r.ratings) opinions += n;
   for (const auto& [k, n] : r.outcomes) outcomes += n;
   CHECK(opinions == 3);
   CHECK(outcomes == 3);
@@ -112,13 +112,13 @@ TEST_CASE("a session of a Part B scenario is counted in Part A and nothing else"
   REQUIRE_FALSE(full.ending_title.empty());
   CHECK(f.ending_title.empty());
   CHECK(f.outcome.empty());
-  CHECK(f.opinion.empty());
+  CHECK(f.rating.empty());
   CHECK(f.team.empty());
   CHECK(f.decisions.empty());
   for (const auto& p : f.pillars) CHECK_FALSE(p.assessed);
   for (Format fmt : kFormats) {
     const std::string out = visible(reports::render(f, fmt), fmt, dir);
-    for (const std::string& leak : {full.ending_title, full.scenario_title, full.opinion, full.team})
+    for (const std::string& leak : {full.ending_title, full.scenario_title, full.rating, full.team})
       CHECK_MESSAGE(out.find(fmt == Format::Pdf ? collapse_space(leak) : leak) == std::string::npos,
                     reports::format_key(fmt) << " shows " << leak);
   }

@@ -1,7 +1,8 @@
 // Path tests for the shipped cuckooing scenario (scenarios/cuckooing/cuckooing-millbrook-court.yaml):
 // it validates cleanly, every node and ending is reachable for each audience, every path is long
-// enough, the best path earns Substantial assurance, the worst is poor, and missing the first
-// sign of cuckooing really does let harm escalate.
+// enough, the best path earns a Strong rating, the worst is poor, missing the first sign of
+// cuckooing really does let harm escalate, and the ward councillor has levers of her own (asking
+// the right question, the ASB case review, a member enquiry) at the stages members play.
 #include <doctest/doctest.h>
 
 #include "tests/support/scenario_measures.hpp"
@@ -155,7 +156,8 @@ TEST_CASE("a missed early sign lets harm escalate to a poor ending and a whistle
   const Scenario& s = *scenario();
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  play(session, {"warning-letter", "notice-seeking-possession"});
+  // The ward councillor backs the warning letter, then possession, instead of asking about him.
+  play(session, {"fc-m-back-letter", "sw-m-back-possession"});
   CHECK(session.current_node().id == "taken-over");  // the tenant is found injured
   play(session, {"press-on-possession"});
   CHECK(session.inject_fired(
@@ -165,33 +167,35 @@ TEST_CASE("a missed early sign lets harm escalate to a poor ending and a whistle
   play_best_from_here(session);
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Poor);
-  CHECK(r.opinion_level >= 2);  // Limited or worse
+  CHECK(r.rating_level >= 2);  // Fair or worse
 }
 
-TEST_CASE("a middling response lands between Substantial and No assurance") {
+TEST_CASE("a middling response lands between Strong and Weak") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  play(session, {"welfare-visit", "respect-his-choice", "child-referral", "share-proportionate",
+  play(session, {"fc-m-ask-welfare", "respect-his-choice", "child-referral", "share-proportionate",
                  "joint-plan", "enquiry-with-advocate", "kelly-wait", "member-enquiry-route",
                  "press-no-comment", "planned-response", "protective-closure", "management-move",
-                 "nrm-without-consent", "talk-with-tenants", "child-multiagency-mixed",
+                 "nrm-without-consent", "er-m-tenants-session", "child-multiagency-mixed",
                  "recommend-protocol-mixed"});
   REQUIRE(session.finished());
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.overall_percent > 40.0);
   CHECK(r.overall_percent < 80.0);
 }
 
 TEST_CASE("councillors and officers are offered different decisions about the resident's email") {
   REQUIRE(scenario());
-  const std::vector<std::string> prefix{
-      "welfare-visit", "raise-adult-concern", "child-referral", "share-proportionate",
-      "joint-plan",    "enquiry-with-advocate", "protect-kelly"};
   std::map<Audience, std::set<std::string>> offered;
   for (Audience a : {Audience::Members, Audience::Staff}) {
+    // The first stage has its own choices for each audience: the councillor asks, officers act.
+    const std::vector<std::string> prefix{
+        a == Audience::Members ? "fc-m-ask-welfare" : "welfare-visit", "raise-adult-concern",
+        "child-referral", "share-proportionate", "joint-plan", "enquiry-with-advocate",
+        "protect-kelly"};
     ManualClock clock;
     Session session(scenario(), clock, a);
     play(session, prefix);
@@ -200,6 +204,7 @@ TEST_CASE("councillors and officers are offered different decisions about the re
       offered[a].insert(session.current_node().choices[c].id);
   }
   CHECK(offered[Audience::Members].count("member-enquiry-route") == 1);
+  CHECK(offered[Audience::Members].count("member-case-review") == 1);
   CHECK(offered[Audience::Members].count("officer-member-briefing") == 0);
   CHECK(offered[Audience::Staff].count("officer-member-briefing") == 1);
   CHECK(offered[Audience::Staff].count("member-enquiry-route") == 0);
@@ -219,4 +224,37 @@ TEST_CASE("injects arrive by time, by path and by condition") {
                          "resident-emails-councillor", "caretaker-whistleblower",
                          "police-intel-shared"})
     CHECK(ids.count(id) == 1);
+}
+
+TEST_CASE("at every stage both audiences see, members have their own choices or a member framing") {
+  REQUIRE(scenario());
+  const Scenario& s = *scenario();
+  for (const Node& n : s.nodes) {
+    if (n.is_ending()) continue;
+    INFO(n.id);
+    const bool own_choices = std::any_of(n.choices.begin(), n.choices.end(), [](const Choice& c) {
+      return c.audience == Audience::Members;
+    });
+    const auto& own = n.audience_text[static_cast<int>(Audience::Members)];
+    const std::string members_text = own ? *own : n.text;
+    const bool framed = members_text.find("Members:") != std::string::npos ||
+                        members_text.find("For members:") != std::string::npos;
+    CHECK((own_choices || framed));
+  }
+}
+
+TEST_CASE("the ward councillor's ASB case review turns the noise track into a safeguarding case") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  Session session(scenario(), clock, Audience::Members);
+  play(session, {"fc-m-back-letter"});
+  REQUIRE(session.current_node().id == "second-wave");
+  play(session, {"sw-m-case-review"});
+  // The agencies meet, see the tenancy file and raise the adult concern: late, but the boy at the
+  // door is next, not the assault on the landing.
+  CHECK(session.current_node().id == "boy-at-the-door");
+  play_best_from_here(session);
+  const Result r = score_session(session);
+  CHECK(r.outcome == Outcome::Mixed);
+  CHECK(r.capped_by_high_finding);  // the early welfare check was still missed
 }

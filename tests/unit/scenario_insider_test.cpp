@@ -1,6 +1,6 @@
 // Path tests for the short Part B example (scenarios/insider-threat/insider-payments-team.yaml):
 // it validates cleanly, is classified Part B, every node and ending is reachable for members and
-// staff, every path has at least six decisions, the best path is good and Substantial and the
+// staff, every path has at least six decisions, the best path is good and Strong and the
 // worst poor; alerting the insider early closes off the good ending. Its documents carry
 // OFFICIAL-SENSITIVE, its best answer keeps within the handling conditions, and members have
 // their own choices or a member framing at every stage.
@@ -107,7 +107,7 @@ TEST_CASE("acting on intelligence before securing evidence closes off the good e
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(r.capped_by_high_finding);
-  CHECK(r.opinion == "Limited");
+  CHECK(r.rating == "Fair");
 }
 
 TEST_CASE("the insider documents carry today's markings and the police force's one name") {
@@ -162,7 +162,7 @@ TEST_CASE("every insider key action carries a control question, and few are high
     high += k.priority == Priority::High ? 1 : 0;
   }
   // About a third of the key actions, as in the flagships (three or four of twelve): with more,
-  // almost any real table is capped at Limited.
+  // almost any real table is capped at Fair.
   CHECK(high >= 2);
   CHECK(high <= 3);
 }

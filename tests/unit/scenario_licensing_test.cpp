@@ -1,8 +1,10 @@
 // Path tests for the shipped licensing scenario (scenarios/licensing/licensing-late-night-premises.yaml):
 // it validates cleanly, every node, ending and key action is reachable for each audience, every
-// path is long enough, the best path earns Substantial assurance and the worst a poor ending,
-// and the distractors councils really fall for (granting on paperwork, refusing on rumour,
-// missing the nail bar signs) lead where the debriefs say they do.
+// path is long enough, the best path earns a Strong rating and the worst a poor ending,
+// the distractors councils really fall for (granting on paperwork, refusing on rumour, missing
+// the nail bar signs) lead where the debriefs say they do, and the hearing is quasi-judicial:
+// members play councillors who had no part in the case, deciding on papers that list only the
+// representations actually made on this path.
 #include <doctest/doctest.h>
 
 #include "tests/support/scenario_measures.hpp"
@@ -21,6 +23,7 @@
 #include "sim/engine.hpp"
 #include "sim/load.hpp"
 #include "sim/scoring.hpp"
+#include "sim/session_text.hpp"
 #include "sim/state.hpp"
 
 using namespace auditsim;
@@ -97,9 +100,16 @@ std::set<std::string> offered_ids(const Session& session) {
 }
 
 
-// The good first half, up to (not including) the choice at the nail bar visit.
-const std::vector<std::string> kGoodStart{"ar-partner-checks", "ch-share-partnership",
-                                          "tp-enforce-and-represent"};
+// The good first half, up to (not including) the choice at the nail bar visit. The first stage
+// has its own choices for each audience: the chair asks about the process, officers run it.
+std::vector<std::string> good_start(Audience a) {
+  return {a == Audience::Members ? "ar-m-ask-checks" : "ar-partner-checks", "ch-share-partnership",
+          "tp-enforce-and-represent"};
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -192,7 +202,7 @@ TEST_CASE("missing the nail bar signs lets harm escalate, and a second victim ap
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
-  play(session, kGoodStart);
+  play(session, good_start(Audience::Staff));
   play(session, {"nb-go-back-and-ask"});  // the controller is tipped off
   CHECK(session.inject_fired(inject_index("second-victim")));
   play_best_from_here(session);
@@ -205,22 +215,22 @@ TEST_CASE("granting on complete paperwork after missed signs ends in harm and a 
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  play(session, kGoodStart);
+  play(session, good_start(Audience::Members));
   play(session, {"nb-improvement-notice", "re-m-explain-process", "pr-disclosable-summary",
-                 "rw-home-office", "ta-joint-training", "lb-m-decline-record",
+                 "rw-home-office", "am-m-assurance", "ta-joint-training", "lb-m-decline-record",
                  "ao-accept-withdraw"});
   CHECK(session.current_node().id == "licence-granted");
-  play(session, {"lg-routine", "st-warning"});
+  play(session, {"lg-routine", "st-m-diary"});
   CHECK(session.current_node().id == "worker-harmed");
   CHECK(session.inject_fired(inject_index("second-victim")));
   play(session, {"wh-hospital-matter", "sr-m-interim"});
   // Owning the failure at scrutiny is right, but it cannot undo the harm already done.
-  CHECK(offered_ids(session).count("rs-action-plan") == 0);
-  play(session, {"rs-action-plan-late"});
+  play(session, {"rs-m-action-plan"});
   REQUIRE(session.finished());
+  CHECK(session.current_node().id == "ending-poor");
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Poor);
-  CHECK(r.opinion_level >= 2);
+  CHECK(r.rating_level >= 2);
 }
 
 TEST_CASE("a licence granted at the hearing cannot lead to a good ending, even with a recovery") {
@@ -249,9 +259,9 @@ TEST_CASE("a licence granted at the hearing cannot lead to a good ending, even w
 TEST_CASE("refusing on rumour goes to appeal; only disclosable evidence can defend it") {
   REQUIRE(scenario());
   const std::vector<std::string> strong{
-      "ar-partner-checks", "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",
-      "re-m-explain-process", "pr-disclosable-summary", "rw-home-office", "ta-joint-training",
-      "lb-m-decline-record", "ao-weigh-conditions", "he-m-refuse-reputation"};
+      "ar-m-ask-checks",     "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",
+      "re-m-explain-process", "pr-disclosable-summary", "rw-home-office", "am-m-assurance",
+      "ta-joint-training",   "lb-m-decline-record", "ao-weigh-conditions", "he-m-refuse-reputation"};
   ManualClock clock;
   Session strong_case(scenario(), clock, Audience::Members);
   play(strong_case, strong);
@@ -270,29 +280,32 @@ TEST_CASE("refusing on rumour goes to appeal; only disclosable evidence can defe
   play(weak_case, {"ap-settle"});
   play_best_from_here(weak_case);
   const Result r = score_session(weak_case);
-  CHECK(weak_case.current_node().id == "ending-appeal");
+  CHECK(weak_case.current_node().id == "ending-refused-weak");
   CHECK(r.outcome == Outcome::Mixed);
+  CHECK(r.capped_by_high_finding);  // the fair hearing was missed
 }
 
-TEST_CASE("a councillor who campaigns publicly must step aside; officers never see that choice") {
+TEST_CASE("a chair given a private word must step aside or sit; officers never see that choice") {
   REQUIRE(scenario());
   const std::vector<std::string> before_hearing{
-      "ar-partner-checks", "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",
-      "re-m-post-online", "pr-disclosable-summary", "rw-home-office", "ta-joint-training",
-      "lb-m-decline-record", "ao-weigh-conditions"};
+      "ar-m-ask-checks",     "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",
+      "re-m-explain-process", "pr-disclosable-summary", "rw-home-office", "am-m-assurance",
+      "ta-joint-training",   "lb-m-pass-on", "ao-weigh-conditions"};
   ManualClock clock;
   Session member(scenario(), clock, Audience::Members);
   play(member, before_hearing);
   REQUIRE(member.current_node().id == "hearing");
   const std::set<std::string> offered = offered_ids(member);
-  CHECK(offered.count("he-m-step-aside") == 1);
-  CHECK(offered.count("he-m-sit-anyway") == 1);
+  CHECK(offered.count("he-m-chair-steps-aside") == 1);
+  CHECK(offered.count("he-m-chair-sits") == 1);
   CHECK(offered.count("he-m-test-evidence") == 0);
   CHECK(offered.count("he-s-advise-evidence") == 0);
 
   std::vector<std::string> officer_route = before_hearing;
+  officer_route[0] = "ar-partner-checks";
   officer_route[4] = "re-s-explain-process";
-  officer_route[8] = "lb-s-decline-record";
+  officer_route[7] = "la-separate";
+  officer_route[9] = "lb-s-decline-record";
   Session officer(scenario(), clock, Audience::Staff);
   play(officer, officer_route);
   const std::set<std::string> staff_offered = offered_ids(officer);
@@ -301,18 +314,74 @@ TEST_CASE("a councillor who campaigns publicly must step aside; officers never s
                      [](const std::string& id) { return id.rfind("he-m-", 0) == 0; }));
 }
 
-TEST_CASE("a middling response lands between Substantial and No assurance") {
+TEST_CASE("at the hearing members play other councillors, and the papers list only who objected") {
+  REQUIRE(scenario());
+  ManualClock clock;
+  // A path on which trading standards and Mrs Walsh objected but the Home Office was not asked.
+  Session thin(scenario(), clock, Audience::Members);
+  play(thin, good_start(Audience::Members));
+  play(thin, {"nb-refer-safely", "re-m-explain-process", "pr-disclosable-summary",
+              "rw-company-exempt", "am-m-stay-out", "ta-joint-training", "lb-m-decline-record",
+              "ao-weigh-conditions"});
+  REQUIRE(thin.current_node().id == "hearing");
+  const std::string text = stage_text(thin);
+  CHECK(contains(text, "you now play three different councillors"));
+  CHECK(contains(text, "Trading standards"));
+  CHECK(contains(text, "Mrs Walsh"));
+  CHECK_FALSE(contains(text, "Home Office Immigration Enforcement"));
+  CHECK_FALSE(contains(text, "The licensing authority:"));
+  // The facilitator asks the room to set aside everything outside the hearing papers.
+  const std::vector<std::string> prompts = stage_prompts(thin);
+  CHECK(std::any_of(prompts.begin(), prompts.end(), [](const std::string& p) {
+    return contains(p, "Facilitator") && contains(p, "set aside");
+  }));
+
+  // The same stage on a path where the resident was sent to 101 and trading standards only
+  // wrote a letter: neither appears in the papers.
+  Session other(scenario(), clock, Audience::Members);
+  play(other, {"ar-m-ask-checks", "ch-share-partnership", "tp-advice-letter", "nb-refer-safely",
+               "re-m-police-matter", "pr-disclosable-summary", "rw-home-office", "am-m-assurance",
+               "ta-joint-training", "lb-m-decline-record", "ao-weigh-conditions"});
+  REQUIRE(other.current_node().id == "hearing");
+  const std::string other_text = stage_text(other);
+  CHECK_FALSE(contains(other_text, "Trading standards"));
+  CHECK_FALSE(contains(other_text, "Mrs Walsh"));
+  CHECK(contains(other_text, "Home Office Immigration Enforcement"));
+  CHECK(contains(other_text, "The licensing authority:"));
+}
+
+TEST_CASE("refusing on the evidence but granting with conditions never reaches the good ending") {
+  REQUIRE(scenario());
+  for (Audience a : {Audience::Members, Audience::Staff}) {
+    INFO(audience_key(a));
+    const Analysis& an = analysis_for(a);
+    REQUIRE(an.best);
+    ManualClock clock;
+    Session session(scenario(), clock, a);
+    for (const std::string& id : an.best->choices) {
+      if (session.current_node().id == "determination") break;
+      REQUIRE(session.choose(std::string_view(id)));
+    }
+    REQUIRE(session.current_node().id == "determination");
+    play(session, {"de-conditions"});
+    play_best_from_here(session);
+    CHECK(session.current_node().id == "ending-conditions");
+    CHECK(score_session(session).outcome == Outcome::Mixed);
+  }
+}
+
+TEST_CASE("a middling response lands between Strong and Weak") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
   play(session, {"ar-statutory-only", "ch-share-partnership", "tp-enforce-and-represent",
                  "nb-improvement-notice", "re-s-explain-process", "pr-disclosable-summary",
-                 "rw-home-office", "ta-joint-training", "lb-s-decline-quietly",
+                 "rw-home-office", "la-separate", "ta-joint-training", "lb-s-decline-quietly",
                  "ao-weigh-conditions", "he-s-advise-evidence", "de-refuse", "jp-police-lead",
                  "da-victim-first", "aa-all-powers", "sc-action-plan"});
   REQUIRE(session.finished());
   const Result r = score_session(session);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.overall_percent > 40.0);
   CHECK(r.overall_percent < 80.0);
   CHECK_FALSE(r.findings.empty());
@@ -327,7 +396,7 @@ TEST_CASE("injects arrive by time, by path and by condition") {
 
   ManualClock clock;
   Session session(scenario(), clock, Audience::Members);
-  play(session, kGoodStart);
+  play(session, good_start(Audience::Members));
   play(session, {"nb-refer-safely", "re-m-explain-process"});
   CHECK(session.current_node().id == "police-representation");
   CHECK(session.inject_fired(inject_index("whistleblower")));
@@ -338,18 +407,36 @@ TEST_CASE("injects arrive by time, by path and by condition") {
   CHECK(session.inject_fired(inject_index("press-call")));
 }
 
-TEST_CASE("dithering over the applicant's offer lets the deadline pass and the licence through") {
+// A representation stands until it is withdrawn (Licensing Act 2003, s18(3)): when nobody answers
+// the applicant's offer, the hearing goes ahead.
+TEST_CASE("when nobody answers the applicant's offer, the deadline passes and the hearing goes ahead") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
-  play(session, kGoodStart);
+  play(session, good_start(Audience::Staff));
   play(session, {"nb-refer-safely", "re-s-explain-process", "pr-disclosable-summary",
-                 "rw-home-office", "ta-joint-training", "lb-s-decline-record"});
+                 "rw-home-office", "la-separate", "ta-joint-training", "lb-s-decline-record"});
   REQUIRE(session.current_node().id == "applicant-offers");
   clock.advance_ms(3 * 60 * 1000);
   session.tick();
   CHECK(session.current_node().id == "applicant-offers");
   clock.advance_ms(2 * 60 * 1000);
   session.tick();
-  CHECK(session.current_node().id == "licence-granted");
+  CHECK(session.current_node().id == "hearing");
+}
+
+TEST_CASE("at every stage both audiences see, members have their own choices or a member framing") {
+  REQUIRE(scenario());
+  for (const Node& n : scenario()->nodes) {
+    if (n.is_ending()) continue;
+    INFO(n.id);
+    const bool own_choices = std::any_of(n.choices.begin(), n.choices.end(), [](const Choice& c) {
+      return c.audience == Audience::Members;
+    });
+    const auto& own = n.audience_text[static_cast<int>(Audience::Members)];
+    const std::string members_text = own ? *own : n.text;
+    const bool framed = members_text.find("Members:") != std::string::npos ||
+                        members_text.find("For members:") != std::string::npos;
+    CHECK((own_choices || framed));
+  }
 }

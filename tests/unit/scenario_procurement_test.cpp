@@ -1,7 +1,7 @@
 // Path tests for the shipped procurement fraud scenario
 // (scenarios/procurement-fraud/procurement-fraud-highways-contract.yaml): it validates cleanly,
 // every node, choice and ending is reachable for members and for staff, every path is long
-// enough, the best path is good and Substantial, the worst poor, and an early missed sign (the
+// enough, the best path is good and Strong, the worst poor, and an early missed sign (the
 // bank-details email) lets harm escalate so that a good ending is out of reach. Members have their
 // own decisions or a member framing at every stage, every key action carries a control question,
 // and running out of time on the bank details leaves the vendor file as it was.
@@ -237,7 +237,7 @@ TEST_CASE("paying the fraudster's account lets harm escalate; a good ending is o
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(session.current_node().id == "ending-mixed-costly");
-  CHECK(r.opinion != "Substantial");  // the missed call-back is a high-priority finding
+  CHECK(r.rating != "Strong");  // the missed call-back is a high-priority finding
 }
 
 TEST_CASE("missing the early signs escalates to a poor ending and the story reaches the paper") {
@@ -254,10 +254,10 @@ TEST_CASE("missing the early signs escalates to a poor ending and the story reac
   finish_best(session);
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
-  CHECK((r.opinion == "Limited" || r.opinion == "No"));
+  CHECK((r.rating == "Fair" || r.rating == "Weak"));
 }
 
-TEST_CASE("a middling response lands in Reasonable or Limited assurance") {
+TEST_CASE("a middling response lands in Good or Fair") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);
@@ -266,7 +266,7 @@ TEST_CASE("a middling response lands in Reasonable or Limited assurance") {
                  "ask-for-letterhead", "recall-and-report", "ask-manager"});
   finish_best(session);
   const Result r = score_session(session);
-  CHECK((r.opinion == "Reasonable" || r.opinion == "Limited"));
+  CHECK((r.rating == "Good" || r.rating == "Fair"));
   CHECK(r.outcome == Outcome::Mixed);
 }
 
@@ -364,7 +364,7 @@ TEST_CASE("tipping off the manager is a breach the later recovery does not undo"
   const Result r = score_session(session);
   CHECK(r.outcome == Outcome::Mixed);
   CHECK(r.capped_by_high_finding);
-  CHECK(r.opinion == "Limited");
+  CHECK(r.rating == "Fair");
   const auto breach = std::find_if(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
     return scenario()->key_actions[static_cast<size_t>(f.key_action)].id == "secure-evidence";
   });

@@ -84,7 +84,7 @@ TEST_CASE("a wrong ending fails, saying what was expected, what happened and the
   CHECK_FALSE(o.passed);
   CHECK(mentions(o, "expected ending `ending-poor`, got `ending-good`"));
   CHECK(mentions(o, "expected outcome poor, got good"));
-  CHECK(mentions(o, "expected opinion Limited or worse, got Substantial (100.0%)"));
+  CHECK(mentions(o, "expected the exercise rating Fair or worse, got Strong (100.0%)"));
   CHECK(o.path == std::vector<std::string>{"verify", "tell"});
   CHECK(o.pos.line == 4);
 }
@@ -117,7 +117,7 @@ TEST_CASE("properties that do not hold fail with the audience and an example pat
   CHECK(mentions(outcomes[0], "for staff, the shortest path has 2 decisions, fewer than 3"));
   CHECK(outcomes[0].path.size() == 2);
   CHECK(mentions(outcomes[1], "`skip` instead of `verify` at decision 1 (`request`) misses a "
-                              "high-priority key action but still earns Limited (50.0%), better than No"));
+                              "high-priority key action but still earns Fair (50.0%), better than Weak"));
   CHECK(outcomes[1].path == std::vector<std::string>{"skip", "tell"});
   CHECK(mentions(outcomes[2], "for members, no complete path reaches the ending `ending-mixed`"));
 }
@@ -132,7 +132,7 @@ TEST_CASE("an unknown choice id is an error at its line with a suggestion") {
   CHECK(d->hint == "did you mean `tell`?");
 }
 
-TEST_CASE("unknown endings, key actions, opinions, variables and properties are errors at their lines") {
+TEST_CASE("unknown endings, key actions, ratings, variables and properties are errors at their lines") {
   const TestsLoadResult r = load_tests_file(data("unknown-ids.tests.yaml"));
   CHECK_FALSE(r.ok());
   const Diagnostic* ending = find(r, "undefined-node");
@@ -152,7 +152,7 @@ TEST_CASE("unknown endings, key actions, opinions, variables and properties are 
   CHECK(dup->hint.find("line 4") != std::string::npos);
   size_t bad_values = 0;
   for (const Diagnostic& d : r.diagnostics) bad_values += d.code == "bad-value";
-  CHECK(bad_values == 2);  // the opinion and the property
+  CHECK(bad_values == 2);  // the rating and the property
 }
 
 TEST_CASE("a tests file that is not valid YAML is a yaml-syntax error with its position") {
@@ -265,7 +265,7 @@ TEST_CASE("validate skips tests files in a folder and checks one named on its ow
   const auto checked = nlohmann::json::parse(folder.out);
   // Every scenario file under scenarios/ is checked, and none of the tests files beside them.
   REQUIRE(checked["files"].size() == find_scenario_files(AUDITSIM_SCENARIOS_DIR).size());
-  REQUIRE(checked["files"].size() >= 6);
+  REQUIRE(checked["files"].size() >= 7);
   for (const auto& f : checked["files"])
     CHECK_FALSE(is_tests_file(f["file"].get<std::string>()));
   CHECK(test::run_process({AUDITSIM_BINARY, "validate", data("passing.tests.yaml")}).exit_code == 0);
@@ -288,4 +288,22 @@ TEST_CASE("auditsim test prints a hostile test name harmlessly") {
   CHECK(r.exit_code == 1);
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK(r.out.find("FAIL  Clears the screen") != std::string::npos);
+}
+
+TEST_CASE("the exercise rating is read under its own names and under the older opinion names") {
+  const TestsFile f = loaded("rating-names-new-and-old.tests.yaml");
+  const auto outcomes = run_tests(f);
+  REQUIRE(outcomes.size() == 4);
+  for (const TestOutcome& o : outcomes) {
+    INFO(o.name);
+    for (const std::string& m : o.failures) INFO(m);
+    CHECK(o.passed);
+  }
+  // A label that is neither is an error that names the ratings, or the nearest older label.
+  const TestsLoadResult bad = load_tests_file(data("unknown-ids.tests.yaml"));
+  bool named = false;
+  for (const Diagnostic& d : bad.diagnostics)
+    if (d.code == "bad-value" && d.message.find("is not an exercise rating") != std::string::npos)
+      named = d.hint == "did you mean `Substantial`?";
+  CHECK(named);
 }

@@ -47,7 +47,7 @@ const PillarResult& pillar(const Result& r, Pillar p) { return r.pillars[static_
 
 }  // namespace
 
-TEST_CASE("worked example A: per-pillar percentages, overall, findings and opinion") {
+TEST_CASE("worked example A: per-pillar percentages, overall, findings and rating") {
   ManualClock clock;
   Session s(worked_example(), clock);
   play(s, {"call-back", "pay-hold", "file"});
@@ -73,8 +73,8 @@ TEST_CASE("worked example A: per-pillar percentages, overall, findings and opini
   CHECK(r.findings[0].priority == Priority::Medium);
   CHECK(r.findings[1].key_action == 2);  // update-training, low
   CHECK(r.achieved_key_actions == std::vector<int>{0});
-  CHECK(r.opinion == "Limited");
-  CHECK(r.opinion_level == 2);
+  CHECK(r.rating == "Fair");
+  CHECK(r.rating_level == 2);
   CHECK_FALSE(r.capped_by_high_finding);
   CHECK(r.objectives_met == std::vector<int>{0});
   CHECK(r.outcome == Outcome::Mixed);
@@ -107,7 +107,7 @@ TEST_CASE("worked example A: the path not taken") {
   CHECK(s.history()[third.history_index].choice == 1);
 }
 
-TEST_CASE("worked example B: a missed high-priority key action caps the opinion at Limited") {
+TEST_CASE("worked example B: a missed high-priority key action caps the rating at Fair") {
   ManualClock clock;
   Session s(worked_example(), clock);
   play(s, {"change", "report", "training"});
@@ -120,7 +120,7 @@ TEST_CASE("worked example B: a missed high-priority key action caps the opinion 
   CHECK(r.overall_percent == doctest::Approx(62.5));
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].priority == Priority::High);
-  CHECK(r.opinion == "Limited");  // Reasonable by percent, capped
+  CHECK(r.rating == "Fair");  // Good by percent, capped
   CHECK(r.capped_by_high_finding);
   CHECK(r.outcome == Outcome::Good);
   CHECK(r.objectives_met == std::vector<int>{1});  // learn-lessons via update-training
@@ -128,11 +128,11 @@ TEST_CASE("worked example B: a missed high-priority key action caps the opinion 
   ScoringConfig lenient;
   lenient.scale.cap_level_for_missed_high = 0;  // a cap at the top level never binds
   const Result l = score_session(s, lenient);
-  CHECK(l.opinion == "Reasonable");
+  CHECK(l.rating == "Good");
   CHECK_FALSE(l.capped_by_high_finding);
 }
 
-TEST_CASE("worked example: weights and the assurance scale are configurable") {
+TEST_CASE("worked example: weights and the rating scale are configurable") {
   ManualClock clock;
   Session s(worked_example(), clock);
   play(s, {"call-back", "pay-hold", "file"});
@@ -141,32 +141,32 @@ TEST_CASE("worked example: weights and the assurance scale are configurable") {
   protect_twice.weights = {1, 1, 2, 1};
   const Result w = score_session(s, protect_twice);
   CHECK(w.overall_percent == doctest::Approx(60.0));
-  CHECK(w.opinion == "Reasonable");
+  CHECK(w.rating == "Good");
 
   ScoringConfig council;
   council.scale.labels = {"Full", "Moderate", "Limited", "None"};
   council.scale.thresholds = {75.0, 50.0, 25.0};
   const Result c = score_session(s, council);
-  CHECK(c.opinion == "Moderate");
-  CHECK(c.opinion_level == 1);
+  CHECK(c.rating == "Moderate");
+  CHECK(c.rating_level == 1);
 }
 
-TEST_CASE("opinion_level follows the thresholds and the cap") {
-  const AssuranceScale scale;
-  CHECK(opinion_level(100.0, false, scale) == 0);
-  CHECK(opinion_level(80.0, false, scale) == 0);
-  CHECK(opinion_level(79.99, false, scale) == 1);
-  CHECK(opinion_level(60.0, false, scale) == 1);
-  CHECK(opinion_level(40.0, false, scale) == 2);
-  CHECK(opinion_level(39.9, false, scale) == 3);
-  CHECK(opinion_level(0.0, false, scale) == 3);
-  CHECK(opinion_level(95.0, true, scale) == 2);
-  CHECK(opinion_level(10.0, true, scale) == 3);  // the cap never raises an opinion
-  AssuranceScale strict = scale;
+TEST_CASE("rating_level follows the thresholds and the cap") {
+  const RatingScale scale;
+  CHECK(rating_level(100.0, false, scale) == 0);
+  CHECK(rating_level(80.0, false, scale) == 0);
+  CHECK(rating_level(79.99, false, scale) == 1);
+  CHECK(rating_level(60.0, false, scale) == 1);
+  CHECK(rating_level(40.0, false, scale) == 2);
+  CHECK(rating_level(39.9, false, scale) == 3);
+  CHECK(rating_level(0.0, false, scale) == 3);
+  CHECK(rating_level(95.0, true, scale) == 2);
+  CHECK(rating_level(10.0, true, scale) == 3);  // the cap never raises a rating
+  RatingScale strict = scale;
   strict.cap_level_for_missed_high = 1;
-  CHECK(opinion_level(95.0, true, strict) == 1);
+  CHECK(rating_level(95.0, true, strict) == 1);
   strict.cap_level_for_missed_high = 42;  // out of range is clamped to the lowest level
-  CHECK(opinion_level(95.0, true, strict) == 3);
+  CHECK(rating_level(95.0, true, strict) == 3);
 }
 
 TEST_CASE("a pillar no path can score is not assessed and left out of the overall") {
@@ -186,7 +186,7 @@ TEST_CASE("a pillar no path can score is not assessed and left out of the overal
   CHECK_FALSE(pillar(r, Pillar::Prepare).assessed);  // max -1: still not assessed
   CHECK(pillar(r, Pillar::Prepare).raw == -3);
   CHECK(r.overall_percent == doctest::Approx(25.0));
-  CHECK(r.opinion == "No");
+  CHECK(r.rating == "Weak");
   CHECK(r.findings.empty());
   REQUIRE(r.paths_not_taken.size() == 1);
   CHECK(r.paths_not_taken[0].best_alternative == 0);
@@ -245,8 +245,8 @@ TEST_CASE("a key action only another audience can achieve is not a finding") {
   REQUIRE(everyone.choose(std::string_view("members-view")));
   const Result e = score_session(everyone);
   REQUIRE(e.findings.size() == 1);
-  CHECK(e.capped_by_high_finding == false);  // 50 % is already below Limited's threshold
-  CHECK(e.opinion == "Limited");
+  CHECK(e.capped_by_high_finding == false);  // 50 % is already below Fair's threshold
+  CHECK(e.rating == "Fair");
   CHECK(pillar(e, Pillar::Protect).percent == doctest::Approx(50.0));
 }
 
@@ -347,14 +347,14 @@ TEST_CASE("worked example C: a late achievement is a finding one priority lower,
   CHECK(r.findings[1].kind == FindingKind::Missed);
   CHECK(r.findings[1].priority == Priority::Low);
   CHECK(r.achieved_key_actions == std::vector<int>{1});  // late is not on time
-  CHECK(r.opinion == "Reasonable");
+  CHECK(r.rating == "Good");
   CHECK_FALSE(r.capped_by_high_finding);
 
   ScoringConfig strict;
   strict.late_priority_drop = 0;  // late counts at the key action's own priority
   const Result st = score_session(s, strict);
   CHECK(finding_for(st, 0)->priority == Priority::High);
-  CHECK(st.opinion == "Limited");
+  CHECK(st.rating == "Fair");
   CHECK(st.capped_by_high_finding);
 }
 
@@ -369,7 +369,7 @@ TEST_CASE("worked example D: a breach stays a finding although the key action wa
   CHECK(breach->priority == Priority::Medium);
   CHECK(r.achieved_key_actions == std::vector<int>{0});  // report-to-audit no longer counts
   CHECK(r.overall_percent == doctest::Approx(50.0));
-  CHECK(r.opinion == "Limited");
+  CHECK(r.rating == "Fair");
 }
 
 TEST_CASE("a breach followed by the achievement is still a finding at the key action's priority") {
@@ -390,7 +390,7 @@ TEST_CASE("a breach followed by the achievement is still a finding at the key ac
   CHECK(r.findings[0].priority == Priority::High);
   CHECK(r.achieved_key_actions.empty());
   CHECK(r.overall_percent == doctest::Approx(100.0));
-  CHECK(r.opinion == "Limited");  // the breach caps like a miss
+  CHECK(r.rating == "Fair");  // the breach caps like a miss
   CHECK(r.capped_by_high_finding);
 }
 

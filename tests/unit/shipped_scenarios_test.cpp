@@ -100,7 +100,8 @@ TEST_CASE("shipped scenarios: the library finds the flagships and the tutorial")
     if (s.loaded.scenario) ids.push_back(s.loaded.scenario->id);
   for (const char* id : {"cuckooing-millbrook-court", "licensing-late-night-premises",
                          "procurement-fraud-highways-contract", "insider-payments-team",
-                         "taxi-licensing-castle-cars", "tutorial-supplier-bank-details"}) {
+                         "taxi-licensing-castle-cars", "tutorial-supplier-bank-details",
+                         "child-exploitation-excluded-pupil"}) {
     INFO(id);
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   }
@@ -159,7 +160,7 @@ TEST_CASE("shipped scenarios: every complete path has enough decisions, for each
   });
 }
 
-TEST_CASE("shipped scenarios: the best path ends well with the top opinion, for each audience") {
+TEST_CASE("shipped scenarios: the best path ends well with the top rating, for each audience") {
   for_each_shipped([](const Shipped& sh) {
     const Scenario& s = *sh.loaded.scenario;
     for (std::optional<Audience> a : kAudiences) {
@@ -169,13 +170,13 @@ TEST_CASE("shipped scenarios: the best path ends well with the top opinion, for 
       CHECK(ending_outcome(s, an.best->ending) == Outcome::Good);
       const Result r = play_and_score(sh.loaded.scenario, a, an.best->choices);
       CHECK(r.outcome == Outcome::Good);
-      CHECK(r.opinion_level == 0);
-      CHECK(r.opinion == AssuranceScale{}.labels[0]);
+      CHECK(r.rating_level == 0);
+      CHECK(r.rating == RatingScale{}.labels[0]);
     }
   });
 }
 
-TEST_CASE("shipped scenarios: the worst path ends poorly with Limited or No assurance") {
+TEST_CASE("shipped scenarios: the worst path ends poorly with Fair or Weak") {
   for_each_shipped([](const Shipped& sh) {
     const Scenario& s = *sh.loaded.scenario;
     for (std::optional<Audience> a : kAudiences) {
@@ -185,7 +186,7 @@ TEST_CASE("shipped scenarios: the worst path ends poorly with Limited or No assu
       CHECK(ending_outcome(s, an.worst->ending) == Outcome::Poor);
       const Result r = play_and_score(sh.loaded.scenario, a, an.worst->choices);
       CHECK(r.outcome == Outcome::Poor);
-      CHECK((r.opinion == "Limited" || r.opinion == "No"));
+      CHECK((r.rating == "Fair" || r.rating == "Weak"));
     }
   });
 }

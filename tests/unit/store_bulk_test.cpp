@@ -49,7 +49,71 @@ std::string describe(const SessionRecord& r) {
            a.owner + "|" + a.due_date + "|" + a.priority + "|" + key(a.status) + "\n";
   for (const InjectAck& k : r.inject_acks)
     out += "ack " + k.inject_id + "|" + k.acknowledged_at + "\n";
+  for (const ActionItem& a : r.actions) out += "plan " + a.recommendation + "\n";
+  const audit::AuditRecord& au = r.audit;
+  for (const audit::ControlCheck& c : au.checks)
+    out += "check " + std::to_string(c.seq) + "|" + c.key_action + "|" + audit::key(c.status) +
+           "|" + c.evidence + "|" + c.evidence_ref + "|" + c.owner + "|" + c.due_date + "|" +
+           c.condition + "|" + c.criteria + "|" + c.cause + "|" + c.effect + "|" +
+           c.changed_by + "|" + c.changed_at + "\n";
+  for (const audit::Recommendation& x : au.recommendations) {
+    out += "recommendation " + x.id + "|" + std::to_string(x.version) + "|" +
+           std::to_string(x.number) + "|" + audit::key(x.to) + "|" + x.addressee + "|" + x.text +
+           "|" + (x.withdrawn ? "withdrawn" : "") + "|" + x.changed_by + "|" + x.changed_at;
+    for (const std::string& f : x.findings) out += "|" + f;
+    out += "\n";
+  }
+  for (const audit::Response& x : au.responses)
+    out += "response " + x.id + "|" + x.recommendation + "|" + std::to_string(x.seq) + "|" +
+           x.by + "|" + audit::key(x.response) + "|" + x.text + "|" + x.date + "|" +
+           x.recorded_at + "\n";
+  for (const audit::OpinionSetting& x : au.opinions)
+    out += "opinion " + std::to_string(x.seq) + "|" + x.label + "|" + x.reason + "|" + x.set_by +
+           "|" + x.set_at + "\n";
+  for (const audit::AuditScope& x : au.scope)
+    out += "scope " + std::to_string(x.seq) + "|" + (x.controls_tested ? "tested" : "") + "|" +
+           x.testing_note + "|" + audit::key(x.stage) + "|" + std::to_string(x.report_version) +
+           "|" + x.changed_by + "|" + x.changed_at + "\n";
+  for (const audit::ActionUpdate& x : au.action_updates)
+    out += "update " + std::to_string(x.seq) + "|" + x.action + "|" + x.status + "|" + x.note +
+           "|" + x.review + "|" + x.updated_by + "|" + x.updated_at + "\n";
   return out;
+}
+
+// A desktop audit with `n` checks, recommendations and responses, an opinion, a scope and an
+// agreed recommendation's action with its updates.
+void record_audit(Store& st, const std::string& id, int n) {
+  const char* keys[] = {"independent-verification", "report-fraud", "callback-procedure"};
+  std::string rec_id;
+  for (int k = 0; k < n; ++k) {
+    audit::ControlCheck c = sample_check(keys[k % 3]);
+    c.cause = "Cause " + std::to_string(k);
+    st.record_control_check(id, c);
+    audit::Recommendation r;
+    r.text = "Recommendation " + std::to_string(k);
+    r.findings = {keys[k % 3]};
+    rec_id = st.record_recommendation(id, r);
+    audit::Response resp;
+    resp.recommendation = rec_id;
+    resp.by = k % 2 ? "Cabinet" : "Corporate Management Team";
+    resp.text = "Response " + std::to_string(k);
+    st.record_response(resp);
+  }
+  audit::OpinionSetting o{0, "Limited", "Reason for " + id.substr(0, 4), "Auditor", ""};
+  st.record_opinion(id, o);
+  audit::AuditScope scope;
+  scope.stage = audit::ReportStage::Final;
+  st.record_audit_scope(id, scope);
+  ActionItem a;
+  a.session_id = id;
+  a.action = "Carry out the last recommendation";
+  a.recommendation = rec_id;
+  audit::ActionUpdate u;
+  u.action = st.add_action(a);
+  u.status = "in-progress";
+  st.record_action_update(u);
+  u.status = "done";
+  st.record_action_update(u);
 }
 
 // Sessions with different amounts of everything, two scenarios, one outside any event and one
@@ -66,7 +130,8 @@ std::vector<std::string> fill(Store& st) {
       id = st.start_session(sample_snapshot("licensing-night", "summary: second\n"), start);
     } else {
       id = start_sample_session(st, i < 3 ? "Spring evening" : "Autumn audit",
-                                "Table " + std::to_string(i), person);
+                                "Table " + std::to_string(i), person,
+                                i % 2 ? audit_snapshot() : sample_snapshot());
     }
     ids.push_back(id);
     if (i == 5) continue;  // started, nothing recorded
@@ -93,6 +158,7 @@ std::vector<std::string> fill(Store& st) {
       st.acknowledge_inject(id, "press-call");
       st.acknowledge_inject(id, "second-victim");
     }
+    if (i % 2) record_audit(st, id, i);
   }
   // A second person at one table, so a session has more than one participant.
   SessionStart start;
@@ -142,6 +208,11 @@ TEST_CASE("load_sessions gives each session exactly as load_session does, in id 
   CHECK(busy->notes.size() == 2);
   CHECK(busy->actions.size() == 1);
   CHECK(busy->inject_acks.size() == 2);
+  auto audited = st.load_session(ids[3]);
+  REQUIRE(audited);
+  CHECK(audited->audit.checks.size() == 3);
+  CHECK(audited->audit.responses.size() == 3);
+  CHECK(audited->audit.action_updates.size() == 2);
 }
 
 TEST_CASE("load_sessions of a subset reads only those sessions") {

@@ -132,3 +132,88 @@ TEST_CASE("every decision reported as recorded survives SIGKILL, at least 50 tim
   CHECK(total > 0);
   MESSAGE("kills: " << killed << ", sessions: " << reported.size() << ", decisions: " << total);
 }
+
+namespace {
+
+// The child: records control checks and action updates into one audit session until killed.
+[[noreturn]] void audit_forever(const fs::path& path, int out) {
+  try {
+    Store st = Store::open(path);
+    auto sessions = st.list_sessions();
+    std::string id = sessions.empty() ? start_audit_session(st, "Crash audit") : sessions[0].id;
+    auto actions = st.list_actions(id);
+    std::string action = actions.empty() ? "" : actions[0].id;
+    if (action.empty()) {
+      ActionItem a;
+      a.session_id = id;
+      a.action = "Require a call-back";
+      action = st.add_action(a);
+    }
+    const char* statuses[] = {"open", "in-progress", "done"};
+    for (int n = 0; n < 100000; ++n) {
+      audit::ControlCheck c = sample_check(n % 2 ? "report-fraud" : "independent-verification");
+      st.record_control_check(id, c);
+      say(out, "recorded " + id + " " + std::to_string(c.seq));
+      audit::ActionUpdate u;
+      u.action = action;
+      u.status = statuses[n % 3];
+      st.record_action_update(u);
+    }
+  } catch (const std::exception& e) {
+    say(out, std::string("error ") + e.what());
+    ::_exit(3);
+  }
+  ::_exit(0);
+}
+
+}  // namespace
+
+TEST_CASE("every control check reported as recorded survives SIGKILL, and a plan's status its update") {
+  fs::path path = scratch_dir("crash-audit") / "results.db";
+  std::mt19937 rng(20270215);
+  int64_t reported = 0;
+  std::string session;
+  int killed = 0;
+  for (int round = 0; round < 25; ++round) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(fds[0]);
+      audit_forever(path, fds[1]);
+    }
+    ::close(fds[1]);
+    std::string out;
+    drain(fds[0], out,
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(40 + rng() % 120));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed;
+    drain(fds[0], out, std::chrono::steady_clock::time_point::min());
+    ::close(fds[0]);
+    std::istringstream lines(out);
+    std::string word;
+    int64_t seq = 0;
+    while (lines >> word) {
+      REQUIRE_MESSAGE(word == "recorded", "the child failed: " << out);
+      lines >> session >> seq;
+      reported = std::max(reported, seq);
+    }
+    if (session.empty()) continue;
+    Store st = Store::open(path);
+    REQUIRE_MESSAGE(st.check().ok(), "round " << round);
+    const audit::AuditRecord a = st.load_audit(session);
+    REQUIRE(static_cast<int64_t>(a.checks.size()) >= reported);
+    for (size_t i = 0; i < a.checks.size(); ++i)
+      CHECK(a.checks[i].seq == static_cast<int64_t>(i) + 1);
+    const auto actions = st.list_actions(session);
+    REQUIRE(actions.size() == 1);
+    if (!a.action_updates.empty())
+      CHECK(key(actions[0].status) == a.action_updates.back().status);
+  }
+  CHECK(killed >= 20);
+  CHECK(reported > 0);
+  MESSAGE("kills: " << killed << ", checks reported: " << reported);
+}

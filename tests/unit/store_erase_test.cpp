@@ -207,3 +207,108 @@ TEST_CASE("an import of a file that still holds an erased person does not bring 
   CHECK(again.sessions_added == 0);
   CHECK_FALSE(st.find_participant("Ann Rarename"));
 }
+
+TEST_CASE("erasure reaches every free-text column of the desktop audit, the name written another way") {
+  fs::path dir = scratch_dir("erase-audit");
+  fs::path path = dir / "results.db";
+  Store st = Store::open(path);
+  const std::string id = start_audit_session(st, "Audit committee", "Table 1", "John Smith");
+  start_audit_session(st, "Audit committee", "Table 2", "Bob Jones");
+  const std::string pseudonym = st.find_participant("John Smith")->pseudonym;
+  const std::string said = "Cllr Smith";  // how the room wrote him down
+  audit::ControlCheck c = sample_check("report-fraud");
+  c.evidence = said + " showed the log";
+  c.evidence_ref = "Memo from " + said;
+  c.owner = said;
+  c.condition = said + " found no call-back";
+  c.criteria = "As " + said + " said";
+  c.cause = "Not known to " + said;
+  c.effect = said + " at risk";
+  c.changed_by = said;
+  st.record_control_check(id, c);
+  audit::Recommendation r;
+  r.text = "That " + said + " reports back";
+  r.addressee = said;
+  r.changed_by = said;
+  st.record_recommendation(id, r);
+  audit::Response resp;
+  resp.recommendation = r.id;
+  resp.by = said;
+  resp.text = "Agreed by " + said;
+  st.record_response(resp);
+  audit::OpinionSetting o;
+  o.label = "Limited";
+  o.reason = said + " asked for it";
+  o.set_by = said;
+  st.record_opinion(id, o);
+  audit::AuditScope s;
+  s.testing_note = "Walk-through with " + said;
+  s.changed_by = said;
+  st.record_audit_scope(id, s);
+  ActionItem a;
+  a.session_id = id;
+  a.action = "Brief the team";
+  audit::ActionUpdate u;
+  u.action = st.add_action(a);
+  u.status = "done";
+  u.note = said + " briefed them";
+  u.review = "Review with " + said;
+  u.updated_by = said;
+  st.record_action_update(u);
+  audit::ControlCheck kept = sample_check("independent-verification");
+  kept.owner = "Bob Jones";
+  st.record_control_check(id, kept);
+
+  EraseReport e = st.erase_participant("John Smith");
+  CHECK(e.participants == 1);
+  CHECK(e.file_scrubbed);
+  const audit::AuditRecord after = st.load_audit(id);
+  const audit::ControlCheck& x = after.checks[0];
+  CHECK(x.evidence == pseudonym + " showed the log");
+  CHECK(x.evidence_ref == "Memo from " + pseudonym);
+  CHECK(x.owner == pseudonym);
+  CHECK(x.condition == pseudonym + " found no call-back");
+  CHECK(x.criteria == "As " + pseudonym + " said");
+  CHECK(x.cause == "Not known to " + pseudonym);
+  CHECK(x.effect == pseudonym + " at risk");
+  CHECK(x.changed_by == pseudonym);
+  CHECK(after.checks[1].owner == "Bob Jones");  // other people keep their names
+  CHECK(after.recommendations[0].text == "That " + pseudonym + " reports back");
+  CHECK(after.recommendations[0].addressee == pseudonym);
+  CHECK(after.recommendations[0].changed_by == pseudonym);
+  CHECK(after.responses[0].by == pseudonym);
+  CHECK(after.responses[0].text == "Agreed by " + pseudonym);
+  CHECK(after.opinions[0].reason == pseudonym + " asked for it");
+  CHECK(after.opinions[0].set_by == pseudonym);
+  CHECK(after.scope[0].testing_note == "Walk-through with " + pseudonym);
+  CHECK(after.scope[0].changed_by == pseudonym);
+  CHECK(after.action_updates[0].note == pseudonym + " briefed them");
+  CHECK(after.action_updates[0].review == "Review with " + pseudonym);
+  CHECK(after.action_updates[0].updated_by == pseudonym);
+  CHECK(file_bytes(path).find("Smith") == std::string::npos);
+  CHECK(st.check().ok());
+}
+
+TEST_CASE("audit rows merged into a session here lose an erased person's name on import") {
+  fs::path dir = scratch_dir("erase-audit-import");
+  std::string id;
+  {
+    Store laptop = Store::open(dir / "laptop.db");
+    id = start_audit_session(laptop, "Audit committee", "Table 1", "Ann Rarename");
+  }
+  fs::copy_file(dir / "laptop.db", dir / "main.db");
+  {
+    Store laptop = Store::open(dir / "laptop.db");
+    audit::ControlCheck c = sample_check("report-fraud");
+    c.owner = "Cllr Rarename";
+    laptop.record_control_check(id, c);
+  }
+  Store st = Store::open(dir / "main.db");
+  const std::string pseudonym = st.find_participant("Ann Rarename")->pseudonym;
+  st.erase_participant("Ann Rarename");
+  ImportReport r = st.import_from(dir / "laptop.db");
+  CHECK(r.audit_rows_added == 1);
+  REQUIRE(st.load_audit(id).checks.size() == 1);
+  CHECK(st.load_audit(id).checks[0].owner == pseudonym);
+  CHECK_FALSE(st.find_participant("Ann Rarename"));
+}

@@ -62,10 +62,20 @@ inline store::DecisionRecord sample_decision(const std::string& node, const std:
   return d;
 }
 
+// A snapshot of a scenario with three key actions, for the desktop audit's checks.
+inline store::Snapshot audit_snapshot() {
+  return sample_snapshot("supplier-bank-details",
+                         "key_actions:\n"
+                         "  - id: independent-verification\n    priority: high\n"
+                         "  - id: report-fraud\n    priority: high\n"
+                         "  - id: callback-procedure\n    priority: medium\n");
+}
+
 // Starts a session with one participant and event; returns its id.
 inline std::string start_sample_session(store::Store& st, const std::string& event_name,
                                         const std::string& team = "Table 1",
-                                        const std::string& person = "Cllr Jane Smith") {
+                                        const std::string& person = "Cllr Jane Smith",
+                                        const store::Snapshot& snapshot = sample_snapshot()) {
   store::Event ev;
   ev.name = event_name;
   ev.date = "2024-03-12";
@@ -79,7 +89,29 @@ inline std::string start_sample_session(store::Store& st, const std::string& eve
   start.audience = "members";
   start.participant_ids.push_back(st.create_participant(person, store::Role::Member));
   start.state_json = R"({"node":"first-complaint"})";
-  return st.start_session(sample_snapshot(), start);
+  return st.start_session(snapshot, start);
+}
+
+// A session of audit_snapshot() with one participant and event; returns its id.
+inline std::string start_audit_session(store::Store& st, const std::string& event_name,
+                                       const std::string& team = "Table 1",
+                                       const std::string& person = "Cllr Jane Smith") {
+  return start_sample_session(st, event_name, team, person, audit_snapshot());
+}
+
+// A check with recognisable content.
+inline audit::ControlCheck sample_check(const std::string& key_action,
+                                        audit::ControlStatus status = audit::ControlStatus::Partly,
+                                        const std::string& by = "Chief Internal Auditor") {
+  audit::ControlCheck c;
+  c.key_action = key_action;
+  c.status = status;
+  c.evidence = "Supplier master-file procedure seen; no call-back recorded for two changes";
+  c.evidence_ref = "AP procedure note 4.2 (2024)";
+  c.owner = "Head of Finance";
+  c.due_date = "2027-03-31";
+  c.changed_by = by;
+  return c;
 }
 
 }  // namespace auditsim::testing

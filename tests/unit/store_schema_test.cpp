@@ -174,6 +174,44 @@ TEST_CASE("a version 3 file is upgraded with redaction lists and keeps its erasu
   CHECK(st.list_redactions("Old evening") == std::vector<std::string>{"Mrs Resident"});
 }
 
+TEST_CASE("a version 5 file is upgraded to hold the desktop audit and keeps its improvement plan") {
+  fs::path dir = scratch_dir("migrate-v5");
+  fs::path path = dir / "v5.db";
+  ::close(::open(path.c_str(), O_CREAT | O_WRONLY, 0600));
+  const Snapshot snap = audit_snapshot();
+  {
+    Db db = Db::open(path.string(), OpenMode::ReadWrite);
+    db.exec("PRAGMA journal_mode=WAL");
+    migrate(db, 5);
+    CHECK(db.scalar_int("PRAGMA user_version") == 5);
+    CHECK(db.scalar_int("SELECT count(*) FROM sqlite_schema WHERE name = 'control_checks'") == 0);
+    Query q = db.query(
+        "INSERT INTO scenario_snapshots VALUES(?, 'supplier-bank-details', '1', 'T', 'part-a', ?, "
+        "'now', '{}')");
+    q->bind(1, snap.sha256).bind(2, snap.source_text).run();
+    db.exec("INSERT INTO sessions(uuid, snapshot, mode, started_at) VALUES("
+            "'55555555-5555-4555-8555-555555555555', '" + snap.sha256 + "', 'group', 'now')");
+    db.exec("INSERT INTO actions(uuid, session, action_text, created_at, updated_at) VALUES("
+            "'a5', '55555555-5555-4555-8555-555555555555', 'Brief the team', 'now', 'now')");
+  }
+  Store st = Store::open(path);
+  CHECK(st.check().ok());
+  CHECK(st.check().schema_version == kSchemaVersion);
+  auto rec = st.load_session("55555555");
+  REQUIRE(rec);
+  REQUIRE(rec->actions.size() == 1);
+  CHECK(rec->actions[0].recommendation.empty());
+  CHECK(rec->audit.empty());
+  audit::ControlCheck c = sample_check("report-fraud");
+  st.record_control_check(rec->summary.id, c);
+  audit::ActionUpdate u;
+  u.action = "a5";  // a whole id is found whatever its length
+  u.status = "done";
+  st.record_action_update(u);
+  CHECK(st.list_actions(rec->summary.id)[0].status == ActionStatus::Done);
+  CHECK(st.load_audit("55555555").checks.size() == 1);
+}
+
 TEST_CASE("an empty file and an empty SQLite database become results databases") {
   fs::path dir = scratch_dir("migrate-v0");
   fs::path empty = dir / "empty.db";

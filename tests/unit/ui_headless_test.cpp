@@ -69,7 +69,7 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
     acknowledge_all(h);
     REQUIRE(h.click("Open the debrief"));
     CHECK(h.app().screen() == Screen::Debrief);
-    CHECK(h.probe().saw_text("Assurance opinion"));
+    CHECK(h.probe().saw_text("Exercise rating"));
     CHECK(h.probe().saw_text("Findings"));
     CHECK(h.probe().saw_text("Decision by decision"));
   }

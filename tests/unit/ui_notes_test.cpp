@@ -1,5 +1,5 @@
 // The facilitator panel's writing: the rationale, dissent and note fields wrap as they are typed
-// (what is recorded is what was typed), and the notes saved are listed and can be corrected or
+// (what is recorded is one paragraph, as typed), and the notes saved are listed and can be corrected or
 // deleted, in the store as on screen.
 #include <doctest/doctest.h>
 
@@ -9,7 +9,6 @@
 #include "sim/load.hpp"
 #include "sim/store/store.hpp"
 #include "ui/app/headless.hpp"
-#include "ui/widgets/soft_wrap.hpp"
 
 using namespace auditsim;
 using namespace auditsim::ui;
@@ -19,37 +18,11 @@ namespace {
 using auditsim::test::app_config_in;
 using auditsim::test::kTutorial;
 
-// Every character 10 px wide.
-float tens(std::string_view s) { return static_cast<float>(s.size()) * 10; }
-
 std::string scratch(const std::string& name) {
   return auditsim::test::fresh_scratch_dir("ui-notes-" + name).string();
 }
 
 }  // namespace
-
-TEST_CASE("soft wrap breaks after spaces at the width and takes its breaks out again") {
-  // 100 px: ten characters a line.
-  CHECK(soft_wrap("the quick brown fox jumps", 100, tens) == "the quick \nbrown fox \njumps");
-  CHECK(strip_soft_breaks("the quick \nbrown fox \njumps") == "the quick brown fox jumps");
-  // A break the user typed stays, and starts a new line.
-  CHECK(soft_wrap("one\ntwo three four", 100, tens) == "one\ntwo three \nfour");
-  CHECK(strip_soft_breaks("one\ntwo three \nfour") == "one\ntwo three four");
-  // A word longer than the line is left whole; nothing to break at.
-  CHECK(soft_wrap("Supercalifragilistic", 100, tens) == "Supercalifragilistic");
-  CHECK(soft_wrap("", 100, tens).empty());
-  // Wrapping wrapped text again changes nothing; a wider field takes the breaks out.
-  const std::string once = soft_wrap("the quick brown fox jumps", 100, tens);
-  CHECK(soft_wrap(once, 100, tens) == once);
-  CHECK(soft_wrap(once, 1000, tens) == "the quick brown fox jumps");
-  // The cursor stays with its word.
-  size_t cursor = 12;  // in "brown", after "br"
-  const std::string w = soft_wrap("the quick brown fox", 100, tens, &cursor);
-  CHECK(w.substr(cursor, 3) == "own");
-  cursor = w.find("fox");
-  const std::string plain = strip_soft_breaks(w, &cursor);
-  CHECK(plain.substr(cursor, 3) == "fox");
-}
 
 TEST_CASE("a long rationale wraps in its field and is recorded as typed") {
   const std::string dir = scratch("rationale");

@@ -153,7 +153,7 @@ TEST_CASE("the play screen says nothing is being recorded when the results store
   CHECK(h.probe().saw_text("Nothing is being recorded: the results database"));
 }
 
-TEST_CASE("an unfinished table shows in progress at the debrief, never an opinion") {
+TEST_CASE("an unfinished table shows in progress at the debrief, never a rating") {
   const std::string dir = scratch("in-progress");
   Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), teams_setup()));

@@ -297,7 +297,7 @@ TEST_CASE("the Results screen draws an event's charts from the scrutiny model") 
   CHECK(h.probe().saw_text("Table A"));
   CHECK(h.probe().saw_text("Table B"));
   CHECK(h.probe().saw_text("4P distribution across sessions"));
-  CHECK(h.probe().saw_text("Assurance opinions"));
+  CHECK(h.probe().saw_text("Exercise ratings"));
   CHECK(h.probe().saw_text("Outcomes"));
   CHECK(h.probe().saw_text("Most-missed key actions"));
   // The report form now writes the event's scrutiny report.

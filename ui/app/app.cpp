@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "sim/install_paths.hpp"
 #include "sim/recording.hpp"
 #include "ui/controllers/room_layout.hpp"
 #include "ui/app/fonts.hpp"
@@ -15,10 +16,6 @@
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
-
-#ifndef AUDITSIM_SHIPPED_SCENARIOS_DIR
-#define AUDITSIM_SHIPPED_SCENARIOS_DIR "scenarios"
-#endif
 
 namespace auditsim::ui {
 
@@ -28,6 +25,7 @@ const char* screen_name(Screen s) {
     case Screen::NewSession: return "New session";
     case Screen::Play: return "Play";
     case Screen::Debrief: return "Debrief";
+    case Screen::Audit: return "Audit";
     case Screen::Results: return "Results";
     case Screen::Author: return "Author";
     case Screen::Settings: return "Settings";
@@ -38,7 +36,7 @@ const char* screen_name(Screen s) {
 namespace {
 
 std::vector<std::string> default_folders(const Settings& s) {
-  std::vector<std::string> out{AUDITSIM_SHIPPED_SCENARIOS_DIR, data_folder(s) + "/scenarios"};
+  std::vector<std::string> out{shipped_scenarios_folder(), data_folder(s) + "/scenarios"};
   out.insert(out.end(), s.library_folders.begin(), s.library_folders.end());
   return out;
 }
@@ -80,6 +78,8 @@ App::App(const AppConfig& config)
 
 App::~App() {
   if (play_) play_->save_state();
+  // A check typed but not yet saved (its field still had the keyboard) is saved on the way out.
+  if (audit_) audit_->checks().save_unsaved();
 }
 
 ScoringConfig App::scoring() const {
@@ -334,6 +334,28 @@ void App::open_debrief(const std::vector<std::string>& ids) {
   screen_ = Screen::Debrief;
 }
 
+bool App::open_audit(const std::string& session_id) {
+  if (!db_) {
+    show_error("The audit cannot be opened", "There is no results database: " + db_error_,
+               "Choose another data folder on the Settings screen, or start the program with --db PATH.");
+    return false;
+  }
+  std::string err;
+  // The same session's audit already open keeps its page and whatever is being typed.
+  if (audit_ && audit_->workspace().session_id() == session_id) {
+    screen_ = Screen::Audit;
+    return true;
+  }
+  auto a = DesktopAudit::open(*db_, session_id, settings_.opinion, today_iso_date(), &err);
+  if (!a) {
+    show_error("The audit cannot be opened", err, "Check the database with auditsim check-db.");
+    return false;
+  }
+  audit_ = std::move(a);
+  screen_ = Screen::Audit;
+  return true;
+}
+
 void App::handle_global_keys() {
   if (key_pressed(keys::kF11)) {
     presenter = !presenter;
@@ -350,8 +372,19 @@ void App::handle_global_keys() {
 }
 
 void App::frame() {
-  const ImGuiIO& io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   handle_global_keys();
+  // The control-check rows take the arrows and Enter themselves (Up and Down between rows,
+  // Enter to edit); ImGui's keyboard navigation would move between and press widgets as well.
+  // Tab still moves between fields: in ImGui 1.86 it works without keyboard navigation.
+  const bool rows_take_keys = screen_ == Screen::Audit && audit_ && audit_->page == AuditPage::ControlChecks;
+  if (rows_take_keys && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    keyboard_nav_suspended_ = true;
+  } else if (!rows_take_keys && keyboard_nav_suspended_) {
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    keyboard_nav_suspended_ = false;
+  }
   // Scenario files are re-checked about once a second so authors see edits straight away.
   if (io.DeltaTime > 0 && ImGui::GetTime() - last_rescan_ > 1.0) {
     last_rescan_ = ImGui::GetTime();
@@ -375,7 +408,8 @@ void App::frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(3);
-  if (!(presenter && screen_ == Screen::Play)) draw_top_bar();
+  // The room's view has no navigation: the play and audit screens have their own way back.
+  if (!(presenter && (screen_ == Screen::Play || screen_ == Screen::Audit))) draw_top_bar();
   const float pad = ImGui::GetFontSize() * 1.2f;
   ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad * 0.6f));
   ImGui::BeginChild("##screen", ImVec2(ImGui::GetContentRegionAvail().x - pad,
@@ -390,6 +424,10 @@ void App::frame() {
       break;
     case Screen::Debrief:
       if (debrief_) draw_debrief(*this);
+      else screen_ = Screen::Results;
+      break;
+    case Screen::Audit:
+      if (audit_) draw_audit(*this);
       else screen_ = Screen::Results;
       break;
     case Screen::Results: draw_results(*this); break;
@@ -414,8 +452,8 @@ void App::poll_background_jobs() {
     if (db_) results_.refresh(*db_);
     overview_.invalidate();  // imported or erased sessions change the event's figures
   }
-  for (ReportExporter* ex : {&debrief_report_, &results_report_})
-    if (auto o = ex->poll(); o && !o->ok)
+  for (ReportExporter* ex : {&debrief_report_, &results_report_, audit_ ? &audit_->report : nullptr})
+    if (auto o = ex ? ex->poll() : std::nullopt; o && !o->ok)
       show_error("The report was not written", o->message,
                  "Check the file name and that its folder is writable, then try again.");
   overview_.poll();
@@ -450,12 +488,13 @@ void App::draw_top_bar() {
   const float w = ImGui::GetWindowWidth();
 
   const Screen all_tabs[] = {Screen::Library, Screen::NewSession, Screen::Play, Screen::Debrief,
-                             Screen::Results, Screen::Author, Screen::Settings};
+                             Screen::Audit, Screen::Results, Screen::Author, Screen::Settings};
   std::vector<Screen> tabs;
   std::vector<float> tab_w;
   for (Screen s : all_tabs) {
     if (s == Screen::Play && !play_) continue;
     if (s == Screen::Debrief && !debrief_) continue;
+    if (s == Screen::Audit && !audit_) continue;
     tabs.push_back(s);
     tab_w.push_back(nav_tab_width(screen_name(s)) + fs * 0.2f);
   }

@@ -12,6 +12,7 @@
 #include "sim/store/store.hpp"
 #include "ui/controllers/certificate.hpp"
 #include "ui/controllers/debrief.hpp"
+#include "ui/controllers/desktop_audit.hpp"
 #include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
@@ -22,7 +23,7 @@
 
 namespace auditsim::ui {
 
-enum class Screen { Library, NewSession, Play, Debrief, Results, Author, Settings };
+enum class Screen { Library, NewSession, Play, Debrief, Audit, Results, Author, Settings };
 const char* screen_name(Screen s);
 
 // Where the App finds its files; tests point everything at a scratch folder.
@@ -86,6 +87,10 @@ class App {
   // Shows the debrief of the tables just played, or of recorded sessions.
   void open_debrief_from_play();
   void open_debrief(const std::vector<std::string>& session_ids);
+  // Opens the desktop audit of a recorded session (its control checks first) and shows it; a
+  // session's audit can be opened again at any time. False (and an error dialog) when it
+  // cannot be read.
+  bool open_audit(const std::string& session_id);
   void show_error(std::string title, std::string cause, std::string action);
   void go(Screen s) { screen_ = s; }
   // Saves settings (window size included); errors go to the dialog.
@@ -106,6 +111,7 @@ class App {
   const std::string& db_path() const { return db_path_; }
   PlayController* play() { return play_.get(); }
   DebriefModel* debrief() { return debrief_.get(); }
+  DesktopAudit* audit() { return audit_.get(); }
   NewSessionForm& new_session() { return new_session_; }
   ResultsController& results() { return results_; }
   AuthorState& author() { return author_; }
@@ -178,6 +184,7 @@ class App {
   LibraryController library_;
   std::unique_ptr<PlayController> play_;
   std::unique_ptr<DebriefModel> debrief_;
+  std::unique_ptr<DesktopAudit> audit_;
   NewSessionForm new_session_;
   ResultsController results_;
   AuthorState author_;
@@ -199,6 +206,7 @@ class App {
   void draw_switch_prompt();
   double last_rescan_ = -10;
   float room_display_height_ = 1080;  // the display height presenter-mode fonts are built for
+  bool keyboard_nav_suspended_ = false;  // by the control-check rows, which take the arrow keys
 };
 
 }  // namespace auditsim::ui

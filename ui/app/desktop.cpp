@@ -12,6 +12,7 @@
 #include <backends/imgui_impl_sdl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "ui/app/app.hpp"
@@ -66,6 +67,11 @@ int run(const DesktopOptions& o) {
   std::string warning;
   const Settings initial = load_settings(default_settings_path(), &warning);
 
+  // The window's class (X11) and app id (Wayland) name the installed desktop entry, so the
+  // desktop shows its icon and name for the window rather than a generic one. SDL 2.26 reads
+  // these from the environment only, not from hints; a value the user set is kept.
+  setenv("SDL_VIDEO_X11_WMCLASS", AUDITSIM_APP_ID, /*overwrite=*/0);
+  setenv("SDL_VIDEO_WAYLAND_WMCLASS", AUDITSIM_APP_ID, /*overwrite=*/0);
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "auditsim: cannot open a window: %s\n"
                          "  Run it on a desktop, or use the subcommands (auditsim --help).\n",

@@ -27,5 +27,9 @@ inline constexpr int kE = SDL_SCANCODE_E;
 inline constexpr int kDigit0 = SDL_SCANCODE_0;
 inline constexpr int kPageUp = SDL_SCANCODE_PAGEUP;
 inline constexpr int kPageDown = SDL_SCANCODE_PAGEDOWN;
+inline constexpr int kUp = SDL_SCANCODE_UP;
+inline constexpr int kDown = SDL_SCANCODE_DOWN;
+inline constexpr int kLeft = SDL_SCANCODE_LEFT;
+inline constexpr int kRight = SDL_SCANCODE_RIGHT;
 
 }  // namespace auditsim::ui::keys

@@ -42,10 +42,7 @@ void palette_for(Theme t, Palette& p) {
       p.warn = rgb(0xE0A33A);
       p.bad = rgb(0xE5695F);
       // Lighter tints of the reports' hues, readable on the dark surface.
-      p.pillars[0] = rgb(0x7FA7E0);
-      p.pillars[1] = rgb(0x5FC79F);
-      p.pillars[2] = rgb(0xE0A060);
-      p.pillars[3] = rgb(0xB99AE6);
+      for (int i = 0; i < kPillarCount; ++i) p.pillars[i] = rgb(reports::kPillarColoursOnDark[i]);
       break;
     case Theme::HighContrast:
       p.accent = rgb(0xFFD500);
@@ -58,11 +55,8 @@ void palette_for(Theme t, Palette& p) {
       p.ok = rgb(0x5CFF8F);
       p.warn = rgb(0xFFD500);
       p.bad = rgb(0xFF6B6B);
-      // The same hues again, brighter still against black.
-      p.pillars[0] = rgb(0x9EC3FF);
-      p.pillars[1] = rgb(0x6FFFC4);
-      p.pillars[2] = rgb(0xFFC27A);
-      p.pillars[3] = rgb(0xD7B8FF);
+      // The same hue families again, brighter still against black.
+      for (int i = 0; i < kPillarCount; ++i) p.pillars[i] = rgb(reports::kPillarColoursOnBlack[i]);
       break;
   }
 }

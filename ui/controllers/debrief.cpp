@@ -34,6 +34,7 @@ DebriefModel::DebriefModel(PlayController& play, store::Store* db, const Scoring
     d.session_id = t.session_id;
     d.session = t.session;
     d.scored = d.result = score_session(*t.session, scoring);
+    d.mode = play.mode();
     teams_.push_back(std::move(d));
   }
   load_actions();
@@ -58,6 +59,8 @@ DebriefModel::DebriefModel(store::Store& db, const std::vector<std::string>& ids
     d.session_id = r->record.summary.id;
     d.scored = score_session(*r->session, scoring);
     d.overrides = std::move(r->record.overrides);
+    d.mode = r->record.summary.mode;
+    d.desktop_audit = r->record.event && r->record.event->kind == store::EventKind::DesktopAudit;
     d.session = std::shared_ptr<const Session>(std::move(r->session));
     rescore(d);
     teams_.push_back(std::move(d));
@@ -75,7 +78,10 @@ void DebriefModel::load_overrides() {
   for (auto& t : teams_) {
     if (t.session_id.empty()) continue;
     try {
-      if (auto rec = db_->load_session(t.session_id)) t.overrides = std::move(rec->overrides);
+      if (auto rec = db_->load_session(t.session_id)) {
+        t.overrides = std::move(rec->overrides);
+        t.desktop_audit = rec->event && rec->event->kind == store::EventKind::DesktopAudit;
+      }
     } catch (const std::exception& e) {
       error_ = std::string("The score adjustments could not be read: ") + e.what();
     }

@@ -29,6 +29,10 @@ struct DebriefTeam {
   Result result;  // as played, with the facilitator's adjustments applied
   std::vector<store::ScoreOverride> overrides;
   std::vector<store::ActionItem> actions;
+  // Where the desktop audit comes in: a desktop-audit event's next step, or offered in any
+  // group session (ui/controllers/audit_workspace.hpp).
+  store::Mode mode = store::Mode::Solo;
+  bool desktop_audit = false;
 };
 
 // The improvement-plan line being typed.

@@ -21,8 +21,8 @@ std::vector<TableScores> table_scores(const reports::ScrutinyReport& r) {
       t.percent[p] = f.pillars[p].percent;
       t.assessed[p] = f.pillars[p].assessed;
     }
-    t.opinion = f.opinion;
-    t.opinion_level = f.opinion_level;
+    t.rating = f.rating;
+    t.rating_level = f.rating_level;
     out.push_back(std::move(t));
   }
   return out;

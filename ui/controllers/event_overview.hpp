@@ -18,8 +18,8 @@ struct TableScores {
   std::string name;  // the table, or "Session N"; the scenario is added when an event has several
   std::array<double, kPillarCount> percent{};
   std::array<bool, kPillarCount> assessed{};
-  std::string opinion;
-  int opinion_level = 3;
+  std::string rating;
+  int rating_level = 3;
 };
 
 // Each session of the report as a table's scores, in the report's order.

@@ -62,8 +62,10 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
     start.mode = setup.mode;
     start.audience = audience_store_key(setup.audience);
     if (setup.event) {
-      start.event_id = !setup.event->id.empty() ? setup.event->id
-                                                : db_->find_or_create_event(*setup.event).id;
+      const store::Event e = !setup.event->id.empty() ? *setup.event
+                                                      : db_->find_or_create_event(*setup.event);
+      start.event_id = e.id;
+      desktop_audit_ = e.kind == store::EventKind::DesktopAudit;
     }
     int n = 0;
     for (const auto& p : setup.participants) {
@@ -97,6 +99,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
   pc->clock_ = &clock;
   pc->db_ = &db;
   pc->mode_ = summary.mode;
+  pc->desktop_audit_ = first->record.event && first->record.event->kind == store::EventKind::DesktopAudit;
   pc->scoring_ = scoring;
   pc->run_ = summary.run;
   // A teams run is one thing: every table of it comes back, each in its own tab, in the order

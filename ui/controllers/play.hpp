@@ -73,6 +73,9 @@ class PlayController {
   const Scenario& scenario() const { return *scenario_; }
   const ScenarioPtr& scenario_ptr() const { return scenario_; }
   store::Mode mode() const { return mode_; }
+  // True when the session belongs to a desktop-audit event: the council's controls are checked
+  // after the story (ui/controllers/control_checks.hpp).
+  bool desktop_audit() const { return desktop_audit_; }
   bool timers() const { return timers_; }
   std::vector<Table>& tables() { return tables_; }
   const std::vector<Table>& tables() const { return tables_; }
@@ -154,6 +157,7 @@ class PlayController {
   const Clock* clock_ = nullptr;
   store::Store* db_ = nullptr;
   store::Mode mode_ = store::Mode::Solo;
+  bool desktop_audit_ = false;
   bool timers_ = true;
   std::string run_;
   ScoringConfig scoring_;

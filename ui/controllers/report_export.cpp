@@ -46,6 +46,7 @@ reports::ReportSettings report_settings(const Settings& s, reports::Part part) {
   if (!s.council_name.empty()) r.council_name = s.council_name;
   r.logo_path = s.logo_path;
   r.scale = s.scale;
+  r.opinion = s.opinion;
   r.late_priority_drop = s.late_priority_drop;
   r.part = part;
   r.generated_at = store::now_utc();

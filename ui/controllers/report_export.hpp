@@ -39,7 +39,8 @@ struct ReportRequest {
   bool replace = false;  // write over an existing file (the user said so); else refuse
 };
 
-// The report settings the program's settings give: council name, logo, assurance scale.
+// The report settings the program's settings give: council name, logo, the exercise rating
+// and assurance opinion scales.
 reports::ReportSettings report_settings(const Settings& s, reports::Part part);
 
 // Where reports go unless the user types a path: ~/Documents when it exists, else the data

@@ -1,4 +1,4 @@
-// The debrief: the 4P radar and bars, the assurance opinion, each decision with the path not
+// The debrief: the 4P radar and bars, the exercise rating, each decision with the path not
 // taken, the findings, the improvement plan, tables side by side and the map of the path taken.
 #include <imgui.h>
 
@@ -19,22 +19,24 @@ namespace auditsim::ui {
 
 namespace {
 
-ImVec4 opinion_colour(int level) {
+ImVec4 rating_colour(int level) {
   const Palette& p = palette();
   return level == 0 ? p.ok : level == 1 ? p.accent : level == 2 ? p.warn : p.bad;
 }
 
-void draw_opinion(const DebriefTeam& t) {
+void draw_rating(App& app, const DebriefTeam& t) {
   const Result& r = t.result;
-  // An unfinished table has no opinion yet: its card is neutral, not the colour of "No".
-  const ImVec4 c = t.session->finished() ? opinion_colour(r.opinion_level) : palette().border;
+  // An unfinished table has no rating yet: its card is neutral, not the colour of the lowest.
+  const ImVec4 c = t.session->finished() ? rating_colour(r.rating_level) : palette().border;
   ImVec4 tint = c;
   tint.w = 0.10f;
   begin_card(tint, c);
-  muted_text("Assurance opinion");
+  // The story's score, named for what it is: an assurance opinion comes only from the group's
+  // checks of the council's own controls.
+  muted_text("Exercise rating");
   if (fonts().h1) ImGui::PushFont(fonts().h1);
-  // An opinion is given on a finished session; until then the table is still playing.
-  if (t.session->finished()) coloured_text(c, (r.opinion + " assurance").c_str());
+  // A rating is given on a finished session; until then the table is still playing.
+  if (t.session->finished()) coloured_text(c, r.rating.c_str());
   else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
   char buf[160];
@@ -42,6 +44,9 @@ void draw_opinion(const DebriefTeam& t) {
       r.capped_by_high_finding ? "  \xC2\xB7  capped: " + cap_reason(r) : std::string();
   snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent, capped.c_str());
   muted_text(buf);
+  const auto& defs = app.settings().scale.definitions;
+  if (t.session->finished() && r.rating_level >= 0 && r.rating_level < 4)
+    muted_text(defs[static_cast<size_t>(r.rating_level)].c_str());
   end_card();
 }
 
@@ -187,6 +192,29 @@ void draw_adjustments(App& app, DebriefModel& d, int ti) {
   }
 }
 
+// The desktop audit after the story: a desktop-audit event's next step, offered in any group
+// session. The checks are about the council itself, so they are recorded per session.
+void draw_audit_offer(App& app, const DebriefTeam& t) {
+  const AuditOffer offer = audit_offer(!t.session_id.empty() && app.db(), t.mode, t.desktop_audit);
+  if (offer == AuditOffer::None) return;
+  const Palette& pal = palette();
+  if (offer == AuditOffer::NextStep) {
+    ImVec4 tint = pal.accent;
+    tint.w = 0.08f;
+    begin_card(tint, pal.accent);
+    text_wrapped("Next step: check the council's own controls. For each key action the officers "
+                 "say how the council actually handles it; the audit's findings come from those "
+                 "checks, not from the story.");
+    if (primary_button("Check the council's controls")) app.open_audit(t.session_id);
+    end_card();
+  } else {
+    if (button("Check the council's controls")) app.open_audit(t.session_id);
+    ImGui::SameLine();
+    muted_text("Record how the council actually handles each key action: the desktop audit.");
+  }
+  gap(0.5f);
+}
+
 std::vector<int> path_nodes(const Session& s) {
   // The decisions in effect form a chain, so each one led to the next one's node (and the
   // last to where the session is): a conditional `next` needs no re-evaluation here.
@@ -223,6 +251,7 @@ void draw_debrief(App& app) {
   }
   DebriefTeam& t = d.teams()[team];
   ImGui::BeginChild("##debrief-scroll", ImVec2(0, 0), false);
+  draw_audit_offer(app, t);
   const float w = ImGui::GetContentRegionAvail().x;
   const float radar = std::min(fs * 20, w * 0.38f);
   std::vector<RadarSeries> series;
@@ -234,7 +263,7 @@ void draw_debrief(App& app) {
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::BeginGroup();
   const float right_w = w - radar - fs * 1.5f;
-  draw_opinion(t);
+  draw_rating(app, t);
   gap(0.5f);
   pillar_bars(t.result, right_w);
   if (t.result.outcome) {
@@ -262,7 +291,7 @@ void draw_debrief(App& app) {
     if (ImGui::BeginTable("##teams", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
       ImGui::TableSetupColumn("Table");
       for (Pillar p : kPillars) ImGui::TableSetupColumn(pillar_name(p));
-      ImGui::TableSetupColumn("Opinion");
+      ImGui::TableSetupColumn("Rating");
       ImGui::TableHeadersRow();
       for (const auto& tt : d.teams()) {
         ImGui::TableNextRow();
@@ -277,7 +306,7 @@ void draw_debrief(App& app) {
         }
         ImGui::TableNextColumn();
         if (tt.session->finished())
-          coloured_text(opinion_colour(tt.result.opinion_level), tt.result.opinion.c_str());
+          coloured_text(rating_colour(tt.result.rating_level), tt.result.rating.c_str());
         else
           muted_text("In progress");
       }

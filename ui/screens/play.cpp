@@ -137,6 +137,14 @@ void draw_ending(App& app, PlayController& pc, int t) {
   const float fs = ImGui::GetFontSize();
   if (pc.all_finished()) {
     if (primary_button("Open the debrief", ImVec2(fs * 11, fs * 2.4f))) app.open_debrief_from_play();
+    // A desktop audit goes on to the council's own controls; the debrief offers the same.
+    if (pc.desktop_audit() && !pc.table(t).session_id.empty()) {
+      ImGui::SameLine();
+      if (button("Check the council's controls##play", ImVec2(0, fs * 2.4f))) {
+        app.open_debrief_from_play();
+        app.open_audit(pc.table(t).session_id);
+      }
+    }
   } else {
     muted_text("Waiting for the other tables to finish.");
     if (button("Open the debrief now", ImVec2(fs * 12, fs * 2.2f))) app.open_debrief_from_play();

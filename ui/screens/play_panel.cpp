@@ -141,19 +141,18 @@ void draw_votes(PlayController& pc, int t) {
               "; click the group's choice to record it with the split.").c_str());
   gap(0.3f);
   text("Rationale");
-  input_wrapped("##rationale", &draft.rationale, fs * 3.2f);
+  input_wrapped("##rationale", &draft.rationale, 3);
   text("Dissent");
-  input_wrapped("##dissent", &draft.dissent, fs * 2.4f);
+  input_wrapped("##dissent", &draft.dissent, 2);
 }
 
 // The note being written (or corrected), then the notes saved for this table, each of which can
 // be corrected or deleted.
 void draw_notes(App& app, PlayController& pc, int t) {
   App::PlayUi& ui = app.play_ui;
-  const float fs = ImGui::GetFontSize();
   const bool editing = !ui.editing_note.empty();
   heading(editing ? "Correct the note" : "Note", 3);
-  input_wrapped("##note", &ui.note, fs * 2.4f);
+  input_wrapped("##note", &ui.note, 2);
   checkbox("Part B (exempt)", &ui.note_part_b);
   ImGui::SameLine();
   std::string err;

@@ -221,6 +221,14 @@ void draw_results(App& app) {
                    .c_str());
     gap(0.3f);
     if (primary_button("Open the debrief")) app.open_debrief({s.id});
+    // Its desktop audit (control checks, recommendations, responses) can be opened again.
+    bool desktop_audit = false;
+    for (const auto& e : rc.events())
+      if (e.id == s.event_id) desktop_audit = e.kind == store::EventKind::DesktopAudit;
+    if (audit_offer(true, s.mode, desktop_audit) != AuditOffer::None) {
+      ImGui::SameLine();
+      if (button("Open the desktop audit")) app.open_audit(s.id);
+    }
     if (s.status != store::Status::Finished) {
       ImGui::SameLine();
       if (button("Resume")) app.resume(s.id);

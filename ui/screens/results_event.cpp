@@ -1,6 +1,6 @@
 // The Results screen's charts for a whole event, drawn from the scrutiny report model the event
-// overview builds on a worker thread: the 4P by table, the spread across sessions, assurance
-// opinions and outcomes, and the most-missed key actions.
+// overview builds on a worker thread: the 4P by table, the spread across sessions, exercise
+// ratings and outcomes, and the most-missed key actions.
 #include <algorithm>
 #include <cstdio>
 
@@ -16,23 +16,23 @@ namespace auditsim::ui {
 
 namespace {
 
-void draw_counts(const reports::ScrutinyReport& r, const AssuranceScale& scale, float width) {
+void draw_counts(const reports::ScrutinyReport& r, const RatingScale& scale, float width) {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
   const float half = (width - fs) * 0.5f;
-  // Opinions in the order of the council's scale, highest first, then any other label found.
-  std::vector<std::pair<std::string, int>> opinions;
-  std::vector<ImVec4> opinion_colours;
+  // Ratings in the order of the council's scale, highest first, then any other label found.
+  std::vector<std::pair<std::string, int>> ratings;
+  std::vector<ImVec4> rating_colours;
   const ImVec4 level_colour[] = {pal.ok, pal.accent, pal.warn, pal.bad};
   for (size_t i = 0; i < scale.labels.size(); ++i) {
-    auto it = r.opinions.find(scale.labels[i]);
-    opinions.emplace_back(scale.labels[i], it == r.opinions.end() ? 0 : it->second);
-    opinion_colours.push_back(level_colour[i]);
+    auto it = r.ratings.find(scale.labels[i]);
+    ratings.emplace_back(scale.labels[i], it == r.ratings.end() ? 0 : it->second);
+    rating_colours.push_back(level_colour[i]);
   }
-  for (const auto& [label, n] : r.opinions)
+  for (const auto& [label, n] : r.ratings)
     if (std::find(scale.labels.begin(), scale.labels.end(), label) == scale.labels.end()) {
-      opinions.emplace_back(label, n);
-      opinion_colours.push_back(pal.muted);
+      ratings.emplace_back(label, n);
+      rating_colours.push_back(pal.muted);
     }
   std::vector<std::pair<std::string, int>> outcomes;
   const std::pair<const char*, const char*> names[] = {{"good", "Good"}, {"mixed", "Mixed"}, {"poor", "Poor"}};
@@ -42,8 +42,8 @@ void draw_counts(const reports::ScrutinyReport& r, const AssuranceScale& scale, 
   }
   outcomes.emplace_back("Unfinished", r.sessions - r.finished_sessions);
   ImGui::BeginGroup();
-  heading("Assurance opinions", 3);
-  count_bars(opinions, opinion_colours, half);
+  heading("Exercise ratings", 3);
+  count_bars(ratings, rating_colours, half);
   ImGui::EndGroup();
   ImGui::SameLine(0, fs);
   ImGui::BeginGroup();

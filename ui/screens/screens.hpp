@@ -9,11 +9,19 @@
 namespace auditsim::ui {
 
 class App;
+class DesktopAudit;
 
 void draw_library(App& app);
 void draw_new_session(App& app);
 void draw_play(App& app);
 void draw_debrief(App& app);
+// The desktop audit of one session: its pages (control checks, recommendations and responses,
+// the action plan, the opinion and the report's scope) under one heading.
+void draw_audit(App& app);
+void draw_control_checks(App& app, DesktopAudit& audit);
+void draw_recommendations(App& app, DesktopAudit& audit);
+void draw_action_plan(App& app, DesktopAudit& audit);
+void draw_audit_opinion(App& app, DesktopAudit& audit);
 void draw_results(App& app);
 void draw_author(App& app);
 void draw_settings(App& app);

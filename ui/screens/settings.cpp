@@ -1,5 +1,6 @@
-// Settings: font scale (up to 2.5x for projectors), theme, assurance labels and thresholds,
-// data folder and council name. Saved on request; the window size is saved on exit.
+// Settings: font scale (up to 2.5x for projectors), theme, the exercise rating's labels and
+// thresholds, the assurance opinion's labels and rules, data folder and council name. Saved on
+// request; the window size is saved on exit.
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
@@ -40,8 +41,10 @@ void draw_settings(App& app) {
   input_text("Data folder", &s.data_folder, data_folder(Settings{}).c_str());
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);
-  heading("Assurance opinion", 2);
-  muted_text("Labels from highest to lowest, and the overall percentage each level needs.");
+  heading("Exercise rating", 2);
+  muted_text("How well a table played the scenario. It is not an assurance opinion, so its labels "
+             "must differ from the opinion's. Labels from highest to lowest, and the overall "
+             "percentage each level needs.");
   for (int i = 0; i < 4; ++i) {
     ImGui::PushID(i);
     ImGui::SetNextItemWidth(fs * 12);
@@ -58,6 +61,27 @@ void draw_settings(App& app) {
   const auto& t = s.scale.thresholds;
   const bool ordered = t[0] >= t[1] && t[1] >= t[2];
   if (!ordered) coloured_text(palette().bad, "Each threshold must be at or below the one above it.");
+  gap(0.6f);
+  heading("Assurance opinion", 2);
+  muted_text("Given only where the group checked the council's own controls. Labels from highest "
+             "to lowest; their definitions are in the settings file.");
+  for (int i = 0; i < 4; ++i) {
+    ImGui::PushID(100 + i);
+    ImGui::SetNextItemWidth(fs * 12);
+    input_text(("##opinion" + std::to_string(i)).c_str(), &s.opinion.labels[i]);
+    ImGui::PopID();
+  }
+  text("A high-priority finding caps the proposed opinion at");
+  for (int i = 1; i < 4; ++i) {
+    ImGui::SameLine();
+    if (radio((s.opinion.labels[i] + "##cap" + std::to_string(i)).c_str(),
+              s.opinion.cap_level_for_high == i))
+      s.opinion.cap_level_for_high = i;
+  }
+  float lowest = static_cast<float>(s.opinion.high_findings_for_lowest);
+  ImGui::SetNextItemWidth(fs * 12);
+  if (slider_float("high-priority findings propose the lowest level", &lowest, 1, 10, "%.0f"))
+    s.opinion.high_findings_for_lowest = static_cast<int>(lowest + 0.5f);
   gap(0.4f);
   // A key action achieved late is a finding; how much lower than a miss is the council's call.
   text("A key action achieved late counts as a finding");

@@ -1,5 +1,5 @@
 // The event charts of the Results screen: bars per table, the spread of a pillar across sessions,
-// counts (opinions, outcomes) and fraction bars (most-missed key actions).
+// counts (exercise ratings, outcomes) and fraction bars (most-missed key actions).
 #include <algorithm>
 #include <cstdio>
 

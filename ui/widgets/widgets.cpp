@@ -2,10 +2,10 @@
 
 #include <cfloat>
 #include <cmath>
+#include <algorithm>
 
 #include <imgui_stdlib.h>
 
-#include "ui/widgets/soft_wrap.hpp"
 #include "ui/widgets/wide_chars.hpp"
 
 #include "ui/widgets/probe.hpp"
@@ -14,6 +14,10 @@
 namespace auditsim::ui {
 
 namespace {
+
+// Inside a card (begin_card .. end_card) text wraps and wide fields end at the card's padding,
+// clear of its border.
+bool g_in_card = false;
 
 void record(const char* label, const char* kind, bool enabled = true) {
   if (Probe* p = active_probe()) p->record(label, kind, enabled);
@@ -201,7 +205,9 @@ bool input_text(const char* label, std::string* value, const char* hint) {
 
 bool input_multiline(const char* label, std::string* value, float height) {
   std::string shown = to_imgui_text(*value);
-  bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(-FLT_MIN, height),
+  // As wide as the window allows, or inside a card as wide as the card's padding allows.
+  const float width = g_in_card ? ImGui::CalcItemWidth() : -FLT_MIN;
+  bool changed = ImGui::InputTextMultiline(label, &shown, ImVec2(width, height),
                                            ImGuiInputTextFlags_CallbackAlways, insert_held_text);
   if (changed) *value = from_imgui_text(shown);
   record(label, "input");
@@ -210,52 +216,67 @@ bool input_multiline(const char* label, std::string* value, float height) {
 
 namespace {
 
-struct WrapContext {
-  float width = 0;
+// `text` broken into lines no wider than `width` at the current font, at spaces (each break
+// replaces a space, so the length and every cursor position stay as they were). A word longer
+// than a line runs on.
+std::string soft_wrapped(std::string text, float width) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  char* p = text.data();
+  char* const end = p + text.size();
+  while (p < end) {
+    char* at = const_cast<char*>(font->CalcWordWrapPositionA(scale, p, end, width));
+    if (at >= end) break;
+    if (at <= p) at = p + 1;
+    if (*at == ' ') {
+      *at = '\n';
+      p = at + 1;
+    } else if (at[-1] == ' ') {
+      at[-1] = '\n';
+      p = at;
+    } else {
+      p = at;
+    }
+  }
+  return text;
+}
+
+struct WrapWidth {
+  float width;
 };
 
-// Re-wraps the field's text after every edit (and whatever insert_held_text puts in), keeping the
-// cursor where it was in the words.
-int wrap_while_typing(ImGuiInputTextCallbackData* data) {
+// While the field is typed in: the held-back wide characters first, then the text wrapped again.
+int wrap_as_typed(ImGuiInputTextCallbackData* data) {
   insert_held_text(data);
-  if (data->EventFlag != ImGuiInputTextFlags_CallbackAlways &&
-      data->EventFlag != ImGuiInputTextFlags_CallbackEdit)
-    return 0;
-  const auto* ctx = static_cast<const WrapContext*>(data->UserData);
-  ImFont* f = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  const TextMeasure measure = [&](std::string_view t) {
-    return f->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
-  };
-  const std::string_view current(data->Buf, static_cast<size_t>(data->BufTextLen));
-  size_t cursor = static_cast<size_t>(data->CursorPos);
-  const std::string wrapped = soft_wrap(current, ctx->width, measure, &cursor);
-  if (wrapped == current) return 0;
-  const bool selection = data->HasSelection();
-  data->DeleteChars(0, data->BufTextLen);
-  data->InsertChars(0, wrapped.data(), wrapped.data() + wrapped.size());
-  data->CursorPos = static_cast<int>(std::min(cursor, wrapped.size()));
-  if (!selection) data->SelectionStart = data->SelectionEnd = data->CursorPos;
+  const float width = static_cast<const WrapWidth*>(data->UserData)->width;
+  const std::string now(data->Buf, static_cast<size_t>(data->BufTextLen));
+  const std::string wrapped = soft_wrapped(now, width);
+  if (wrapped != now) {
+    std::copy(wrapped.begin(), wrapped.end(), data->Buf);
+    data->BufDirty = true;
+  }
   return 0;
 }
 
 }  // namespace
 
-bool input_wrapped(const char* label, std::string* value, float height) {
+bool input_wrapped(const char* label, std::string* value, int min_lines) {
   const ImGuiStyle& st = ImGui::GetStyle();
-  WrapContext ctx;
-  // The text area inside the frame, less a scroll bar that may appear.
-  ctx.width = ImGui::GetContentRegionAvail().x - 2 * st.FramePadding.x - st.ScrollbarSize;
-  ImFont* f = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  const TextMeasure measure = [&](std::string_view t) {
-    return f->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
-  };
-  std::string shown = soft_wrap(to_imgui_text(*value), ctx.width, measure);
+  const float width = g_in_card ? ImGui::CalcItemWidth() : ImGui::GetContentRegionAvail().x;
+  // The text area inside the frame, less a little so a line never needs the scroll bar.
+  WrapWidth wrap{std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2 - ImGui::GetFontSize() * 0.6f)};
+  std::string shown = soft_wrapped(to_imgui_text(*value), wrap.width);
+  const int lines = 1 + static_cast<int>(std::count(shown.begin(), shown.end(), '\n'));
+  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::max(lines, min_lines) + 1) +
+                       st.FramePadding.y * 2;
   const bool changed = ImGui::InputTextMultiline(
-      label, &shown, ImVec2(-FLT_MIN, height),
-      ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit, wrap_while_typing, &ctx);
-  if (changed) *value = from_imgui_text(strip_soft_breaks(shown));
+      label, &shown, ImVec2(width, height),
+      ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CtrlEnterForNewLine, wrap_as_typed, &wrap);
+  if (changed) {
+    std::replace(shown.begin(), shown.end(), '\n', ' ');
+    *value = from_imgui_text(shown);
+  }
   record(label, "input");
   return changed;
 }
@@ -319,9 +340,9 @@ void text(const char* t) {
 }
 
 void text_wrapped(const char* t) {
-  ImGui::PushTextWrapPos(0.0f);
+  if (!g_in_card) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(t);
-  ImGui::PopTextWrapPos();
+  if (!g_in_card) ImGui::PopTextWrapPos();
   record_text(t);
 }
 
@@ -382,9 +403,11 @@ void begin_card(const ImVec4& background, const ImVec4& border) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_card.width - 2 * pad);
   ImGui::PushItemWidth(g_card.width - 2 * pad);
+  g_in_card = true;
 }
 
 void end_card() {
+  g_in_card = false;
   const float pad = ImGui::GetFontSize() * 0.9f;
   ImGui::PopItemWidth();
   ImGui::PopTextWrapPos();

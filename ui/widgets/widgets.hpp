@@ -28,9 +28,11 @@ bool radio(const char* label, bool active);
 bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
 bool input_text(const char* label, std::string* value, const char* hint = nullptr);
 bool input_multiline(const char* label, std::string* value, float height);
-// A multi-line field whose text wraps at its width as it is typed (soft_wrap.hpp); `value` holds
-// the text as typed, without the breaks the wrapping put in.
-bool input_wrapped(const char* label, std::string* value, float height);
+// A paragraph of text (evidence, a finding, a recommendation) in a field that wraps it to its
+// width as it is typed and grows to show all of it, at least `min_lines` high: ImGui 1.86 does
+// not wrap text being edited, and the room must read what is recorded. The text is one
+// paragraph: line breaks in it are shown and kept as spaces. Enter leaves the field.
+bool input_wrapped(const char* label, std::string* value, int min_lines = 2);
 // A whole number with - and + steps.
 bool input_int(const char* label, int* value);
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
