@@ -34,10 +34,12 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   std::string open_scenario, screenshot;
   int frames = 0;
   std::vector<std::string> clicks;
+  bool presenter = false;
   app.add_option("--open", open_scenario, "Desktop: start a solo session on this scenario file");
   app.add_option("--frames", frames, "Desktop: exit after this many frames (scripted runs)");
   app.add_option("--screenshot", screenshot, "Desktop: write the last frame as a PNG file");
   app.add_option("--click", clicks, "Desktop: click the button with this label (repeatable)");
+  app.add_flag("--presenter", presenter, "Desktop: start in presenter mode (the room view, F11)");
 
   int exit_code = kExitOk;
   add_validate_command(app, exit_code);
@@ -74,6 +76,7 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
     request.screenshot = screenshot;
     request.db_path = global.db_path;
     request.clicks = clicks;
+    request.presenter = presenter;
     return open_desktop(request);
   }
   return exit_code;

@@ -20,6 +20,7 @@ struct DesktopRequest {
   std::string screenshot;
   std::string db_path;
   std::vector<std::string> clicks;
+  bool presenter = false;  // start in presenter mode
 };
 // Opens the desktop program and returns its exit code. The command line does not depend on the
 // desktop: the executable hands it this, or nothing when it is built without the desktop.

@@ -1,6 +1,6 @@
 #include "reports/markdown_links.hpp"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include <cstdlib>
 #include <memory>

@@ -3,21 +3,18 @@
 // mail do, since a terminal cannot show italics and escape sequences are not let through.
 #include "reports/markdown_plain.hpp"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include <algorithm>
 #include <memory>
 #include <vector>
 
 #include "reports/markdown_links.hpp"
+#include "reports/markdown_tree.hpp"
 #include "reports/render_text.hpp"
 
 namespace auditsim::reports::text {
 namespace {
-
-struct CmarkFree {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
 
 std::string literal(cmark_node* n) {
   const char* lit = cmark_node_get_literal(n);
@@ -135,37 +132,10 @@ std::string inlines(cmark_node* parent, const char* softbreak) {
   return out;
 }
 
-// A paragraph written as a pipe table (cmark reads tables as text): its rows, cells trimmed,
-// or nothing when it is not one. The second line must be the |---|:---:| separator.
-std::vector<std::vector<std::string>> table_rows(const std::string& paragraph) {
-  const std::vector<std::string> lines = split_lines(paragraph);
-  if (lines.size() < 2) return {};
-  auto cells = [](std::string line) {
-    std::vector<std::string> out;
-    if (!line.empty() && line.front() == '|') line.erase(0, 1);
-    if (!line.empty() && line.back() == '|') line.pop_back();
-    size_t from = 0;
-    for (;;) {
-      const size_t bar = line.find('|', from);
-      std::string cell = line.substr(from, bar == std::string::npos ? bar : bar - from);
-      const size_t a = cell.find_first_not_of(' '), b = cell.find_last_not_of(' ');
-      out.push_back(a == std::string::npos ? "" : cell.substr(a, b - a + 1));
-      if (bar == std::string::npos) return out;
-      from = bar + 1;
-    }
-  };
-  for (const std::string& line : lines)
-    if (line.empty() || line.front() != '|') return {};
-  for (const std::string& c : cells(lines[1]))
-    if (c.empty() || c.find_first_not_of(":-") != std::string::npos || c.find('-') == std::string::npos)
-      return {};
-  std::vector<std::vector<std::string>> rows;
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (i != 1) rows.push_back(cells(lines[i]));
-  return rows;
-}
-
-std::string aligned_columns(const std::vector<std::vector<std::string>>& rows) {
+// A table as aligned columns: the header row, a rule, then the rows; each column as wide as its
+// widest cell and aligned as the table says (left when it says nothing).
+std::string aligned_columns(const std::vector<std::vector<std::string>>& rows,
+                            const std::vector<char>& align) {
   std::vector<size_t> widths;
   for (const auto& row : rows)
     for (size_t i = 0; i < row.size(); ++i) {
@@ -177,9 +147,12 @@ std::string aligned_columns(const std::vector<std::vector<std::string>>& rows) {
     std::string l;
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) l += "  ";
-      l += row[i];
-      if (i + 1 < row.size()) l += std::string(widths[i] - width(row[i]), ' ');
+      const size_t room = widths[i] - width(row[i]);
+      const char a = i < align.size() ? align[i] : 0;
+      const size_t before = a == 'r' ? room : a == 'c' ? room / 2 : 0;
+      l += std::string(before, ' ') + row[i] + std::string(room - before, ' ');
     }
+    trim_end(l);
     out += l + "\n";
   };
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -192,6 +165,17 @@ std::string aligned_columns(const std::vector<std::vector<std::string>>& rows) {
   }
   trim_end(out);
   return out;
+}
+
+std::string table(cmark_node* n) {
+  std::vector<std::vector<std::string>> rows;
+  for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+    if (!is_table_row(row)) continue;
+    rows.emplace_back();
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+      if (is_table_cell(cell)) rows.back().push_back(inlines(cell, " "));
+  }
+  return aligned_columns(rows, table_alignments(n));
 }
 
 std::string blocks(cmark_node* parent, const char* separator);
@@ -210,11 +194,9 @@ std::string list(cmark_node* n) {
 }
 
 std::string block(cmark_node* n) {
+  if (is_table(n)) return table(n);
   switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_PARAGRAPH: {
-      const auto rows = table_rows(inlines(n, "\n"));
-      return rows.empty() ? inlines(n, " ") : aligned_columns(rows);
-    }
+    case CMARK_NODE_PARAGRAPH: return inlines(n, " ");
     case CMARK_NODE_HEADING: {
       const std::string title = inlines(n, " ");
       const char rule = cmark_node_get_heading_level(n) == 1 ? '=' : '-';
@@ -252,8 +234,8 @@ std::string blocks(cmark_node* parent, const char* separator) {
 
 std::string markdown_plain(std::string_view md, PlainStyle style) {
   const std::string src = clean(md);
-  std::unique_ptr<cmark_node, CmarkFree> doc(
-      cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT));
+  // Tables only in the terminal: the bare style is running text for reports to lay out.
+  const CmarkDoc doc = parse_markdown_tree(src, style == PlainStyle::Terminal);
   if (!doc) return one_line(md);
   if (style == PlainStyle::Bare) return bare(doc.get());
   drop_unsafe_links(doc.get());

@@ -2,7 +2,7 @@
 // read by the public; numbers use a real minus sign so negative scores are not misread as dashes.
 #include "reports/render_text.hpp"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include <cmath>
 #include <cstdio>
@@ -166,7 +166,7 @@ std::string markdown_to_html(std::string_view md) {
       cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT));
   if (!doc) return {};
   drop_unsafe_links(doc.get());
-  char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT);
+  char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, nullptr);
   std::string out = html ? html : "";
   std::free(html);
   return out;

@@ -167,7 +167,52 @@ int64_t Session::node_elapsed_ms() const {
 std::optional<int64_t> Session::time_left_ms() const {
   const Node& n = current_node();
   if (n.time_limit_seconds <= 0 || finished()) return std::nullopt;
-  return std::max<int64_t>(0, seconds_to_ms(n.time_limit_seconds) - node_elapsed_ms());
+  return std::max<int64_t>(0, stage_limit_ms() - node_elapsed_ms());
+}
+
+int64_t Session::stage_limit_ms() const {
+  const int64_t limit = seconds_to_ms(current_node().time_limit_seconds);
+  if (stage_time_added_ms_ > 0 && limit > kNever - stage_time_added_ms_) return kNever;
+  return std::max<int64_t>(0, limit + stage_time_added_ms_);
+}
+
+namespace {
+// A day: more than any evening needs, and far from overflowing anything it is added to.
+constexpr int64_t kMaxStageTimeChangeMs = 24LL * 3600 * 1000;
+}  // namespace
+
+bool Session::add_stage_time(int64_t delta_ms) {
+  const auto left = time_left_ms();
+  if (!left || delta_ms == 0) return false;
+  delta_ms = std::clamp(delta_ms, -kMaxStageTimeChangeMs, kMaxStageTimeChangeMs);
+  if (delta_ms < 0) {
+    // Never cut below the floor; when already under it, nothing to take away.
+    const int64_t floor = std::min(*left, kMinTimeLeftAfterCutMs);
+    delta_ms = std::max(delta_ms, floor - *left);
+    if (delta_ms == 0) return false;
+  }
+  const int64_t added = std::clamp(stage_time_added_ms_ + delta_ms, -kMaxStageTimeChangeMs - node_elapsed_ms(),
+                                   kMaxStageTimeChangeMs + node_elapsed_ms());
+  if (added == stage_time_added_ms_) return false;
+  stage_time_added_ms_ = added;
+  return true;
+}
+
+bool Session::reset_stage_time() {
+  if (!time_left_ms()) return false;
+  // The limit counted from now: what has passed at this stage is given back.
+  const int64_t limit = seconds_to_ms(current_node().time_limit_seconds);
+  const int64_t added = std::min(node_elapsed_ms(), kNever - limit);
+  if (added == stage_time_added_ms_) return false;
+  stage_time_added_ms_ = added;
+  return true;
+}
+
+bool Session::run_out_stage_time() {
+  const auto left = time_left_ms();
+  if (!left || *left == 0) return false;
+  stage_time_added_ms_ -= *left;
+  return true;
 }
 
 std::vector<size_t> Session::effective_decisions() const {
@@ -263,6 +308,7 @@ void Session::unfire(int inject_index) {
 
 void Session::enter_node(int node, int64_t at_ms) {
   node_entered_at_ms_ = at_ms;
+  stage_time_added_ms_ = 0;
   arm_since(node, at_ms);
   const auto [b, e] = index_->on_enter.of(node);
   for (const int* p = b; p != e; ++p) fire(*p, at_ms);
@@ -473,6 +519,7 @@ bool Session::undo(const std::string& reason) {
   // The room gets the full time again at the node it returns to; injects fired before the undone
   // decision stay fired and are not re-announced.
   node_entered_at_ms_ = history_.back().at_ms;
+  stage_time_added_ms_ = 0;
   rearm_since();
   fire_when_all(node_entered_at_ms_);
   return true;
@@ -493,7 +540,7 @@ void Session::tick(const GroupInput& group) {
     int64_t timeout_due = kNever;
     const Node& n = current_node();
     if (!paused_ && n.time_limit_seconds > 0 && can_take(n.on_timeout)) {
-      const int64_t limit = seconds_to_ms(n.time_limit_seconds);
+      const int64_t limit = stage_limit_ms();
       if (limit <= kNever - node_entered_at_ms_) timeout_due = node_entered_at_ms_ + limit;
     }
     if (std::min(inject_due, timeout_due) > now) return;

@@ -125,6 +125,21 @@ class Session {
   // Milliseconds left on the current node's timer; nullopt when the node is untimed.
   std::optional<int64_t> time_left_ms() const;
 
+  // The facilitator's hand on the current stage's countdown (false on an untimed stage or an
+  // ending, which have none). The change lasts until the stage is left; it is kept in the saved
+  // state, so a resumed session has the same time left.
+  // Adds `delta_ms` to the time left; a negative amount takes time away but never leaves less
+  // than kMinTimeLeftAfterCutMs (running the clock out is run_out_stage_time's). False when
+  // nothing changed.
+  bool add_stage_time(int64_t delta_ms);
+  // The stage's full time again, counted from now.
+  bool reset_stage_time();
+  // The time runs out now: the next tick() does what running out of time does at this stage.
+  bool run_out_stage_time();
+  // Milliseconds added to (or, negative, taken from) the current stage's limit.
+  int64_t stage_time_added_ms() const { return stage_time_added_ms_; }
+  static constexpr int64_t kMinTimeLeftAfterCutMs = 10'000;
+
   // Everything that happened, in order; nothing is ever removed.
   const std::vector<HistoryEntry>& history() const { return history_; }
   // Decisions (and timeouts) still in effect, oldest first (indices into history()).
@@ -186,6 +201,9 @@ class Session {
   int64_t active_before_ms_ = 0;  // active time accumulated before the current run segment
   int64_t segment_start_ms_ = 0;  // clock time the current unpaused segment began
   int64_t node_entered_at_ms_ = 0;  // active time when the current node was entered
+  // The facilitator's change to the current stage's limit; back to 0 on entering a stage.
+  int64_t stage_time_added_ms_ = 0;
+  int64_t stage_limit_ms() const;  // the node's limit plus the change, never below 0
 
   friend struct SessionJson;  // serialisation lives in engine_json.cpp
 };

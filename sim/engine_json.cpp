@@ -189,6 +189,7 @@ std::string SessionJson::save(const Session& s) {
   j["paused"] = s.paused_;
   j["active_ms"] = s.elapsed_ms();
   j["node_entered_at_ms"] = s.node_entered_at_ms_;
+  j["stage_time_added_ms"] = s.stage_time_added_ms_;
   return j.dump();
 }
 
@@ -303,6 +304,14 @@ std::unique_ptr<Session> SessionJson::load(ScenarioPtr scenario, const Clock& cl
   s->node_entered_at_ms_ = non_negative(field(j, "node_entered_at_ms"), "node_entered_at_ms");
   if (s->node_entered_at_ms_ > s->active_before_ms_) {
     throw BadSession("the node was entered after the session's saved time");
+  }
+  // Saved since the facilitator could change a countdown; older saved states have none.
+  if (auto it = j.find("stage_time_added_ms"); it != j.end()) {
+    const int64_t added = as_int(*it, "stage_time_added_ms");
+    // Far from overflowing the limit it is added to (a real change is hours at most).
+    constexpr int64_t kBound = INT64_MAX / 4;
+    if (added > kBound || added < -kBound) throw BadSession("'stage_time_added_ms' is out of range");
+    s->stage_time_added_ms_ = added;
   }
   return s;
 }

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     options.screenshot = r.screenshot;
     options.db_path = r.db_path;
     options.clicks = r.clicks;
+    options.presenter = r.presenter;
     return auditsim::desktop::run(options);
   };
   return auditsim::cli::run(argc, argv, open_desktop);

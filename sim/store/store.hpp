@@ -78,6 +78,11 @@ class Store {
   // Replaces the session's resume state (pause, timers, injects) without a decision.
   void save_state(const std::string& session_id, const std::string& state_json);
   std::string record_note(const std::string& session_id, const Note& note);  // returns id
+  // A note of the session corrected (its text and Part B marking) or taken back; NotFound when
+  // the session has no such note, Invalid for empty text (store_notes.cpp).
+  void update_note(const std::string& session_id, const std::string& note_id,
+                   const std::string& text, bool part_b);
+  void delete_note(const std::string& session_id, const std::string& note_id);
   // Refuses an empty reason or an unknown pillar (ErrorKind::Invalid).
   std::string record_override(const std::string& session_id, const ScoreOverride& o);
   void acknowledge_inject(const std::string& session_id, const std::string& inject_id);

@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
     o.db_path = db;
     o.clicks = s.clicks;
     if (s.presenter) {
+      // A database of its own: the earlier shots leave sessions unfinished, whose resume offer
+      // would stand in front of the room's view.
+      o.db_path = db + ".presenter";
       o.presenter = o.facilitator_window = true;
       o.facilitator_screenshot = out + "/presenter-facilitator.png";
     }

@@ -170,6 +170,9 @@ TEST_CASE("malformed or tampered saved sessions are refused without throwing") {
   mutate([](json& j) { j["active_ms"] = 18'446'744'073'709'551'615ULL; });
   mutate([](json& j) { j["node_entered_at_ms"] = j["active_ms"].get<int64_t>() + 1; });
   mutate([](json& j) { j["paused"] = "yes"; });
+  mutate([](json& j) { j["stage_time_added_ms"] = "a minute"; });
+  mutate([](json& j) { j["stage_time_added_ms"] = 9'000'000'000'000'000'000LL; });
+  mutate([](json& j) { j["stage_time_added_ms"] = -9'000'000'000'000'000'000LL; });
 
   for (const std::string& text : bad) {
     CAPTURE(text);
@@ -179,4 +182,24 @@ TEST_CASE("malformed or tampered saved sessions are refused without throwing") {
     CHECK(r == nullptr);
     CHECK_FALSE(error.empty());
   }
+}
+
+TEST_CASE("a countdown the facilitator changed resumes with the same time left") {
+  auto sc = make_scenario();
+  ManualClock clock;
+  auto s = mid_session(sc, clock);  // at escalation, 30 s, 20 s spent
+  REQUIRE(s->add_stage_time(60'000));
+  const auto left = s->time_left_ms();
+  REQUIRE(left);
+  std::string error;
+  auto r = Session::from_json(sc, clock, s->to_json(), &error);
+  REQUIRE_MESSAGE(r, error);
+  CHECK(r->time_left_ms() == left);
+  CHECK(r->stage_time_added_ms() == 60'000);
+  // A state saved before countdowns could change has none: the stage's own limit.
+  json old = json::parse(s->to_json());
+  old.erase("stage_time_added_ms");
+  r = Session::from_json(sc, clock, old.dump(), &error);
+  REQUIRE_MESSAGE(r, error);
+  CHECK(r->stage_time_added_ms() == 0);
 }

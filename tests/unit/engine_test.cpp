@@ -372,3 +372,57 @@ TEST_CASE("a coarse tick gives the same history as a fine one") {
   }
   CHECK(fine.state() == coarse.state());
 }
+
+TEST_CASE("the facilitator adds and takes away time, resets and runs out a stage's countdown") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  clock.advance_ms(20'000);
+  REQUIRE(s.time_left_ms() == 40'000);
+  CHECK(s.add_stage_time(60'000));
+  CHECK(s.time_left_ms() == 100'000);
+  CHECK(s.add_stage_time(-60'000));
+  CHECK(s.time_left_ms() == 40'000);
+  // Taking away more than is left stops at the floor: it never runs the clock out by itself.
+  CHECK(s.add_stage_time(-60'000));
+  CHECK(s.time_left_ms() == Session::kMinTimeLeftAfterCutMs);
+  CHECK_FALSE(s.add_stage_time(-60'000));  // nothing more to take
+  clock.advance_ms(5'000);
+  s.tick();
+  CHECK(s.state().node == node_of(s, "start"));
+  // Reset: the full minute from now, whatever had passed.
+  CHECK(s.reset_stage_time());
+  CHECK(s.time_left_ms() == 60'000);
+  clock.advance_ms(59'999);
+  s.tick();
+  CHECK(s.state().node == node_of(s, "start"));
+  // Run out: the time-out happens at once, recorded as a time-out at this moment.
+  CHECK(s.run_out_stage_time());
+  CHECK(s.time_left_ms() == 0);
+  s.tick();
+  CHECK(s.state().node == node_of(s, "escalation"));
+  const HistoryEntry& t = s.history()[s.effective_decisions().back()];
+  CHECK(t.kind == HistoryEntry::Kind::Timeout);
+  CHECK(t.at_ms == 20'000 + 5'000 + 59'999);
+  // The next stage starts with its own limit, unchanged.
+  CHECK(s.stage_time_added_ms() == 0);
+  CHECK(s.time_left_ms() == 30'000);
+}
+
+TEST_CASE("an untimed stage, an ending and a paused countdown take the facilitator's changes as they should") {
+  ManualClock clock;
+  Session s(make_scenario(), clock);
+  s.pause();
+  CHECK(s.add_stage_time(60'000));  // paused: the time left still changes, and stays put
+  clock.advance_ms(500'000);
+  CHECK(s.time_left_ms() == 120'000);
+  s.resume();
+  REQUIRE(s.choose(std::string_view("refer")));  // police: untimed
+  CHECK_FALSE(s.add_stage_time(60'000));
+  CHECK_FALSE(s.reset_stage_time());
+  CHECK_FALSE(s.run_out_stage_time());
+  CHECK(s.time_left_ms() == std::nullopt);
+  // An undo back to the timed stage gives it its own full time, without the added minute.
+  REQUIRE(s.undo("wrong button"));
+  CHECK(s.time_left_ms() == 60'000);
+  CHECK(s.stage_time_added_ms() == 0);
+}

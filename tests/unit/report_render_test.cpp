@@ -126,8 +126,16 @@ TEST_CASE("terminal Markdown: headings are underlined, quotes marked, code inden
 }
 
 TEST_CASE("terminal Markdown: a pipe table becomes aligned columns, anything else stays text") {
+  // Columns as wide as their widest cell (counted in characters), aligned as the table says.
   CHECK(text::markdown_to_terminal("| Name | Sum |\n|:--|--:|\n| Caf\u00e9 | 10 |\n| B | 2000 |") ==
-        "Name  Sum\n----  ----\nCaf\u00e9  10\nB     2000");
+        "Name   Sum\n----  ----\nCaf\u00e9    10\nB     2000");
+  CHECK(text::markdown_to_terminal("| a | b |\n|:-:|---|\n| wide cell | x |") ==
+        "    a      b\n---------  -\nwide cell  x");
+  // GitHub's tables need no outer pipes; a cell keeps its formatting and an escaped pipe.
+  CHECK(text::markdown_to_terminal("Field | Value\n--- | ---\nBank | **changed** \\| twice\n\nAfter.") ==
+        "Field  Value\n-----  -----------------\nBank   *changed* | twice\n\nAfter.");
+  // A row short of cells is filled out; text after the table is its own paragraph.
+  CHECK(text::markdown_to_terminal("| a | b |\n|---|---|\n| 1 |") == "a  b\n-  -\n1");
   // Without the separator row it is not a table: the lines join as one paragraph.
   CHECK(text::markdown_to_terminal("| a | b |\n| c | d |") == "| a | b | | c | d |");
 }
@@ -135,6 +143,8 @@ TEST_CASE("terminal Markdown: a pipe table becomes aligned columns, anything els
 TEST_CASE("the bare style reports use is unchanged by the terminal style") {
   CHECK(text::markdown_to_plain("# T\n\nSee *this* [link](https://x.org).\n\n1. a\n2. b") ==
         "T\nSee this link.\n\u2022 a\n\u2022 b");
+  // Reports lay tables out as running text, as they always have.
+  CHECK(text::markdown_to_plain("| a | b |\n|---|---|\n| 1 | 2 |") == "| a | b | |---|---| | 1 | 2 |");
 }
 
 TEST_CASE("text that is not valid UTF-8 renders in every format without failing") {

@@ -248,6 +248,35 @@ TEST_CASE("Markdown is parsed into headings, styled spans and list items") {
   CHECK(parse_markdown("").empty());
 }
 
+TEST_CASE("a pipe table in Markdown is parsed into rows of cells with the header in bold") {
+  auto blocks = parse_markdown("Before.\n\n| field | value |\n| :-- | --: |\n| Bank | *never* changed |\n"
+                               "| Sort code | 20-xx-xx |\n\nAfter.");
+  REQUIRE(blocks.size() == 3);
+  const MdBlock& t = blocks[1];
+  CHECK(t.kind == MdBlock::Kind::Table);
+  REQUIRE(t.rows.size() == 3);
+  REQUIRE(t.rows[0].size() == 2);
+  CHECK(t.rows[0][0].plain() == "field");
+  CHECK(t.rows[0][0].spans.at(0).bold);
+  CHECK(t.rows[1][1].plain() == "never changed");
+  CHECK(t.rows[1][1].spans.at(0).italic);
+  CHECK_FALSE(t.rows[1][0].spans.at(0).bold);
+  CHECK(t.align == std::vector<char>{'l', 'r'});
+  CHECK(t.plain() == "field | value\nBank | never changed\nSort code | 20-xx-xx");
+  CHECK(blocks[2].plain() == "After.");
+  // Not a table without its separator row: one paragraph, as CommonMark reads it.
+  auto plain = parse_markdown("| a | b |\n| c | d |");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].kind == MdBlock::Kind::Paragraph);
+  // The shipped evidence that relies on a table reads as one.
+  bool found = false;
+  std::ifstream in(std::string(AUDITSIM_SCENARIOS_DIR) + "/examples/evidence/supplier-master-record.md");
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const MdBlock& b : parse_markdown(doc))
+    if (b.kind == MdBlock::Kind::Table) found = b.rows.size() > 10 && b.rows[0].size() == 2;
+  CHECK(found);
+}
+
 TEST_CASE("the library lists scenarios with their diagnostics and filters them") {
   const std::string dir = scratch("library");
   fs::copy(fs::path(kTutorial).parent_path(), dir, fs::copy_options::recursive);

@@ -2,6 +2,7 @@
 #include "ui/app/top_bar_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <utility>
 
@@ -9,6 +10,8 @@
 
 #include "sim/install_paths.hpp"
 #include "sim/recording.hpp"
+#include "ui/controllers/room_layout.hpp"
+#include "ui/app/fonts.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
@@ -87,7 +90,8 @@ ScoringConfig App::scoring() const {
 }
 
 float App::effective_font_scale() const {
-  return std::min(kMaxFontScale * 1.4f, settings_.font_scale * (presenter ? 1.45f : 1.0f));
+  if (presenter) return room_body_px(room_display_height_) / kBodyPx;
+  return settings_.font_scale;
 }
 
 bool App::key_pressed(int scancode) const {
@@ -131,7 +135,7 @@ void App::remove_library_folder(size_t index) {
   library_.rescan_async();
 }
 
-bool App::open_scenario(const std::string& path) {
+bool App::open_scenario(const std::string& path, const SessionSetup& setup) {
   std::string abs = path;
   std::error_code ec;
   if (auto p = std::filesystem::absolute(path, ec); !ec) abs = p.lexically_normal().string();
@@ -153,7 +157,7 @@ bool App::open_scenario(const std::string& path) {
     screen_ = Screen::Library;
     return false;
   }
-  return start_play(e.result.scenario, SessionSetup{});
+  return start_play(e.result.scenario, setup);
 }
 
 bool App::start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record) {
@@ -356,6 +360,14 @@ void App::handle_global_keys() {
   if (key_pressed(keys::kF11)) {
     presenter = !presenter;
     fonts_dirty = true;
+    play_ui.room_panel = play_ui.room_keys_open = false;  // the room view starts clean
+  }
+  // The room's type follows the display (a projector at another resolution, full screen taking
+  // effect a frame late).
+  const float h = ImGui::GetIO().DisplaySize.y;
+  if (presenter && h > 0 && std::abs(h - room_display_height_) > 0.5f) {
+    room_display_height_ = h;
+    fonts_dirty = true;
   }
 }
 
@@ -449,6 +461,7 @@ void App::poll_background_jobs() {
 
 void App::frame_facilitator() {
   const ImGuiIO& io = ImGui::GetIO();
+  const FontsForDesk desk;  // the facilitator's window reads at the desk's size
   if (key_pressed(keys::kF11)) {
     presenter = false;
     fonts_dirty = true;

@@ -10,6 +10,7 @@
 
 #include "sim/engine.hpp"
 #include "sim/store/store.hpp"
+#include "ui/controllers/certificate.hpp"
 #include "ui/controllers/debrief.hpp"
 #include "ui/controllers/desktop_audit.hpp"
 #include "ui/controllers/event_overview.hpp"
@@ -53,7 +54,7 @@ class App {
 
   // Starts a solo session on the library entry for `path` (loading the file if needed) and shows
   // the play screen. False (and an error dialog) when the scenario has errors.
-  bool open_scenario(const std::string& path);
+  bool open_scenario(const std::string& path, const SessionSetup& setup = SessionSetup{});
   // Starts play with the given setup on a loaded scenario; `record` false plays without
   // writing to the results store (rehearsing from the middle of a scenario).
   bool start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record = true);
@@ -125,16 +126,40 @@ class App {
     std::string undo_reason;
     std::string note;
     bool note_part_b = false;
+    std::string editing_note;   // the id of the saved note being corrected; empty for a new one
+    std::string deleting_note;  // the id of the note whose deletion is being confirmed
     bool abandon_requested = false;  // acted on after the frame's drawing, which reads the play
+    // The room view (presenter mode): on one display the facilitator panel is opened only on
+    // purpose (F), the keys are listed on ?, and skipping the countdown asks for a second S.
+    bool room_panel = false;
+    bool room_keys_open = false;
+    double skip_asked_at = -1;  // ImGui time of the first S; -1 when not asked
+    std::string room_notice;    // "One minute added", shown briefly under the countdown
+    double room_notice_at = -1;
+    int room_scroll = 0;  // pages to scroll the stage's text by this frame (Page Up/Down)
+    int room_document = 0;  // E opens the stage's documents in turn: how many it has opened
+    int room_choice = 0;  // the choice's number pressed this frame (1-9), 0 for none
   } play_ui;
   int selected_entry = -1;  // library selection (index into library().entries())
+  // "Play solo" waits for the learner's name (or a pseudonym) for this scenario file.
+  std::optional<std::string> solo_prompt;
+  SoloForm solo_form;
+  // The debrief's certificate form: for which session, where to save it, what happened.
+  struct CertificateUi {
+    std::string session, path, message;
+    bool saved = false;
+    CertificateOffer offer;  // read from the store once per session shown, not every frame
+  } certificate_ui;
   std::string library_filter;
 
   bool presenter = false;        // F11: full screen, large type, scores hidden from the room
   bool facilitator_open = true;  // the facilitator side panel
   bool facilitator_window = false;  // the shell shows the facilitator's controls in a second window
-  // The scale fonts are built at: the setting, enlarged in presenter mode.
+  // The scale fonts are built at: the setting, or in presenter mode the room's size for the
+  // display's height (room_layout.hpp), which frame() follows when the display changes.
   float effective_font_scale() const;
+  // In presenter mode, the scale of the facilitator's window (the setting); 0 otherwise.
+  float desk_font_scale() const { return presenter ? settings_.font_scale : 0.0f; }
   bool fonts_dirty = false;      // font scale or presenter mode changed: the shell rebuilds fonts
   bool theme_dirty = true;       // theme changed: the shell reapplies colours
   bool quit_requested = false;
@@ -180,6 +205,7 @@ class App {
   bool ask_before_switching(std::string what, std::function<bool()> start);
   void draw_switch_prompt();
   double last_rescan_ = -10;
+  float room_display_height_ = 1080;  // the display height presenter-mode fonts are built for
   bool keyboard_nav_suspended_ = false;  // by the control-check rows, which take the arrow keys
 };
 

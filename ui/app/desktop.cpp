@@ -53,7 +53,7 @@ GlSetup create_context(SDL_Window* w) {
 }
 
 void rebuild_fonts(App& app) {
-  load_fonts(app.effective_font_scale());
+  load_fonts(app.effective_font_scale(), app.desk_font_scale());
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -86,8 +86,11 @@ int run(const DesktopOptions& o) {
   // Scripted runs use a fixed size so screenshots compare; both are fitted to the usable area.
   SDL_Rect usable{0, 0, 0, 0};
   if (SDL_GetDisplayUsableBounds(0, &usable) != 0) usable = SDL_Rect{0, 0, 0, 0};
-  const Rect fit = fit_window(o.frames > 0 ? 1280 : initial.window_width,
-                              o.frames > 0 ? 800 : initial.window_height,
+  // A scripted run in presenter mode opens as large as the display, as full screen would make it:
+  // the room view is laid out for the display's own size.
+  const bool whole_display = o.frames > 0 && o.presenter && usable.w > 0 && usable.h > 0;
+  const Rect fit = fit_window(whole_display ? usable.w : o.frames > 0 ? 1280 : initial.window_width,
+                              whole_display ? usable.h : o.frames > 0 ? 800 : initial.window_height,
                               Rect{usable.x, usable.y, usable.w, usable.h});
   const bool placed = usable.w > 0 && usable.h > 0;
   SDL_Window* window = SDL_CreateWindow("Desktop Audit Simulator",

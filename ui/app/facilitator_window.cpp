@@ -8,6 +8,7 @@
 #include "ui/app/app.hpp"
 #include "ui/app/screenshot.hpp"
 #include "ui/app/theme.hpp"
+#include "ui/widgets/style.hpp"
 #include "ui/widgets/probe.hpp"
 #include "ui/widgets/wide_chars.hpp"
 
@@ -98,9 +99,12 @@ void FacilitatorWindow::process_event(const SDL_Event& event) {
 void FacilitatorWindow::restyle(App& app, bool fonts_rebuilt) {
   ImGuiContext* was = ImGui::GetCurrentContext();
   make_current();
-  // The atlas is built at the room's (presenter) size; the laptop screen shows normal type.
+  // The atlas holds the room's (presenter) size and the desk's; the laptop screen shows the
+  // desk's, or the room's shrunk when no desk set was built.
   const float base = app.settings().font_scale;
-  ImGui::GetIO().FontGlobalScale = base / app.effective_font_scale();
+  const bool own = desk_fonts().body && desk_fonts().body != fonts().body;
+  ImGui::GetIO().FontDefault = own ? desk_fonts().body : nullptr;
+  ImGui::GetIO().FontGlobalScale = own ? 1.0f : base / app.effective_font_scale();
   apply_theme(app.settings().theme, base);
   if (fonts_rebuilt) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();

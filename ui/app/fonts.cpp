@@ -1,5 +1,6 @@
 #include "ui/app/fonts.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -44,31 +45,17 @@ const unsigned short* glyph_ranges() {
   return ranges;
 }
 
-bool load_fonts(float scale) {
+namespace {
+
+// One set of faces at `scale` added to the current atlas.
+void add_set(Fonts& f, float scale, const ImFontConfig& cfg) {
   ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  Fonts& f = fonts();
-  f = Fonts{};
-  const float body = 17.0f * scale;
-  ImFontConfig cfg;
-  cfg.OversampleH = 2;
-  cfg.OversampleV = 1;
-  cfg.PixelSnapH = false;
-  const std::string regular = find_font("DejaVuSans.ttf");
+  const float body = kBodyPx * scale;
   auto add = [&](const char* file, float size) -> ImFont* {
     const std::string path = find_font(file);
     if (path.empty()) return nullptr;
     return io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, glyph_ranges());
   };
-  if (regular.empty()) {
-    ImFontConfig def;
-    def.SizePixels = 13.0f * scale;
-    f.body = io.Fonts->AddFontDefault(&def);
-    f.bold = f.italic = f.bold_italic = f.h1 = f.h2 = f.small = f.mono = f.huge = f.body;
-    io.Fonts->Build();
-    return false;
-  }
-  // The first font added is ImGui's default.
   f.body = add("DejaVuSans.ttf", body);
   f.bold = add("DejaVuSans-Bold.ttf", body);
   f.italic = add("DejaVuSans-Oblique.ttf", body);
@@ -78,8 +65,42 @@ bool load_fonts(float scale) {
   f.small = add("DejaVuSans.ttf", body * 0.82f);
   f.mono = add("DejaVuSansMono.ttf", body * 0.92f);
   f.huge = add("DejaVuSans-Bold.ttf", body * 2.1f);
-  for (ImFont** p : {&f.bold, &f.italic, &f.bold_italic, &f.h1, &f.h2, &f.small, &f.mono, &f.huge})
+  // The countdown's few glyphs at a size read from ten metres (about 9 cm figures on a
+  // projected 1080-line picture); only digits and the colon, so the atlas barely grows.
+  static const ImWchar countdown_glyphs[] = {0x0020, 0x0020, 0x002B, 0x003A, 0x2212, 0x2212, 0};
+  if (const std::string bold = find_font("DejaVuSans-Bold.ttf"); !bold.empty())
+    f.countdown = io.Fonts->AddFontFromFileTTF(bold.c_str(), body * 2.8f, &cfg, countdown_glyphs);
+  for (ImFont** p : {&f.bold, &f.italic, &f.bold_italic, &f.h1, &f.h2, &f.small, &f.mono, &f.huge, &f.countdown})
     if (!*p) *p = f.body;
+}
+
+}  // namespace
+
+bool load_fonts(float scale, float desk_scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  Fonts& f = fonts();
+  f = Fonts{};
+  desk_fonts() = Fonts{};
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  if (find_font("DejaVuSans.ttf").empty()) {
+    ImFontConfig def;
+    def.SizePixels = 13.0f * scale;
+    f.body = io.Fonts->AddFontDefault(&def);
+    f.bold = f.italic = f.bold_italic = f.h1 = f.h2 = f.small = f.mono = f.huge = f.countdown = f.body;
+    desk_fonts() = f;
+    io.Fonts->Build();
+    return false;
+  }
+  // The first font added is ImGui's default.
+  add_set(f, scale, cfg);
+  // The facilitator's window beside the room's view shares the atlas: its own size, drawn crisp
+  // rather than the room's glyphs shrunk.
+  if (desk_scale > 0 && std::abs(desk_scale - scale) > 0.01f) add_set(desk_fonts(), desk_scale, cfg);
+  else desk_fonts() = f;
   io.Fonts->Build();
   return true;
 }

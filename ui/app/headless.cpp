@@ -3,6 +3,7 @@
 #include "ui/app/fonts.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/app/theme.hpp"
+#include "ui/widgets/style.hpp"
 #include "ui/widgets/wide_chars.hpp"
 
 namespace auditsim::ui {
@@ -45,7 +46,7 @@ Headless::Headless(const AppConfig& config, ImVec2 display) {
   io.DeltaTime = 1.0f / 60.0f;
   map_keys(io);
   app_ = std::make_unique<App>(config);
-  load_fonts(app_->effective_font_scale());
+  load_fonts(app_->effective_font_scale(), app_->desk_font_scale());
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // no renderer: the atlas is only measured
@@ -75,6 +76,10 @@ void Headless::facilitator_frame(float dt) {
   app_->facilitator_window = true;
   ImGui::SetCurrentContext(facilitator_ctx_);
   ImGui::GetIO().DeltaTime = dt;
+  // As the shell's second window: the shared atlas is built at the room's size, shown at the desk's.
+  const bool own = desk_fonts().body && desk_fonts().body != fonts().body;
+  ImGui::GetIO().FontDefault = own ? desk_fonts().body : nullptr;
+  ImGui::GetIO().FontGlobalScale = own ? 1.0f : app_->settings().font_scale / app_->effective_font_scale();
   Probe* previous = active_probe();
   set_active_probe(&facilitator_probe_);
   facilitator_probe_.begin_frame();
@@ -107,7 +112,7 @@ void Headless::frame(float dt) {
   ImGuiIO& io = ImGui::GetIO();
   if (app_->fonts_dirty || app_->theme_dirty) {
     if (app_->fonts_dirty) {
-      load_fonts(app_->effective_font_scale());
+      load_fonts(app_->effective_font_scale(), app_->desk_font_scale());
       unsigned char* px = nullptr;
       int w = 0, h = 0;
       io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);

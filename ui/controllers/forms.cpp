@@ -70,4 +70,15 @@ bool AuthorState::update(const Scenario& s) {
   return true;
 }
 
+SessionSetup SoloForm::build() const {
+  SessionSetup s;
+  s.mode = store::Mode::Solo;
+  const size_t a = name.find_first_not_of(" \t\n"), b = name.find_last_not_of(" \t\n");
+  if (a == std::string::npos) return s;
+  const store::Role r = role == 1 ? store::Role::Staff : store::Role::Member;
+  s.participants.push_back({name.substr(a, b - a + 1), r});
+  s.audience = role == 1 ? Audience::Staff : Audience::Members;
+  return s;
+}
+
 }  // namespace auditsim::ui

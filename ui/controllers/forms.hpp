@@ -31,6 +31,15 @@ struct NewSessionForm {
                                     std::vector<std::string>* problems) const;
 };
 
+// "Play solo" asks first who is learning: a name or a pseudonym, recorded with the session so the
+// completion can be certified, and whether they are a councillor or an officer (the scenario's
+// text for that role). Blank plays without a name, as before, and offers no certificate.
+struct SoloForm {
+  std::string name;
+  int role = 0;  // 0 councillor, 1 officer
+  SessionSetup build() const;
+};
+
 // Where the author is looking in the scenario map.
 struct AuthorState {
   std::string path;          // the library entry shown

@@ -136,6 +136,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
       t.name = r->record.summary.team;
       t.session = std::move(r->session);
       t.session_id = r->record.summary.id;
+      t.notes = r->record.notes;
       t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
       settle_draft(t);
       if (t.session_id == summary.id) pc->active_ = static_cast<int>(pc->tables_.size());
@@ -272,6 +273,30 @@ void PlayController::set_paused(bool p) {
   }
 }
 
+bool PlayController::countdown(Countdown what) {
+  if (!timers_) return false;
+  bool changed = false;
+  for (auto& t : tables_) {
+    Session& s = *t.session;
+    bool c = false;
+    switch (what) {
+      case Countdown::AddMinute: c = s.add_stage_time(60'000); break;
+      case Countdown::TakeMinute: c = s.add_stage_time(-60'000); break;
+      case Countdown::Reset: c = s.reset_stage_time(); break;
+      case Countdown::RunOut: c = s.run_out_stage_time(); break;
+    }
+    if (!c) continue;
+    changed = true;
+    try {
+      record_new(t);
+    } catch (const std::exception& e) {
+      if (error_.empty()) error_ = std::string("The change to the countdown could not be saved: ") + e.what();
+    }
+  }
+  if (what == Countdown::RunOut) tick();
+  return changed;
+}
+
 bool PlayController::paused() const { return !tables_.empty() && tables_[0].session->paused(); }
 
 void PlayController::acknowledge(int ti, int inject_index) {
@@ -298,12 +323,54 @@ bool PlayController::add_note(int ti, const std::string& text, bool part_b, std:
   n.text = text;
   n.part_b = part_b;
   try {
-    db_->record_note(t.session_id, n);
+    n.id = db_->record_note(t.session_id, n);
   } catch (const std::exception& e) {
     t.write_failed = true;
     if (error) *error = std::string("The note could not be saved: ") + e.what();
     return false;
   }
+  t.notes.push_back(std::move(n));
+  return true;
+}
+
+const std::vector<store::Note>& PlayController::notes(int ti) const {
+  static const std::vector<store::Note> none;
+  return ti >= 0 && ti < static_cast<int>(tables_.size()) ? tables_[ti].notes : none;
+}
+
+bool PlayController::update_note(int ti, const std::string& note_id, const std::string& text,
+                                 bool part_b, std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(tables_.size()) || !db_) return false;
+  Table& t = tables_[ti];
+  auto it = std::find_if(t.notes.begin(), t.notes.end(), [&](const store::Note& n) { return n.id == note_id; });
+  if (it == t.notes.end()) return false;
+  if (text.find_first_not_of(" \t\n") == std::string::npos) {
+    if (error) *error = "A note needs some text. To take it back, delete it.";
+    return false;
+  }
+  try {
+    db_->update_note(t.session_id, note_id, text, part_b);
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The note was not changed: ") + e.what();
+    return false;
+  }
+  it->text = text;
+  it->part_b = part_b;
+  return true;
+}
+
+bool PlayController::delete_note(int ti, const std::string& note_id, std::string* error) {
+  if (ti < 0 || ti >= static_cast<int>(tables_.size()) || !db_) return false;
+  Table& t = tables_[ti];
+  auto it = std::find_if(t.notes.begin(), t.notes.end(), [&](const store::Note& n) { return n.id == note_id; });
+  if (it == t.notes.end()) return false;
+  try {
+    db_->delete_note(t.session_id, note_id);
+  } catch (const std::exception& e) {
+    if (error) *error = std::string("The note was not deleted: ") + e.what();
+    return false;
+  }
+  t.notes.erase(it);
   return true;
 }
 

@@ -54,6 +54,7 @@ struct Table {
   std::unique_ptr<SessionRecorder> recorder;  // writes the session's history; null when not recorded
   DecisionDraft draft;  // read and written through PlayController::draft()
   bool write_failed = false;  // the last write to the store failed: the store is behind
+  std::vector<store::Note> notes;  // the facilitator's notes saved for this table, oldest first
 };
 
 class PlayController {
@@ -96,10 +97,23 @@ class PlayController {
   // Pauses or resumes every table (the facilitator controls the room).
   void set_paused(bool paused);
   bool paused() const;
+  // The facilitator's hand on the countdown, for every table at once as for a pause (the
+  // facilitator keeps the room's time): a minute more or less at the current stage (never cut
+  // below a few seconds), the stage's full time again from now, or the time run out now (what
+  // running out of time does there follows at the next tick, recorded as a time-out). Saved with
+  // the session's state, so a resume keeps it. True when any table's countdown changed.
+  enum class Countdown { AddMinute, TakeMinute, Reset, RunOut };
+  bool countdown(Countdown what);
   // Acknowledges a fired inject on table t and records the acknowledgement.
   void acknowledge(int t, int inject_index);
   // Adds a facilitator note to table t's session.
   bool add_note(int t, const std::string& text, bool part_b, std::string* error);
+  // Table t's saved notes (those of a resumed session included), and correcting or taking one
+  // back by its id; false with `error` when the store refuses (the list is then unchanged).
+  const std::vector<store::Note>& notes(int t) const;
+  bool update_note(int t, const std::string& note_id, const std::string& text, bool part_b,
+                   std::string* error);
+  bool delete_note(int t, const std::string& note_id, std::string* error);
   // Advances timers (timed injects, time-outs) and records what they caused. Call each frame.
   void tick();
 

@@ -64,8 +64,9 @@ void draw_findings(const Scenario& s, const Result& r) {
     badge(f.priority == Priority::High ? "High" : f.priority == Priority::Medium ? "Medium" : "Low", c);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    // Each finding says what happened to the key action: missed, breached or achieved late.
-    const std::string text = std::string(finding_kind_label(f.kind)) + ": " + k.text;
+    // Each finding says what happened to the key action, so a missed one never reads as done.
+    const char* kind = f.kind == FindingKind::Missed ? "Not achieved" : finding_kind_label(f.kind);
+    const std::string text = std::string(kind) + ": " + k.text;
     text_wrapped(text.c_str());
     if (!k.management_action.empty()) muted_text(("Action: " + k.management_action).c_str());
     ImGui::EndGroup();
@@ -320,11 +321,17 @@ void draw_debrief(App& app) {
   draw_decisions(d.scenario(), t);
   gap(0.8f);
   heading("The path taken", 2);
+  muted_text("Each stage this table reached is outlined and numbered in order; the lines between "
+             "them are its decisions. Grey stages were not reached. Endings are coloured by outcome "
+             "(green good, amber mixed, red poor). Drag to move the map, scroll to zoom, point at a "
+             "stage for its full title.");
   int sel = -1;
   scenario_map("##debrief-map", d.scenario(), layout, path_nodes(*t.session), &sel, view,
                ImVec2(0, fs * 20));
   gap(0.8f);
   draw_plan(app, d, team);
+  gap(0.8f);
+  draw_certificate(app, t.session_id, d.scenario(), t.result);
   gap(1.0f);
   ImGui::EndChild();
 }

@@ -96,7 +96,7 @@ void draw_details(App& app, const LibraryEntry& e) {
   gap(0.8f);
   const bool playable = e.result.ok();
   const float fs = ImGui::GetFontSize();
-  if (primary_button("Play solo", ImVec2(fs * 8, fs * 2.2f), playable)) app.open_scenario(e.path);
+  if (primary_button("Play solo", ImVec2(fs * 8, fs * 2.2f), playable)) app.solo_prompt = e.path;
   ImGui::SameLine();
   if (button("Set up a session", ImVec2(fs * 10, fs * 2.2f), playable)) app.go(Screen::NewSession);
   ImGui::SameLine();
@@ -150,6 +150,7 @@ void draw_folders(App& app) {
 }
 
 void draw_library(App& app) {
+  draw_solo_prompt(app);
   const float fs = ImGui::GetFontSize();
   auto& lib = app.library();
   heading("Scenario library", 1);

@@ -1,5 +1,6 @@
 // The play screen: the stage's text, its evidence, the choices (keys 1–9), the timer, injects to
-// acknowledge and, beside it, the facilitator panel (screens/play_panel.cpp).
+// acknowledge and, beside it, the facilitator panel (screens/play_panel.cpp). In presenter mode
+// the room view (screens/room.cpp) is drawn instead.
 #include <imgui.h>
 
 #include "sim/session_text.hpp"
@@ -14,8 +15,6 @@
 
 namespace auditsim::ui {
 
-namespace {
-
 std::string mmss(int64_t ms) {
   const int64_t s = std::max<int64_t>(0, (ms + 999) / 1000);
   char buf[32];
@@ -23,6 +22,8 @@ std::string mmss(int64_t ms) {
            static_cast<long long>(s % 60));
   return buf;
 }
+
+namespace {
 
 void draw_timer(const PlayController& pc, const Session& s) {
   const Node& node = s.current_node();
@@ -46,6 +47,8 @@ void draw_timer(const PlayController& pc, const Session& s) {
     label += "  \xC2\xB7  when time runs out the facilitator decides";
   muted_text(label.c_str());
 }
+
+}  // namespace
 
 void draw_injects(App& app, PlayController& pc, int t) {
   const Palette& pal = palette();
@@ -94,6 +97,8 @@ void draw_last_feedback(const Session& s) {
   gap(0.5f);
 }
 
+namespace {
+
 void draw_choices(App& app, PlayController& pc, int t) {
   Session& s = *pc.table(t).session;
   const Node& node = s.current_node();
@@ -116,6 +121,8 @@ void draw_choices(App& app, PlayController& pc, int t) {
                      "Nothing has changed; try again, or check the results database.");
   }
 }
+
+}  // namespace
 
 void draw_ending(App& app, PlayController& pc, int t) {
   const Session& s = *pc.table(t).session;
@@ -173,9 +180,12 @@ void draw_recording_banner(App& app, PlayController& pc) {
   gap(0.3f);
 }
 
-}  // namespace
-
 void draw_play(App& app) {
+  // In presenter mode the room sees the room view (screens/room.cpp) and nothing else.
+  if (app.presenter) {
+    draw_room(app);
+    return;
+  }
   PlayController& pc = *app.play();
   const float fs = ImGui::GetFontSize();
   draw_recording_banner(app, pc);
@@ -196,11 +206,9 @@ void draw_play(App& app) {
     ImGui::SameLine(0, fs);
     if (button("Show the facilitator panel")) app.facilitator_open = true;
   }
-  if (app.presenter && fonts().huge) ImGui::PushFont(fonts().huge);
   heading(node.title.empty() ? node.id.c_str() : node.title.c_str(), 1);
-  if (app.presenter && fonts().huge) ImGui::PopFont();
   draw_timer(pc, s);
-  if (app.settings().live_scores && !app.presenter) draw_live_scores(pc, t);
+  if (app.settings().live_scores) draw_live_scores(pc, t);
   gap(0.5f);
   draw_injects(app, pc, t);
   draw_last_feedback(s);

@@ -141,9 +141,79 @@ void draw_votes(PlayController& pc, int t) {
               "; click the group's choice to record it with the split.").c_str());
   gap(0.3f);
   text("Rationale");
-  input_multiline("##rationale", &draft.rationale, fs * 3.2f);
+  input_wrapped("##rationale", &draft.rationale, 3);
   text("Dissent");
-  input_multiline("##dissent", &draft.dissent, fs * 2.4f);
+  input_wrapped("##dissent", &draft.dissent, 2);
+}
+
+// The note being written (or corrected), then the notes saved for this table, each of which can
+// be corrected or deleted.
+void draw_notes(App& app, PlayController& pc, int t) {
+  App::PlayUi& ui = app.play_ui;
+  const bool editing = !ui.editing_note.empty();
+  heading(editing ? "Correct the note" : "Note", 3);
+  input_wrapped("##note", &ui.note, 2);
+  checkbox("Part B (exempt)", &ui.note_part_b);
+  ImGui::SameLine();
+  std::string err;
+  if (editing) {
+    if (button("Save the change", ImVec2(0, 0), !ui.note.empty())) {
+      if (pc.update_note(t, ui.editing_note, ui.note, ui.note_part_b, &err)) {
+        ui.note.clear();
+        ui.note_part_b = false;
+        ui.editing_note.clear();
+      } else {
+        app.show_error("The note was not changed", err, "Try again.");
+      }
+    }
+    ImGui::SameLine();
+    if (button("Cancel##note")) {
+      ui.note.clear();
+      ui.note_part_b = false;
+      ui.editing_note.clear();
+    }
+  } else if (button("Save note", ImVec2(0, 0), !ui.note.empty())) {
+    if (pc.add_note(t, ui.note, ui.note_part_b, &err)) ui.note.clear();
+    else app.show_error("The note was not saved", err, "Try again.");
+  }
+  const auto& notes = pc.notes(t);
+  if (notes.empty()) return;
+  gap(0.3f);
+  muted_text(notes.size() == 1 ? "1 note saved" : (std::to_string(notes.size()) + " notes saved").c_str());
+  const Scenario& sc = pc.scenario();
+  // Copied: deleting changes the list.
+  const std::vector<store::Note> shown = notes;
+  for (const store::Note& n : shown) {
+    ImGui::PushID(n.id.c_str());
+    const int node = sc.find_node(n.node_id);
+    std::string where = node >= 0 && !sc.nodes[node].title.empty() ? sc.nodes[node].title : n.node_id;
+    if (n.part_b) {
+      badge("Part B", palette().warn);
+      ImGui::SameLine();
+    }
+    muted_text(("At " + where).c_str());
+    text_wrapped(n.text.c_str());
+    if (ui.deleting_note == n.id) {
+      coloured_text(palette().bad, "Delete this note?");
+      if (button("Delete it")) {
+        if (!pc.delete_note(t, n.id, &err)) app.show_error("The note was not deleted", err, "Try again.");
+        if (ui.editing_note == n.id) ui.editing_note.clear();
+        ui.deleting_note.clear();
+      }
+      ImGui::SameLine();
+      if (button("Keep it")) ui.deleting_note.clear();
+    } else {
+      if (button(("Edit##note-" + n.id).c_str())) {
+        ui.editing_note = n.id;
+        ui.note = n.text;
+        ui.note_part_b = n.part_b;
+      }
+      ImGui::SameLine();
+      if (button(("Delete##note-" + n.id).c_str())) ui.deleting_note = n.id;
+    }
+    ImGui::PopID();
+    gap(0.2f);
+  }
 }
 
 }  // namespace
@@ -201,15 +271,7 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
     }
     gap(0.4f);
   }
-  heading("Note", 3);
-  input_multiline("##note", &app.play_ui.note, fs * 2.4f);
-  checkbox("Part B (exempt)", &app.play_ui.note_part_b);
-  ImGui::SameLine();
-  if (button("Save note", ImVec2(0, 0), !app.play_ui.note.empty())) {
-    std::string err;
-    if (pc.add_note(t, app.play_ui.note, app.play_ui.note_part_b, &err)) app.play_ui.note.clear();
-    else app.show_error("The note was not saved", err, "Try again.");
-  }
+  draw_notes(app, pc, t);
   gap(0.4f);
   if (pc.recorded() && !pc.all_finished()) {
     heading("Stop here", 3);

@@ -1,6 +1,7 @@
 // Parts of the play screen, drawn by play.cpp and defined in play_panel.cpp.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "sim/engine.hpp"
@@ -9,6 +10,19 @@
 namespace auditsim::ui {
 
 class App;
+
+// Time as m:ss, rounded up (a countdown shows 0:00 only when time is up).
+std::string mmss(int64_t ms);
+// Fired injects of table t, each a card to acknowledge.
+void draw_injects(App& app, PlayController& pc, int t);
+// What the last decision led to ("You chose: ...", its feedback), when it has feedback.
+void draw_last_feedback(const Session& s);
+// The ending reached: its outcome, debrief text and the way to the debrief.
+void draw_ending(App& app, PlayController& pc, int t);
+// The banner shown while what is on screen is not in the results store.
+void draw_recording_banner(App& app, PlayController& pc);
+// The room view: presenter mode's play screen (screens/room.cpp).
+void draw_room(App& app);
 
 // Tabs to switch between tables in teams mode, each with where it is.
 void draw_team_tabs(PlayController& pc);

@@ -1,6 +1,11 @@
 // One function per screen, each drawing from the App's state into the current ImGui window.
 #pragma once
 
+#include <string>
+
+#include "sim/model.hpp"
+#include "sim/scoring.hpp"
+
 namespace auditsim::ui {
 
 class App;
@@ -23,5 +28,10 @@ void draw_settings(App& app);
 // The facilitator's second window in presenter mode: where the room is, the live scores (hidden
 // from the room) and the facilitator panel.
 void draw_facilitator_window(App& app);
+// "Play solo" asks for the learner's name or a pseudonym first (screens/solo_prompt.cpp).
+void draw_solo_prompt(App& app);
+// The completion certificate offered at a solo session's debrief (screens/certificate.cpp).
+void draw_certificate(App& app, const std::string& session_id, const Scenario& scenario,
+                      const Result& result);
 
 }  // namespace auditsim::ui

@@ -2,6 +2,7 @@
 // word by word here and drawn with the window's draw list, then its space is reserved.
 #include "ui/widgets/markdown.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <memory>
 #include <unordered_map>
@@ -39,8 +40,9 @@ ImFont* font_for(const MdBlock& b, const MdSpan& s) {
   return chosen ? chosen : ImGui::GetFont();
 }
 
-// Lays out and draws one block's spans inside [x0, x0 + width]; returns the height used.
-float draw_spans(const MdBlock& b, ImVec2 origin, float width, ImU32 colour) {
+// Lays out and (with `draw`) draws one block's spans inside [x0, x0 + width]; returns the height
+// used.
+float draw_spans(const MdBlock& b, ImVec2 origin, float width, ImU32 colour, bool draw = true) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float x = origin.x, y = origin.y, line_h = 0;
   const float right = origin.x + width;
@@ -69,17 +71,90 @@ float draw_spans(const MdBlock& b, ImVec2 origin, float width, ImU32 colour) {
         y += line_h;
         if (*p == ' ') { p = word_end; continue; }
       }
-      if (s.code) {
+      if (s.code && draw) {
         const float adv = f->CalcTextSizeA(size, FLT_MAX, 0, p, word_end).x;
         dl->AddRectFilled(ImVec2(x - 1, y), ImVec2(x + adv + 1, y + size * 1.15f),
                           to_u32(palette().surface_alt));
       }
-      dl->AddText(f, size, ImVec2(x, y), colour, p, word_end);
+      if (draw) dl->AddText(f, size, ImVec2(x, y), colour, p, word_end);
       x += f->CalcTextSizeA(size, FLT_MAX, 0, p, word_end).x;
       p = word_end;
     }
   }
   return (y - origin.y) + line_h;
+}
+
+// The width of a block's spans on one line (the widest line when it has hard breaks).
+float spans_width(const MdBlock& b) {
+  float line = 0, widest = 0;
+  for (const MdSpan& s : b.spans) {
+    if (s.line_break) {
+      widest = std::max(widest, line);
+      line = 0;
+      continue;
+    }
+    ImFont* f = font_for(b, s);
+    line += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.text.data(), s.text.data() + s.text.size()).x;
+  }
+  return std::max(widest, line);
+}
+
+// A table: each column as wide as its widest cell, the widest giving way first when the table
+// would not fit, cells wrapped within their column; the header row shaded, rules between rows.
+float draw_table(const MdBlock& b, ImVec2 pos, float avail, ImU32 text_col) {
+  const Palette& pal = palette();
+  const float fs = ImGui::GetFontSize();
+  const float pad_x = fs * 0.5f, pad_y = fs * 0.3f;
+  size_t cols = 0;
+  for (const auto& row : b.rows) cols = std::max(cols, row.size());
+  if (cols == 0) return 0;
+  std::vector<float> natural(cols, fs * 2);
+  for (const auto& row : b.rows)
+    for (size_t c = 0; c < row.size(); ++c)
+      natural[c] = std::max(natural[c], spans_width(row[c]) + 2 * pad_x);
+  std::vector<float> w = natural;
+  float total = 0;
+  for (float x : w) total += x;
+  if (total > avail) {
+    // The widest columns are capped at the width that makes the table fit.
+    float lo = fs * 3, hi = *std::max_element(natural.begin(), natural.end());
+    for (int i = 0; i < 30; ++i) {
+      const float cap = (lo + hi) * 0.5f;
+      float sum = 0;
+      for (float x : natural) sum += std::min(x, cap);
+      (sum > avail ? hi : lo) = cap;
+    }
+    for (float& x : w) x = std::min(x, lo);
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float table_w = 0;
+  for (float x : w) table_w += x;
+  float y = pos.y;
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    const auto& row = b.rows[r];
+    float row_h = 0;
+    for (size_t c = 0; c < row.size(); ++c)
+      row_h = std::max(row_h, draw_spans(row[c], ImVec2(0, 0), w[c] - 2 * pad_x, text_col, false));
+    row_h += 2 * pad_y;
+    if (r == 0) dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + table_w, y + row_h), to_u32(pal.surface_alt));
+    else if (r % 2 == 0)
+      dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + table_w, y + row_h), to_u32(pal.surface_alt, 0.45f));
+    float x = pos.x;
+    for (size_t c = 0; c < cols; ++c) {
+      if (c < row.size()) {
+        // Right or centred alignment applies to a cell that fits on one line.
+        const float inner = w[c] - 2 * pad_x, used = spans_width(row[c]);
+        const char a = c < b.align.size() ? b.align[c] : 0;
+        const float shift = used >= inner ? 0 : a == 'r' ? inner - used : a == 'c' ? (inner - used) * 0.5f : 0;
+        draw_spans(row[c], ImVec2(x + pad_x + shift, y + pad_y), inner, text_col);
+      }
+      x += w[c];
+    }
+    y += row_h;
+    dl->AddLine(ImVec2(pos.x, y), ImVec2(pos.x + table_w, y), to_u32(pal.border));
+  }
+  dl->AddRect(pos, ImVec2(pos.x + table_w, y), to_u32(pal.border));
+  return y - pos.y;
 }
 
 }  // namespace
@@ -116,6 +191,8 @@ void markdown(const std::string& text) {
       dl->AddText(mono, mono->FontSize, ImVec2(pos.x + indent + pad, pos.y + pad), text_col,
                   code.c_str(), nullptr, width - 2 * pad);
       h = ts.y + 2 * pad;
+    } else if (b.kind == MdBlock::Kind::Table) {
+      h = draw_table(b, ImVec2(pos.x + indent, pos.y), width, text_col);
     } else {
       if (!b.bullet.empty()) {
         ImFont* f = ImGui::GetFont();

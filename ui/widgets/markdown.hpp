@@ -1,6 +1,6 @@
-// Markdown (CommonMark, parsed by cmark) drawn with ImGui: headings, paragraphs, bold, italic,
-// inline code, bullet and numbered lists, block quotes and code blocks, wrapped to the width
-// available. Parsed documents are cached by their text, so drawing costs no parsing per frame.
+// Markdown (CommonMark with GitHub's pipe tables, parsed by cmark-gfm) drawn with ImGui: headings,
+// paragraphs, bold, italic, inline code, bullet and numbered lists, block quotes, code blocks and
+// tables, wrapped to the width available. Parsed documents are cached by their text, so drawing costs no parsing per frame.
 #pragma once
 
 #include <string>
@@ -17,15 +17,20 @@ struct MdSpan {
   bool line_break = false;  // a hard break: the span's text is empty
 };
 
-// A block: one paragraph, heading, list item paragraph, quote paragraph, code block or rule.
+// A block: one paragraph, heading, list item paragraph, quote paragraph, code block, rule or
+// table.
 struct MdBlock {
-  enum class Kind { Paragraph, Heading, Code, Rule } kind = Kind::Paragraph;
+  enum class Kind { Paragraph, Heading, Code, Rule, Table } kind = Kind::Paragraph;
   int heading_level = 0;
   int indent = 0;        // list nesting depth (plus one for a block quote)
   std::string bullet;    // "•" or "3." for the first paragraph of a list item
   bool quote = false;
   std::vector<MdSpan> spans;
-  std::string plain() const;  // the block's text without styling
+  // A table's cells, row by row (the first row is the header), each a paragraph of spans, and
+  // each column's alignment: 'l', 'c', 'r' or 0 (none given).
+  std::vector<std::vector<MdBlock>> rows;
+  std::vector<char> align;
+  std::string plain() const;  // the block's text without styling (a table's cells " | ", rows "\n")
 };
 
 // Parses CommonMark into blocks (no ImGui needed; used by tests and by the cache).

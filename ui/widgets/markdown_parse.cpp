@@ -1,9 +1,10 @@
-// cmark's AST flattened into blocks of styled spans. Kept free of ImGui so the structure can be
-// tested and cached.
-#include <cmark.h>
+// cmark-gfm's tree flattened into blocks of styled spans (a table into rows of cells). Kept free
+// of ImGui so the structure can be tested and cached.
+#include <cmark-gfm.h>
 
 #include <memory>
 
+#include "reports/markdown_tree.hpp"
 #include "ui/widgets/markdown.hpp"
 
 namespace auditsim::ui {
@@ -11,6 +12,10 @@ namespace auditsim::ui {
 std::string MdBlock::plain() const {
   std::string s;
   for (const auto& sp : spans) s += sp.line_break ? std::string(" ") : sp.text;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r) s += '\n';
+    for (size_t c = 0; c < rows[r].size(); ++c) s += (c ? " | " : "") + rows[r][c].plain();
+  }
   return s;
 }
 
@@ -63,15 +68,42 @@ struct Builder {
 }  // namespace
 
 std::vector<MdBlock> parse_markdown(const std::string& text) {
-  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
-      cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+  namespace md = reports::text;
+  const md::CmarkDoc doc = md::parse_markdown_tree(text, /*tables=*/true);
   Builder b;
   if (!doc) return {};
+  MdBlock* table = nullptr;  // the table being read, whose cells take the text meanwhile
   cmark_iter* it = cmark_iter_new(doc.get());
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
     const bool enter = ev == CMARK_EVENT_ENTER;
     const char* lit = cmark_node_get_literal(n);
+    if (md::is_table(n)) {
+      if (enter) {
+        b.open(MdBlock::Kind::Table);
+        table = b.cur;
+        table->align = md::table_alignments(n);
+      } else {
+        table = nullptr;
+      }
+      b.cur = nullptr;
+      continue;
+    }
+    if (md::is_table_row(n)) {
+      if (enter && table) table->rows.emplace_back();
+      // The header row's cells are bold.
+      if (md::is_table_header_row(n)) b.bold += enter ? 1 : -1;
+      continue;
+    }
+    if (md::is_table_cell(n)) {
+      if (enter && table && !table->rows.empty()) {
+        table->rows.back().emplace_back();
+        b.cur = &table->rows.back().back();
+      } else {
+        b.cur = nullptr;
+      }
+      continue;
+    }
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
         if (enter) b.open(MdBlock::Kind::Paragraph);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cfloat>
+#include <map>
 #include <set>
 #include <string>
 
@@ -87,6 +89,9 @@ bool scenario_map(const char* id, const Scenario& s, const MapLayout& m,
   std::set<std::pair<int, int>> taken;
   for (size_t i = 1; i < path.size(); ++i) taken.insert({path[i - 1], path[i]});
   std::set<int> visited(path.begin(), path.end());
+  // Each stage on the path is numbered in the order it was reached (its first visit).
+  std::map<int, int> step_of;
+  for (int n : path) step_of.emplace(n, static_cast<int>(step_of.size()) + 1);
   const int sel = selected ? *selected : -1;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + area.x, origin.y + area.y), true);
@@ -138,8 +143,19 @@ bool scenario_map(const char* id, const Scenario& s, const MapLayout& m,
     dl->AddRectFilled(a, b, to_u32(fill), round);
     dl->AddRect(a, b, to_u32(is_sel || on ? pal.accent : pal.border), round, 0,
                 is_sel ? 3.0f : on ? 2.0f : 1.0f);
-    if (ni == s.start) dl->AddCircleFilled(ImVec2(a.x + 5, a.y + 5), 3.0f, to_u32(pal.accent));
     draw_label(dl, small, tsz, a, b, node.title.empty() ? node.id : node.title, to_u32(pal.text));
+    if (auto step = step_of.find(ni); step != step_of.end()) {
+      // The step's number in a disc on the box's corner, so the path reads in order.
+      const std::string num = std::to_string(step->second);
+      const ImVec2 ns = small->CalcTextSizeA(tsz, FLT_MAX, 0, num.c_str());
+      const float r = std::max(ns.x, ns.y) * 0.5f + 2.0f;
+      const ImVec2 c(a.x + r * 0.6f, a.y + r * 0.6f);
+      dl->AddCircleFilled(c, r, to_u32(pal.accent), 16);
+      dl->AddText(small, tsz, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f), to_u32(pal.accent_text), num.c_str());
+      if (Probe* p = active_probe()) p->record_text("map step " + num + " " + node.id);
+    } else if (ni == s.start) {
+      dl->AddCircleFilled(ImVec2(a.x + 5, a.y + 5), 3.0f, to_u32(pal.accent));
+    }
     if (hovered && io.MousePos.x >= a.x && io.MousePos.x <= b.x && io.MousePos.y >= a.y && io.MousePos.y <= b.y)
       hover_node = ni;
     if (Probe* p = active_probe()) p->record_text("map node " + node.id);

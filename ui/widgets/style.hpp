@@ -19,6 +19,7 @@ struct Fonts {
   ImFont* small = nullptr;
   ImFont* mono = nullptr;
   ImFont* huge = nullptr;  // presenter-mode node titles and timers
+  ImFont* countdown = nullptr;  // the room's countdown: digits only, read from the back of a room
 };
 
 // The colours of the current theme, beyond ImGui's own style colours.
@@ -35,6 +36,15 @@ struct Palette {
 };
 
 Fonts& fonts();
+// The same faces at the desk's size, for the facilitator's window while the main window shows
+// the room's view; the same as fonts() otherwise. FontsForDesk swaps them in for a frame.
+Fonts& desk_fonts();
+struct FontsForDesk {
+  FontsForDesk();
+  ~FontsForDesk();
+  FontsForDesk(const FontsForDesk&) = delete;
+  FontsForDesk& operator=(const FontsForDesk&) = delete;
+};
 Palette& palette();
 
 ImU32 to_u32(const ImVec4& c, float alpha_scale = 1.0f);

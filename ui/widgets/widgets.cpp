@@ -1,5 +1,7 @@
 #include "ui/widgets/widgets.hpp"
 
+#include <cfloat>
+#include <cmath>
 #include <algorithm>
 
 #include <imgui_stdlib.h>
@@ -64,16 +66,41 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
   return pressed;
 }
 
+namespace {
+
+// A choice's text box and height at font size `fs` in `width`.
+struct ChoiceGeometry {
+  float pad, badge_w, text_w;
+  ImVec2 text_size;
+  float height;
+};
+
+ChoiceGeometry choice_geometry(const char* label, bool numbered, float width, float fs) {
+  ChoiceGeometry g;
+  g.pad = fs * 0.8f;
+  g.badge_w = numbered ? fs * 2.0f : 0.0f;
+  g.text_w = std::max(fs * 4, width - 2 * g.pad - g.badge_w - (numbered ? g.pad * 0.6f : 0));
+  ImFont* f = ImGui::GetFont();
+  g.text_size = f->CalcTextSizeA(fs, FLT_MAX, g.text_w, label);
+  g.text_size.x = std::floor(g.text_size.x + 0.95f);
+  g.height = std::max(fs * 2.6f, g.text_size.y + 2 * g.pad);
+  return g;
+}
+
+}  // namespace
+
+float choice_button_height(const char* text, bool numbered, float width, float font_size) {
+  return choice_geometry(text, numbered, width, font_size).height;
+}
+
 bool choice_button(const char* id, int number, const char* label, float width, bool enabled,
                    bool highlighted) {
   const Palette& pal = palette();
   const ImGuiStyle& st = ImGui::GetStyle();
   const float fs = ImGui::GetFontSize();
-  const float pad = fs * 0.8f;
-  const float badge_w = number > 0 ? fs * 2.0f : 0.0f;
-  const float text_w = std::max(fs * 4, width - 2 * pad - badge_w - (badge_w > 0 ? pad * 0.6f : 0));
-  const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, text_w);
-  const float h = std::max(fs * 2.6f, ts.y + 2 * pad);
+  const ChoiceGeometry g = choice_geometry(label, number > 0, width, fs);
+  const float pad = g.pad, badge_w = g.badge_w, text_w = g.text_w, h = g.height;
+  const ImVec2 ts = g.text_size;
   ImGui::PushID(id);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton("##choice", ImVec2(width, h));
@@ -105,6 +132,29 @@ bool choice_button(const char* id, int number, const char* label, float width, b
   dl->AddText(ImGui::GetFont(), fs, ImVec2(x, p0.y + (h - ts.y) * 0.5f), to_u32(pal.text, alpha),
               label, nullptr, text_w);
   return pressed && enabled;
+}
+
+bool wrapped_button(const char* label, float width) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float fs = ImGui::GetFontSize();
+  const std::string_view shown = visible_label(label);
+  const ImVec2 pad(fs * 0.55f, fs * 0.35f);
+  ImFont* f = ImGui::GetFont();
+  const float text_w = std::max(fs * 3, width - 2 * pad.x);
+  const ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, text_w, shown.data(), shown.data() + shown.size());
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 size(width, ts.y + 2 * pad.y);
+  const bool pressed = ImGui::InvisibleButton(label, size);
+  const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+  record(label, "button");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button),
+                    st.FrameRounding);
+  if (st.FrameBorderSize > 0) dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding);
+  dl->AddText(f, fs, ImVec2(p0.x + pad.x, p0.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), shown.data(),
+              shown.data() + shown.size(), text_w);
+  return pressed;
 }
 
 bool card_button(const char* id, float width, float height, bool selected) {

@@ -16,6 +16,11 @@ bool primary_button(const char* label, ImVec2 size = {0, 0}, bool enabled = true
 // A large choice button: a number badge (1–9, 0 for none) and wrapped text, full `width`.
 bool choice_button(const char* id, int number, const char* text, float width, bool enabled,
                    bool highlighted = false);
+// The height choice_button takes for `text` at `font_size` in `width` (the room view lays out
+// its choices before drawing them).
+float choice_button_height(const char* text, bool numbered, float width, float font_size);
+// A button `width` wide whose label wraps onto as many lines as it needs.
+bool wrapped_button(const char* label, float width);
 // A card that can be clicked (library entries): title, subtitle lines, selected state.
 bool card_button(const char* id, float width, float height, bool selected);
 bool checkbox(const char* label, bool* value);
