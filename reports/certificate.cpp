@@ -24,7 +24,7 @@ std::string render_certificate_pdf(const CompletionCertificate& c) {
     std::vector<std::pair<std::string, std::string>> facts;
     facts.emplace_back("Completed", c.completed_at.empty() ? "(not recorded)" : text::long_date(c.completed_at));
     if (!c.outcome.empty()) facts.emplace_back("Outcome", c.outcome);
-    if (!c.opinion.empty()) facts.emplace_back("Assurance opinion reached", c.opinion);
+    if (!c.rating.empty()) facts.emplace_back("Exercise rating", c.rating);
     if (c.key_actions > 0)
       facts.emplace_back("Key actions achieved", std::to_string(c.key_actions_achieved) + " of " +
                                                      std::to_string(c.key_actions));

@@ -15,7 +15,7 @@ struct CompletionCertificate {
   std::string scenario_version;
   std::string completed_at;    // ISO 8601 UTC, as the store records it
   std::string outcome;         // "good", "mixed" or "poor"
-  std::string opinion;         // the assurance opinion reached ("Reasonable assurance")
+  std::string rating;          // the exercise rating reached ("Good")
   int key_actions_achieved = 0;
   int key_actions = 0;
   std::string session_id;      // so the certificate can be checked against the record

@@ -51,7 +51,7 @@ CertificateOffer certificate_offer(store::Store* db, const std::string& session_
   c.completed_at = rec->summary.finished_at;
   if (result.outcome)
     c.outcome = *result.outcome == Outcome::Good ? "good" : *result.outcome == Outcome::Poor ? "poor" : "mixed";
-  c.opinion = result.opinion;
+  c.rating = result.rating;
   c.key_actions = static_cast<int>(scenario.key_actions.size());
   int not_done = 0;
   for (const Finding& f : result.findings)

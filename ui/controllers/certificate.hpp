@@ -21,7 +21,7 @@ struct CertificateOffer {
 };
 
 // What the store holds for `session_id` decides the offer: a solo session, finished, with a
-// participant. `result` is the session's score (outcome, opinion, findings).
+// participant. `result` is the session's score (outcome, exercise rating, findings).
 CertificateOffer certificate_offer(store::Store* db, const std::string& session_id,
                                    const Scenario& scenario, const Result& result,
                                    const Settings& settings);
