@@ -104,10 +104,10 @@ int main(int argc, char** argv) {
     o.screenshot = out + "/" + s.file;
     o.db_path = db;
     o.clicks = s.clicks;
+    // Shots that do not show the recorded evening get a database of their own: earlier shots
+    // leave sessions unfinished, whose resume offer would stand in front of the screen.
+    if (!std::string(s.file).starts_with("results")) o.db_path = db + "." + s.file + ".db";
     if (s.presenter) {
-      // A database of its own: the earlier shots leave sessions unfinished, whose resume offer
-      // would stand in front of the room's view.
-      o.db_path = db + ".presenter";
       o.presenter = o.facilitator_window = true;
       o.facilitator_screenshot = out + "/presenter-facilitator.png";
     }

@@ -276,7 +276,8 @@ void draw_room(App& app) {
   draw_story(app, pc, t, ImVec2(measure, story_h), !side_documents);
   if (side_documents) {
     ImGui::SameLine(0, fs);
-    ImGui::BeginChild("##room-documents", ImVec2(0, story_h), false, ImGuiWindowFlags_NoNav);
+    ImGui::BeginChild("##room-documents", ImVec2(0, story_h), false,
+                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
     draw_side_documents(app, s);
     ImGui::EndChild();
   }
