@@ -69,6 +69,21 @@ void responses(std::string& o, const std::vector<ResponseRow>& rs, const std::st
   for (const ResponseRow& resp : rs) o += indent + "- " + esc(response_text(resp)) + "\n";
 }
 
+// The members' recommendations as a numbered list, each with the findings it answers and its
+// responses: the same in the feedback report's audit part and in the scrutiny report.
+void recommendation_list(std::string& o, const std::vector<MembersRecommendationRow>& recs) {
+  for (const MembersRecommendationRow& rec : recs) {
+    o += std::to_string(rec.number) + ". **To " + esc(recommendation_addressee(rec)) + "**: " + esc(rec.text) + "\n";
+    if (!rec.findings.empty()) {
+      std::string answers;
+      for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + esc(f);
+      o += "   - Answers the findings: " + answers + "\n";
+    }
+    if (rec.responses.empty()) o += "   - No response recorded yet\n";
+    responses(o, rec.responses, "   ");
+  }
+}
+
 // The internal audit part: scope, definitions, opinion, checks, findings, recommendations.
 void audit_body(std::string& o, const FeedbackReport& r, int lv) {
   const AuditSection& a = r.audit;
@@ -124,16 +139,7 @@ void audit_body(std::string& o, const FeedbackReport& r, int lv) {
 
   o += h(lv, "Members' recommendations");
   if (a.recommendations.empty()) o += "The members have made no recommendations yet.\n\n";
-  for (const MembersRecommendationRow& rec : a.recommendations) {
-    o += std::to_string(rec.number) + ". **To " + esc(recommendation_addressee(rec)) + "**: " + esc(rec.text) + "\n";
-    if (!rec.findings.empty()) {
-      std::string answers;
-      for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + esc(f);
-      o += "   - Answers the findings: " + answers + "\n";
-    }
-    if (rec.responses.empty()) o += "   - No response recorded yet\n";
-    responses(o, rec.responses, "   ");
-  }
+  recommendation_list(o, a.recommendations);
   if (!a.recommendations.empty()) o += "\n";
 }
 
@@ -273,16 +279,7 @@ std::string render_markdown(const ScrutinyReport& r) {
   if (r.recommendations.empty())
     o += "The members made no recommendations. The committee is asked to note the report.\n\n";
   else o += "The members recommend:\n\n";
-  for (const MembersRecommendationRow& rec : r.recommendations) {
-    o += std::to_string(rec.number) + ". **To " + esc(recommendation_addressee(rec)) + "**: " + esc(rec.text) + "\n";
-    if (!rec.findings.empty()) {
-      std::string answers;
-      for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + esc(f);
-      o += "   - Answers the findings: " + answers + "\n";
-    }
-    if (rec.responses.empty()) o += "   - No response recorded yet\n";
-    for (const ResponseRow& resp : rec.responses) o += "   - " + esc(response_text(resp)) + "\n";
-  }
+  recommendation_list(o, r.recommendations);
   o += "\n" + h(2, "5. Evidence");
   o += h(3, "Attendance") + esc(attendance_sentence(r)) + "\n\n";
   o += h(3, "Exercise ratings") + "| Exercise rating | Sessions |\n|---|---|\n";

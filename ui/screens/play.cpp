@@ -114,15 +114,17 @@ void draw_choices(App& app, PlayController& pc, int t) {
       pressed = avail[k];
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.35f));
   }
-  if (pressed >= 0) {
-    std::string err;
-    if (!pc.choose(t, pressed, &err))
-      app.show_error("The decision was not recorded", err,
-                     "Nothing has changed; try again, or check the results database.");
-  }
+  if (pressed >= 0) take_choice(app, pc, t, pressed);
 }
 
 }  // namespace
+
+void take_choice(App& app, PlayController& pc, int t, int choice) {
+  std::string err;
+  if (!pc.choose(t, choice, &err))
+    app.show_error("The decision was not recorded", err,
+                   "Nothing has changed; try again, or check the results database.");
+}
 
 void draw_ending(App& app, PlayController& pc, int t) {
   const Session& s = *pc.table(t).session;

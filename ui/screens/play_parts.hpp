@@ -19,6 +19,8 @@ void draw_injects(App& app, PlayController& pc, int t);
 void draw_last_feedback(const Session& s);
 // The ending reached: its outcome, debrief text and the way to the debrief.
 void draw_ending(App& app, PlayController& pc, int t);
+// Takes choice `choice` for table t; when the store refuses it, says so and changes nothing.
+void take_choice(App& app, PlayController& pc, int t, int choice);
 // The banner shown while what is on screen is not in the results store.
 void draw_recording_banner(App& app, PlayController& pc);
 // The room view: presenter mode's play screen (screens/room.cpp).

@@ -220,12 +220,7 @@ void draw_room_choices(App& app, PlayController& pc, int t, const ChoiceGrid& gr
   app.play_ui.room_choice = 0;
   ImGui::PopStyleVar();
   ImGui::EndChild();
-  if (pressed >= 0) {
-    std::string err;
-    if (!pc.choose(t, pressed, &err))
-      app.show_error("The decision was not recorded", err,
-                     "Nothing has changed; try again, or check the results database.");
-  }
+  if (pressed >= 0) take_choice(app, pc, t, pressed);
 }
 
 }  // namespace
