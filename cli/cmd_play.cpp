@@ -36,10 +36,10 @@ RecordingSetup recording_setup(const PlayOptions& o) {
   setup.mode = *mode;
   if (!o.event_date.empty() && !is_iso_date(o.event_date))
     throw CLI::ValidationError("--event-date", not_a_date_message("the date", o.event_date));
-  // The tables of one teams evening are reported together under their event, each by name.
+  // The teams of one evening are reported together under their event, each by name.
   if (setup.mode == store::Mode::Teams && (o.event.empty() || o.team.empty()))
     throw CLI::ValidationError("--mode teams",
-                               "takes the evening's --event NAME and this table's --team NAME");
+                               "takes the evening's --event NAME and this team's --team NAME");
   if (o.event_kind.empty()) {
     setup.event_kind = setup.mode == store::Mode::Solo ? store::EventKind::ELearning
                                                        : store::EventKind::TrainingEvening;
@@ -109,7 +109,7 @@ void add_play_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--participant", opts->participants,
                   "NAME[:member|staff], repeatable (default role: member)");
   cmd->add_option("--mode", opts->mode, "solo, group or teams (default solo)");
-  cmd->add_option("--team", opts->team, "Team (table) name in teams mode");
+  cmd->add_option("--team", opts->team, "Team name in teams mode");
   cmd->add_option("--facilitator", opts->facilitator, "Facilitator of a new event");
   cmd->add_flag("--no-record", opts->no_record, "Play in memory only; record nothing");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_play(*opts, global); });

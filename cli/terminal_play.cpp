@@ -319,7 +319,7 @@ void print_result(const Session& session, std::ostream& out) {
     else out << "not assessed\n";
   }
   out << "  Overall  " << std::fixed << std::setprecision(0) << r.overall_percent << " %\n";
-  // The story's score, said for what it is: how the table played, not an assurance opinion on
+  // The story's score, said for what it is: how the team played, not an assurance opinion on
   // the council's controls (that comes only from a desktop audit's control checks).
   out << "\nExercise rating: " << r.rating;
   if (r.capped_by_high_finding) out << " (capped: " << cap_reason(r) << ")";

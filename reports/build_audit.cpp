@@ -130,11 +130,11 @@ std::vector<Definition> rating_definitions(const RatingScale& scale) {
                                                  : "Overall under " + pct(t.back()) + ".";
     out.push_back({scale.labels[i], scale.definitions[i] + " " + band});
   }
-  // The cap is said at the level it caps at: the best a table that missed a high-priority key
+  // The cap is said at the level it caps at: the best a team that missed a high-priority key
   // action can be rated.
   if (scale.cap_level_for_missed_high > 0 && scale.cap_level_for_missed_high < 4)
     out[static_cast<size_t>(scale.cap_level_for_missed_high)].text +=
-        " Also the best rating for a table that missed or breached a high-priority key action.";
+        " Also the best rating for a team that missed or breached a high-priority key action.";
   return out;
 }
 

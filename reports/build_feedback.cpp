@@ -83,7 +83,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
                            ? render_text(s, n.choices[ci].feedback, *state_by_row[i])
                            : n.choices[ci].feedback;
         // What the choice handed over, also on a row a later undo reversed (it was handed
-        // over at the table, then taken back).
+        // over in the team, then taken back).
         for (int e : n.choices[ci].releases) row.released_evidence.push_back(s.evidence[e].title);
       }
       row.votes = vote_rows(n, d.votes_json, d.choice_id);
@@ -183,7 +183,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   r.rating_definitions = rating_definitions(settings.scale);
   r.priority_definitions = priority_definitions();
   if (!session->finished()) {
-    // A table still playing (or stopped before an ending) has no rating yet: the lowest label
+    // A team still playing (or stopped before an ending) has no rating yet: the lowest label
     // would say of it what did not happen.
     r.rating = rec.summary.status == store::Status::Abandoned ? "Abandoned" : "In progress";
     r.rating_level = kUnratedLevel;

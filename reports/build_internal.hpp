@@ -90,7 +90,7 @@ Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event
 // store::StoreError (NotFound) when there are none.
 std::vector<store::SessionSummary> select_sessions(store::Store& db, const ScrutinySelection& sel);
 // Part A's redactor for those sessions: the names of everyone at the events covered (or, when a
-// session belongs to no event, of everyone in the database), for a name from another table is
+// session belongs to no event, of everyone in the database), for a name from another team is
 // still a name.
 Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
 

@@ -1,6 +1,6 @@
 // The scrutiny report model: an event or a date range, aggregated across sessions: the members'
 // own recommendations with the responses to them, and, as evidence, learning points drawn from
-// the key actions the tables most often missed in the story.
+// the key actions the teams most often missed in the story.
 #include <algorithm>
 #include <exception>
 #include <set>
@@ -186,7 +186,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     r.audit_findings_medium += f.audit.findings_medium;
     r.audit_findings_low += f.audit.findings_low;
     if (!f.outcome.empty()) ++r.outcomes[f.outcome];
-    // Only sessions that reached an ending count towards what tables missed: a table still
+    // Only sessions that reached an ending count towards what teams missed: a team still
     // playing has not missed what it has not reached yet.
     const bool rated = f.rating_level != kUnratedLevel;
     if (rated) ++played[f.scenario_id];

@@ -230,7 +230,7 @@ struct FeedbackReport {
   int members = 0, staff = 0;
   std::array<PillarRow, kPillarCount> pillars;
   double overall_percent = 0;
-  // The exercise rating: how the table played the story (never an assurance opinion).
+  // The exercise rating: how the team played the story (never an assurance opinion).
   std::string rating;
   int rating_level = 3;  // 0 best .. 3; kUnratedLevel when the session is unfinished
   bool capped_by_high_finding = false;
@@ -239,7 +239,7 @@ struct FeedbackReport {
   std::string ending_title;
   std::string ending_debrief;  // Markdown
   std::vector<DecisionRow> decisions;
-  // What the table missed, breached or did late in the story: the exercise's learning points,
+  // What the team missed, breached or did late in the story: the exercise's learning points,
   // not findings about the council's controls (those are audit.findings).
   std::vector<FindingRow> findings;
   int findings_high = 0, findings_medium = 0, findings_low = 0;
@@ -273,7 +273,7 @@ struct MissedKeyAction {
   int played = 0;  // sessions of that scenario
 };
 
-// What the exercises suggest, from the key actions the tables most often missed: evidence for
+// What the exercises suggest, from the key actions the teams most often missed: evidence for
 // members to weigh, not a recommendation until they make it one.
 struct LearningPoint {
   int number = 0;

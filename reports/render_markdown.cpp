@@ -157,7 +157,7 @@ void action_plan(std::string& o, const FeedbackReport& r, int lv) {
   o += "\n";
 }
 
-// What the table did in the story, apart from the audit: the exercise's learning points.
+// What the team did in the story, apart from the audit: the exercise's learning points.
 void learning_points(std::string& o, const FeedbackReport& r, int lv) {
   o += h(lv, "Learning points from the exercise") + "*" + esc(kLearningPointsIntro) + "*\n\n";
   o += "**" + esc(rating_sentence(r)) + "**\n\n";
@@ -170,7 +170,7 @@ void learning_points(std::string& o, const FeedbackReport& r, int lv) {
          (p.override_delta ? signed_number(p.override_delta) : "") + " |\n";
   o += "\n";
 
-  o += h(lv + 1, "What the table missed, breached or did late") + esc(findings_summary(r)) + "\n\n";
+  o += h(lv + 1, "What the team missed, breached or did late") + esc(findings_summary(r)) + "\n\n";
   for (const FindingRow& f : r.findings)
     o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(finding_text(f)) +
          (f.management_action.empty() ? "" : " \u2014 *Suggested action:* " + esc(f.management_action)) + "\n";

@@ -48,7 +48,7 @@ std::string attendance_sentence(const ScrutinyReport& r) {
   std::string s = plural(r.participants, "participant", "participants") + " (" +
                   plural(r.members, "member", "members") + ", " +
                   std::to_string(r.staff) + " staff)";
-  if (r.teams > 0) s += " at " + plural(r.teams, "table", "tables");
+  if (r.teams > 0) s += " in " + plural(r.teams, "team", "teams");
   s += ", in " + plural(r.sessions, "session", "sessions") + " (" +
        std::to_string(r.finished_sessions) + " played to an ending)";
   // Sessions of Part B scenarios are counted in Part A and nothing else.
@@ -71,12 +71,12 @@ std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {
   if (r.checks_recorded > 0 || !r.recommendations.empty())
     p.push_back("After the scenario the participants checked the council's own arrangements "
                 "against the key actions, and members made their own recommendations, which are "
-                "set out in section 4 with the responses to them. What the tables did in the "
+                "set out in section 4 with the responses to them. What the teams did in the "
                 "story is evidence for learning, in section 5. Each session is summarised in an "
                 "appendix.");
   else
     p.push_back("The council's own arrangements were not checked in these sessions, so the "
-                "report gives no assurance opinion. What the tables did in the story is evidence "
+                "report gives no assurance opinion. What the teams did in the story is evidence "
                 "for learning, in section 5. Each session is summarised in an appendix.");
   return p;
 }
@@ -122,7 +122,7 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
     std::vector<std::pair<std::string, int>> ops(r.ratings.begin(), r.ratings.end());
     std::stable_sort(ops.begin(), ops.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string s = "Exercise ratings (how the tables played the story): ";
+    std::string s = "Exercise ratings (how the teams played the story): ";
     for (size_t i = 0; i < ops.size(); ++i)
       s += (i ? "; " : "") + one_line(ops[i].first) + " in " +
            plural(ops[i].second, "session", "sessions");
@@ -205,7 +205,7 @@ std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r) {
           "best total any complete path through the scenario could reach. A pillar no path can "
           "score is reported as not assessed rather than as zero.",
           "Key actions are the controls and opportunities an auditor looks for; each one a "
-          "table missed in the story is a learning point with its priority. The story's result "
+          "team missed in the story is a learning point with its priority. The story's result "
           "is an exercise rating, not an assurance opinion: " + scale + " A missed "
           "high-priority key action caps the rating at " +
           one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) + ".",
@@ -232,7 +232,7 @@ const std::vector<GlossaryEntry>& glossary() {
       {"Desktop audit", "A structured exercise in which participants decide how the council would "
                         "respond to a developing scenario, and the controls that would have "
                         "stopped it are identified."},
-      {"Exercise rating", "How well a table played a fictional scenario, on four levels. It is "
+      {"Exercise rating", "How well a team played a fictional scenario, on four levels. It is "
                           "not an assurance opinion."},
       {"Key action", "A control or opportunity an auditor looks for in a scenario."},
       {"Part B", "Exempt information under Schedule 12A to the Local Government Act 1972, "

@@ -73,12 +73,12 @@ std::string rating_sentence(const FeedbackReport& r);
 
 // The line that opens a feedback report's learning points: what they are and are not.
 inline constexpr const char* kLearningPointsIntro =
-    "What the table did in the fictional scenario, for learning. These points are about the "
+    "What the team did in the fictional scenario, for learning. These points are about the "
     "exercise, not findings about the council's controls, and the exercise rating says how well "
-    "the table played: it is not an assurance opinion.";
+    "the team played: it is not an assurance opinion.";
 // The line that opens a scrutiny report's learning points from the exercises.
 inline constexpr const char* kScrutinyLearningPointsIntro =
-    "From what the tables did in the fictional scenarios: the key actions most often missed, "
+    "From what the teams did in the fictional scenarios: the key actions most often missed, "
     "with the action each suggests. They are evidence for members to weigh, not recommendations "
     "unless members make them their own.";
 // "Draft, version 1".
@@ -132,7 +132,7 @@ std::vector<std::string> session_table_row(const FeedbackReport& f);
 
 // "Appendix A", ..., "Appendix Z", "Appendix AA", ...
 std::string appendix_label(size_t index);
-// Attendance in one sentence: "12 participants (10 members, 2 staff) at 4 tables, 4 sessions".
+// Attendance in one sentence: "12 participants (10 members, 2 staff) in 4 teams, 4 sessions".
 std::string attendance_sentence(const ScrutinyReport& r);
 
 }  // namespace auditsim::reports::text

@@ -33,7 +33,7 @@ std::optional<PlayStop> play_choices(Session& session, const std::vector<std::st
 
 // From wherever the session is to an ending: at every stage the available choice with the
 // highest total score plus the best total still reachable after it (the first listed on ties),
-// as a well-advised table would play after a mistake.
+// as a well-advised team would play after a mistake.
 void play_best_from_here(Session& session, Continuations& continuations,
                          const TakeChoice& take = {});
 

@@ -76,12 +76,12 @@ struct ReleasedEvidence {
   int64_t at_ms = 0;  // active session time it was released
 };
 
-// One play-through of a scenario by one person or table. The clock must outlive the session.
+// One play-through of a scenario by one person or team. The clock must outlive the session.
 class Session {
  public:
   // Starts at the scenario's start node (firing its on_enter injects, `when` injects already
   // true and `after: 0` injects). `audience` filters audience-specific choices and injects; a
-  // session with no audience (both roles at one table) is offered all of them.
+  // session with no audience (both roles in one team) is offered all of them.
   Session(ScenarioPtr scenario, const Clock& clock, std::optional<Audience> audience = {});
 
   const Scenario& scenario() const { return *scenario_; }

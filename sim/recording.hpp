@@ -33,7 +33,7 @@ class SessionRecorder {
   // Starts a new recorded session for `session` (which should be freshly started).
   SessionRecorder(store::Store& db, const Session& session, const RecordingSetup& setup);
   // Starts a new recorded session whose event and participants the caller has already resolved
-  // in `start` (the desktop program starts several tables in one transaction). The session's
+  // in `start` (the desktop program starts several teams in one transaction). The session's
   // current state is stored with it.
   SessionRecorder(store::Store& db, const Session& session, store::SessionStart start);
   // Continues recording a session loaded from the store (`already_recorded` history entries

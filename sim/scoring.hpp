@@ -14,7 +14,7 @@
 
 namespace auditsim {
 
-// The exercise rating: how well a table played the story, on four levels. It says nothing about
+// The exercise rating: how well a team played the story, on four levels. It says nothing about
 // the council's own controls, so it is never called an assurance opinion (that comes only from
 // the group's control checks, sim/audit/audit.hpp) and its default labels are plain words a
 // committee cannot mistake for one. Councils word it differently, so labels, definitions and
@@ -24,7 +24,7 @@ struct RatingScale {
   std::array<std::string, 4> labels{"Strong", "Good", "Fair", "Weak"};
   // What each level means, printed beside the rating in every report.
   std::array<std::string, 4> definitions{
-      "The table took the key actions the scenario looks for and its decisions scored well "
+      "The team took the key actions the scenario looks for and its decisions scored well "
       "across the four Ps.",
       "Mostly sound decisions; some opportunities were missed or taken late.",
       "A mixed result: important actions were missed, taken late or breached, or a "

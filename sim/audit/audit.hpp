@@ -1,5 +1,5 @@
 // The audit half of a desktop audit: findings come from the group's control checks of the
-// council's own arrangements (never from what a table did in the story), and an assurance
+// council's own arrangements (never from what a team did in the story), and an assurance
 // opinion is proposed from those findings against configurable definitions. The story's score
 // is an exercise rating (sim/scoring.hpp), a different thing; see docs/desktop-audit.md.
 #pragma once

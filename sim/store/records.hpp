@@ -81,8 +81,8 @@ struct SessionStart {
   std::string audience;  // "members" | "staff" | ""
   std::vector<std::string> participant_ids;
   std::string state_json;  // the engine's initial state
-  std::string run;         // teams: the id the run's tables share (empty otherwise)
-  int64_t run_position = 0;  // teams: the table's place (its tab) in the run, from 0
+  std::string run;         // teams: the id the run's teams share (empty otherwise)
+  int64_t run_position = 0;  // teams: the team's place (its tab) in the run, from 0
 };
 
 // One entry of the decision log.
@@ -157,8 +157,8 @@ struct SessionSummary {
   std::string team;
   Mode mode = Mode::Solo;
   int64_t decisions = 0;
-  std::string run;           // teams: shared by the tables of one run; empty otherwise
-  int64_t run_position = 0;  // teams: the table's place in the run, from 0
+  std::string run;           // teams: shared by the teams of one run; empty otherwise
+  int64_t run_position = 0;  // teams: the team's place in the run, from 0
   // Who took part, by display name (an erased person's pseudonym), sorted. Filled by
   // list_sessions only: the single-session and bulk reads carry the full participant records.
   std::vector<std::string> participant_names;
@@ -184,7 +184,7 @@ struct SessionRecord {
 struct SessionFilter {
   std::string event;  // event name or id; empty = all
   std::optional<Status> status;
-  std::string run = {};  // the tables of one teams run; empty = all
+  std::string run = {};  // the teams of one teams run; empty = all
 };
 
 // Result of import_from.

@@ -120,7 +120,7 @@ const std::vector<const char*>& steps() {
       R"sql(
       ALTER TABLE scenario_snapshots ADD COLUMN evidence_files TEXT NOT NULL DEFAULT '{}';
       )sql",
-      // Version 4: the tables of one teams run share a run id, and keep their order (the tabs),
+      // Version 4: the teams of one teams run share a run id, and keep their order (the tabs),
       // so the run is resumed whole after a crash or a restart. Other sessions have run ''.
       R"sql(
       ALTER TABLE sessions ADD COLUMN run TEXT NOT NULL DEFAULT '';

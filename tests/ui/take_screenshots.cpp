@@ -1,6 +1,6 @@
 // Renders each screen of the desktop program in a real window (run under xvfb-run) and writes
 // docs/screenshots/*.png. The debrief is reached by clicking the best path of the tutorial; the
-// event charts show a training evening of four tables recorded beforehand.
+// event charts show a training evening of four teams recorded beforehand.
 // Usage: ui_take_screenshots SCENARIOS_DIR OUT_DIR DB_PATH
 #include <cstdio>
 #include <string>
@@ -13,7 +13,7 @@
 
 namespace {
 
-// Records a training evening: four tables of the cuckooing scenario, each choosing its own way
+// Records a training evening: four teams of the cuckooing scenario, each choosing its own way
 // (the best path, then the first, last and middle option at every stage).
 void record_evening(const std::string& scenarios, const std::string& db_path) {
   using namespace auditsim;
@@ -22,7 +22,7 @@ void record_evening(const std::string& scenarios, const std::string& db_path) {
   auto analysis = analyse(*lr.scenario);
   auto db = store::Store::open(db_path);
   SteadyClock clock;
-  const char* tables[] = {"Table 1", "Table 2", "Table 3", "Table 4"};
+  const char* teams[] = {"Team 1", "Team 2", "Team 3", "Team 4"};
   for (int t = 0; t < 4; ++t) {
     Session session(lr.scenario, clock);
     RecordingSetup setup;
@@ -31,8 +31,8 @@ void record_evening(const std::string& scenarios, const std::string& db_path) {
     setup.event_kind = store::EventKind::TrainingEvening;
     setup.facilitator = "Community safety manager";
     setup.mode = store::Mode::Teams;
-    setup.team = tables[t];
-    setup.participants = {{"Cllr " + std::string(tables[t]) + " chair", store::Role::Member}};
+    setup.team = teams[t];
+    setup.participants = {{"Cllr " + std::string(teams[t]) + " chair", store::Role::Member}};
     SessionRecorder rec(db, session, setup);
     size_t step = 0;
     for (int guard = 0; guard < 60 && !session.finished(); ++guard) {

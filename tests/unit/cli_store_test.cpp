@@ -174,7 +174,7 @@ TEST_CASE("play refuses an event date that is not a date, and records nothing") 
   CHECK(list.out.find("Spring evening") == std::string::npos);
 }
 
-TEST_CASE("play in teams mode takes the evening's event and the table's name") {
+TEST_CASE("play in teams mode takes the evening's event and the team's name") {
   const fs::path dir = scratch("teams-event");
   const std::string db = (dir / "results.db").string();
   auto r = run_process({AUDITSIM_BINARY, "--db", db, "play", kTutorial, "--auto", "best", "--mode",

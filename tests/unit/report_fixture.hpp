@@ -131,11 +131,11 @@ inline store::Store standard_db(const fs::path& dir, bool include_exempt = false
   return db;
 }
 
-// A desktop audit of the first table's session, as the store would hold it: two versions of the
+// A desktop audit of the first team's session, as the store would hold it: two versions of the
 // call-back check (not known, then partly in place), the report check not known with the group's
 // own cause, an auditor's opinion with its reason, three recommendations (one withdrawn) and
 // responses from two bodies. Names of people are typed where roles belong, so Part A must
-// replace them; the scope is a final version 2. The second table: one check in place and one
+// replace them; the scope is a final version 2. The second team: one check in place and one
 // recommendation, so recommendations from two sessions are numbered on through a scrutiny report.
 inline audit::AuditRecord sample_audit(int table) {
   const std::string& who = secret_names().front();
@@ -230,7 +230,7 @@ inline audit::AuditRecord sample_audit(int table) {
 }
 
 // Gives the sessions of standard_db their audit in memory, by team (the store's audit tables
-// are filled by their own code), and the first table an action past its due date.
+// are filled by their own code), and the first team an action past its due date.
 inline reports::AmendRecord with_sample_audit() {
   return [](store::SessionRecord& rec) {
     const std::string& team = rec.summary.team;

@@ -197,11 +197,11 @@ TEST_CASE("the council's PNG logo heads every PDF page; an unreadable logo is le
   CHECK(pdf.find("/Subtype /Image") == std::string::npos);
 }
 
-TEST_CASE("an unfinished table's report says in progress in every format, never the lowest rating") {
+TEST_CASE("an unfinished team's report says in progress in every format, never the lowest rating") {
   using namespace auditsim::testing;
   const std::filesystem::path dir = report_scratch("unfinished-table");
   store::Store db = standard_db(dir);
-  // One decision of two: the table is still playing when the report is made.
+  // One decision of two: the team is still playing when the report is made.
   const std::string id = record_session(db, hostile_scenario(), {"call"}, "Table 5");
   const ReportSettings settings = test_settings(Part::B);
   FeedbackReport r = build_feedback(db, id, settings);

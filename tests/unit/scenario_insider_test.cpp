@@ -162,7 +162,7 @@ TEST_CASE("every insider key action carries a control question, and few are high
     high += k.priority == Priority::High ? 1 : 0;
   }
   // About a third of the key actions, as in the flagships (three or four of twelve): with more,
-  // almost any real table is capped at Fair.
+  // almost any real team is capped at Fair.
   CHECK(high >= 2);
   CHECK(high <= 3);
 }

@@ -105,7 +105,7 @@ TEST_CASE("the procurement scenario is a Part A exercise of the planned size") {
   CHECK(s.nodes.size() >= 25);
   CHECK(s.key_actions.size() >= 8);
   CHECK(s.key_actions.size() <= 12);
-  // Three or four high-priority key actions: with more, almost any real table is capped.
+  // Three or four high-priority key actions: with more, almost any real team is capped.
   const auto high = std::count_if(s.key_actions.begin(), s.key_actions.end(),
                                   [](const KeyAction& k) { return k.priority == Priority::High; });
   CHECK(high >= 3);
@@ -327,7 +327,7 @@ TEST_CASE("at every stage both audiences see, members have their own choices or 
     const bool framed = members_text && members_text->find("**Members:**") != std::string::npos;
     CHECK((members_choose || framed));
     own_choices += members_choose ? 1 : 0;
-    // A table of members and officers together sees both sets of choices, so the text it reads
+    // A team of members and officers together sees both sets of choices, so the text it reads
     // (the default) says who decides what.
     const bool staff_choose = std::any_of(
         n.choices.begin(), n.choices.end(),

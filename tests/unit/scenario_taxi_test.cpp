@@ -2,7 +2,7 @@
 // (scenarios/taxi-licensing/taxi-licensing-castle-cars.yaml) that its path tests cannot express:
 // the members' part at every stage, the desktop-audit control questions, what a timer takes
 // when nobody decides, the hearing played by members who have seen only the papers, and the
-// consequences a table meets when it waits. Endings, traps and balance are in its tests file
+// consequences a team meets when it waits. Endings, traps and balance are in its tests file
 // (taxi-licensing-castle-cars.tests.yaml), run by `auditsim test`.
 #include <doctest/doctest.h>
 

@@ -160,7 +160,7 @@ std::vector<std::string> fill(Store& st) {
     }
     if (i % 2) record_audit(st, id, i);
   }
-  // A second person at one table, so a session has more than one participant.
+  // A second person in one team, so a session has more than one participant.
   SessionStart start;
   start.mode = Mode::Teams;
   start.participant_ids.push_back(st.create_participant("Zoe Officer", Role::Staff));

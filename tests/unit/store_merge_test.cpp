@@ -177,7 +177,7 @@ TEST_CASE("export writes one event's sessions to a new file and nothing of the o
   CHECK(back.conflicts.empty());
 }
 
-TEST_CASE("import carries a teams run's shared run id and each table's place") {
+TEST_CASE("import carries a teams run's shared run id and each team's place") {
   fs::path dir = scratch_dir("merge-run");
   std::vector<std::string> ids;
   {

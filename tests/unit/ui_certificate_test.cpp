@@ -40,7 +40,7 @@ void play_solo(Headless& h) {
 
 // Plays the first choice at every stage to the end and opens the debrief.
 void play_to_debrief(Headless& h) {
-  for (int guard = 0; guard < 50 && !h.app().play()->tables()[0].session->finished(); ++guard) {
+  for (int guard = 0; guard < 50 && !h.app().play()->teams()[0].session->finished(); ++guard) {
     for (int a = 0; a < 20 && h.probe().find("Acknowledge"); ++a) h.click("Acknowledge");
     const ProbeItem* first = nullptr;
     for (const auto& it : h.probe().items())
@@ -67,7 +67,7 @@ TEST_CASE("playing solo records the learner's pseudonym and the debrief saves a 
   REQUIRE(h.click("I am an officer"));
   REQUIRE(h.click("Start##solo"));
   REQUIRE(h.app().screen() == Screen::Play);
-  const std::string id = h.app().play()->table(0).session_id;
+  const std::string id = h.app().play()->team(0).session_id;
   {
     auto db = store::Store::open(dir + "/results.db");
     auto rec = db.load_session(id);

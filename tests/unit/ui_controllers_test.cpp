@@ -103,13 +103,13 @@ TEST_CASE("the play controller records decisions before reporting them taken, an
   std::string id;
   {
     PlayController pc(lr.scenario, clock, &db, setup);
-    Table& t = pc.table(0);
+    Team& t = pc.team(0);
     id = t.session_id;
     const int first = t.session->available_choices().at(0);
     t.draft.votes[t.session->current_node().choices[first].id] = 4;
     std::string err;
     REQUIRE(pc.choose(0, first, &err));
-    CHECK(pc.table(0).draft.votes.empty());  // the draft is cleared for the next stage
+    CHECK(pc.team(0).draft.votes.empty());  // the draft is cleared for the next stage
     CHECK_FALSE(pc.undo(0, "  ", &err));      // a reason is required
     CHECK(err.find("reason") != std::string::npos);
     CHECK_FALSE(pc.choose(0, 999, &err));
@@ -125,7 +125,7 @@ TEST_CASE("the play controller records decisions before reporting them taken, an
   auto resumed = PlayController::resume(db, id, clock, {}, &err);
   INFO(err);
   REQUIRE(resumed);
-  CHECK(resumed->table(0).session->effective_decisions().size() == 1);
+  CHECK(resumed->team(0).session->effective_decisions().size() == 1);
   CHECK_FALSE(PlayController::resume(db, "no-such-session", clock, {}, &err));
   CHECK_FALSE(err.empty());
 }
@@ -138,13 +138,13 @@ TEST_CASE("an undo from an ending makes the recorded session active again") {
   auto db = store::Store::open(dir + "/results.db");
   PlayController pc(lr.scenario, clock, &db, SessionSetup{});
   std::string err;
-  for (int guard = 0; guard < 30 && !pc.table(0).session->finished(); ++guard) {
-    for (const auto& p : std::vector<PendingInject>(pc.table(0).session->pending_injects()))
+  for (int guard = 0; guard < 30 && !pc.team(0).session->finished(); ++guard) {
+    for (const auto& p : std::vector<PendingInject>(pc.team(0).session->pending_injects()))
       pc.acknowledge(0, p.inject);
-    REQUIRE(pc.choose(0, pc.table(0).session->available_choices().at(0), &err));
+    REQUIRE(pc.choose(0, pc.team(0).session->available_choices().at(0), &err));
   }
-  REQUIRE(pc.table(0).session->finished());
-  const std::string id = pc.table(0).session_id;
+  REQUIRE(pc.team(0).session->finished());
+  const std::string id = pc.team(0).session_id;
   CHECK(db.load_session(id)->summary.status == store::Status::Finished);
   const bool undone = pc.undo(0, "The table changed its mind", &err);
   INFO(err);
@@ -153,7 +153,7 @@ TEST_CASE("an undo from an ending makes the recorded session active again") {
   CHECK(rec->summary.status == store::Status::Active);
   CHECK(rec->decisions.back().kind == store::DecisionKind::Undo);
   // Deciding again finishes it again.
-  REQUIRE(pc.choose(0, pc.table(0).session->available_choices().at(0), &err));
+  REQUIRE(pc.choose(0, pc.team(0).session->available_choices().at(0), &err));
   CHECK(db.load_session(id)->summary.status == store::Status::Finished);
 }
 
@@ -353,7 +353,7 @@ TEST_CASE("the top bar drops the title, then wraps the tabs, rather than run off
   CHECK(huge.rows == 2);
 }
 
-TEST_CASE("the results filter matches event, scenario, participant and table, ignoring case, within dates") {
+TEST_CASE("the results filter matches event, scenario, participant and team, ignoring case, within dates") {
   store::SessionSummary s;
   s.event_name = "Members' training evening";
   s.scenario_id = "cuckooing-millbrook-court";

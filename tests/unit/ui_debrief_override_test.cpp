@@ -1,5 +1,5 @@
 // The debrief's score adjustment: a facilitator adjusts one pillar with a required reason, the
-// table is rescored by the usual rules, and the adjustment is kept with the session.
+// team is rescored by the usual rules, and the adjustment is kept with the session.
 #include <doctest/doctest.h>
 
 #include "tests/support/test_files.hpp"
@@ -34,7 +34,7 @@ int pillar_index(Pillar p) { return static_cast<int>(p); }
 
 }  // namespace
 
-TEST_CASE("the debrief records a pillar adjustment with its reason and rescores the table") {
+TEST_CASE("the debrief records a pillar adjustment with its reason and rescores the team") {
   store::Store db = store::Store::open(test::fresh_scratch_dir("debrief-override") / "results.db");
   const std::string id = record_worst(db);
   ManualClock clock;

@@ -1,4 +1,4 @@
-// The debrief's wording: a key action the table missed reads "Not achieved: ...", never as if it
+// The debrief's wording: a key action the team missed reads "Not achieved: ...", never as if it
 // were done, and the map of the path taken numbers each stage reached, in order, with a legend.
 #include <doctest/doctest.h>
 
@@ -17,9 +17,9 @@ TEST_CASE("a missed key action reads Not achieved and the path map is numbered a
   h.frame();
   // The last choice at every stage: the tutorial's worst answers, which miss key actions.
   std::vector<std::string> path;
-  for (int guard = 0; guard < 50 && !h.app().play()->tables()[0].session->finished(); ++guard) {
+  for (int guard = 0; guard < 50 && !h.app().play()->teams()[0].session->finished(); ++guard) {
     for (int a = 0; a < 20 && h.probe().find("Acknowledge"); ++a) h.click("Acknowledge");
-    path.push_back(h.app().play()->tables()[0].session->current_node().id);
+    path.push_back(h.app().play()->teams()[0].session->current_node().id);
     std::string last;
     for (const auto& it : h.probe().items())
       if (it.kind == "choice" && it.enabled) last = it.label;

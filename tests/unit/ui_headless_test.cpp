@@ -58,14 +58,14 @@ TEST_CASE("a solo session clicked through to the debrief is fully recorded") {
     h.frame();
     CHECK(h.app().screen() == Screen::Play);
     int guard = 0;
-    while (!h.app().play()->tables()[0].session->finished() && guard++ < 50) {
+    while (!h.app().play()->teams()[0].session->finished() && guard++ < 50) {
       acknowledge_all(h);
       auto cs = choices(h.probe());
       REQUIRE_FALSE(cs.empty());
       clicked.push_back(cs.front().label);
       REQUIRE(h.click(cs.front().label));
     }
-    REQUIRE(h.app().play()->tables()[0].session->finished());
+    REQUIRE(h.app().play()->teams()[0].session->finished());
     acknowledge_all(h);
     REQUIRE(h.click("Open the debrief"));
     CHECK(h.app().screen() == Screen::Debrief);
@@ -100,7 +100,7 @@ TEST_CASE("keys 1-9 choose, and an undo needs a reason that is recorded") {
   const auto before = choices(h.probe());
   REQUIRE(before.size() >= 2);
   h.press(keys::kDigit1 + 1);  // the second choice
-  const auto& s = *h.app().play()->tables()[0].session;
+  const auto& s = *h.app().play()->teams()[0].session;
   REQUIRE(s.effective_decisions().size() == 1);
   // Undo without a reason is refused with a dialog.
   REQUIRE(h.click("Undo"));
@@ -184,7 +184,7 @@ TEST_CASE("teams play side by side and the debrief compares them") {
     REQUIRE(tab);
     REQUIRE(h.click(tab->full_id));
     int guard = 0;
-    while (!h.app().play()->tables()[t].session->finished() && guard++ < 50) {
+    while (!h.app().play()->teams()[t].session->finished() && guard++ < 50) {
       acknowledge_all(h);
       auto cs = choices(h.probe());
       REQUIRE_FALSE(cs.empty());
@@ -193,7 +193,7 @@ TEST_CASE("teams play side by side and the debrief compares them") {
   }
   acknowledge_all(h);
   REQUIRE(h.click("Open the debrief"));
-  CHECK(h.probe().saw_text("Tables side by side"));
+  CHECK(h.probe().saw_text("Teams side by side"));
   auto db = store::Store::open(dir + "/results.db");
   auto sessions = db.list_sessions();
   REQUIRE(sessions.size() == 2);
@@ -257,7 +257,7 @@ TEST_CASE("starting another session while one is unfinished asks first, and eith
     acknowledge_all(h);
     REQUIRE_FALSE(choices(h.probe()).empty());
     REQUIRE(h.click(choices(h.probe()).front().full_id));
-    first_id = h.app().play()->table(0).session_id;
+    first_id = h.app().play()->team(0).session_id;
     REQUIRE_FALSE(first_id.empty());
 
     // Asking to start again does not start it: a dialog asks, and "Keep playing" keeps it.
@@ -268,7 +268,7 @@ TEST_CASE("starting another session while one is unfinished asks first, and eith
     REQUIRE(h.click("Keep playing it##switch"));
     CHECK_FALSE(h.app().switch_pending());
     CHECK(h.app().screen() == Screen::Play);
-    CHECK(h.app().play()->table(0).session_id == first_id);
+    CHECK(h.app().play()->team(0).session_id == first_id);
 
     // Resuming the session being played is not a switch.
     CHECK(h.app().resume(first_id));
@@ -281,7 +281,7 @@ TEST_CASE("starting another session while one is unfinished asks first, and eith
     REQUIRE(h.click("Close it and start##switch"));
     REQUIRE(h.app().play() != nullptr);
     CHECK(h.app().screen() == Screen::Play);
-    CHECK(h.app().play()->table(0).session_id != first_id);
+    CHECK(h.app().play()->team(0).session_id != first_id);
   }
   auto db = store::Store::open(dir + "/results.db");
   auto rec = db.load_session(first_id);

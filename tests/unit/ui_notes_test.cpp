@@ -67,7 +67,7 @@ TEST_CASE("saved notes are listed, can be corrected and deleted, and the store f
   REQUIRE(h.click("Save note"));
   CHECK(h.probe().saw_text("2 notes saved"));
   CHECK(h.probe().saw_text("Table 3 did not read the procedure"));
-  const std::string session = h.app().play()->table(0).session_id;
+  const std::string session = h.app().play()->team(0).session_id;
   const auto notes = h.app().play()->notes(0);
   REQUIRE(notes.size() == 2);
   CHECK(notes[1].part_b);

@@ -1,5 +1,5 @@
 // After a crash or a restart, as a person sees it: the unfinished session is offered for resume
-// (a teams run whole), the play screen says when nothing is being recorded, an unfinished table
+// (a teams run whole), the play screen says when nothing is being recorded, an unfinished team
 // shows "In progress", a session can be closed unfinished, and dates are picked, not typed.
 #include <doctest/doctest.h>
 
@@ -65,24 +65,24 @@ TEST_CASE("on start an unfinished teams run is offered for resume and comes back
     h.frame();
     acknowledge_all(h);
     REQUIRE(h.click(choices(h.probe()).front().label));
-    red = h.app().play()->table(0).session_id;
-    blue = h.app().play()->table(1).session_id;
+    red = h.app().play()->team(0).session_id;
+    blue = h.app().play()->team(1).session_id;
   }  // the program closes (or crashes: every decision was already committed)
   Headless h(app_config_in(dir), kDisplay);
   h.frame();
   h.frame();
   REQUIRE(h.app().resume_offer());
   CHECK(h.probe().saw_text("was not finished"));
-  CHECK(h.probe().saw_text("across 2 tables (Red, Blue)"));
+  CHECK(h.probe().saw_text("across 2 teams (Red, Blue)"));
   REQUIRE(h.click("Resume it##offer"));
   CHECK(h.app().screen() == Screen::Play);
   PlayController* pc = h.app().play();
   REQUIRE(pc);
-  REQUIRE(pc->tables().size() == 2);
-  CHECK(pc->table(0).session_id == red);
-  CHECK(pc->table(1).session_id == blue);
-  CHECK(pc->table(0).session->effective_decisions().size() == 1);
-  CHECK(h.probe().find_prefix("Red"));  // each table has its tab again
+  REQUIRE(pc->teams().size() == 2);
+  CHECK(pc->team(0).session_id == red);
+  CHECK(pc->team(1).session_id == blue);
+  CHECK(pc->team(0).session->effective_decisions().size() == 1);
+  CHECK(h.probe().find_prefix("Red"));  // each team has its tab again
   CHECK(h.probe().find_prefix("Blue"));
   CHECK_FALSE(h.app().resume_offer());
 }
@@ -93,7 +93,7 @@ TEST_CASE("an unfinished session offered at start can be closed unfinished inste
   {
     Headless h(app_config_in(dir), kDisplay);
     REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
-    id = h.app().play()->table(0).session_id;
+    id = h.app().play()->team(0).session_id;
   }
   Headless h(app_config_in(dir), kDisplay);
   h.frame();
@@ -109,7 +109,7 @@ TEST_CASE("closing a session unfinished from the play screen records it abandone
   Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), SessionSetup{}));
   h.frame();
-  const std::string id = h.app().play()->table(0).session_id;
+  const std::string id = h.app().play()->team(0).session_id;
   REQUIRE(h.click("Close the session unfinished"));
   CHECK(h.app().screen() == Screen::Library);
   CHECK_FALSE(h.app().play());
@@ -153,20 +153,20 @@ TEST_CASE("the play screen says nothing is being recorded when the results store
   CHECK(h.probe().saw_text("Nothing is being recorded: the results database"));
 }
 
-TEST_CASE("an unfinished table shows in progress at the debrief, never a rating") {
+TEST_CASE("an unfinished team shows in progress at the debrief, never a rating") {
   const std::string dir = scratch("in-progress");
   Headless h(app_config_in(dir), kDisplay);
   REQUIRE(h.app().start_play(tutorial(), teams_setup()));
   h.frame();
   int guard = 0;
-  while (!h.app().play()->tables()[0].session->finished() && guard++ < 50) {
+  while (!h.app().play()->teams()[0].session->finished() && guard++ < 50) {
     acknowledge_all(h);
     REQUIRE(h.click(choices(h.probe()).front().label));
   }
   acknowledge_all(h);
   REQUIRE(h.click("Open the debrief now"));
   REQUIRE(h.app().screen() == Screen::Debrief);
-  CHECK(h.probe().saw_text("Tables side by side"));
+  CHECK(h.probe().saw_text("Teams side by side"));
   CHECK(h.probe().saw_text("In progress"));  // Blue has not finished
   const auto& teams = h.app().debrief()->teams();
   REQUIRE(teams.size() == 2);

@@ -49,10 +49,10 @@ void acknowledge_all(Headless& h) {
   for (int guard = 0; guard < 20 && h.probe().find("Acknowledge"); ++guard) h.click("Acknowledge");
 }
 
-// Clicks the first enabled choice until table t's session ends.
+// Clicks the first enabled choice until team t's session ends.
 void play_to_end(Headless& h, int t, bool last_choice = false) {
   int guard = 0;
-  while (!h.app().play()->tables()[t].session->finished() && guard++ < 50) {
+  while (!h.app().play()->teams()[t].session->finished() && guard++ < 50) {
     acknowledge_all(h);
     std::vector<ProbeItem> cs;
     for (const auto& it : h.probe().items())
@@ -90,15 +90,15 @@ TEST_CASE("report file names, folders and extensions follow the form") {
   CHECK_FALSE(rs.generated_at.empty());
 }
 
-TEST_CASE("each table of a teams run gets its own default report file") {
+TEST_CASE("each team of a teams run gets its own default report file") {
   Settings s;
   s.data_folder = "/data/auditsim";
   ReportRequest r;
   r.kind = ReportKind::Feedback;
   r.title = "A very long scenario title that runs well past the sixty characters of a slug";
-  r.table = "Red table";
+  r.team = "Red table";
   const std::string red = default_report_path(s, r);
-  r.table = "Blue table";
+  r.team = "Blue table";
   const std::string blue = default_report_path(s, r);
   CHECK(red != blue);
   CHECK(red.ends_with("-red-table-feedback-part-a.html"));
@@ -203,7 +203,7 @@ TEST_CASE("a report that cannot be built or written says why and leaves nothing 
   CHECK(o->message.find("could not be written") != std::string::npos);
 }
 
-TEST_CASE("the event overview builds the scrutiny model off the frame and lists each table") {
+TEST_CASE("the event overview builds the scrutiny model off the frame and lists each team") {
   const fs::path dir = testing::report_scratch("ui-overview");
   { store::Store db = testing::standard_db(dir); }
   EventOverview ov;
@@ -214,10 +214,10 @@ TEST_CASE("the event overview builds the scrutiny model off the frame and lists 
   REQUIRE(ov.poll());
   REQUIRE(ov.report());
   CHECK(ov.report()->sessions == 3);
-  REQUIRE(ov.tables().size() == 3);
-  CHECK(ov.tables()[0].name == "Table 1 — Bwrdd 1");
-  CHECK(ov.tables()[0].percent[static_cast<int>(Pillar::Protect)] >
-        ov.tables()[2].percent[static_cast<int>(Pillar::Protect)]);
+  REQUIRE(ov.teams().size() == 3);
+  CHECK(ov.teams()[0].name == "Table 1 — Bwrdd 1");
+  CHECK(ov.teams()[0].percent[static_cast<int>(Pillar::Protect)] >
+        ov.teams()[2].percent[static_cast<int>(Pillar::Protect)]);
   CHECK_FALSE(ov.report()->most_missed.empty());
   // Part B is another build; an unknown event is an error in words, not a crash.
   s.part = reports::Part::B;
@@ -293,7 +293,7 @@ TEST_CASE("the Results screen draws an event's charts from the scrutiny model") 
   REQUIRE(h.click("Event charts"));
   REQUIRE(frames_until(h, [&] { return h.app().overview().report() != nullptr; }));
   h.frame();
-  CHECK(h.probe().saw_text("4P by table"));
+  CHECK(h.probe().saw_text("4P by team"));
   CHECK(h.probe().saw_text("Table A"));
   CHECK(h.probe().saw_text("Table B"));
   CHECK(h.probe().saw_text("4P distribution across sessions"));

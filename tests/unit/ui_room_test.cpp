@@ -245,7 +245,7 @@ TEST_CASE("the facilitator's keys add and take away a minute, reset, skip, pause
   h.app().presenter = true;
   h.app().fonts_dirty = true;
   h.frame();
-  const Session& s = *h.app().play()->table(0).session;
+  const Session& s = *h.app().play()->team(0).session;
   REQUIRE(s.current_node().id == "email-arrives");  // five minutes
   CHECK(h.probe().saw_text("countdown 5:00"));
   clock.advance_ms(60'000);
@@ -279,7 +279,7 @@ TEST_CASE("the facilitator's keys add and take away a minute, reset, skip, pause
   CHECK(s.current_node().id == "letter-arrives");
   {
     auto db = store::Store::open(dir + "/results.db");
-    auto rec = db.load_session(h.app().play()->table(0).session_id);
+    auto rec = db.load_session(h.app().play()->team(0).session_id);
     REQUIRE(rec);
     REQUIRE(rec->decisions.size() == 1);
     CHECK(rec->decisions[0].kind == store::DecisionKind::Timeout);
@@ -300,7 +300,7 @@ TEST_CASE("a stage's text pages with Page Down and its documents open in turn wi
   h.app().presenter = true;
   h.app().fonts_dirty = true;
   h.frame();
-  const Session& s = *h.app().play()->table(0).session;
+  const Session& s = *h.app().play()->team(0).session;
   REQUIRE(s.current_node().id == "email-arrives");
   h.press(keys::kE);
   const int first = h.app().play_ui.evidence_open;

@@ -185,8 +185,8 @@ bool App::start_play_now(ScenarioPtr scenario, const SessionSetup& setup, bool r
 }
 
 bool App::resume(const std::string& session_id) {
-  if (play_ && std::any_of(play_->tables().begin(), play_->tables().end(),
-                           [&](const Table& t) { return t.session_id == session_id; })) {
+  if (play_ && std::any_of(play_->teams().begin(), play_->teams().end(),
+                           [&](const Team& t) { return t.session_id == session_id; })) {
     screen_ = Screen::Play;  // it is the one being played: nothing to switch
     return true;
   }
@@ -235,15 +235,15 @@ void App::find_resume_offer() {
     ResumeOffer o;
     o.session_id = last.id;
     o.title = last.scenario_title;
-    std::vector<store::SessionSummary> tables{last};
+    std::vector<store::SessionSummary> teams{last};
     if (!last.run.empty()) {
       store::SessionFilter run;
       run.run = last.run;
-      tables = db_->list_sessions(run);
+      teams = db_->list_sessions(run);
     }
     int64_t decisions = 0;
     std::string names;
-    for (const auto& t : tables) {
+    for (const auto& t : teams) {
       o.ids.push_back(t.id);
       decisions += t.decisions;
       if (!t.team.empty()) names += (names.empty() ? "" : ", ") + t.team;
@@ -256,8 +256,8 @@ void App::find_resume_offer() {
     o.detail = "Started " + when +
                (last.event_name.empty() ? "" : " for " + last.event_name) + "; " +
                std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions") +
-               " recorded" + (tables.size() > 1 ? " across " + std::to_string(tables.size()) +
-                                                     " tables (" + names + ")"
+               " recorded" + (teams.size() > 1 ? " across " + std::to_string(teams.size()) +
+                                                     " teams (" + names + ")"
                                                 : std::string()) +
                ".";
     resume_offer_ = std::move(o);
@@ -294,7 +294,7 @@ void App::draw_resume_offer() {
     text_wrapped(("\"" + resume_offer_->title + "\" was not finished.").c_str());
     muted_text(resume_offer_->detail.c_str());
     gap(0.4f);
-    text_wrapped("Resume it where it stopped, with its decisions, timers and tables?");
+    text_wrapped("Resume it where it stopped, with its decisions, timers and teams?");
     gap(0.6f);
     const float fs = ImGui::GetFontSize();
     // Each answer closes the popup; the offer is gone once answered.

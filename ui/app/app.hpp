@@ -58,7 +58,7 @@ class App {
   // Starts play with the given setup on a loaded scenario; `record` false plays without
   // writing to the results store (rehearsing from the middle of a scenario).
   bool start_play(ScenarioPtr scenario, const SessionSetup& setup, bool record = true);
-  // Continues a recorded session (a table of a teams run brings back the whole run).
+  // Continues a recorded session (a team of a teams run brings back the whole run).
   bool resume(const std::string& session_id);
   // While a session is unfinished, open_scenario, start_play and resume do not start another at
   // once: they return false and ask first (session_switch.cpp). The answer either closes the
@@ -75,16 +75,16 @@ class App {
   // resume when the program starts. Empty when there is none or the user has answered.
   struct ResumeOffer {
     std::string session_id;        // the most recently started unfinished session
-    std::vector<std::string> ids;  // it and, for a teams run, every other table of the run
+    std::vector<std::string> ids;  // it and, for a teams run, every other team of the run
     std::string title;             // scenario title
-    std::string detail;            // "Started ..., 3 decisions recorded", the tables
+    std::string detail;            // "Started ..., 3 decisions recorded", the teams
   };
   const std::optional<ResumeOffer>& resume_offer() const { return resume_offer_; }
   // The user's answer: resume it, leave it for later, or close it unfinished (abandoned).
   void accept_resume_offer();
   void decline_resume_offer() { resume_offer_.reset(); }
   void abandon_resume_offer();
-  // Shows the debrief of the tables just played, or of recorded sessions.
+  // Shows the debrief of the teams just played, or of recorded sessions.
   void open_debrief_from_play();
   void open_debrief(const std::vector<std::string>& session_ids);
   // Opens the desktop audit of a recorded session (its control checks first) and shows it; a

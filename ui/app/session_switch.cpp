@@ -32,9 +32,9 @@ void App::draw_switch_prompt() {
   if (!pending_switch_ || !errors_.empty()) return;
   const char* id = "Another session is in progress##switch";
   if (begin_dialog(id)) {
-    const Session& current = *play_->table(0).session;
+    const Session& current = *play_->team(0).session;
     size_t decisions = 0;
-    for (const Table& t : play_->tables()) decisions += t.session->effective_decisions().size();
+    for (const Team& t : play_->teams()) decisions += t.session->effective_decisions().size();
     text_wrapped(("\"" + current.scenario().title + "\" is not finished (" +
                   std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions") +
                   " so far).")
@@ -44,7 +44,7 @@ void App::draw_switch_prompt() {
                   (pending_switch_->what.empty() ? std::string("another session")
                                                  : "\"" + pending_switch_->what + "\"") +
                   " closes it unfinished. " +
-                  (play_->table(0).session_id.empty()
+                  (play_->team(0).session_id.empty()
                        ? std::string("It is not being recorded, so its decisions will be lost.")
                        : std::string("Everything decided stays recorded, and it can be resumed "
                                      "later from Results.")))

@@ -28,7 +28,7 @@ class AuditWorkspace {
   store::Store& db() { return *db_; }
   const std::string& session_id() const { return session_id_; }
   const Scenario& scenario() const { return *scenario_; }
-  // "The verge contract", with the table in teams play: "The verge contract: Table 2".
+  // "The verge contract", with the team in teams play: "The verge contract: Team 2".
   const std::string& title() const { return title_; }
   // The event it belongs to ("Audit committee, 2026-03-12"), or empty.
   const std::string& event_name() const { return event_name_; }

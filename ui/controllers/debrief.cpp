@@ -27,8 +27,8 @@ std::vector<std::string> vote_lines(const Node& node, const GroupInput& group) {
 
 DebriefModel::DebriefModel(PlayController& play, store::Store* db, const ScoringConfig& scoring)
     : scenario_(play.scenario_ptr()), db_(db), scoring_(scoring) {
-  for (size_t i = 0; i < play.tables().size(); ++i) {
-    const Table& t = play.tables()[i];
+  for (size_t i = 0; i < play.teams().size(); ++i) {
+    const Team& t = play.teams()[i];
     DebriefTeam d;
     d.name = t.name;
     d.session_id = t.session_id;
@@ -51,7 +51,7 @@ DebriefModel::DebriefModel(store::Store& db, const std::vector<std::string>& ids
       error_ = why;
       continue;
     }
-    // Tables are compared on one scenario; a session of another scenario is left out.
+    // Teams are compared on one scenario; a session of another scenario is left out.
     if (scenario_ && r->scenario->source_sha256 != scenario_->source_sha256) continue;
     if (!scenario_) scenario_ = r->scenario;
     DebriefTeam d;

@@ -1,4 +1,4 @@
-// The debrief's model: each table's result, its decision log with the path not taken, its
+// The debrief's model: each team's result, its decision log with the path not taken, its
 // findings and its improvement plan (saved to the store as it is edited).
 #pragma once
 
@@ -20,7 +20,7 @@ class PlayController;
 // 7"); a vote for an id the stage does not have is shown by its id.
 std::vector<std::string> vote_lines(const Node& node, const GroupInput& group);
 
-// One table's (or the solo player's) outcome.
+// One team's (or the solo player's) outcome.
 struct DebriefTeam {
   std::string name;
   std::string session_id;
@@ -51,7 +51,7 @@ struct OverrideDraft {
 
 class DebriefModel {
  public:
-  // From the tables just played (their sessions are shared, not copied).
+  // From the teams just played (their sessions are shared, not copied).
   DebriefModel(PlayController& play, store::Store* db, const ScoringConfig& scoring);
   // From recorded sessions of one scenario (a team evening, or one session); throws nothing,
   // check ok() and error().

@@ -7,13 +7,13 @@
 
 namespace auditsim::ui {
 
-std::vector<TableScores> table_scores(const reports::ScrutinyReport& r) {
+std::vector<TeamScores> team_scores(const reports::ScrutinyReport& r) {
   std::set<std::string> scenarios;
   for (const auto& f : r.appendix) scenarios.insert(f.scenario_title);
-  std::vector<TableScores> out;
+  std::vector<TeamScores> out;
   int n = 0;
   for (const reports::FeedbackReport& f : r.appendix) {
-    TableScores t;
+    TeamScores t;
     ++n;
     t.name = f.team.empty() ? "Session " + std::to_string(n) : f.team;
     if (scenarios.size() > 1) t.name += " \xC2\xB7 " + f.scenario_title;
@@ -43,7 +43,7 @@ bool EventOverview::request(const std::string& db_path, const std::string& event
   event_id_ = event_id;
   job_key_ = key;
   report_.reset();
-  tables_.clear();
+  teams_.clear();
   error_.clear();
   job_ = std::async(std::launch::async, [db_path, event_id, settings]() -> Built {
     Built b;
@@ -67,7 +67,7 @@ bool EventOverview::poll() {
   if (job_key_ != key_) return false;
   report_ = std::move(b.report);
   error_ = std::move(b.error);
-  tables_ = report_ ? table_scores(*report_) : std::vector<TableScores>{};
+  teams_ = report_ ? team_scores(*report_) : std::vector<TeamScores>{};
   return true;
 }
 

@@ -13,17 +13,17 @@
 
 namespace auditsim::ui {
 
-// One table's (session's) 4P percentages, for the radar and the grouped bars.
-struct TableScores {
-  std::string name;  // the table, or "Session N"; the scenario is added when an event has several
+// One team's (session's) 4P percentages, for the radar and the grouped bars.
+struct TeamScores {
+  std::string name;  // the team, or "Session N"; the scenario is added when an event has several
   std::array<double, kPillarCount> percent{};
   std::array<bool, kPillarCount> assessed{};
   std::string rating;
   int rating_level = 3;
 };
 
-// Each session of the report as a table's scores, in the report's order.
-std::vector<TableScores> table_scores(const reports::ScrutinyReport& r);
+// Each session of the report as a team's scores, in the report's order.
+std::vector<TeamScores> team_scores(const reports::ScrutinyReport& r);
 
 class EventOverview {
  public:
@@ -43,7 +43,7 @@ class EventOverview {
   const std::string& event_id() const { return event_id_; }
   // The model once built (null before, or after an error).
   const reports::ScrutinyReport* report() const { return report_.get(); }
-  const std::vector<TableScores>& tables() const { return tables_; }
+  const std::vector<TeamScores>& teams() const { return teams_; }
   const std::string& error() const { return error_; }
 
  private:
@@ -54,7 +54,7 @@ class EventOverview {
   std::string key_;  // event id and part of what is shown or pending
   std::string event_id_;
   std::shared_ptr<reports::ScrutinyReport> report_;
-  std::vector<TableScores> tables_;
+  std::vector<TeamScores> teams_;
   std::string error_;
   std::future<Built> job_;
   std::string job_key_;

@@ -20,12 +20,12 @@ std::optional<SessionSetup> NewSessionForm::build(const std::vector<store::Event
     std::set<std::string> seen;
     for (const auto& t : teams) {
       if (blank(t)) {
-        p.push_back("Every table needs a name.");
+        p.push_back("Every team needs a name.");
         break;
       }
-      if (!seen.insert(t).second) p.push_back("Two tables are called \"" + t + "\"; names must differ.");
+      if (!seen.insert(t).second) p.push_back("Two teams are called \"" + t + "\"; names must differ.");
     }
-    if (teams.size() < 2) p.push_back("Teams mode needs at least two tables.");
+    if (teams.size() < 2) p.push_back("Teams mode needs at least two teams.");
     s.teams = teams;
   }
   if (new_event) {
@@ -41,7 +41,7 @@ std::optional<SessionSetup> NewSessionForm::build(const std::vector<store::Event
         p.push_back(not_a_date_message("The event date", event_date));
       s.event = e;
     } else if (s.mode == store::Mode::Teams) {
-      p.push_back("Teams mode takes an event name: the tables of one evening are reported "
+      p.push_back("Teams mode takes an event name: the teams of one evening are reported "
                   "together under it.");
     }
   } else if (existing_event >= 0 && existing_event < static_cast<int>(events.size())) {

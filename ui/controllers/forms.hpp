@@ -14,7 +14,7 @@ namespace auditsim::ui {
 // The New session form as typed.
 struct NewSessionForm {
   int mode = 0;  // 0 solo, 1 facilitated group, 2 teams
-  std::vector<std::string> teams{"Table 1", "Table 2"};
+  std::vector<std::string> teams{"Team 1", "Team 2"};
   bool new_event = true;
   std::string event_name;
   std::string event_date;  // YYYY-MM-DD

@@ -41,19 +41,19 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       timers_(setup.timers), scoring_(scoring) {
   std::vector<std::string> names = setup.mode == store::Mode::Teams ? setup.teams
                                                                     : std::vector<std::string>{""};
-  if (names.empty()) names.push_back("Table 1");
+  if (names.empty()) names.push_back("Team 1");
   for (const auto& n : names) {
-    Table t;
+    Team t;
     t.name = n;
     t.session = std::make_shared<Session>(scenario_, clock, setup.audience);
     settle_draft(t);
-    tables_.push_back(std::move(t));
+    teams_.push_back(std::move(t));
   }
-  results_.resize(tables_.size());
+  results_.resize(teams_.size());
   if (!db_) return;
   if (setup.mode == store::Mode::Teams && !setup.event)
     throw store::StoreError(store::ErrorKind::Invalid,
-                            "Teams mode takes an event name: the tables of one evening are "
+                            "Teams mode takes an event name: the teams of one evening are "
                             "reported together under it.");
   // All of a new session's identity rows go in one transaction: a failure leaves nothing half
   // created for the results screen to show.
@@ -74,12 +74,12 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       std::string name = setup.pseudonyms_only ? "Participant " + std::to_string(n) : p.name;
       start.participant_ids.push_back(db_->create_participant(name, p.role));
     }
-    // The tables of a teams run share a run id, so the run is resumed whole.
+    // The teams of a teams run share a run id, so the run is resumed whole.
     if (setup.mode == store::Mode::Teams) run_ = store::new_uuid();
     start.run = run_;
-    for (auto& t : tables_) {
+    for (auto& t : teams_) {
       start.team = t.name;
-      start.run_position = static_cast<int64_t>(&t - tables_.data());
+      start.run_position = static_cast<int64_t>(&t - teams_.data());
       t.recorder = std::make_unique<SessionRecorder>(*db_, *t.session, start);
       t.session_id = t.recorder->session_id();
     }
@@ -102,7 +102,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
   pc->desktop_audit_ = first->record.event && first->record.event->kind == store::EventKind::DesktopAudit;
   pc->scoring_ = scoring;
   pc->run_ = summary.run;
-  // A teams run is one thing: every table of it comes back, each in its own tab, in the order
+  // A teams run is one thing: every team of it comes back, each in its own tab, in the order
   // the run was started, each with its own clock, at the tab of the session asked for.
   std::vector<std::unique_ptr<RestoredSession>> restored;
   if (summary.run.empty()) {
@@ -114,61 +114,61 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
       f.run = summary.run;
       run = db.list_sessions(f);
     } catch (const std::exception& e) {
-      if (error) *error = std::string("The tables of the run could not be read: ") + e.what();
+      if (error) *error = std::string("The teams of the run could not be read: ") + e.what();
       return nullptr;
     }
     std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
       return a.run_position < b.run_position;
     });
-    for (const auto& table : run) {
-      if (table.id == summary.id) {
+    for (const auto& team : run) {
+      if (team.id == summary.id) {
         restored.push_back(std::move(first));
         continue;
       }
-      auto r = restore_session(db, table.id, clock, error);
+      auto r = restore_session(db, team.id, clock, error);
       if (!r) return nullptr;
       restored.push_back(std::move(r));
     }
   }
   try {
     for (auto& r : restored) {
-      Table t;
+      Team t;
       t.name = r->record.summary.team;
       t.session = std::move(r->session);
       t.session_id = r->record.summary.id;
       t.notes = r->record.notes;
       t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
       settle_draft(t);
-      if (t.session_id == summary.id) pc->active_ = static_cast<int>(pc->tables_.size());
+      if (t.session_id == summary.id) pc->active_ = static_cast<int>(pc->teams_.size());
       if (r->record.summary.status == store::Status::Abandoned)
         db.set_status(t.session_id, store::Status::Active);
-      pc->tables_.push_back(std::move(t));
+      pc->teams_.push_back(std::move(t));
     }
   } catch (const std::exception& e) {
     if (error) *error = std::string("The session could not be marked active again: ") + e.what();
     return nullptr;
   }
-  pc->results_.resize(pc->tables_.size());
+  pc->results_.resize(pc->teams_.size());
   return pc;
 }
 
 void PlayController::set_active(int t) {
-  if (t >= 0 && t < static_cast<int>(tables_.size())) active_ = t;
+  if (t >= 0 && t < static_cast<int>(teams_.size())) active_ = t;
 }
 
-void PlayController::settle_draft(Table& t) {
+void PlayController::settle_draft(Team& t) {
   if (t.draft.node == t.session->state().node) return;
   t.draft = DecisionDraft{};
   t.draft.node = t.session->state().node;
 }
 
 DecisionDraft& PlayController::draft(int ti) {
-  Table& t = tables_.at(ti);
+  Team& t = teams_.at(ti);
   settle_draft(t);
   return t.draft;
 }
 
-GroupInput PlayController::group_of(Table& t) const {
+GroupInput PlayController::group_of(Team& t) const {
   GroupInput group;
   if (mode_ == store::Mode::Solo) return group;
   settle_draft(t);
@@ -183,7 +183,7 @@ GroupInput PlayController::group_of(Table& t) const {
   return group;
 }
 
-void PlayController::record_new(Table& t) {
+void PlayController::record_new(Team& t) {
   if (!t.recorder) return;
   try {
     t.recorder->sync(*t.session);
@@ -196,13 +196,13 @@ void PlayController::record_new(Table& t) {
 
 bool PlayController::recording_ok() const {
   if (!db_) return false;
-  for (const auto& t : tables_)
+  for (const auto& t : teams_)
     if (!t.recorder || t.write_failed) return false;
   return true;
 }
 
 bool PlayController::retry_recording() {
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     try {
       record_new(t);
     } catch (const std::exception& e) {
@@ -212,7 +212,7 @@ bool PlayController::retry_recording() {
   return recording_ok();
 }
 
-bool PlayController::record_or_roll_back(Table& t, const std::string& before, const char* what,
+bool PlayController::record_or_roll_back(Team& t, const std::string& before, const char* what,
                                          std::string* error) {
   try {
     record_new(t);
@@ -230,8 +230,8 @@ bool PlayController::record_or_roll_back(Table& t, const std::string& before, co
 }
 
 bool PlayController::choose(int ti, int choice_index, std::string* error) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size())) return false;
-  Table& t = tables_[ti];
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
+  Team& t = teams_[ti];
   const std::string before = t.session->to_json();
   const GroupInput group = group_of(t);
   if (!t.session->choose(choice_index, group)) {
@@ -244,12 +244,12 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
 }
 
 bool PlayController::undo(int ti, const std::string& reason, std::string* error) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size())) return false;
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
   if (reason.find_first_not_of(" \t\n") == std::string::npos) {
     if (error) *error = "Give a reason for the undo; it is recorded with the session.";
     return false;
   }
-  Table& t = tables_[ti];
+  Team& t = teams_[ti];
   const std::string before = t.session->to_json();
   if (!t.session->undo(reason)) {
     if (error) *error = "There is no decision to undo.";
@@ -262,7 +262,7 @@ bool PlayController::undo(int ti, const std::string& reason, std::string* error)
 }
 
 void PlayController::set_paused(bool p) {
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     if (p) t.session->pause();
     else t.session->resume();
     try {
@@ -276,7 +276,7 @@ void PlayController::set_paused(bool p) {
 bool PlayController::countdown(Countdown what) {
   if (!timers_) return false;
   bool changed = false;
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     Session& s = *t.session;
     bool c = false;
     switch (what) {
@@ -297,11 +297,11 @@ bool PlayController::countdown(Countdown what) {
   return changed;
 }
 
-bool PlayController::paused() const { return !tables_.empty() && tables_[0].session->paused(); }
+bool PlayController::paused() const { return !teams_.empty() && teams_[0].session->paused(); }
 
 void PlayController::acknowledge(int ti, int inject_index) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size())) return;
-  Table& t = tables_[ti];
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return;
+  Team& t = teams_[ti];
   t.session->acknowledge_inject(inject_index);
   if (!t.recorder || inject_index < 0 || inject_index >= static_cast<int>(scenario_->injects.size()))
     return;
@@ -314,9 +314,9 @@ void PlayController::acknowledge(int ti, int inject_index) {
 }
 
 bool PlayController::add_note(int ti, const std::string& text, bool part_b, std::string* error) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size())) return false;
+  if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
   if (text.find_first_not_of(" \t\n") == std::string::npos) return false;
-  Table& t = tables_[ti];
+  Team& t = teams_[ti];
   if (!db_ || t.session_id.empty()) return true;
   store::Note n;
   n.node_id = t.session->current_node().id;
@@ -335,13 +335,13 @@ bool PlayController::add_note(int ti, const std::string& text, bool part_b, std:
 
 const std::vector<store::Note>& PlayController::notes(int ti) const {
   static const std::vector<store::Note> none;
-  return ti >= 0 && ti < static_cast<int>(tables_.size()) ? tables_[ti].notes : none;
+  return ti >= 0 && ti < static_cast<int>(teams_.size()) ? teams_[ti].notes : none;
 }
 
 bool PlayController::update_note(int ti, const std::string& note_id, const std::string& text,
                                  bool part_b, std::string* error) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size()) || !db_) return false;
-  Table& t = tables_[ti];
+  if (ti < 0 || ti >= static_cast<int>(teams_.size()) || !db_) return false;
+  Team& t = teams_[ti];
   auto it = std::find_if(t.notes.begin(), t.notes.end(), [&](const store::Note& n) { return n.id == note_id; });
   if (it == t.notes.end()) return false;
   if (text.find_first_not_of(" \t\n") == std::string::npos) {
@@ -360,8 +360,8 @@ bool PlayController::update_note(int ti, const std::string& note_id, const std::
 }
 
 bool PlayController::delete_note(int ti, const std::string& note_id, std::string* error) {
-  if (ti < 0 || ti >= static_cast<int>(tables_.size()) || !db_) return false;
-  Table& t = tables_[ti];
+  if (ti < 0 || ti >= static_cast<int>(teams_.size()) || !db_) return false;
+  Team& t = teams_[ti];
   auto it = std::find_if(t.notes.begin(), t.notes.end(), [&](const store::Note& n) { return n.id == note_id; });
   if (it == t.notes.end()) return false;
   try {
@@ -376,7 +376,7 @@ bool PlayController::delete_note(int ti, const std::string& note_id, std::string
 
 void PlayController::tick() {
   if (!timers_) return;
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     const size_t before = t.session->history().size();
     // A time-out records what the room had said at its stage; the next stage starts clean.
     t.session->tick(group_of(t));
@@ -391,7 +391,7 @@ void PlayController::tick() {
 }
 
 void PlayController::save_state() {
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     if (!t.recorder) continue;
     try {
       record_new(t);
@@ -403,7 +403,7 @@ void PlayController::save_state() {
 
 const Result& PlayController::result(int ti) {
   Cached& c = results_.at(ti);
-  const Session& s = *tables_.at(ti).session;
+  const Session& s = *teams_.at(ti).session;
   // Scoring searches the scenario for the paths not taken; once per decision is plenty.
   if (c.history != s.history().size() || c.finished != s.finished()) {
     c.result = score_session(s, scoring_);
@@ -414,13 +414,13 @@ const Result& PlayController::result(int ti) {
 }
 
 bool PlayController::all_finished() const {
-  for (const auto& t : tables_)
+  for (const auto& t : teams_)
     if (!t.session->finished()) return false;
   return true;
 }
 
 void PlayController::abandon() {
-  for (auto& t : tables_) {
+  for (auto& t : teams_) {
     if (!t.recorder || t.session->finished()) continue;
     try {
       record_new(t);  // the state as it was left, so it can still be resumed exactly

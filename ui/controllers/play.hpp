@@ -1,4 +1,4 @@
-// The play screen's controller: one session (solo, group) or several tables (teams) of one
+// The play screen's controller: one session (solo, group) or several teams of one
 // scenario, each decision recorded in the results store before the screen moves on.
 // No ImGui here; the screen reads this state and calls these methods.
 #pragma once
@@ -46,15 +46,15 @@ struct DecisionDraft {
   int total_votes() const;
 };
 
-// One table (or the only player) and where its records go.
-struct Table {
+// One team (or the only player) and where its records go.
+struct Team {
   std::string name;  // empty outside teams mode
   std::shared_ptr<Session> session;
   std::string session_id;  // in the store; empty when not recorded
   std::unique_ptr<SessionRecorder> recorder;  // writes the session's history; null when not recorded
   DecisionDraft draft;  // read and written through PlayController::draft()
   bool write_failed = false;  // the last write to the store failed: the store is behind
-  std::vector<store::Note> notes;  // the facilitator's notes saved for this table, oldest first
+  std::vector<store::Note> notes;  // the facilitator's notes saved for this team, oldest first
 };
 
 class PlayController {
@@ -64,8 +64,8 @@ class PlayController {
   PlayController(ScenarioPtr scenario, const Clock& clock, store::Store* db,
                  const SessionSetup& setup, const ScoringConfig& scoring = {});
   // Continues a recorded session at its exact node, history and timers; null with `error`.
-  // A table of a teams run brings back the whole run: every table in its tab, each with its
-  // own clock, with the asked-for table's tab active.
+  // A team of a teams run brings back the whole run: every team in its tab, each with its
+  // own clock, with the asked-for team's tab active.
   static std::unique_ptr<PlayController> resume(store::Store& db, const std::string& session_id,
                                                 const Clock& clock, const ScoringConfig& scoring,
                                                 std::string* error);
@@ -77,38 +77,38 @@ class PlayController {
   // after the story (ui/controllers/control_checks.hpp).
   bool desktop_audit() const { return desktop_audit_; }
   bool timers() const { return timers_; }
-  std::vector<Table>& tables() { return tables_; }
-  const std::vector<Table>& tables() const { return tables_; }
-  Table& table(size_t i) { return tables_.at(i); }
+  std::vector<Team>& teams() { return teams_; }
+  const std::vector<Team>& teams() const { return teams_; }
+  Team& team(size_t i) { return teams_.at(i); }
   int active() const { return active_; }
   void set_active(int t);
-  Table& current() { return tables_.at(active_); }
+  Team& current() { return teams_.at(active_); }
 
-  // Table t's draft for its current stage; a draft entered at another stage (before a time-out,
+  // Team t's draft for its current stage; a draft entered at another stage (before a time-out,
   // an undo or a decision) is discarded, so the panel always starts clean on a new stage.
   DecisionDraft& draft(int t);
 
-  // Takes choice `choice_index` of the current node for table `t` with the table's draft (group
+  // Takes choice `choice_index` of the current node for team `t` with the team's draft (group
   // and teams modes) and records it. False with `error` set when not available or not recorded
   // (the session is then left as it was).
   bool choose(int t, int choice_index, std::string* error);
-  // Undoes table t's last decision; the reason is required and recorded.
+  // Undoes team t's last decision; the reason is required and recorded.
   bool undo(int t, const std::string& reason, std::string* error);
-  // Pauses or resumes every table (the facilitator controls the room).
+  // Pauses or resumes every team (the facilitator controls the room).
   void set_paused(bool paused);
   bool paused() const;
-  // The facilitator's hand on the countdown, for every table at once as for a pause (the
+  // The facilitator's hand on the countdown, for every team at once as for a pause (the
   // facilitator keeps the room's time): a minute more or less at the current stage (never cut
   // below a few seconds), the stage's full time again from now, or the time run out now (what
   // running out of time does there follows at the next tick, recorded as a time-out). Saved with
-  // the session's state, so a resume keeps it. True when any table's countdown changed.
+  // the session's state, so a resume keeps it. True when any team's countdown changed.
   enum class Countdown { AddMinute, TakeMinute, Reset, RunOut };
   bool countdown(Countdown what);
-  // Acknowledges a fired inject on table t and records the acknowledgement.
+  // Acknowledges a fired inject on team t and records the acknowledgement.
   void acknowledge(int t, int inject_index);
-  // Adds a facilitator note to table t's session.
+  // Adds a facilitator note to team t's session.
   bool add_note(int t, const std::string& text, bool part_b, std::string* error);
-  // Table t's saved notes (those of a resumed session included), and correcting or taking one
+  // Team t's saved notes (those of a resumed session included), and correcting or taking one
   // back by its id; false with `error` when the store refuses (the list is then unchanged).
   const std::vector<store::Note>& notes(int t) const;
   bool update_note(int t, const std::string& note_id, const std::string& text, bool part_b,
@@ -118,12 +118,12 @@ class PlayController {
   void tick();
 
   // Closes the session without finishing it, because the facilitator said so: unfinished
-  // tables are recorded as abandoned (they can still be resumed later).
+  // teams are recorded as abandoned (they can still be resumed later).
   void abandon();
-  // The id the tables of a teams run share in the store; empty outside teams mode.
+  // The id the teams of a teams run share in the store; empty outside teams mode.
   const std::string& run() const { return run_; }
 
-  // Saves every table's resume state (timers, pause, injects); called when the program closes
+  // Saves every team's resume state (timers, pause, injects); called when the program closes
   // so an interrupted session continues exactly where it stopped.
   void save_state();
 
@@ -135,7 +135,7 @@ class PlayController {
   // Writes whatever the store is missing (after a failure); true when it is now up to date.
   bool retry_recording();
 
-  // The current result for table t (cached until its history changes).
+  // The current result for team t (cached until its history changes).
   const Result& result(int t);
   bool all_finished() const;
   // The first error from recording since the last call (for the error dialog); empty if none.
@@ -143,15 +143,15 @@ class PlayController {
 
  private:
   PlayController() = default;
-  // Clears the draft when the table has moved to another stage since it was entered.
-  static void settle_draft(Table& t);
+  // Clears the draft when the team has moved to another stage since it was entered.
+  static void settle_draft(Team& t);
   // The draft as the engine records it (nothing in solo play).
-  GroupInput group_of(Table& t) const;
-  // Writes table t's unrecorded history to the store. Throws store::StoreError.
-  void record_new(Table& t);
-  // Records table t's latest change or, when the store refuses it, puts the session back to
+  GroupInput group_of(Team& t) const;
+  // Writes team t's unrecorded history to the store. Throws store::StoreError.
+  void record_new(Team& t);
+  // Records team t's latest change or, when the store refuses it, puts the session back to
   // `before` (its JSON state) and returns false with `error` prefixed by `what`.
-  bool record_or_roll_back(Table& t, const std::string& before, const char* what, std::string* error);
+  bool record_or_roll_back(Team& t, const std::string& before, const char* what, std::string* error);
 
   ScenarioPtr scenario_;
   const Clock* clock_ = nullptr;
@@ -161,7 +161,7 @@ class PlayController {
   bool timers_ = true;
   std::string run_;
   ScoringConfig scoring_;
-  std::vector<Table> tables_;
+  std::vector<Team> teams_;
   int active_ = 0;
   std::string error_;
   struct Cached {

@@ -78,8 +78,8 @@ std::string default_report_path(const Settings& s, const ReportRequest& r) {
                                                       : "open-actions";
   std::string name = r.kind == ReportKind::OpenActions ? std::string(kind)
                                                        : file_slug(r.title) + "-" + kind;
-  if (!r.table.empty() && r.kind == ReportKind::Feedback)
-    name = file_slug(r.title) + "-" + file_slug(r.table) + "-" + kind;
+  if (!r.team.empty() && r.kind == ReportKind::Feedback)
+    name = file_slug(r.title) + "-" + file_slug(r.team) + "-" + kind;
   name += r.part == reports::Part::B ? "-part-b" : "-part-a";
   name += format_extension(r.format);
   return (fs::path(default_report_folder(s)) / name).string();
@@ -195,12 +195,12 @@ reports::Format ReportExporter::chosen_format() const {
 }
 
 ReportRequest ReportExporter::request_for(const Settings& s, ReportKind kind, std::string subject,
-                                          std::string title, std::string table) const {
+                                          std::string title, std::string team) const {
   ReportRequest r;
   r.kind = kind;
   r.subject = std::move(subject);
   r.title = std::move(title);
-  r.table = std::move(table);
+  r.team = std::move(team);
   r.format = chosen_format();
   r.part = chosen_part();
   r.path = path.empty() ? default_report_path(s, r) : path;

@@ -32,7 +32,7 @@ struct ReportRequest {
   ReportKind kind = ReportKind::Feedback;
   std::string subject;  // session id (feedback) or event id (scrutiny); unused for open actions
   std::string title;    // scenario title or event name: names the default file
-  std::string table;    // teams: the table's name, so each table's report has its own file
+  std::string team;    // teams: the team's name, so each team's report has its own file
   reports::Format format = reports::Format::Html;
   reports::Part part = reports::Part::A;
   std::string path;  // the file to write
@@ -48,7 +48,7 @@ reports::ReportSettings report_settings(const Settings& s, reports::Part part);
 std::string default_report_folder(const Settings& s);
 // A file-name-safe form of a title: lower case ASCII letters, digits and hyphens.
 std::string file_slug(std::string_view title);
-// The default file for a request: "<folder>/<slug>-feedback-part-a.html" and so on; a table of
+// The default file for a request: "<folder>/<slug>-feedback-part-a.html" and so on; a team of
 // a teams run adds its name: "<folder>/<slug>-<table>-feedback-part-a.html".
 std::string default_report_path(const Settings& s, const ReportRequest& r);
 // `path` with its extension replaced by the format's (when it has one of the report extensions).
@@ -92,7 +92,7 @@ class ReportExporter {
   void cancel_replace() { pending_.reset(); }
   // The request the form describes for `kind` and `subject`, with the path typed or the default.
   ReportRequest request_for(const Settings& s, ReportKind kind, std::string subject,
-                            std::string title, std::string table = {}) const;
+                            std::string title, std::string team = {}) const;
   bool busy() const { return job_.valid(); }
 
   // How the last report went.

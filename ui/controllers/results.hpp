@@ -21,7 +21,7 @@ struct EventGroup {
 };
 
 // What the session list is narrowed to. Text matches, ignoring case, any of the event's name,
-// the scenario's title or id, a participant's name or the table; dates (YYYY-MM-DD, either may
+// the scenario's title or id, a participant's name or the team; dates (YYYY-MM-DD, either may
 // be empty) bound the day a session started, inclusive.
 struct ResultsFilter {
   std::string text;

@@ -1,5 +1,5 @@
 // The debrief: the 4P radar and bars, the exercise rating, each decision with the path not
-// taken, the findings, the improvement plan, tables side by side and the map of the path taken.
+// taken, the findings, the improvement plan, teams side by side and the map of the path taken.
 #include <imgui.h>
 
 #include "reports/render_text.hpp"
@@ -26,7 +26,7 @@ ImVec4 rating_colour(int level) {
 
 void draw_rating(App& app, const DebriefTeam& t) {
   const Result& r = t.result;
-  // An unfinished table has no rating yet: its card is neutral, not the colour of the lowest.
+  // An unfinished team has no rating yet: its card is neutral, not the colour of the lowest.
   const ImVec4 c = t.session->finished() ? rating_colour(r.rating_level) : palette().border;
   ImVec4 tint = c;
   tint.w = 0.10f;
@@ -35,7 +35,7 @@ void draw_rating(App& app, const DebriefTeam& t) {
   // checks of the council's own controls.
   muted_text("Exercise rating");
   if (fonts().h1) ImGui::PushFont(fonts().h1);
-  // A rating is given on a finished session; until then the table is still playing.
+  // A rating is given on a finished session; until then the team is still playing.
   if (t.session->finished()) coloured_text(c, r.rating.c_str());
   else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
@@ -160,7 +160,7 @@ void draw_plan(App& app, DebriefModel& d, int ti) {
   }
 }
 
-// The facilitator's adjustments to this table's score, each with its reason, and the form that
+// The facilitator's adjustments to this team's score, each with its reason, and the form that
 // records one (the reports show them too).
 void draw_adjustments(App& app, DebriefModel& d, int ti) {
   DebriefTeam& t = d.teams()[ti];
@@ -278,7 +278,7 @@ void draw_debrief(App& app) {
                    "debrief", !t.session_id.empty(), "This session was not recorded.",
                    d.teams().size() > 1 ? t.name : std::string());
   ImGui::EndGroup();
-  // The ending's debrief as this table's path made it read (format 1.1 conditional text).
+  // The ending's debrief as this team's path made it read (format 1.1 conditional text).
   if (const std::string debrief = debrief_text(*t.session); !debrief.empty()) {
     gap(0.5f);
     heading(t.session->current_node().title.empty() ? "The ending"
@@ -287,9 +287,9 @@ void draw_debrief(App& app) {
   }
   if (d.teams().size() > 1) {
     gap(0.5f);
-    heading("Tables side by side", 2);
+    heading("Teams side by side", 2);
     if (ImGui::BeginTable("##teams", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-      ImGui::TableSetupColumn("Table");
+      ImGui::TableSetupColumn("Team");
       for (Pillar p : kPillars) ImGui::TableSetupColumn(pillar_name(p));
       ImGui::TableSetupColumn("Rating");
       ImGui::TableHeadersRow();
@@ -321,7 +321,7 @@ void draw_debrief(App& app) {
   draw_decisions(d.scenario(), t);
   gap(0.8f);
   heading("The path taken", 2);
-  muted_text("Each stage this table reached is outlined and numbered in order; the lines between "
+  muted_text("Each stage this team reached is outlined and numbered in order; the lines between "
              "them are its decisions. Grey stages were not reached. Endings are coloured by outcome "
              "(green good, amber mixed, red poor). Drag to move the map, scroll to zoom, point at a "
              "stage for its full title.");

@@ -33,13 +33,13 @@ void draw_facilitator_window(App& app) {
     }
     return;
   }
-  if (pc->tables().size() > 1) draw_team_tabs(*pc);
+  if (pc->teams().size() > 1) draw_team_tabs(*pc);
   const int t = pc->active();
-  const Session& s = *pc->table(t).session;
+  const Session& s = *pc->team(t).session;
   const Node& node = s.current_node();
   muted_text(("The room sees: " + s.scenario().title).c_str());
   heading(node.title.empty() ? node.id.c_str() : node.title.c_str(), 2);
-  if (s.finished()) coloured_text(palette().ok, "This table has reached an ending.");
+  if (s.finished()) coloured_text(palette().ok, "This team has reached an ending.");
   muted_text("Scores (hidden from the room)");
   draw_live_scores(*pc, t);
   draw_facilitator_panel(app, *pc, t, ImGui::GetContentRegionAvail().x);

@@ -52,7 +52,7 @@ void draw_new_session(App& app) {
   ImGui::SameLine(0, fs * 1.5f);
   if (radio("Teams", f.mode == 2)) f.mode = 2;
   if (f.mode == 2) {
-    muted_text("Each table plays the same scenario with its own decisions; the debrief compares them.");
+    muted_text("Each team plays the same scenario with its own decisions; the debrief compares them.");
     for (size_t i = 0; i < f.teams.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       ImGui::SetNextItemWidth(fs * 16);
@@ -65,7 +65,7 @@ void draw_new_session(App& app) {
       }
       ImGui::PopID();
     }
-    if (button("Add a table")) f.teams.push_back("Table " + std::to_string(f.teams.size() + 1));
+    if (button("Add a team")) f.teams.push_back("Team " + std::to_string(f.teams.size() + 1));
   }
 
   section("Event");

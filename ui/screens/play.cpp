@@ -53,7 +53,7 @@ void draw_timer(const PlayController& pc, const Session& s) {
 void draw_injects(App& app, PlayController& pc, int t) {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
-  const Session& s = *pc.table(t).session;
+  const Session& s = *pc.team(t).session;
   // Copied: acknowledging changes the list.
   const auto pending = s.pending_injects();
   for (const PendingInject& p : pending) {
@@ -62,7 +62,7 @@ void draw_injects(App& app, PlayController& pc, int t) {
     ImVec4 tint = pal.warn;
     tint.w = 0.10f;
     begin_card(tint, pal.warn);
-    // With both roles at one table, an inject aimed at one of them says so.
+    // With both roles in one team, an inject aimed at one of them says so.
     std::string for_whom;
     if (inj.audience && !s.audience())
       for_whom = *inj.audience == Audience::Members ? "  \xC2\xB7  for councillors" : "  \xC2\xB7  for officers";
@@ -100,7 +100,7 @@ void draw_last_feedback(const Session& s) {
 namespace {
 
 void draw_choices(App& app, PlayController& pc, int t) {
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
   const Node& node = s.current_node();
   const auto avail = s.available_choices();
   const float w = ImGui::GetContentRegionAvail().x;
@@ -127,7 +127,7 @@ void take_choice(App& app, PlayController& pc, int t, int choice) {
 }
 
 void draw_ending(App& app, PlayController& pc, int t) {
-  const Session& s = *pc.table(t).session;
+  const Session& s = *pc.team(t).session;
   const Node& node = s.current_node();
   const Palette& pal = palette();
   const Outcome o = node.ending ? node.ending->outcome : Outcome::Mixed;
@@ -140,15 +140,15 @@ void draw_ending(App& app, PlayController& pc, int t) {
   if (pc.all_finished()) {
     if (primary_button("Open the debrief", ImVec2(fs * 11, fs * 2.4f))) app.open_debrief_from_play();
     // A desktop audit goes on to the council's own controls; the debrief offers the same.
-    if (pc.desktop_audit() && !pc.table(t).session_id.empty()) {
+    if (pc.desktop_audit() && !pc.team(t).session_id.empty()) {
       ImGui::SameLine();
       if (button("Check the council's controls##play", ImVec2(0, fs * 2.4f))) {
         app.open_debrief_from_play();
-        app.open_audit(pc.table(t).session_id);
+        app.open_audit(pc.team(t).session_id);
       }
     }
   } else {
-    muted_text("Waiting for the other tables to finish.");
+    muted_text("Waiting for the other teams to finish.");
     if (button("Open the debrief now", ImVec2(fs * 12, fs * 2.2f))) app.open_debrief_from_play();
   }
 }
@@ -192,9 +192,9 @@ void draw_play(App& app) {
   const float fs = ImGui::GetFontSize();
   draw_recording_banner(app, pc);
   int t = pc.active();
-  if (pc.tables().size() > 1) draw_team_tabs(pc);
+  if (pc.teams().size() > 1) draw_team_tabs(pc);
   t = pc.active();
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
   const Node& node = s.current_node();
 
   // The side panel, unless the facilitator's controls are in their own window.

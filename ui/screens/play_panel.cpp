@@ -13,8 +13,8 @@ namespace auditsim::ui {
 
 void draw_team_tabs(PlayController& pc) {
   const float fs = ImGui::GetFontSize();
-  for (size_t i = 0; i < pc.tables().size(); ++i) {
-    const Table& t = pc.tables()[i];
+  for (size_t i = 0; i < pc.teams().size(); ++i) {
+    const Team& t = pc.teams()[i];
     const Session& s = *t.session;
     std::string label = t.name + (s.finished() ? "  \xE2\x9C\x93" : "  \xC2\xB7  " +
                         (s.current_node().title.empty() ? s.current_node().id : s.current_node().title));
@@ -101,11 +101,11 @@ void draw_evidence_viewer(App& app, const Session& s) {
 namespace {
 
 void draw_votes(PlayController& pc, int t) {
-  const Session& s = *pc.table(t).session;
+  const Session& s = *pc.team(t).session;
   DecisionDraft& draft = pc.draft(t);  // this stage's: a new stage starts with a clean draft
   const Node& node = s.current_node();
   const float fs = ImGui::GetFontSize();
-  heading(pc.mode() == store::Mode::Teams ? "Votes at this table" : "Votes", 3);
+  heading(pc.mode() == store::Mode::Teams ? "Votes in this team" : "Votes", 3);
   const auto avail = s.available_choices();
   const int total = draft.total_votes();
   for (size_t k = 0; k < avail.size(); ++k) {
@@ -146,7 +146,7 @@ void draw_votes(PlayController& pc, int t) {
   input_wrapped("##dissent", &draft.dissent, 2);
 }
 
-// The note being written (or corrected), then the notes saved for this table, each of which can
+// The note being written (or corrected), then the notes saved for this team, each of which can
 // be corrected or deleted.
 void draw_notes(App& app, PlayController& pc, int t) {
   App::PlayUi& ui = app.play_ui;
@@ -224,7 +224,7 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, pal.surface);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs, fs));
   ImGui::BeginChild("##facilitator", ImVec2(width, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
   heading(pc.mode() == store::Mode::Solo ? "Session" : "Facilitator", 2);
   const bool paused = pc.paused();
   if ((paused ? primary_button("Resume", ImVec2(fs * 6, 0)) : button("Pause", ImVec2(fs * 6, 0))) ||
@@ -257,8 +257,8 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
     gap(0.4f);
   }
   if (pc.mode() == store::Mode::Teams) {
-    heading("Tables", 3);
-    for (const auto& tab : pc.tables()) {
+    heading("Teams", 3);
+    for (const auto& tab : pc.teams()) {
       const auto eff = tab.session->effective_decisions();
       std::string line = tab.name + ": ";
       if (eff.empty()) line += "no decision yet";

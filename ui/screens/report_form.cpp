@@ -43,7 +43,7 @@ bool draw_names_check(App& app, ReportExporter& ex, const ReportRequest& req, co
 
 void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::string& subject,
                       const std::string& title, const char* id, bool enabled, const char* why_not,
-                      const std::string& table) {
+                      const std::string& team) {
   const float fs = ImGui::GetFontSize();
   const std::string sfx = std::string("##") + id;
   ImGui::PushID(id);
@@ -76,7 +76,7 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
     flow(label.c_str());
     if (radio(label.c_str(), ex.part == i)) ex.part = i;
   }
-  const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, table);
+  const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, team);
   const std::string hint = ex.path.empty() ? req.path : std::string();
   ImGui::SetNextItemWidth(std::max(fs * 10, ImGui::GetContentRegionAvail().x));
   input_text(("##report-path" + sfx).c_str(), &ex.path, hint.c_str());

@@ -16,6 +16,6 @@ class App;
 // `why_not` shown beside it.
 void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::string& subject,
                       const std::string& title, const char* id, bool enabled = true,
-                      const char* why_not = nullptr, const std::string& table = {});
+                      const char* why_not = nullptr, const std::string& team = {});
 
 }  // namespace auditsim::ui

@@ -1,4 +1,4 @@
-// Results: recorded sessions by event, scenario and date; resume, debrief, an event's tables
+// Results: recorded sessions by event, scenario and date; resume, debrief, an event's teams
 // compared and its charts (results_event.cpp); reports on a session, an event or the open
 // actions; import, export and erasure run in the background with a progress indicator.
 #include <algorithm>
@@ -74,7 +74,7 @@ std::string joined(const std::vector<std::string>& names) {
 void draw_filter_bar(ResultsController& rc) {
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(std::min(fs * 26, ImGui::GetContentRegionAvail().x));
-  input_text("##results-search", &rc.filter.text, "Search event, scenario, participant or table");
+  input_text("##results-search", &rc.filter.text, "Search event, scenario, participant or team");
   ImGui::AlignTextToFramePadding();
   muted_text("Started from");
   ImGui::SameLine();
@@ -134,7 +134,7 @@ void draw_session_list(App& app) {
       auto same_scenario = [&](int i) { return rc.sessions()[i].scenario_id == scenario; };
       if (std::count_if(g.sessions.begin(), g.sessions.end(), same_scenario) > 1) {
         ImGui::SameLine();
-        if (button(("Compare tables##" + g.event_id).c_str())) {
+        if (button(("Compare teams##" + g.event_id).c_str())) {
           std::vector<std::string> ids;
           for (int i : g.sessions)
             if (same_scenario(i)) ids.push_back(rc.sessions()[i].id);
@@ -146,7 +146,7 @@ void draw_session_list(App& app) {
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
       ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch);
       ImGui::TableSetupColumn("Participants", ImGuiTableColumnFlags_WidthStretch);
-      ImGui::TableSetupColumn("Table", ImGuiTableColumnFlags_WidthFixed, fs * 6);
+      ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, fs * 6);
       ImGui::TableSetupColumn("Started", ImGuiTableColumnFlags_WidthFixed, fs * 9);
       ImGui::TableSetupColumn("Decisions", ImGuiTableColumnFlags_WidthFixed, fs * 5);
       ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, fs * 6);

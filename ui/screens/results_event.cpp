@@ -1,5 +1,5 @@
 // The Results screen's charts for a whole event, drawn from the scrutiny report model the event
-// overview builds on a worker thread: the 4P by table, the spread across sessions, exercise
+// overview builds on a worker thread: the 4P by team, the spread across sessions, exercise
 // ratings and outcomes, and the most-missed key actions.
 #include <algorithm>
 #include <cstdio>
@@ -110,9 +110,9 @@ void draw_event_overview(App& app) {
   muted_text(line);
   if (r->settings.part == reports::Part::A) muted_text("Part A: no names are shown.");
   gap(0.4f);
-  heading("4P by table", 3);
+  heading("4P by team", 3);
   std::vector<RadarSeries> series;
-  for (const TableScores& t : ov.tables()) {
+  for (const TeamScores& t : ov.teams()) {
     RadarSeries s;
     s.name = t.name;
     for (int p = 0; p < kPillarCount; ++p) {

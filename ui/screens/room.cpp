@@ -76,7 +76,7 @@ void draw_header(App& app, PlayController& pc, const Session& s, float width) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - cd_w);
   ImGui::PushFont(small);
   std::string where = s.scenario().title;
-  if (pc.tables().size() > 1) where = pc.table(pc.active()).name + "  \xC2\xB7  " + where;
+  if (pc.teams().size() > 1) where = pc.team(pc.active()).name + "  \xC2\xB7  " + where;
   muted_text(where.c_str());
   ImGui::PopFont();
   heading(node.title.empty() ? node.id.c_str() : node.title.c_str(), 1);
@@ -162,7 +162,7 @@ void draw_side_documents(App& app, const Session& s) {
 // The stage's text, what has just happened and its documents, in the measure, scrolled by the
 // facilitator's Page Up and Page Down.
 void draw_story(App& app, PlayController& pc, int t, ImVec2 size, bool documents_here) {
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
   // No scroll bar on the projector: the facilitator pages with the keys (or the wheel).
   ImGui::BeginChild("##room-story", size, false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
   const float page = size.y * 0.8f;
@@ -200,7 +200,7 @@ void draw_story(App& app, PlayController& pc, int t, ImVec2 size, bool documents
 // Every choice at once: the grid room_layout fits into the space left.
 void draw_room_choices(App& app, PlayController& pc, int t, const ChoiceGrid& grid, float width,
                        float gap_px) {
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
   const Node& node = s.current_node();
   const auto avail = s.available_choices();
   ImGui::BeginChild("##room-choices", ImVec2(width, grid.height + 2), false,
@@ -231,9 +231,9 @@ void draw_room(App& app) {
   handle_room_keys(app, pc, panel);
   const float fs = ImGui::GetFontSize();
   draw_recording_banner(app, pc);
-  if (pc.tables().size() > 1) draw_team_tabs(pc);
+  if (pc.teams().size() > 1) draw_team_tabs(pc);
   const int t = pc.active();
-  Session& s = *pc.table(t).session;
+  Session& s = *pc.team(t).session;
 
   const ImVec2 whole = ImGui::GetContentRegionAvail();
   const float panel_w = panel ? std::max(fs * 12, whole.x * 0.34f) : 0;

@@ -42,7 +42,7 @@ void draw_settings(App& app) {
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);
   heading("Exercise rating", 2);
-  muted_text("How well a table played the scenario. It is not an assurance opinion, so its labels "
+  muted_text("How well a team played the scenario. It is not an assurance opinion, so its labels "
              "must differ from the opinion's. Labels from highest to lowest, and the overall "
              "percentage each level needs.");
   for (int i = 0; i < 4; ++i) {

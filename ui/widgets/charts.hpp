@@ -1,5 +1,5 @@
-// Charts drawn with ImDrawList: the 4P radar (one polygon per table), per-pillar bars, and the
-// event charts of the Results screen (bars per table, the spread across sessions, counts).
+// Charts drawn with ImDrawList: the 4P radar (one polygon per team), per-pillar bars, and the
+// event charts of the Results screen (bars per team, the spread across sessions, counts).
 #pragma once
 
 #include <array>
@@ -14,7 +14,7 @@
 
 namespace auditsim::ui {
 
-// One series on the radar: a table's per-pillar percentages.
+// One series on the radar: a team's per-pillar percentages.
 struct RadarSeries {
   std::string name;
   std::array<float, kPillarCount> percent{};
@@ -32,8 +32,8 @@ unsigned series_colour(size_t i);
 // A legend: one coloured square and name per series, wrapped to `width`.
 void series_legend(const std::vector<RadarSeries>& series, float width);
 
-// Per pillar, one bar per table in the table's series colour, with its percentage.
-void grouped_pillar_bars(const std::vector<RadarSeries>& tables, float width);
+// Per pillar, one bar per team in the team's series colour, with its percentage.
+void grouped_pillar_bars(const std::vector<RadarSeries>& teams, float width);
 // Per pillar, the range of session percentages (lowest to highest), each session as a dot and
 // the mean marked.
 void spread_chart(const std::array<reports::ScrutinyReport::PillarSpread, kPillarCount>& spread,

@@ -1,4 +1,4 @@
-// The event charts of the Results screen: bars per table, the spread of a pillar across sessions,
+// The event charts of the Results screen: bars per team, the spread of a pillar across sessions,
 // counts (exercise ratings, outcomes) and fraction bars (most-missed key actions).
 #include <algorithm>
 #include <cstdio>
@@ -36,29 +36,29 @@ void series_legend(const std::vector<RadarSeries>& series, float width) {
   }
 }
 
-void grouped_pillar_bars(const std::vector<RadarSeries>& tables, float width) {
+void grouped_pillar_bars(const std::vector<RadarSeries>& teams, float width) {
   const Palette& pal = palette();
   const float fs = ImGui::GetFontSize();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float label_w = fs * 5.5f, value_w = fs * 3.5f;
   const float bar_w = std::max(fs * 4, width - label_w - value_w);
-  const float bar_h = std::clamp(fs * 2.4f / std::max<size_t>(1, tables.size()), fs * 0.35f, fs * 0.9f);
+  const float bar_h = std::clamp(fs * 2.4f / std::max<size_t>(1, teams.size()), fs * 0.35f, fs * 0.9f);
   for (int p = 0; p < kPillarCount; ++p) {
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     dl->AddText(p0, to_u32(pillar_colour(kPillars[p])), pillar_name(kPillars[p]));
     float y = p0.y;
-    for (size_t t = 0; t < tables.size(); ++t) {
+    for (size_t t = 0; t < teams.size(); ++t) {
       const ImVec2 b0(p0.x + label_w, y), b1(b0.x + bar_w, y + bar_h);
       dl->AddRectFilled(b0, b1, to_u32(pal.surface_alt), 2);
       char val[24];
-      if (tables[t].assessed[p]) {
-        const float f = std::clamp(tables[t].percent[p] / 100.0f, 0.0f, 1.0f);
+      if (teams[t].assessed[p]) {
+        const float f = std::clamp(teams[t].percent[p] / 100.0f, 0.0f, 1.0f);
         dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * f, b1.y), series_colour(t), 2);
-        std::snprintf(val, sizeof val, "%.0f%%", tables[t].percent[p]);
+        std::snprintf(val, sizeof val, "%.0f%%", teams[t].percent[p]);
       } else {
         std::snprintf(val, sizeof val, "n/a");
       }
-      if (bar_h >= fs * 0.6f || tables.size() <= 4)
+      if (bar_h >= fs * 0.6f || teams.size() <= 4)
         dl->AddText(ImGui::GetFont(), fs * std::min(1.0f, bar_h / fs + 0.15f),
                     ImVec2(b1.x + fs * 0.4f, y), to_u32(pal.muted), val);
       y += bar_h + 2;
