@@ -1,5 +1,5 @@
 // Loading the format 1.1 flow keys: a conditional `next`, `releases` on a choice, and an
-// inject's `audience`, `since` and `after_decisions`. The one-mistake files are in load_test.cpp
+// inject's `audience`, `since` and `after_decisions`. The one-mistake files are in load_bad_files_test.cpp
 // (tests/data/bad); here, what a good file builds and the details of the messages.
 #include <doctest/doctest.h>
 
