@@ -65,7 +65,7 @@ TEST_CASE("a desktop audit runs end to end in the desktop program and the store 
     REQUIRE(h.click("New session"));
     const int entry = h.app().library().find(kAuditScenario);
     REQUIRE(entry >= 0);
-    h.app().selected_entry = entry;
+    h.app().library().selected = entry;
     REQUIRE(h.click("Facilitated group"));
     REQUIRE(h.type_into("Event name", "Audit committee desktop audit"));
     h.app().new_session().event_kind = 1;  // the Kind list: desktop audit

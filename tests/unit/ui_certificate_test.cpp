@@ -28,12 +28,12 @@ std::string scratch(const std::string& name) {
 
 // Selects the tutorial in the library and presses Play solo.
 void play_solo(Headless& h) {
-  h.app().library_filter = "Tutorial";
+  h.app().library().filter = "Tutorial";
   h.frame();
   h.frame();
-  REQUIRE(h.app().selected_entry >= 0);
+  REQUIRE(h.app().library().selected >= 0);
   REQUIRE(h.click("Play solo"));
-  REQUIRE(h.app().solo_prompt.has_value());
+  REQUIRE(h.app().library().solo_prompt.has_value());
   for (int i = 0; i < 3; ++i) h.frame();  // the dialog settles where it is drawn
   CHECK(h.probe().saw_text("Your name, or a pseudonym"));
 }
@@ -79,7 +79,7 @@ TEST_CASE("playing solo records the learner's pseudonym and the debrief saves a 
   play_to_debrief(h);
   CHECK(h.probe().saw_text("Certificate of completion"));
   const std::string out = dir + "/certificate.pdf";
-  h.app().certificate_ui.path = out;
+  h.app().debrief()->certificate().path = out;
   REQUIRE(h.click("Save certificate"));
   CHECK(h.probe().saw_text("Saved " + out));
   const std::string pdf = file_bytes(out);
@@ -99,7 +99,7 @@ TEST_CASE("played without a name, or cancelled, there is no certificate and the 
   Headless h(app_config_in(dir), {1280, 4000});
   play_solo(h);
   REQUIRE(h.click("Cancel##solo"));
-  CHECK_FALSE(h.app().solo_prompt.has_value());
+  CHECK_FALSE(h.app().library().solo_prompt.has_value());
   CHECK(h.app().screen() == Screen::Library);
   play_solo(h);
   REQUIRE(h.type_into("##solo-name", "   "));  // blank: unnamed

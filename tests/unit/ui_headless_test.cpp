@@ -296,22 +296,22 @@ TEST_CASE("a library search never leaves a hidden scenario selected") {
   h.frame();
   auto& lib = h.app().library();
   REQUIRE(lib.entries().size() > 2);
-  h.app().library_filter = "Millbrook";
+  h.app().library().filter = "Millbrook";
   h.frame();
-  REQUIRE(h.app().selected_entry >= 0);
-  CHECK(lib.entries()[h.app().selected_entry].display_title().find("Millbrook") != std::string::npos);
+  REQUIRE(h.app().library().selected >= 0);
+  CHECK(lib.entries()[h.app().library().selected].display_title().find("Millbrook") != std::string::npos);
   // A search matching nothing selects nothing, so there is nothing to play.
-  h.app().library_filter = "no scenario is called this";
+  h.app().library().filter = "no scenario is called this";
   h.frame();
-  CHECK(h.app().selected_entry == -1);
+  CHECK(h.app().library().selected == -1);
   CHECK(h.probe().find("Play solo") == nullptr);
   // A search that hides the selection moves it to the first scenario shown.
-  h.app().library_filter = "";
+  h.app().library().filter = "";
   h.frame();
-  h.app().library_filter = "Northgate";
+  h.app().library().filter = "Northgate";
   h.frame();
-  REQUIRE(h.app().selected_entry >= 0);
-  CHECK(lib.entries()[h.app().selected_entry].display_title().find("Northgate") != std::string::npos);
+  REQUIRE(h.app().library().selected >= 0);
+  CHECK(lib.entries()[h.app().library().selected].display_title().find("Northgate") != std::string::npos);
 }
 
 TEST_CASE("the library can add a folder of scenarios, remembers it, refuses a non-folder, and removes it") {

@@ -74,10 +74,10 @@ TEST_CASE("saved notes are listed, can be corrected and deleted, and the store f
 
   // Correct the first: its text comes back into the field; saving changes it in place.
   REQUIRE(h.click("Edit##note-" + notes[0].id));
-  CHECK(h.app().play_ui.note == "Table 3 did not read the procedure");
-  h.app().play_ui.note += " until prompted";  // as typed at the end of the field
+  CHECK(h.app().play()->ui().note == "Table 3 did not read the procedure");
+  h.app().play()->ui().note += " until prompted";  // as typed at the end of the field
   REQUIRE(h.click("Save the change"));
-  CHECK(h.app().play_ui.note.empty());
+  CHECK(h.app().play()->ui().note.empty());
   {
     auto db = store::Store::open(dir + "/results.db");
     auto rec = db.load_session(session);

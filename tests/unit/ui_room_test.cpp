@@ -303,13 +303,13 @@ TEST_CASE("a stage's text pages with Page Down and its documents open in turn wi
   const Session& s = *h.app().play()->team(0).session;
   REQUIRE(s.current_node().id == "email-arrives");
   h.press(keys::kE);
-  const int first = h.app().play_ui.evidence_open;
+  const int first = h.app().play()->ui().evidence_open;
   CHECK(first >= 0);
   h.press(keys::kEscape);
-  CHECK(h.app().play_ui.evidence_open == -1);
+  CHECK(h.app().play()->ui().evidence_open == -1);
   h.press(keys::kE);
-  CHECK(h.app().play_ui.evidence_open >= 0);
-  CHECK(h.app().play_ui.evidence_open != first);
+  CHECK(h.app().play()->ui().evidence_open >= 0);
+  CHECK(h.app().play()->ui().evidence_open != first);
   h.press(keys::kEscape);
   // Page Down never takes a choice or breaks the frame.
   h.press(keys::kPageDown);

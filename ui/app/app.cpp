@@ -142,7 +142,7 @@ bool App::open_scenario(const std::string& path, const SessionSetup& setup) {
   int i = library_.find(abs);
   if (i < 0) i = library_.find(path);
   if (i < 0) i = library_.load_file(abs);
-  selected_entry = i;
+  library_.selected = i;
   const LibraryEntry& e = library_.entries()[i];
   if (!e.result.ok()) {
     std::string first;
@@ -360,7 +360,7 @@ void App::handle_global_keys() {
   if (key_pressed(keys::kF11)) {
     presenter = !presenter;
     fonts_dirty = true;
-    play_ui.room_panel = play_ui.room_keys_open = false;  // the room view starts clean
+    if (play_) play_->ui().room_panel = play_->ui().room_keys_open = false;  // the room view starts clean
   }
   // The room's type follows the display (a projector at another resolution, full screen taking
   // effect a frame late).
@@ -439,7 +439,7 @@ void App::frame() {
   draw_resume_offer();
   draw_switch_prompt();
   ImGui::End();
-  if (std::exchange(play_ui.abandon_requested, false)) abandon_play();
+  if (play_ && std::exchange(play_->ui().abandon_requested, false)) abandon_play();
 }
 
 void App::poll_background_jobs() {

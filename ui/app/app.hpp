@@ -120,38 +120,6 @@ class App {
   ReportExporter& results_report() { return results_report_; }
   EventOverview& overview() { return overview_; }
   const Clock& clock() const { return *clock_; }
-  // Transient play-screen state: the evidence open in the viewer, the facilitator's typing.
-  struct PlayUi {
-    int evidence_open = -1;
-    std::string undo_reason;
-    std::string note;
-    bool note_part_b = false;
-    std::string editing_note;   // the id of the saved note being corrected; empty for a new one
-    std::string deleting_note;  // the id of the note whose deletion is being confirmed
-    bool abandon_requested = false;  // acted on after the frame's drawing, which reads the play
-    // The room view (presenter mode): on one display the facilitator panel is opened only on
-    // purpose (F), the keys are listed on ?, and skipping the countdown asks for a second S.
-    bool room_panel = false;
-    bool room_keys_open = false;
-    double skip_asked_at = -1;  // ImGui time of the first S; -1 when not asked
-    std::string room_notice;    // "One minute added", shown briefly under the countdown
-    double room_notice_at = -1;
-    int room_scroll = 0;  // pages to scroll the stage's text by this frame (Page Up/Down)
-    int room_document = 0;  // E opens the stage's documents in turn: how many it has opened
-    int room_choice = 0;  // the choice's number pressed this frame (1-9), 0 for none
-  } play_ui;
-  int selected_entry = -1;  // library selection (index into library().entries())
-  // "Play solo" waits for the learner's name (or a pseudonym) for this scenario file.
-  std::optional<std::string> solo_prompt;
-  SoloForm solo_form;
-  // The debrief's certificate form: for which session, where to save it, what happened.
-  struct CertificateUi {
-    std::string session, path, message;
-    bool saved = false;
-    CertificateOffer offer;  // read from the store once per session shown, not every frame
-  } certificate_ui;
-  std::string library_filter;
-
   bool presenter = false;        // F11: full screen, large type, scores hidden from the room
   bool facilitator_open = true;  // the facilitator side panel
   bool facilitator_window = false;  // the shell shows the facilitator's controls in a second window

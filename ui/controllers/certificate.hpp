@@ -20,6 +20,14 @@ struct CertificateOffer {
   std::string default_path;  // "<Documents>/<scenario>-certificate-<learner>.pdf"
 };
 
+// The debrief's certificate form: for which session, where to save it, what happened. The offer
+// is read from the store once per session shown, not every frame.
+struct CertificateForm {
+  std::string session, path, message;
+  bool saved = false;
+  CertificateOffer offer;
+};
+
 // What the store holds for `session_id` decides the offer: a solo session, finished, with a
 // participant. `result` is the session's score (outcome, exercise rating, findings).
 CertificateOffer certificate_offer(store::Store* db, const std::string& session_id,

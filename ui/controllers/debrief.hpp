@@ -10,6 +10,7 @@
 #include "sim/recording.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
+#include "ui/controllers/certificate.hpp"
 
 namespace auditsim::ui {
 
@@ -64,6 +65,7 @@ class DebriefModel {
   std::vector<DebriefTeam>& teams() { return teams_; }
   ActionDraft& draft() { return draft_; }
   OverrideDraft& override_draft() { return override_draft_; }
+  CertificateForm& certificate() { return certificate_; }
 
   // Saves the draft as an action for team t; false with `error` when incomplete or refused.
   bool add_action(int t, std::string* error);
@@ -84,6 +86,7 @@ class DebriefModel {
   std::vector<std::unique_ptr<Session>> owned_;
   ActionDraft draft_;
   OverrideDraft override_draft_;
+  CertificateForm certificate_;
   ScoringConfig scoring_;
   std::string error_;
 };

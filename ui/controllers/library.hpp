@@ -4,10 +4,12 @@
 
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/load.hpp"
+#include "ui/controllers/forms.hpp"
 
 namespace auditsim::ui {
 
@@ -33,7 +35,14 @@ class LibraryController {
   // Replaces the folders scanned (the user's folder follows the data-folder setting).
   void set_folders(std::vector<std::string> folders) { folders_ = std::move(folders); }
   const std::vector<std::string>& folders() const { return folders_; }
-  std::string folder_input;  // a folder typed on the Library screen, to add
+  // The Library screen's own state: a folder typed to add, the search, the selected entry
+  // (an index into entries(), -1 for none), and "Play solo" waiting for the learner's name (or
+  // a pseudonym) for this scenario file.
+  std::string folder_input;
+  std::string filter;
+  int selected = -1;
+  std::optional<std::string> solo_prompt;
+  SoloForm solo_form;
   // Loads every file now, on the calling thread (start-up in tests and scripted runs).
   void load_all_now();
   // Starts a background rescan when none is running: changed and new files are loaded and

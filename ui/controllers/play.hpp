@@ -13,6 +13,7 @@
 #include "sim/recording.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
+#include "ui/controllers/play_ui.hpp"
 
 namespace auditsim::ui {
 
@@ -83,6 +84,8 @@ class PlayController {
   int active() const { return active_; }
   void set_active(int t);
   Team& current() { return teams_.at(active_); }
+  // The play screen's state between frames (typing, the open document, the room view's panels).
+  PlayUi& ui() { return ui_; }
 
   // Team t's draft for its current stage; a draft entered at another stage (before a time-out,
   // an undo or a decision) is discarded, so the panel always starts clean on a new stage.
@@ -170,6 +173,7 @@ class PlayController {
     Result result;
   };
   std::vector<Cached> results_;
+  PlayUi ui_;
 };
 
 }  // namespace auditsim::ui

@@ -64,7 +64,7 @@ void draw_author(App& app) {
   }
   for (auto& t : titles) items.push_back(t.c_str());
   if (cur < 0 && !lib.entries().empty()) {
-    cur = app.selected_entry >= 0 ? app.selected_entry : 0;
+    cur = app.library().selected >= 0 ? app.library().selected : 0;
     a.path = lib.entries()[cur].path;
   }
   ImGui::SetNextItemWidth(fs * 26);

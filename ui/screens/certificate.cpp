@@ -10,11 +10,10 @@
 
 namespace auditsim::ui {
 
-void draw_certificate(App& app, const std::string& session_id, const Scenario& scenario,
-                      const Result& result) {
-  App::CertificateUi& ui = app.certificate_ui;
+void draw_certificate(App& app, CertificateForm& ui, const std::string& session_id,
+                      const Scenario& scenario, const Result& result) {
   if (ui.session != session_id) {
-    ui = App::CertificateUi{};
+    ui = CertificateForm{};
     ui.session = session_id;
     ui.offer = certificate_offer(app.db(), session_id, scenario, result, app.settings());
     ui.path = ui.offer.default_path;

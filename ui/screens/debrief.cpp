@@ -331,7 +331,7 @@ void draw_debrief(App& app) {
   gap(0.8f);
   draw_plan(app, d, team);
   gap(0.8f);
-  draw_certificate(app, t.session_id, d.scenario(), t.result);
+  draw_certificate(app, d.certificate(), t.session_id, d.scenario(), t.result);
   gap(1.0f);
   ImGui::EndChild();
 }

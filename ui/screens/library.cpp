@@ -29,7 +29,7 @@ void draw_entry_card(App& app, int index, float width) {
   const float h = fs * 4.6f;
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const std::string id = e.display_title() + "##card" + std::to_string(index);
-  if (card_button(id.c_str(), width, h, app.selected_entry == index)) app.selected_entry = index;
+  if (card_button(id.c_str(), width, h, app.library().selected == index)) app.library().selected = index;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x = p0.x + fs * 1.0f;
   ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
@@ -96,7 +96,7 @@ void draw_details(App& app, const LibraryEntry& e) {
   gap(0.8f);
   const bool playable = e.result.ok();
   const float fs = ImGui::GetFontSize();
-  if (primary_button("Play solo", ImVec2(fs * 8, fs * 2.2f), playable)) app.solo_prompt = e.path;
+  if (primary_button("Play solo", ImVec2(fs * 8, fs * 2.2f), playable)) app.library().solo_prompt = e.path;
   ImGui::SameLine();
   if (button("Set up a session", ImVec2(fs * 10, fs * 2.2f), playable)) app.go(Screen::NewSession);
   ImGui::SameLine();
@@ -157,17 +157,17 @@ void draw_library(App& app) {
   muted_text("Choose a desktop audit to play on your own, or set up a facilitated session.");
   gap(0.4f);
   ImGui::SetNextItemWidth(fs * 22);
-  input_text("##search", &app.library_filter, "Search by title, theme or summary");
+  input_text("##search", &app.library().filter, "Search by title, theme or summary");
   if (lib.busy()) {
     ImGui::SameLine();
     muted_text("Checking scenario files\xE2\x80\xA6");
   }
   gap(0.4f);
-  const auto visible = lib.filtered(app.library_filter);
+  const auto visible = lib.filtered(app.library().filter);
   // The selection is always one of the cards shown: a search that hides the selected scenario
   // moves it to the first match (or to none), so "Play solo" never starts a scenario not shown.
-  if (std::find(visible.begin(), visible.end(), app.selected_entry) == visible.end())
-    app.selected_entry = visible.empty() ? -1 : visible.front();
+  if (std::find(visible.begin(), visible.end(), app.library().selected) == visible.end())
+    app.library().selected = visible.empty() ? -1 : visible.front();
   const float list_w = std::max(fs * 20, ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
   if (visible.empty())
@@ -182,8 +182,8 @@ void draw_library(App& app) {
   ImGui::EndChild();
   ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginChild("##details", ImVec2(0, 0), false);
-  if (app.selected_entry >= 0 && app.selected_entry < static_cast<int>(lib.entries().size()))
-    draw_details(app, lib.entries()[app.selected_entry]);
+  if (app.library().selected >= 0 && app.library().selected < static_cast<int>(lib.entries().size()))
+    draw_details(app, lib.entries()[app.library().selected]);
   ImGui::EndChild();
 }
 

@@ -41,9 +41,9 @@ void draw_new_session(App& app) {
   for (auto& t : titles) items.push_back(t.c_str());
   int cur = -1;
   for (size_t k = 0; k < playable.size(); ++k)
-    if (playable[k] == app.selected_entry) cur = static_cast<int>(k);
+    if (playable[k] == app.library().selected) cur = static_cast<int>(k);
   ImGui::SetNextItemWidth(col_w - fs);
-  if (combo("##scenario", &cur, items) && cur >= 0) app.selected_entry = playable[cur];
+  if (combo("##scenario", &cur, items) && cur >= 0) app.library().selected = playable[cur];
 
   section("Mode");
   if (radio("Solo", f.mode == 0)) f.mode = 0;
@@ -124,8 +124,8 @@ void draw_new_session(App& app) {
   combo("Choices shown for", &f.audience, audiences);
 
   gap(1.0f);
-  const bool have = app.selected_entry >= 0 && app.selected_entry < static_cast<int>(lib.entries().size()) &&
-                    lib.entries()[app.selected_entry].result.ok();
+  const bool have = app.library().selected >= 0 && app.library().selected < static_cast<int>(lib.entries().size()) &&
+                    lib.entries()[app.library().selected].result.ok();
   if (primary_button("Start the session", ImVec2(fs * 12, fs * 2.4f), have)) {
     std::vector<std::string> problems;
     auto setup = f.build(events, &problems);
@@ -134,7 +134,7 @@ void draw_new_session(App& app) {
       for (const auto& p : problems) all += p + "\n";
       app.show_error("Some details are missing", all, "Correct them and press Start again.");
     } else {
-      app.start_play(lib.entries()[app.selected_entry].result.scenario, *setup);
+      app.start_play(lib.entries()[app.library().selected].result.scenario, *setup);
     }
   }
   if (!app.db()) {

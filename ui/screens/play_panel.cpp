@@ -65,12 +65,12 @@ void draw_evidence_list(App& app, const Session& s, const std::vector<int>& evid
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + fs * 0.4f + w <= right) ImGui::SameLine(0, fs * 0.4f);
     first = false;
-    if (button(label.c_str(), ImVec2(0, fs * 1.9f))) app.play_ui.evidence_open = ev;
+    if (button(label.c_str(), ImVec2(0, fs * 1.9f))) app.play()->ui().evidence_open = ev;
   }
 }
 
 void draw_evidence_viewer(App& app, const Session& s) {
-  int& open = app.play_ui.evidence_open;
+  int& open = app.play()->ui().evidence_open;
   if (open < 0 || open >= static_cast<int>(s.scenario().evidence.size())) {
     open = -1;
     return;
@@ -149,7 +149,7 @@ void draw_votes(PlayController& pc, int t) {
 // The note being written (or corrected), then the notes saved for this team, each of which can
 // be corrected or deleted.
 void draw_notes(App& app, PlayController& pc, int t) {
-  App::PlayUi& ui = app.play_ui;
+  PlayUi& ui = pc.ui();
   const bool editing = !ui.editing_note.empty();
   heading(editing ? "Correct the note" : "Note", 3);
   input_wrapped("##note", &ui.note, 2);
@@ -275,15 +275,15 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   gap(0.4f);
   if (pc.recorded() && !pc.all_finished()) {
     heading("Stop here", 3);
-    if (button("Close the session unfinished")) app.play_ui.abandon_requested = true;
+    if (button("Close the session unfinished")) pc.ui().abandon_requested = true;
     muted_text("It is kept as abandoned and can be resumed from Results.");
     gap(0.4f);
   }
   heading("Undo the last decision", 3);
-  input_text("##undo-reason", &app.play_ui.undo_reason, "Reason (recorded)");
+  input_text("##undo-reason", &pc.ui().undo_reason, "Reason (recorded)");
   if (button("Undo", ImVec2(fs * 6, 0), !s.effective_decisions().empty())) {
     std::string err;
-    if (pc.undo(t, app.play_ui.undo_reason, &err)) app.play_ui.undo_reason.clear();
+    if (pc.undo(t, pc.ui().undo_reason, &err)) pc.ui().undo_reason.clear();
     else app.show_error("Nothing was undone", err, "Type the reason for the undo, then press Undo.");
   }
   ImGui::EndChild();

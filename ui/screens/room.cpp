@@ -53,7 +53,7 @@ void draw_keys_button(App& app, float width) {
   ImGui::SetCursorScreenPos(ImVec2(lp.x + width - w, lp.y - ImGui::GetStyle().FramePadding.y));
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-  if (button(kKeysLabel)) app.play_ui.room_keys_open = !app.play_ui.room_keys_open;
+  if (button(kKeysLabel)) app.play()->ui().room_keys_open = !app.play()->ui().room_keys_open;
   ImGui::PopStyleColor(2);
   ImGui::SetCursorScreenPos(ImVec2(lp.x, lp.y + small->FontSize * 1.3f));
   ImGui::Dummy(ImVec2(width, 1));
@@ -94,8 +94,8 @@ void draw_header(App& app, PlayController& pc, const Session& s, float width) {
     // Under the figures: paused, or what the facilitator just did to the clock.
     std::string under;
     if (s.paused()) under = "PAUSED";
-    else if (app.play_ui.room_notice_at >= 0 && ImGui::GetTime() - app.play_ui.room_notice_at < 3.0)
-      under = app.play_ui.room_notice;
+    else if (pc.ui().room_notice_at >= 0 && ImGui::GetTime() - pc.ui().room_notice_at < 3.0)
+      under = pc.ui().room_notice;
     const float y = top.y + cd->FontSize * 0.95f;
     if (!under.empty()) {
       const ImVec2 us = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, under.c_str());
@@ -154,7 +154,7 @@ void draw_side_documents(App& app, const Session& s) {
     if (ev < 0 || ev >= static_cast<int>(s.scenario().evidence.size())) continue;
     const Evidence& e = s.scenario().evidence[ev];
     const std::string label = (e.kind.empty() ? std::string() : "[" + e.kind + "]  ") + e.title + "##ev-" + e.id;
-    if (wrapped_button(label.c_str(), w)) app.play_ui.evidence_open = ev;
+    if (wrapped_button(label.c_str(), w)) app.play()->ui().evidence_open = ev;
   }
   ImGui::PopFont();
 }
@@ -166,9 +166,9 @@ void draw_story(App& app, PlayController& pc, int t, ImVec2 size, bool documents
   // No scroll bar on the projector: the facilitator pages with the keys (or the wheel).
   ImGui::BeginChild("##room-story", size, false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
   const float page = size.y * 0.8f;
-  if (app.play_ui.room_scroll != 0) {
-    ImGui::SetScrollY(ImGui::GetScrollY() + page * static_cast<float>(app.play_ui.room_scroll));
-    app.play_ui.room_scroll = 0;
+  if (pc.ui().room_scroll != 0) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + page * static_cast<float>(pc.ui().room_scroll));
+    pc.ui().room_scroll = 0;
   }
   draw_injects(app, pc, t);
   draw_last_feedback(s);
@@ -215,9 +215,9 @@ void draw_room_choices(App& app, PlayController& pc, int t, const ChoiceGrid& gr
     const int number = k < 9 ? static_cast<int>(k) + 1 : 0;
     if (k % static_cast<size_t>(grid.columns) != 0) ImGui::SameLine(0, gap_px);
     if (choice_button(c.id.c_str(), number, c.text.c_str(), col_w, !s.paused())) pressed = avail[k];
-    if (number > 0 && app.play_ui.room_choice == number && !s.paused()) pressed = avail[k];
+    if (number > 0 && pc.ui().room_choice == number && !s.paused()) pressed = avail[k];
   }
-  app.play_ui.room_choice = 0;
+  pc.ui().room_choice = 0;
   ImGui::PopStyleVar();
   ImGui::EndChild();
   if (pressed >= 0) take_choice(app, pc, t, pressed);
@@ -227,7 +227,7 @@ void draw_room_choices(App& app, PlayController& pc, int t, const ChoiceGrid& gr
 
 void draw_room(App& app) {
   PlayController& pc = *app.play();
-  const bool panel = app.play_ui.room_panel && !app.facilitator_window;
+  const bool panel = pc.ui().room_panel && !app.facilitator_window;
   handle_room_keys(app, pc, panel);
   const float fs = ImGui::GetFontSize();
   draw_recording_banner(app, pc);

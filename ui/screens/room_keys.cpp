@@ -37,8 +37,8 @@ constexpr RoomKey kRoomKeys[] = {
 constexpr double kSkipConfirmSeconds = 4.0;
 
 void notice(App& app, std::string text) {
-  app.play_ui.room_notice = std::move(text);
-  app.play_ui.room_notice_at = ImGui::GetTime();
+  app.play()->ui().room_notice = std::move(text);
+  app.play()->ui().room_notice_at = ImGui::GetTime();
 }
 
 void countdown(App& app, PlayController& pc, PlayController::Countdown what, const char* done) {
@@ -54,7 +54,7 @@ void countdown(App& app, PlayController& pc, PlayController::Countdown what, con
 }  // namespace
 
 void handle_room_keys(App& app, PlayController& pc, bool panel_shown) {
-  App::PlayUi& ui = app.play_ui;
+  PlayUi& ui = pc.ui();
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a note or a reason in the panel
   if ((io.KeyShift && app.key_pressed(keys::kSlash)) || app.key_pressed(keys::kF1))
@@ -97,7 +97,7 @@ void handle_room_keys(App& app, PlayController& pc, bool panel_shown) {
 }
 
 void draw_room_keys(App& app) {
-  if (!app.play_ui.room_keys_open) return;
+  if (!app.play()->ui().room_keys_open) return;
   const ImGuiIO& io = ImGui::GetIO();
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
@@ -127,12 +127,12 @@ void draw_room_keys(App& app) {
   }
   gap(0.3f);
   muted_text("Votes, rationale, dissent, notes and undo are in the facilitator panel (F).");
-  if (button(app.play_ui.room_panel ? "Hide the facilitator panel##keys" : "Open the facilitator panel##keys")) {
-    app.play_ui.room_panel = !app.play_ui.room_panel;
-    app.play_ui.room_keys_open = false;
+  if (button(app.play()->ui().room_panel ? "Hide the facilitator panel##keys" : "Open the facilitator panel##keys")) {
+    app.play()->ui().room_panel = !app.play()->ui().room_panel;
+    app.play()->ui().room_keys_open = false;
   }
   ImGui::SameLine();
-  if (button("Close##room-keys-close")) app.play_ui.room_keys_open = false;
+  if (button("Close##room-keys-close")) app.play()->ui().room_keys_open = false;
   ImGui::PopFont();
   ImGui::End();
   ImGui::PopStyleColor(2);

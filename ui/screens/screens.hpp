@@ -10,6 +10,7 @@ namespace auditsim::ui {
 
 class App;
 class DesktopAudit;
+struct CertificateForm;
 
 void draw_library(App& app);
 void draw_new_session(App& app);
@@ -31,7 +32,7 @@ void draw_facilitator_window(App& app);
 // "Play solo" asks for the learner's name or a pseudonym first (screens/solo_prompt.cpp).
 void draw_solo_prompt(App& app);
 // The completion certificate offered at a solo session's debrief (screens/certificate.cpp).
-void draw_certificate(App& app, const std::string& session_id, const Scenario& scenario,
-                      const Result& result);
+void draw_certificate(App& app, CertificateForm& form, const std::string& session_id,
+                      const Scenario& scenario, const Result& result);
 
 }  // namespace auditsim::ui

@@ -11,7 +11,7 @@
 namespace auditsim::ui {
 
 void draw_solo_prompt(App& app) {
-  if (!app.solo_prompt) return;
+  if (!app.library().solo_prompt) return;
   const float fs = ImGui::GetFontSize();
   if (!begin_dialog("Playing on your own##solo")) return;
   text_wrapped("Your name, or a pseudonym, for your completion certificate.");
@@ -19,20 +19,20 @@ void draw_solo_prompt(App& app) {
              "without a name (there is then no certificate).");
   gap(0.3f);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  input_text("##solo-name", &app.solo_form.name, "Name or pseudonym");
-  if (radio("I am a councillor", app.solo_form.role == 0)) app.solo_form.role = 0;
+  input_text("##solo-name", &app.library().solo_form.name, "Name or pseudonym");
+  if (radio("I am a councillor", app.library().solo_form.role == 0)) app.library().solo_form.role = 0;
   ImGui::SameLine();
-  if (radio("I am an officer", app.solo_form.role == 1)) app.solo_form.role = 1;
+  if (radio("I am an officer", app.library().solo_form.role == 1)) app.library().solo_form.role = 1;
   gap(0.5f);
   if (primary_button("Start##solo", ImVec2(fs * 7, 0))) {
-    const std::string path = *app.solo_prompt;
-    app.solo_prompt.reset();
+    const std::string path = *app.library().solo_prompt;
+    app.library().solo_prompt.reset();
     ImGui::CloseCurrentPopup();
-    app.open_scenario(path, app.solo_form.build());
+    app.open_scenario(path, app.library().solo_form.build());
   }
   ImGui::SameLine();
   if (button("Cancel##solo", ImVec2(fs * 6, 0)) || app.key_pressed(keys::kEscape)) {
-    app.solo_prompt.reset();
+    app.library().solo_prompt.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
