@@ -91,18 +91,11 @@ std::string page(const ReportSettings& s, const std::string& kind, const std::st
   return render(tpl, d);
 }
 
-namespace {
-
-data definitions(const std::vector<Definition>& defs) {
-  data l = list();
-  for (const Definition& def : defs) {
-    data x;
-    x.set("label", one_line(def.label));
-    x.set("text", one_line(def.text));
-    l.push_back(x);
-  }
-  return l;
+void set_if(data& d, const char* key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
 }
+
+namespace {
 
 data response_list(const std::vector<ResponseRow>& rs) {
   std::vector<std::string> lines;
@@ -110,9 +103,25 @@ data response_list(const std::vector<ResponseRow>& rs) {
   return string_list(lines);
 }
 
-// Optional values are set only when present: the template engine takes an empty string as true.
-void set_if(data& d, const char* key, const std::string& value) {
-  if (!value.empty()) d.set(key, value);
+}  // namespace
+
+void recommendation_entry(data& x, const MembersRecommendationRow& rec) {
+  x.set("number", std::to_string(rec.number));
+  x.set("to", recommendation_addressee(rec));
+  x.set("text", one_line(rec.text));
+  std::string answers;
+  for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + one_line(f);
+  set_if(x, "answers", answers);
+  x.set("responses", response_list(rec.responses));
+}
+
+namespace {
+
+data definitions(const std::vector<Definition>& defs) {
+  return rows_list(defs, [](data& x, const Definition& def) {
+    x.set("label", one_line(def.label));
+    x.set("text", one_line(def.text));
+  });
 }
 
 void audit_data(data& d, const FeedbackReport& r) {
@@ -125,9 +134,7 @@ void audit_data(data& d, const FeedbackReport& r) {
   d.set("opinion_definitions", definitions(a.opinion_definitions));
   d.set("priority_definitions", definitions(r.priority_definitions));
   d.set("has_checks", !a.checks.empty());
-  data checks = list();
-  for (const ControlCheckRow& c : a.checks) {
-    data x;
+  d.set("checks", rows_list(a.checks, [&](data& x, const ControlCheckRow& c) {
     x.set("key_action", one_line(c.key_action));
     x.set("question", one_line(c.question));
     x.set("status", c.status);
@@ -136,17 +143,13 @@ void audit_data(data& d, const FeedbackReport& r) {
     x.set("evidence", check_evidence(c));
     x.set("owner", one_line(c.owner));
     x.set("due", long_date(c.due_date));
-    checks.push_back(x);
-  }
-  d.set("checks", checks);
+  }));
   d.set("audit_findings_summary",
         a.checks.empty() ? std::string("There are no findings until the controls are checked.")
                          : audit_findings_summary(a));
-  data findings = list();
-  for (size_t i = 0; i < a.findings.size(); ++i) {
-    const AuditFindingRow& f = a.findings[i];
-    data x;
-    x.set("n", std::to_string(i + 1));
+  size_t number = 0;
+  d.set("audit_findings", rows_list(a.findings, [&](data& x, const AuditFindingRow& f) {
+    x.set("n", std::to_string(++number));
     x.set("priority", priority_label(f.priority));
     x.set("priority_key", priority_key(f.priority));
     x.set("key_action", one_line(f.key_action));
@@ -159,23 +162,9 @@ void audit_data(data& d, const FeedbackReport& r) {
     set_if(x, "owner", one_line(f.owner));
     set_if(x, "due", f.due_date.empty() ? std::string() : long_date(f.due_date));
     x.set("responses", response_list(f.responses));
-    findings.push_back(x);
-  }
-  d.set("audit_findings", findings);
+  }));
   d.set("has_recommendations", !a.recommendations.empty());
-  data recs = list();
-  for (const MembersRecommendationRow& rec : a.recommendations) {
-    data x;
-    x.set("number", std::to_string(rec.number));
-    x.set("to", recommendation_addressee(rec));
-    x.set("text", one_line(rec.text));
-    std::string answers;
-    for (const std::string& f : rec.findings) answers += (answers.empty() ? "" : "; ") + one_line(f);
-    set_if(x, "answers", answers);
-    x.set("responses", response_list(rec.responses));
-    recs.push_back(x);
-  }
-  d.set("recommendations", recs);
+  d.set("recommendations", rows_list(a.recommendations, recommendation_entry));
 }
 
 }  // namespace
@@ -212,19 +201,13 @@ data feedback_data(const FeedbackReport& r, int h) {
   if (!r.scenario_summary.empty()) d.set("summary_html", markdown_to_html(r.scenario_summary));
   d.set("radar_svg", svg::radar(r.pillars));
   d.set("bars_svg", svg::pillar_bars(r.pillars));
-  data pillars = list();
-  for (const PillarRow& p : r.pillars) {
-    data row;
+  d.set("pillars", rows_list(r.pillars, [&](data& row, const PillarRow& p) {
     row.set("name", pillar_name(p.pillar));
     row.set("score", pillar_score(p));
     row.set("override", p.override_delta ? signed_number(p.override_delta) : "");
-    pillars.push_back(row);
-  }
-  d.set("pillars", pillars);
+  }));
 
-  data decisions = list();
-  for (const DecisionRow& dr : r.decisions) {
-    data x;
+  d.set("decisions", rows_list(r.decisions, [&](data& x, const DecisionRow& dr) {
     x.set("seq", std::to_string(dr.seq));
     x.set("node_title", one_line(dr.node_title.empty() ? dr.node_id : dr.node_title));
     x.set("decision", decision_text(dr));
@@ -248,28 +231,20 @@ data feedback_data(const FeedbackReport& r, int h) {
       x.set("chosen_value", std::to_string(dr.chosen_value));
     }
     if (!dr.feedback.empty()) x.set("feedback_html", markdown_to_html(dr.feedback));
-    decisions.push_back(x);
-  }
-  d.set("decisions", decisions);
+  }));
 
   d.set("findings_summary", findings_summary(r));
   d.set("has_findings", !r.findings.empty());
-  data findings = list();
-  for (const FindingRow& f : r.findings) {
-    data x;
+  d.set("findings", rows_list(r.findings, [&](data& x, const FindingRow& f) {
     x.set("priority", priority_label(f.priority));
     x.set("priority_key", priority_key(f.priority));
     x.set("pillar", pillar_name(f.pillar));
     x.set("text", finding_text(f));
     x.set("action", one_line(f.management_action));
-    findings.push_back(x);
-  }
-  d.set("findings", findings);
+  }));
 
   d.set("has_actions", !r.actions.empty());
-  data actions = list();
-  for (const ActionRow& a : r.actions) {
-    data x;
+  d.set("actions", rows_list(r.actions, [&](data& x, const ActionRow& a) {
     x.set("action", one_line(a.action));
     x.set("owner", one_line(a.owner));
     x.set("due", long_date(a.due_date));
@@ -277,44 +252,30 @@ data feedback_data(const FeedbackReport& r, int h) {
     x.set("status", action_status(a));
     x.set("overdue", a.overdue);
     x.set("progress", one_line(a.progress));
-    actions.push_back(x);
-  }
-  d.set("actions", actions);
+  }));
 
   d.set("has_objectives", !r.objectives.empty());
-  data objectives = list();
-  for (const ObjectiveRow& o : r.objectives) {
-    data x;
+  d.set("objectives", rows_list(r.objectives, [&](data& x, const ObjectiveRow& o) {
     x.set("met", o.met);
     x.set("pillar", pillar_name(o.pillar));
     x.set("text", one_line(o.text));
-    objectives.push_back(x);
-  }
-  d.set("objectives", objectives);
+  }));
 
   d.set("has_notes", !r.notes.empty());
-  data notes = list();
-  for (const NoteRow& n : r.notes) {
-    data x;
+  d.set("notes", rows_list(r.notes, [&](data& x, const NoteRow& n) {
     x.set("kind", humanise_key(n.kind));
     x.set("where", one_line(n.node_title));
     x.set("text", one_line(n.text));
     x.set("part_b", n.part_b);
-    notes.push_back(x);
-  }
-  d.set("notes", notes);
+  }));
 
   d.set("has_overrides", !r.overrides.empty());
-  data overrides = list();
-  for (const OverrideRow& o : r.overrides) {
-    data x;
+  d.set("overrides", rows_list(r.overrides, [&](data& x, const OverrideRow& o) {
     x.set("pillar", humanise_key(o.pillar));
     x.set("delta", signed_number(o.delta));
     x.set("reason", one_line(o.reason));
     x.set("by", one_line(o.by));
-    overrides.push_back(x);
-  }
-  d.set("overrides", overrides);
+  }));
   if (!r.ending_debrief.empty()) d.set("debrief_html", markdown_to_html(r.ending_debrief));
   return d;
 }

@@ -27,4 +27,23 @@ std::string page(const ReportSettings& s, const std::string& kind, const std::st
 // data from a string list.
 data string_list(const std::vector<std::string>& items);
 
+// A template list with one entry per row, each filled by `fill(entry, row)`.
+template <class Rows, class Fill>
+data rows_list(const Rows& rows, Fill&& fill) {
+  data l{data::type::list};
+  for (const auto& row : rows) {
+    data x;
+    fill(x, row);
+    l.push_back(x);
+  }
+  return l;
+}
+
+// Optional values are set only when present: the template engine takes an empty string as true.
+void set_if(data& d, const char* key, const std::string& value);
+
+// A members' recommendation as the feedback report's audit section and the scrutiny report
+// show it: number, addressee, text, the findings it answers and the responses to it.
+void recommendation_entry(data& x, const MembersRecommendationRow& rec);
+
 }  // namespace auditsim::reports::html

@@ -1,19 +1,18 @@
 // Diagnostics formatting and the "did you mean" suggestion shared by loader, checker and CLI.
 #include "sim/diagnostics.hpp"
 
+#include "sim/key_table.hpp"
+
 #include <algorithm>
 #include <string_view>
 
 namespace auditsim {
 
-const char* severity_key(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "error";
-}
+namespace {
+constexpr KeyTable<Severity, 3> kSeverityKeys{{"error", "warning", "note"}};
+}  // namespace
+
+const char* severity_key(Severity s) { return kSeverityKeys(s); }
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("<input>") : d.file;

@@ -554,26 +554,31 @@ void Session::tick(const GroupInput& group) {
   }
 }
 
+namespace {
+
+// A pause or a resume in the history: when (active time) and where it happened.
+HistoryEntry clock_marker(HistoryEntry::Kind kind, int64_t at_ms, int node) {
+  HistoryEntry e;
+  e.kind = kind;
+  e.at_ms = at_ms;
+  e.node = node;
+  return e;
+}
+
+}  // namespace
+
 void Session::pause() {
   if (paused_) return;
   active_before_ms_ = elapsed_ms();
   paused_ = true;
-  HistoryEntry e;
-  e.kind = HistoryEntry::Kind::Pause;
-  e.at_ms = active_before_ms_;
-  e.node = state_.node;
-  history_.push_back(std::move(e));
+  history_.push_back(clock_marker(HistoryEntry::Kind::Pause, active_before_ms_, state_.node));
 }
 
 void Session::resume() {
   if (!paused_) return;
   segment_start_ms_ = clock_->now_ms();
   paused_ = false;
-  HistoryEntry e;
-  e.kind = HistoryEntry::Kind::Resume;
-  e.at_ms = active_before_ms_;
-  e.node = state_.node;
-  history_.push_back(std::move(e));
+  history_.push_back(clock_marker(HistoryEntry::Kind::Resume, active_before_ms_, state_.node));
 }
 
 void Session::acknowledge_inject(int inject_index) {

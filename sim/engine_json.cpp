@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "sim/engine.hpp"
+#include "sim/key_table.hpp"
 
 namespace auditsim {
 
@@ -23,26 +24,13 @@ struct BadSession : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-const char* kind_key(HistoryEntry::Kind k) {
-  switch (k) {
-    case HistoryEntry::Kind::Decision: return "decision";
-    case HistoryEntry::Kind::Undo: return "undo";
-    case HistoryEntry::Kind::Timeout: return "timeout";
-    case HistoryEntry::Kind::Inject: return "inject";
-    case HistoryEntry::Kind::Pause: return "pause";
-    case HistoryEntry::Kind::Resume: return "resume";
-  }
-  return "decision";
-}
+constexpr KeyTable<HistoryEntry::Kind, 6> kKindKeys{
+    {"decision", "undo", "timeout", "inject", "pause", "resume"}};
+
+const char* kind_key(HistoryEntry::Kind k) { return kKindKeys(k); }
 
 HistoryEntry::Kind parse_kind(const std::string& s) {
-  static const std::pair<const char*, HistoryEntry::Kind> kinds[] = {
-      {"decision", HistoryEntry::Kind::Decision}, {"undo", HistoryEntry::Kind::Undo},
-      {"timeout", HistoryEntry::Kind::Timeout},   {"inject", HistoryEntry::Kind::Inject},
-      {"pause", HistoryEntry::Kind::Pause},       {"resume", HistoryEntry::Kind::Resume}};
-  for (const auto& [key, kind] : kinds) {
-    if (s == key) return kind;
-  }
+  if (auto k = kKindKeys.parse(s)) return *k;
   throw BadSession("unknown history entry kind '" + s + "'");
 }
 

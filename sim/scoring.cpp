@@ -3,6 +3,8 @@
 // scoring itself is then linear in the session's history.
 #include "sim/scoring.hpp"
 
+#include "sim/key_table.hpp"
+
 #include <algorithm>
 #include <mutex>
 
@@ -180,23 +182,14 @@ void score_paths_not_taken(const Session& session, Continuations& cont, Result& 
 
 }  // namespace
 
-const char* finding_kind_key(FindingKind k) {
-  switch (k) {
-    case FindingKind::Missed: return "missed";
-    case FindingKind::Breached: return "breached";
-    case FindingKind::AchievedLate: return "achieved-late";
-  }
-  return "missed";
-}
+namespace {
+constexpr KeyTable<FindingKind, 3> kFindingKindKeys{{"missed", "breached", "achieved-late"}};
+constexpr KeyTable<FindingKind, 3> kFindingKindLabels{{"Missed", "Breached", "Achieved late"}};
+}  // namespace
 
-const char* finding_kind_label(FindingKind k) {
-  switch (k) {
-    case FindingKind::Missed: return "Missed";
-    case FindingKind::Breached: return "Breached";
-    case FindingKind::AchievedLate: return "Achieved late";
-  }
-  return "Missed";
-}
+const char* finding_kind_key(FindingKind k) { return kFindingKindKeys(k); }
+
+const char* finding_kind_label(FindingKind k) { return kFindingKindLabels(k); }
 
 std::string cap_reason(const Result& r) {
   if (!r.capped_by_high_finding) return {};

@@ -10,29 +10,21 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/atomic_file.hpp"
+#include "sim/key_table.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace auditsim {
 
-const char* theme_key(Theme t) {
-  switch (t) {
-    case Theme::Dark: return "dark";
-    case Theme::HighContrast: return "high-contrast";
-    case Theme::Light: break;
-  }
-  return "light";
-}
+namespace {
+constexpr KeyTable<Theme, 3> kThemeKeys{{"light", "dark", "high-contrast"}};
+constexpr KeyTable<Theme, 3> kThemeNames{{"Light", "Dark", "High contrast"}};
+}  // namespace
 
-const char* theme_name(Theme t) {
-  switch (t) {
-    case Theme::Dark: return "Dark";
-    case Theme::HighContrast: return "High contrast";
-    case Theme::Light: break;
-  }
-  return "Light";
-}
+const char* theme_key(Theme t) { return kThemeKeys(t); }
+
+const char* theme_name(Theme t) { return kThemeNames(t); }
 
 namespace {
 
@@ -174,9 +166,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
   }
   clamp_opinion_definitions(s.opinion, problems);
   clamp_rating_scale(s.scale, s.opinion, problems);
-  s.theme = theme == "dark" ? Theme::Dark
-            : theme == "high-contrast" ? Theme::HighContrast
-                                       : Theme::Light;
+  s.theme = kThemeKeys.parse(theme).value_or(Theme::Light);
   s.font_scale = std::clamp(s.font_scale, kMinFontScale, kMaxFontScale);
   s.late_priority_drop = std::clamp(s.late_priority_drop, 0, 2);
   s.window_width = std::clamp(s.window_width, 640, 16384);

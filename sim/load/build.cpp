@@ -135,11 +135,7 @@ void build_meta(BuildContext& c, const Fields& top) {
 void build_variables(BuildContext& c, int node) {
   Reader& r = c.r;
   if (r.at(node).kind == YNode::Kind::Null) return;
-  if (r.at(node).kind != YNode::Kind::Map) {
-    r.error("wrong-type", node, "`variables` should be a map of name: value, not " +
-                                    std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Map, "`variables` should be a map of name: value")) return;
   const auto& items = r.at(node).items;
   for (size_t i = 0; i + 1 < items.size(); i += 2) {
     const int k = items[i], v = items[i + 1];
@@ -282,11 +278,7 @@ void build_evidence(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Seq) {
-    r.error("wrong-type", node, "`evidence` should be a list of documents, not " +
-                                    std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Seq, "`evidence` should be a list of documents")) return;
   for (int item : n.items) {
     Fields f = r.fields(item, "an evidence document", {"id", "title", "kind", "text", "file"});
     if (!f.ok()) continue;
@@ -333,11 +325,7 @@ void build_key_actions(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Seq) {
-    r.error("wrong-type", node, "`key_actions` should be a list, not " +
-                                    std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Seq, "`key_actions` should be a list")) return;
   for (int item : n.items) {
     Fields f = r.fields(item, "a key action",
                         {"id", "pillar", "priority", "text", "management_action", "control"});
@@ -369,11 +357,7 @@ void build_objectives(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Seq) {
-    r.error("wrong-type", node, "`learning_objectives` should be a list, not " +
-                                    std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Seq, "`learning_objectives` should be a list")) return;
   IdIndex ids;
   for (int item : n.items) {
     Fields f = r.fields(item, "a learning objective", {"id", "pillar", "text", "key_actions"});

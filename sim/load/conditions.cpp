@@ -81,12 +81,9 @@ void collect_conditions(BuildContext& c, int key_node, int node) {
   c.needs_format_1_1(key_node, "`conditions`");
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Map) {
-    r.error("wrong-type", node, "`conditions` should be a map of name: condition, not " +
-                                    std::string(r.kind_name(node)) + ".",
-            "for example `conditions: { licence_refused: visited(refusal) and evidence_kept }`");
+  if (!r.expect_kind(node, YNode::Kind::Map, "`conditions` should be a map of name: condition",
+                     "for example `conditions: { licence_refused: visited(refusal) and evidence_kept }`"))
     return;
-  }
   c.s.conditions.reserve(n.items.size() / 2);
   for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
     const int k = n.items[i];

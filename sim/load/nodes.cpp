@@ -25,12 +25,9 @@ void read_score(BuildContext& c, int node, Score4& score) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Map) {
-    r.error("wrong-type", node, "`score` should be a map of pillar: points, not " +
-                                    std::string(r.kind_name(node)) + ".",
-            "for example `score: { protect: 3, pursue: 1 }`");
+  if (!r.expect_kind(node, YNode::Kind::Map, "`score` should be a map of pillar: points",
+                     "for example `score: { protect: 3, pursue: 1 }`"))
     return;
-  }
   for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
     auto pillar = r.pillar_node(n.items[i], "score");
     if (!pillar) continue;
@@ -44,11 +41,9 @@ void read_assignments(BuildContext& c, int node, Assignment::Op op, std::vector<
   const char* key = op == Assignment::Op::Set ? "set" : "add";
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Map) {
-    r.error("wrong-type", node, "`" + std::string(key) + "` should be a map of variable: value, not " +
-                                    std::string(r.kind_name(node)) + ".");
+  if (!r.expect_kind(node, YNode::Kind::Map,
+                     "`" + std::string(key) + "` should be a map of variable: value"))
     return;
-  }
   for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
     const int k = n.items[i], v = n.items[i + 1];
     auto name = r.scalar_node(k, key);
@@ -340,11 +335,7 @@ std::optional<Condition> build_condition(BuildContext& c, int node) {
 void collect_nodes(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
-  if (n.kind != YNode::Kind::Map) {
-    r.error("wrong-type", node, "`nodes` should be a map of node id: node, not " +
-                                    std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Map, "`nodes` should be a map of node id: node")) return;
   c.nodes.reserve(n.items.size() / 2);
   for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
     const int k = n.items[i];
@@ -413,10 +404,7 @@ void build_injects(BuildContext& c, int node) {
   Reader& r = c.r;
   const YNode& n = r.at(node);
   if (n.kind == YNode::Kind::Null) return;
-  if (n.kind != YNode::Kind::Seq) {
-    r.error("wrong-type", node, "`injects` should be a list, not " + std::string(r.kind_name(node)) + ".");
-    return;
-  }
+  if (!r.expect_kind(node, YNode::Kind::Seq, "`injects` should be a list")) return;
   IdIndex ids;
   for (int item : n.items) {
     Fields f = r.fields(item, "an inject", {"id", "title", "from", "text", "after", "on_enter", "when",

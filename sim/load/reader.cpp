@@ -105,6 +105,12 @@ std::string_view Reader::kind_name(int node) const {
   return "text";
 }
 
+bool Reader::expect_kind(int node, YNode::Kind kind, const std::string& should_be, std::string hint) {
+  if (at(node).kind == kind) return true;
+  error("wrong-type", node, should_be + ", not " + std::string(kind_name(node)) + ".", std::move(hint));
+  return false;
+}
+
 Fields Reader::fields(int node, std::string_view what,
                       std::initializer_list<std::string_view> allowed) {
   Fields f;

@@ -48,6 +48,10 @@ class Reader {
   SourcePos pos_in_scalar(int node, size_t offset) const;
 
   void error(std::string code, int node, std::string message, std::string hint = {});
+  // True when `node` is a `kind`; otherwise reports "<should_be>, not <what it is>." as
+  // wrong-type (with `hint`) and returns false. Whether a missing value is allowed is the
+  // caller's to say first.
+  bool expect_kind(int node, YNode::Kind kind, const std::string& should_be, std::string hint = {});
   void warning(std::string code, int node, std::string message, std::string hint = {});
   void error_at(std::string code, SourcePos p, std::string message, std::string hint = {});
   void warning_at(std::string code, SourcePos p, std::string message, std::string hint = {});

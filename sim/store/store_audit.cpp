@@ -25,6 +25,20 @@ int64_t next_seq(Db& db, const std::string& table, const std::string& session) {
   return q->column_int(0);
 }
 
+// Appends a row to one of a session's numbered desktop-audit tables: its uuid, the session, the
+// next seq, then `values` for `columns`. Returns the seq; the caller's transaction commits.
+template <class... Values>
+int64_t append_row(Db& db, const std::string& table, const std::string& columns,
+                   const std::string& uuid, const std::string& session, const Values&... values) {
+  const int64_t seq = next_seq(db, table, session);
+  std::string marks = "?, ?, ?";
+  for (size_t i = 0; i < sizeof...(values); ++i) marks += ", ?";
+  Query q = db.query("INSERT INTO " + table + "(uuid, session, seq, " + columns + ") VALUES(" +
+                     marks + ")");
+  q->bind_all(uuid, session, seq, values...).run();
+  return seq;
+}
+
 KeyActions key_actions_of(Db& db, std::map<std::string, std::set<std::string>>& cache,
                           const std::string& session) {
   Query q = db.query(
@@ -86,15 +100,12 @@ void Store::record_control_check(const std::string& session_id, audit::ControlCh
   const KeyActions keys = key_actions_of(db, impl_->key_actions, session);
   refuse_if(check_problem(c, keys));
   c.key_action = find_key_action(keys, c.key_action);  // the scenario's own spelling
-  const int64_t seq = next_seq(db, "control_checks", session);
-  Query q = db.query(
-      "INSERT INTO control_checks(uuid, session, seq, key_action, status, evidence, "
-      "evidence_ref, owner, due_date, condition, criteria, cause, effect, changed_by, "
-      "changed_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q->bind_all(new_uuid(), session, seq, c.key_action, audit::key(c.status), c.evidence,
-              c.evidence_ref, c.owner, c.due_date, c.condition, c.criteria, c.cause, c.effect,
-              c.changed_by, now)
-      .run();
+  const int64_t seq = append_row(
+      db, "control_checks",
+      "key_action, status, evidence, evidence_ref, owner, due_date, condition, criteria, cause, "
+      "effect, changed_by, changed_at",
+      new_uuid(), session, c.key_action, audit::key(c.status), c.evidence, c.evidence_ref, c.owner, c.due_date,
+      c.condition, c.criteria, c.cause, c.effect, c.changed_by, now);
   tx.commit();
   c.seq = seq;
   c.changed_at = now;
@@ -152,11 +163,9 @@ std::string Store::record_response(audit::Response& r) {
       resolve_audit_row(db, "recommendations", "recommendation", r.recommendation);
   const std::string id = new_uuid();
   const std::string date = r.date.empty() ? now.substr(0, 10) : r.date;
-  const int64_t seq = next_seq(db, "responses", ref.session);
-  Query q = db.query(
-      "INSERT INTO responses(uuid, session, seq, recommendation, responder, response, body, "
-      "response_date, recorded_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q->bind_all(id, ref.session, seq, ref.id, r.by, audit::key(r.response), r.text, date, now).run();
+  const int64_t seq =
+      append_row(db, "responses", "recommendation, responder, response, body, response_date, recorded_at",
+                 id, ref.session, ref.id, r.by, audit::key(r.response), r.text, date, now);
   tx.commit();
   r.id = id;
   r.recommendation = ref.id;
@@ -172,11 +181,8 @@ void Store::record_opinion(const std::string& session_id, audit::OpinionSetting&
   const std::string now = now_utc();
   Transaction tx(db);
   const std::string session = resolve_session_id(session_id);
-  const int64_t seq = next_seq(db, "opinion_settings", session);
-  Query q = db.query(
-      "INSERT INTO opinion_settings(uuid, session, seq, label, reason, set_by, set_at) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?)");
-  q->bind_all(new_uuid(), session, seq, o.label, o.reason, o.set_by, now).run();
+  const int64_t seq = append_row(db, "opinion_settings", "label, reason, set_by, set_at", new_uuid(),
+                                 session, o.label, o.reason, o.set_by, now);
   tx.commit();
   o.seq = seq;
   o.set_at = now;
@@ -188,13 +194,10 @@ void Store::record_audit_scope(const std::string& session_id, audit::AuditScope&
   const std::string now = now_utc();
   Transaction tx(db);
   const std::string session = resolve_session_id(session_id);
-  const int64_t seq = next_seq(db, "audit_scope", session);
-  Query q = db.query(
-      "INSERT INTO audit_scope(uuid, session, seq, controls_tested, testing_note, stage, "
-      "report_version, changed_by, changed_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q->bind_all(new_uuid(), session, seq, s.controls_tested ? 1 : 0, s.testing_note,
-              audit::key(s.stage), s.report_version, s.changed_by, now)
-      .run();
+  const int64_t seq = append_row(
+      db, "audit_scope", "controls_tested, testing_note, stage, report_version, changed_by, changed_at",
+      new_uuid(), session, s.controls_tested ? 1 : 0, s.testing_note, audit::key(s.stage),
+      s.report_version, s.changed_by, now);
   tx.commit();
   s.seq = seq;
   s.changed_at = now;
@@ -206,14 +209,10 @@ void Store::record_action_update(audit::ActionUpdate& u) {
   const std::string now = now_utc();
   Transaction tx(db);
   const AuditRowRef ref = resolve_audit_row(db, "actions", "improvement action", u.action);
-  const int64_t seq = next_seq(db, "action_updates", ref.session);
-  {
-    Query q = db.query(
-        "INSERT INTO action_updates(uuid, session, seq, action_item, status, note, review, "
-        "updated_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q->bind_all(new_uuid(), ref.session, seq, ref.id, u.status, u.note, u.review, u.updated_by, now)
-        .run();
-  }
+  const int64_t seq = append_row(db, "action_updates",
+                                 "action_item, status, note, review, updated_by, updated_at",
+                                 new_uuid(), ref.session, ref.id, u.status, u.note, u.review,
+                                 u.updated_by, now);
   {
     // Same transaction: the plan's status never disagrees with its latest update.
     Query q = db.query("UPDATE actions SET status = ?, updated_at = ? WHERE uuid = ?");

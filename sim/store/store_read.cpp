@@ -100,45 +100,59 @@ ScoreOverride read_override(Stmt& q) {
   return o;
 }
 
-std::optional<Event> Store::find_event(const std::string& name_or_id) {
-  Query q = impl_->db.query(std::string(kEventCols) +
-                            "WHERE uuid = ?1 OR name = ?1 "
-                            "ORDER BY uuid = ?1 DESC, created_at DESC LIMIT 1");
+namespace {
+
+// Every row of a prepared query, each read by `read`.
+template <class Read>
+auto each_row(Stmt& q, Read&& read) {
+  std::vector<decltype(read(q))> out;
+  while (q.step()) out.push_back(read(q));
+  return out;
+}
+
+// Every row `sql` selects with `id` bound to its one parameter: the rows of one session.
+template <class Read>
+auto read_rows(Db& db, const std::string& sql, const std::string& id, Read&& read) {
+  Query q = db.query(sql);
+  q->bind(1, id);
+  return each_row(*q, read);
+}
+
+// The row whose uuid is `name_or_id`, else the newest whose `name_col` is: an event or a
+// participant can be named either way, and an id never loses to a name.
+template <class Read>
+auto find_named(Db& db, const char* select, const char* name_col, const std::string& name_or_id,
+                Read&& read) -> std::optional<decltype(read(std::declval<Stmt&>()))> {
+  Query q = db.query(std::string(select) + "WHERE uuid = ?1 OR " + name_col +
+                     " = ?1 ORDER BY uuid = ?1 DESC, created_at DESC LIMIT 1");
   q->bind(1, name_or_id);
   if (!q->step()) return std::nullopt;
-  return read_event(*q);
+  return read(*q);
+}
+
+}  // namespace
+
+std::optional<Event> Store::find_event(const std::string& name_or_id) {
+  return find_named(impl_->db, kEventCols, "name", name_or_id, read_event);
 }
 
 std::vector<Event> Store::list_events() {
-  std::vector<Event> out;
   Query q = impl_->db.query(std::string(kEventCols) + "ORDER BY date, name, created_at");
-  while (q->step()) out.push_back(read_event(*q));
-  return out;
+  return each_row(*q, read_event);
 }
 
 std::optional<Participant> Store::find_participant(const std::string& name_or_id) {
-  Query q = impl_->db.query(std::string(kParticipantCols) +
-                            "WHERE uuid = ?1 OR display_name = ?1 "
-                            "ORDER BY uuid = ?1 DESC, created_at DESC LIMIT 1");
-  q->bind(1, name_or_id);
-  if (!q->step()) return std::nullopt;
-  return read_participant(*q);
+  return find_named(impl_->db, kParticipantCols, "display_name", name_or_id, read_participant);
 }
 
 std::vector<Participant> Store::list_participants() {
-  std::vector<Participant> out;
   Query q = impl_->db.query(std::string(kParticipantCols) + "ORDER BY display_name, uuid");
-  while (q->step()) out.push_back(read_participant(*q));
-  return out;
+  return each_row(*q, read_participant);
 }
 
 std::vector<ActionItem> Store::list_actions(const std::string& session_id) {
-  std::vector<ActionItem> out;
-  Query q = impl_->db.query(std::string(kActionCols) +
-                            "WHERE session = ? ORDER BY created_at, rowid");
-  q->bind(1, session_id);
-  while (q->step()) out.push_back(read_action(*q));
-  return out;
+  return read_rows(impl_->db, std::string(kActionCols) + "WHERE session = ? ORDER BY created_at, rowid",
+                   session_id, read_action);
 }
 
 std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
@@ -235,39 +249,23 @@ std::optional<SessionRecord> Store::load_session(const std::string& id_or_prefix
   }
   r.snapshot = find_snapshot(sha).value_or(Snapshot{});
   if (!r.summary.event_id.empty()) r.event = find_event(r.summary.event_id);
-  {
-    Query q = db.query(std::string(kParticipantCols) +
-                       "WHERE uuid IN (SELECT participant FROM session_participants "
-                       "WHERE session = ?) ORDER BY display_name, uuid");
-    q->bind(1, id);
-    while (q->step()) r.participants.push_back(read_participant(*q));
-  }
-  {
-    Query q = db.query(std::string("SELECT ") + kDecisionCols +
-                       " FROM decisions WHERE session = ? ORDER BY seq");
-    q->bind(1, id);
-    while (q->step()) r.decisions.push_back(read_decision(*q));
-  }
-  {
-    Query q = db.query(std::string("SELECT ") + kNoteCols +
-                       " FROM notes WHERE session = ? ORDER BY created_at, rowid");
-    q->bind(1, id);
-    while (q->step()) r.notes.push_back(read_note(*q));
-  }
-  {
-    Query q = db.query(std::string("SELECT ") + kOverrideCols +
-                       " FROM score_overrides WHERE session = ? ORDER BY created_at, rowid");
-    q->bind(1, id);
-    while (q->step()) r.overrides.push_back(read_override(*q));
-  }
+  r.participants = read_rows(db, std::string(kParticipantCols) +
+                                      "WHERE uuid IN (SELECT participant FROM session_participants "
+                                      "WHERE session = ?) ORDER BY display_name, uuid",
+                             id, read_participant);
+  r.decisions = read_rows(
+      db, std::string("SELECT ") + kDecisionCols + " FROM decisions WHERE session = ? ORDER BY seq",
+      id, read_decision);
+  r.notes = read_rows(db, std::string("SELECT ") + kNoteCols +
+                              " FROM notes WHERE session = ? ORDER BY created_at, rowid",
+                      id, read_note);
+  r.overrides = read_rows(db, std::string("SELECT ") + kOverrideCols +
+                                  " FROM score_overrides WHERE session = ? ORDER BY created_at, rowid",
+                          id, read_override);
   r.actions = list_actions(id);
-  {
-    Query q = db.query(
-        "SELECT inject, acknowledged_at FROM inject_acks WHERE session = ? "
-        "ORDER BY acknowledged_at, inject");
-    q->bind(1, id);
-    while (q->step()) r.inject_acks.push_back({q->column_text(0), q->column_text(1)});
-  }
+  r.inject_acks = read_rows(
+      db, "SELECT inject, acknowledged_at FROM inject_acks WHERE session = ? ORDER BY acknowledged_at, inject",
+      id, [](Stmt& q) { return InjectAck{q.column_text(0), q.column_text(1)}; });
   r.audit = read_audit(db, id);
   return r;
 }

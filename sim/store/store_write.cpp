@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/dates.hpp"
+#include "sim/model.hpp"
 #include "sim/store/store_impl.hpp"
 
 namespace auditsim::store {
@@ -70,19 +71,47 @@ std::string recommendation_of_session(Db& db, const ActionItem& a) {
   return ref.id;
 }
 
+// An improvement action as written or corrected: described, with a known priority and a real
+// due date when it has one.
+void refuse_bad_action(const ActionItem& a) {
+  if (blank(a.action)) invalid("An improvement action needs a description.");
+  if (a.priority != "high" && a.priority != "medium" && a.priority != "low") {
+    invalid("Unknown priority '" + a.priority + "': use high, medium or low.");
+  }
+  if (!a.due_date.empty() && !is_iso_date(a.due_date))
+    invalid(not_a_date_message("The due date", a.due_date));
+}
+
+// Inserts the one row `sql` describes, in its own transaction.
+template <class... Values>
+void insert_row(Db& db, const std::string& sql, const Values&... values) {
+  Transaction tx(db);
+  Query q = db.query(sql);
+  q->bind_all(values...).run();
+  tx.commit();
+}
+
+// Inserts one row `sql` describes for a recorded session, in its own transaction; a session
+// that is not there is refused before anything is written.
+template <class... Values>
+void insert_for_session(Db& db, const std::string& session_id, const std::string& sql,
+                        const Values&... values) {
+  Transaction tx(db);
+  require_session(db, session_id);
+  Query q = db.query(sql);
+  q->bind_all(values...).run();
+  tx.commit();
+}
+
 }  // namespace
 
 std::string Store::create_event(const Event& e) {
   if (blank(e.name)) invalid("An event needs a name.");
   if (!e.date.empty() && !is_iso_date(e.date)) invalid(not_a_date_message("The event date", e.date));
-  Db& db = impl_->db;
-  std::string id = new_uuid();
-  Transaction tx(db);
-  Query q = db.query(
-      "INSERT INTO events(uuid, name, date, kind, facilitator, created_at) "
-      "VALUES(?, ?, ?, ?, ?, ?)");
-  q->bind_all(id, e.name, e.date, key(e.kind), e.facilitator, now_utc()).run();
-  tx.commit();
+  const std::string id = new_uuid();
+  insert_row(impl_->db,
+             "INSERT INTO events(uuid, name, date, kind, facilitator, created_at) VALUES(?, ?, ?, ?, ?, ?)",
+             id, e.name, e.date, key(e.kind), e.facilitator, now_utc());
   return id;
 }
 
@@ -101,14 +130,10 @@ Event Store::find_or_create_event(const Event& e) {
 
 std::string Store::create_participant(const std::string& display_name, Role role) {
   if (blank(display_name)) invalid("A participant needs a name.");
-  Db& db = impl_->db;
-  std::string id = new_uuid();
-  Transaction tx(db);
-  Query q = db.query(
-      "INSERT INTO participants(uuid, display_name, role, pseudonym, created_at) "
-      "VALUES(?, ?, ?, ?, ?)");
-  q->bind_all(id, display_name, key(role), pseudonym_for(id), now_utc()).run();
-  tx.commit();
+  const std::string id = new_uuid();
+  insert_row(impl_->db,
+             "INSERT INTO participants(uuid, display_name, role, pseudonym, created_at) VALUES(?, ?, ?, ?, ?)",
+             id, display_name, key(role), pseudonym_for(id), now_utc());
   return id;
 }
 
@@ -232,30 +257,21 @@ std::string Store::record_note(const std::string& session_id, const Note& note) 
 
 std::string Store::record_override(const std::string& session_id, const ScoreOverride& o) {
   if (blank(o.reason)) invalid("A score override needs a recorded reason.");
-  if (o.pillar != "pursue" && o.pillar != "prevent" && o.pillar != "protect" &&
-      o.pillar != "prepare") {
+  if (!parse_pillar(o.pillar)) {
     invalid("Unknown pillar '" + o.pillar + "': use pursue, prevent, protect or prepare.");
   }
-  Db& db = impl_->db;
-  std::string id = new_uuid();
-  Transaction tx(db);
-  require_session(db, session_id);
-  Query q = db.query(
-      "INSERT INTO score_overrides(uuid, session, pillar, delta, reason, overridden_by, "
-      "created_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
-  q->bind_all(id, session_id, o.pillar, o.delta, o.reason, o.by, now_utc()).run();
-  tx.commit();
+  const std::string id = new_uuid();
+  insert_for_session(impl_->db, session_id,
+                     "INSERT INTO score_overrides(uuid, session, pillar, delta, reason, overridden_by, "
+                     "created_at) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                     id, session_id, o.pillar, o.delta, o.reason, o.by, now_utc());
   return id;
 }
 
 void Store::acknowledge_inject(const std::string& session_id, const std::string& inject_id) {
-  Db& db = impl_->db;
-  Transaction tx(db);
-  require_session(db, session_id);
-  Query q = db.query(
-      "INSERT OR IGNORE INTO inject_acks(session, inject, acknowledged_at) VALUES(?, ?, ?)");
-  q->bind_all(session_id, inject_id, now_utc()).run();
-  tx.commit();
+  insert_for_session(impl_->db, session_id,
+                     "INSERT OR IGNORE INTO inject_acks(session, inject, acknowledged_at) VALUES(?, ?, ?)",
+                     session_id, inject_id, now_utc());
 }
 
 void Store::set_status(const std::string& session_id, Status status) {
@@ -274,12 +290,7 @@ void Store::set_status(const std::string& session_id, Status status) {
 }
 
 std::string Store::add_action(const ActionItem& a) {
-  if (blank(a.action)) invalid("An improvement action needs a description.");
-  if (a.priority != "high" && a.priority != "medium" && a.priority != "low") {
-    invalid("Unknown priority '" + a.priority + "': use high, medium or low.");
-  }
-  if (!a.due_date.empty() && !is_iso_date(a.due_date))
-    invalid(not_a_date_message("The due date", a.due_date));
+  refuse_bad_action(a);
   Db& db = impl_->db;
   std::string id = new_uuid();
   std::string now = now_utc();
@@ -297,12 +308,7 @@ std::string Store::add_action(const ActionItem& a) {
 }
 
 void Store::update_action(const ActionItem& a) {
-  if (blank(a.action)) invalid("An improvement action needs a description.");
-  if (a.priority != "high" && a.priority != "medium" && a.priority != "low") {
-    invalid("Unknown priority '" + a.priority + "': use high, medium or low.");
-  }
-  if (!a.due_date.empty() && !is_iso_date(a.due_date))
-    invalid(not_a_date_message("The due date", a.due_date));
+  refuse_bad_action(a);
   Db& db = impl_->db;
   Transaction tx(db);
   std::string recommendation;

@@ -18,6 +18,7 @@
 #include "ui/app/app.hpp"
 #include "ui/app/facilitator_window.hpp"
 #include "ui/app/fonts.hpp"
+#include "ui/app/gl_frame.hpp"
 #include "ui/app/screenshot.hpp"
 #include "ui/app/theme.hpp"
 #include "ui/controllers/presenter.hpp"
@@ -217,18 +218,11 @@ int run(const DesktopOptions& o) {
       ImGui::NewFrame();
       app.frame();
       drop_held_text();  // an emoji typed with no field active goes nowhere, as other keys do
-      ImGui::Render();
-      int dw = 0, dh = 0;
-      SDL_GL_GetDrawableSize(window, &dw, &dh);
-      glViewport(0, 0, dw, dh);
-      const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-      glClearColor(bg.x, bg.y, bg.z, 1.0f);
-      glClear(GL_COLOR_BUFFER_BIT);
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      const DrawableSize drawn = draw_frame_into(window);
       const bool last = o.frames > 0 && frame + 1 >= o.frames;
       if (last && !o.screenshot.empty()) {
         std::string err;
-        if (!write_screenshot(o.screenshot, dw, dh, &err)) {
+        if (!write_screenshot(o.screenshot, drawn.width, drawn.height, &err)) {
           std::fprintf(stderr, "auditsim: screenshot not written: %s\n", err.c_str());
           status = 1;
         }

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_sdl.h>
 
 #include "ui/app/app.hpp"
+#include "ui/app/gl_frame.hpp"
 #include "ui/app/screenshot.hpp"
 #include "ui/app/theme.hpp"
 #include "ui/widgets/style.hpp"
@@ -122,18 +123,11 @@ bool FacilitatorWindow::frame(App& app, const std::string& screenshot) {
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   app.frame_facilitator();
-  ImGui::Render();
-  int dw = 0, dh = 0;
-  SDL_GL_GetDrawableSize(window_, &dw, &dh);
-  glViewport(0, 0, dw, dh);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const DrawableSize drawn = draw_frame_into(window_);
   bool ok = true;
   if (!screenshot.empty()) {
     std::string err;
-    ok = write_screenshot(screenshot, dw, dh, &err);
+    ok = write_screenshot(screenshot, drawn.width, drawn.height, &err);
   }
   SDL_GL_SwapWindow(window_);
   set_active_probe(probe);

@@ -46,12 +46,9 @@ std::optional<store::ActionItem> ActionPlanController::find(const std::string& i
 }
 
 bool ActionPlanController::update(store::ActionItem a, std::string* error) {
-  try {
-    ws_->db().update_action(a);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The action was not changed: ") + e.what();
+  if (!ws_->write("The action was not changed: ", error,
+                  [&](store::Store& db) { db.update_action(a); }))
     return false;
-  }
   return ws_->reload(error);
 }
 
@@ -121,12 +118,9 @@ bool ActionPlanController::record_update(const std::string& id, std::string* err
   u.note = d.note;
   u.review = review;
   u.updated_by = ws_->recorded_by;
-  try {
-    ws_->db().record_action_update(u);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The update was not recorded: ") + e.what();
+  if (!ws_->write("The update was not recorded: ", error,
+                  [&](store::Store& db) { db.record_action_update(u); }))
     return false;
-  }
   drafts_.erase(id);
   return ws_->reload(error);
 }

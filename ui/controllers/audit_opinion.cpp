@@ -34,12 +34,9 @@ bool AuditOpinionController::record_opinion(std::string* error) {
   o.label = defs_.labels[static_cast<size_t>(set_level)];
   o.reason = reason;
   o.set_by = ws_->recorded_by;
-  try {
-    ws_->db().record_opinion(ws_->session_id(), o);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The opinion was not recorded: ") + e.what();
+  if (!ws_->write("The opinion was not recorded: ", error,
+                  [&](store::Store& db) { db.record_opinion(ws_->session_id(), o); }))
     return false;
-  }
   set_level = -1;
   reason.clear();
   return ws_->reload(error);
@@ -63,12 +60,9 @@ bool AuditOpinionController::record_scope(audit::AuditScope s, std::string* erro
   s.seq = 0;
   s.changed_by = ws_->recorded_by;
   s.changed_at.clear();
-  try {
-    ws_->db().record_audit_scope(ws_->session_id(), s);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The report's scope was not recorded: ") + e.what();
+  if (!ws_->write("The report's scope was not recorded: ", error,
+                  [&](store::Store& db) { db.record_audit_scope(ws_->session_id(), s); }))
     return false;
-  }
   return ws_->reload(error);
 }
 

@@ -4,6 +4,7 @@
 // No ImGui here.
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,18 @@ class AuditWorkspace {
                                               const std::string& today, std::string* error);
 
   store::Store& db() { return *db_; }
+  // Runs one write to the results store; when the store refuses it, `error` is `failed`
+  // followed by the store's reason, and the answer is false.
+  template <class Write>
+  bool write(const std::string& failed, std::string* error, Write&& write_to) {
+    try {
+      write_to(*db_);
+      return true;
+    } catch (const std::exception& e) {
+      if (error) *error = failed + e.what();
+      return false;
+    }
+  }
   const std::string& session_id() const { return session_id_; }
   const Scenario& scenario() const { return *scenario_; }
   // "The verge contract", with the team in teams play: "The verge contract: Team 2".

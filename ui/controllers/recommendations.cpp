@@ -108,12 +108,9 @@ bool RecommendationsController::save(std::string* error) {
   r.findings = draft_.findings;
   r.changed_by = ws_->recorded_by;
   r.changed_at.clear();
-  try {
-    ws_->db().record_recommendation(ws_->session_id(), r);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The recommendation was not saved: ") + e.what();
+  if (!ws_->write("The recommendation was not saved: ", error,
+                  [&](store::Store& db) { db.record_recommendation(ws_->session_id(), r); }))
     return false;
-  }
   draft_ = RecommendationDraft{};
   return ws_->reload(error);
 }
@@ -127,14 +124,10 @@ bool RecommendationsController::set_withdrawn(const std::string& id, bool withdr
     r.withdrawn = withdrawn;
     r.changed_by = ws_->recorded_by;
     r.changed_at.clear();
-    try {
-      ws_->db().record_recommendation(ws_->session_id(), r);
-    } catch (const std::exception& e) {
-      if (error)
-        *error = std::string(withdrawn ? "The recommendation was not withdrawn: "
-                                       : "The recommendation was not reinstated: ") + e.what();
+    if (!ws_->write(withdrawn ? "The recommendation was not withdrawn: "
+                        : "The recommendation was not reinstated: ", error,
+                    [&](store::Store& db) { db.record_recommendation(ws_->session_id(), r); }))
       return false;
-    }
     if (draft_.id == id) draft_ = RecommendationDraft{};
     return ws_->reload(error);
   }
@@ -176,12 +169,9 @@ bool RecommendationsController::save_response(std::string* error, std::string* o
   resp.response = kind;
   resp.text = d.text;
   resp.date = d.date;
-  try {
-    ws_->db().record_response(resp);
-  } catch (const std::exception& e) {
-    if (error) *error = std::string("The response was not recorded: ") + e.what();
+  if (!ws_->write("The response was not recorded: ", error,
+                  [&](store::Store& db) { db.record_response(resp); }))
     return false;
-  }
   const ResponseDraft typed = response_;
   response_ = ResponseDraft{};
   if (!ws_->reload(error)) return false;

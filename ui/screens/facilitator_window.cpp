@@ -14,19 +14,16 @@ namespace auditsim::ui {
 void draw_facilitator_window(App& app) {
   PlayController* pc = app.play();
   heading("Facilitator", 1);
-  if (app.screen() == Screen::Audit) {
-    // The audit is recorded in the main window, which the room reads in large type.
-    muted_text("The room sees the desktop audit in the main window. Record the checks, "
-               "recommendations and responses there.");
-    if (button("End presenter mode (F11)")) {
-      app.presenter = false;
-      app.fonts_dirty = true;
-    }
-    return;
-  }
-  if (!pc || app.screen() != Screen::Play) {
-    muted_text("The room is not on the play screen. Start or resume a session in the main window; "
-               "its controls appear here.");
+  // Away from play there is nothing to control here but leaving presenter mode.
+  const char* elsewhere = nullptr;
+  if (app.screen() == Screen::Audit)  // recorded in the main window, read by the room in large type
+    elsewhere = "The room sees the desktop audit in the main window. Record the checks, "
+                "recommendations and responses there.";
+  else if (!pc || app.screen() != Screen::Play)
+    elsewhere = "The room is not on the play screen. Start or resume a session in the main window; "
+                "its controls appear here.";
+  if (elsewhere) {
+    muted_text(elsewhere);
     if (button("End presenter mode (F11)")) {
       app.presenter = false;
       app.fonts_dirty = true;
