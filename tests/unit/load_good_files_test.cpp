@@ -2,7 +2,12 @@
 // line endings, breaches, late achievement and ending claims.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/unit/load_fixture.hpp"
 

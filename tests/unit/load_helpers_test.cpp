@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "sim/load/text.hpp"
 #include "sim/sha256.hpp"

@@ -2,8 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "sim/sha256.hpp"
 #include "tests/unit/load_fixture.hpp"
 
 using namespace auditsim;
