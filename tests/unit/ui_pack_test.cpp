@@ -1,0 +1,89 @@
+// The library's "Print a pack": the form, the pack written on a worker thread, and its path
+// filled in by the desktop's file dialog (a stand-in zenity here) or typed.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "tests/support/test_files.hpp"
+#include "tests/support/ui_app_config.hpp"
+#include "ui/app/headless.hpp"
+
+namespace fs = std::filesystem;
+using namespace auditsim;
+using namespace auditsim::ui;
+
+namespace {
+
+std::string scratch(const std::string& name) {
+  return auditsim::test::fresh_scratch_dir("ui-pack-" + name).string();
+}
+
+void open_pack_form(Headless& h, const std::string& search) {
+  h.app().library_filter = search;
+  h.frame();
+  h.frame();
+  REQUIRE(h.app().selected_entry >= 0);
+  REQUIRE(h.click("Print a pack"));
+  for (int i = 0; i < 3; ++i) h.frame();  // the dialog settles where it is drawn
+  REQUIRE(h.probe().saw_text("Printed pack:"));
+}
+
+// Frames until the pack's worker has finished and its message is shown.
+void wait_for_pack(Headless& h) {
+  for (int i = 0; i < 2000 && h.app().pack_export().busy(); ++i) h.frame();
+  h.frame();
+}
+
+}  // namespace
+
+TEST_CASE("the library prints a pack for five teams, and the form says where it went") {
+  const std::string dir = scratch("teams");
+  Headless h(test::app_config_in(dir), {1280, 1600});
+  open_pack_form(h, "Tutorial");
+  const std::string out = dir + "/tutorial pack \u00e9t\u00e9.pdf";
+  REQUIRE(h.click("Handouts only##pack-what"));
+  h.app().pack_export().teams = 5;
+  REQUIRE(h.type_into("##pack-path", out));
+  REQUIRE(h.click("Save the pack##pack"));
+  wait_for_pack(h);
+  CHECK(h.probe().saw_text("Saved " + out));
+  const std::string pdf = test::file_bytes(out);
+  CHECK(pdf.starts_with("%PDF"));
+  // Saving again never replaces the pack: the form says why.
+  REQUIRE(h.click("Save the pack##pack"));
+  wait_for_pack(h);
+  CHECK(h.probe().saw_text("already exists"));
+  CHECK(test::file_bytes(out) == pdf);
+  REQUIRE(h.click("Close##pack"));
+  h.frame();
+  CHECK_FALSE(h.app().pack_export().is_open());
+}
+
+TEST_CASE("Choose... fills the path from the desktop's file dialog, and a cancel leaves it") {
+  const std::string dir = scratch("choose");
+  const char* saved_path = std::getenv("PATH");
+  const std::string path_before = saved_path ? saved_path : "";
+  const char* saved_bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+  const std::string bus_before = saved_bus ? saved_bus : "";
+  unsetenv("DBUS_SESSION_BUS_ADDRESS");
+  setenv("XDG_RUNTIME_DIR", dir.c_str(), 1);  // no bus socket in it
+  const std::string fakes = std::string(AUDITSIM_TEST_DATA) + "/file-dialog";
+  Headless h(test::app_config_in(dir), {1280, 1600});
+  open_pack_form(h, "Tutorial");
+  setenv("PATH", (fakes + "/chooses").c_str(), 1);
+  REQUIRE(h.click("Choose\u2026##choose-##pack-path"));
+  h.app().file_dialog().wait();
+  h.frame();
+  CHECK(h.app().pack_export().path ==
+        "/srv/Council papers/Adroddiad \u2013 Ynys M\u00f4n/\u00e9valuation 2027.pdf");
+  setenv("PATH", (fakes + "/cancels").c_str(), 1);
+  h.app().pack_export().path = "typed by hand.pdf";
+  REQUIRE(h.click("Choose\u2026##choose-##pack-path"));
+  h.app().file_dialog().wait();
+  h.frame();
+  CHECK(h.app().pack_export().path == "typed by hand.pdf");
+  setenv("PATH", path_before.c_str(), 1);
+  if (!bus_before.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", bus_before.c_str(), 1);
+}
