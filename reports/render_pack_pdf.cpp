@@ -189,9 +189,13 @@ void handouts(Doc& doc, const Pack& p, const Handouts& h, const std::string& tea
   if (!first) doc.new_page();
   doc.title_block(team.empty() ? "Handouts: one set to copy for each team" : "Handouts for " + team,
                   p.title, "For " + p.audience, false);
-  doc.paragraph(h.key);
+  doc.notice(h.key);
+  // Stage 1 follows the set's heading on its first page; every later stage has a page of its
+  // own, so the facilitator hands over one sheet at a time.
+  bool first_stage = true;
   for (const HandoutStage& s : h.stages) {
-    doc.new_page();
+    if (!first_stage) doc.new_page();
+    first_stage = false;
     doc.heading(1, "Stage " + std::to_string(s.number) + ": " + s.title);
     std::vector<std::pair<std::string, std::string>> facts;
     if (!team.empty()) facts.emplace_back("Team", team);

@@ -228,14 +228,16 @@ TEST_CASE("auditsim pack writes a PDF, refuses docx for now, an existing file an
   r = run({"pack", kAnswers, "--teams", "0", "-o", (dir / "none.pdf").string()});
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "between 1 and"));
-  r = run({"pack", kAnswers, "--teams", "Red,,Blue", "-o", (dir / "none.pdf").string()});
+  r = run({"pack", kAnswers, "--teams", "Red, ,Blue", "-o", (dir / "none.pdf").string()});
   CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "a team name is empty"));
+  CHECK_FALSE(fs::exists(dir / "none.pdf"));
   r = run({"pack", kAnswers, "--format", "md", "--audience", "members", "--contents", "handouts"});
   REQUIRE(r.exit_code == 0);
   CHECK(has(r.out, "MEMBERS-STAGE-TEXT-M1"));
   CHECK_FALSE(has(r.out, "FEEDBACK-ONLY"));
   r = run({"pack", std::string(AUDITSIM_TEST_DATA) + "/pack/no-such-file.yaml", "-o",
-           (dir / "none.pdf").string()});
+           (dir / "missing.pdf").string()});
   CHECK(r.exit_code != 0);
-  CHECK_FALSE(fs::exists(dir / "none.pdf"));
+  CHECK_FALSE(fs::exists(dir / "missing.pdf"));
 }

@@ -9,6 +9,8 @@
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 #include "ui/app/headless.hpp"
+#include "ui/screens/pack_dialog.hpp"
+#include "ui/widgets/file_field.hpp"
 
 namespace fs = std::filesystem;
 using namespace auditsim;
@@ -32,7 +34,7 @@ void open_pack_form(Headless& h, const std::string& search) {
 
 // Frames until the pack's worker has finished and its message is shown.
 void wait_for_pack(Headless& h) {
-  for (int i = 0; i < 2000 && h.app().pack_export().busy(); ++i) h.frame();
+  for (int i = 0; i < 2000 && library_pack_export().busy(); ++i) h.frame();
   h.frame();
 }
 
@@ -44,7 +46,7 @@ TEST_CASE("the library prints a pack for five teams, and the form says where it 
   open_pack_form(h, "Tutorial");
   const std::string out = dir + "/tutorial pack \u00e9t\u00e9.pdf";
   REQUIRE(h.click("Handouts only##pack-what"));
-  h.app().pack_export().teams = 5;
+  library_pack_export().teams = 5;
   REQUIRE(h.type_into("##pack-path", out));
   REQUIRE(h.click("Save the pack##pack"));
   wait_for_pack(h);
@@ -58,7 +60,7 @@ TEST_CASE("the library prints a pack for five teams, and the form says where it 
   CHECK(test::file_bytes(out) == pdf);
   REQUIRE(h.click("Close##pack"));
   h.frame();
-  CHECK_FALSE(h.app().pack_export().is_open());
+  CHECK_FALSE(library_pack_export().is_open());
 }
 
 TEST_CASE("Choose... fills the path from the desktop's file dialog, and a cancel leaves it") {
@@ -74,16 +76,16 @@ TEST_CASE("Choose... fills the path from the desktop's file dialog, and a cancel
   open_pack_form(h, "Tutorial");
   setenv("PATH", (fakes + "/chooses").c_str(), 1);
   REQUIRE(h.click("Choose\u2026##choose-##pack-path"));
-  h.app().file_dialog().wait();
+  desktop_file_dialog().wait();
   h.frame();
-  CHECK(h.app().pack_export().path ==
+  CHECK(library_pack_export().path ==
         "/srv/Council papers/Adroddiad \u2013 Ynys M\u00f4n/\u00e9valuation 2027.pdf");
   setenv("PATH", (fakes + "/cancels").c_str(), 1);
-  h.app().pack_export().path = "typed by hand.pdf";
+  library_pack_export().path = "typed by hand.pdf";
   REQUIRE(h.click("Choose\u2026##choose-##pack-path"));
-  h.app().file_dialog().wait();
+  desktop_file_dialog().wait();
   h.frame();
-  CHECK(h.app().pack_export().path == "typed by hand.pdf");
+  CHECK(library_pack_export().path == "typed by hand.pdf");
   setenv("PATH", path_before.c_str(), 1);
   if (!bus_before.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", bus_before.c_str(), 1);
 }

@@ -16,12 +16,10 @@
 #include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
-#include "ui/controllers/pack_export.hpp"
 #include "ui/controllers/play.hpp"
 #include "ui/controllers/report_export.hpp"
 #include "ui/controllers/results.hpp"
 #include "sim/settings.hpp"
-#include "ui/platform/file_chooser.hpp"
 
 namespace auditsim::ui {
 
@@ -121,9 +119,6 @@ class App {
   ReportExporter& debrief_report() { return debrief_report_; }
   ReportExporter& results_report() { return results_report_; }
   EventOverview& overview() { return overview_; }
-  // The library's printed-pack form, and the one file dialog every path field shares.
-  PackExporter& pack_export() { return pack_export_; }
-  FileDialog& file_dialog() { return file_dialog_; }
   const Clock& clock() const { return *clock_; }
   // Transient play-screen state: the evidence open in the viewer, the facilitator's typing.
   struct PlayUi {
@@ -196,8 +191,6 @@ class App {
   ReportExporter debrief_report_;
   ReportExporter results_report_;
   EventOverview overview_;
-  PackExporter pack_export_;
-  FileDialog file_dialog_;
   Screen screen_ = Screen::Library;
   std::vector<ErrorDialog> errors_;
   std::optional<ResumeOffer> resume_offer_;

@@ -32,7 +32,7 @@ void draw_certificate(App& app, const std::string& session_id, const Scenario& s
   save.kind = FileRequest::Kind::Save;
   save.title = "Save the certificate";
   save.filters = {{"PDF documents", {"*.pdf"}}};
-  file_field(app.file_dialog(), "##certificate-path", &ui.path, nullptr, save,
+  file_field(desktop_file_dialog(), "##certificate-path", &ui.path, nullptr, save,
              std::max(ImGui::GetFontSize() * 8,
                       ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 16));
   ImGui::SameLine();

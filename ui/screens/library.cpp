@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
+#include "ui/screens/pack_dialog.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/style.hpp"
@@ -106,7 +107,7 @@ void draw_details(App& app, const LibraryEntry& e) {
     app.go(Screen::Author);
   }
   ImGui::SameLine();
-  if (button("Print a pack", ImVec2(fs * 8, fs * 2.2f), playable)) app.pack_export().open_for(e.path);
+  if (button("Print a pack", ImVec2(fs * 8, fs * 2.2f), playable)) library_pack_export().open_for(e.path);
   if (!e.result.diagnostics.empty()) {
     gap(0.8f);
     heading("Validation", 3);
@@ -145,7 +146,7 @@ void draw_folders(App& app) {
   FileRequest folder;
   folder.kind = FileRequest::Kind::Folder;
   folder.title = "Add a folder of scenarios";
-  file_field(app.file_dialog(), "##add-folder", &lib.folder_input, "Another folder of scenarios",
+  file_field(desktop_file_dialog(), "##add-folder", &lib.folder_input, "Another folder of scenarios",
              folder, std::min(fs * 18, ImGui::GetContentRegionAvail().x - fs * 6.5f));
   ImGui::SameLine();
   if (button("Add this folder", ImVec2(0, 0), !lib.folder_input.empty())) {

@@ -2,17 +2,24 @@
 // what to print and where to save it. The pack is written on a worker thread.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
-#include "ui/screens/screens.hpp"
+#include "ui/screens/pack_dialog.hpp"
 #include "ui/widgets/file_field.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
 
+PackExporter& library_pack_export() {
+  static PackExporter form;
+  return form;
+}
+
 void draw_pack_dialog(App& app) {
-  PackExporter& px = app.pack_export();
+  PackExporter& px = library_pack_export();
   px.poll();
   if (!px.is_open()) return;
   const int index = app.library().find(px.scenario_path);
@@ -53,7 +60,7 @@ void draw_pack_dialog(App& app) {
   request.title = "Save the printed pack";
   request.filters = {px.markdown ? FileFilter{"Markdown", {"*.md"}} : FileFilter{"PDF documents", {"*.pdf"}}};
   const std::string hint = px.default_path(app.settings(), *scenario);
-  file_field(app.file_dialog(), "##pack-path", &px.path, hint.c_str(), request);
+  file_field(desktop_file_dialog(), "##pack-path", &px.path, hint.c_str(), request);
   muted_text("Leave the file empty to save under the name shown.");
   gap(0.4f);
   if (px.busy()) {

@@ -83,7 +83,7 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
   save.kind = FileRequest::Kind::Save;
   save.title = "Save the report";
   if (ex.path.empty()) save.current = req.path;
-  file_field(app.file_dialog(), ("##report-path" + sfx).c_str(), &ex.path, hint.c_str(), save);
+  file_field(desktop_file_dialog(), ("##report-path" + sfx).c_str(), &ex.path, hint.c_str(), save);
   muted_text("Leave the file empty to save under the name shown.");
   if (const std::string* existing = ex.awaiting_replace()) {
     // No save writes over a file without asking.

@@ -41,7 +41,7 @@ void draw_tools(App& app) {
   FileRequest file;
   file.title = "Another laptop's results, or where to export";
   file.filters = {{"Results databases", {"*.db"}}};
-  file_field(app.file_dialog(), "##path", &rc.path_input,
+  file_field(desktop_file_dialog(), "##path", &rc.path_input,
              "File: another laptop's results.db, or where to export", file,
              std::min(fs * 26, ImGui::GetContentRegionAvail().x - fs * 6.5f));
   if (button("Import from this file", ImVec2(0, 0), !rc.path_input.empty()))

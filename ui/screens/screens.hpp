@@ -30,8 +30,6 @@ void draw_settings(App& app);
 void draw_facilitator_window(App& app);
 // "Play solo" asks for the learner's name or a pseudonym first (screens/solo_prompt.cpp).
 void draw_solo_prompt(App& app);
-// "Print a pack" asks who the room is, how many teams and where to save (screens/pack_dialog.cpp).
-void draw_pack_dialog(App& app);
 // The completion certificate offered at a solo session's debrief (screens/certificate.cpp).
 void draw_certificate(App& app, const std::string& session_id, const Scenario& scenario,
                       const Result& result);

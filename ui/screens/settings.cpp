@@ -40,13 +40,13 @@ void draw_settings(App& app) {
   logo.title = "Choose the council's logo";
   logo.filters = {{"Images (PNG, JPEG, SVG)", {"*.png", "*.jpg", "*.jpeg", "*.svg"}}};
   text("Council logo");
-  file_field(app.file_dialog(), "##council-logo", &s.logo_path,
+  file_field(desktop_file_dialog(), "##council-logo", &s.logo_path,
              "PNG, JPEG or SVG file for HTML reports (optional)", logo, fs * 22);
   FileRequest folder;
   folder.kind = FileRequest::Kind::Folder;
   folder.title = "Choose the data folder";
   text("Data folder");
-  file_field(app.file_dialog(), "##data-folder", &s.data_folder, data_folder(Settings{}).c_str(),
+  file_field(desktop_file_dialog(), "##data-folder", &s.data_folder, data_folder(Settings{}).c_str(),
              folder, fs * 22);
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);

@@ -6,6 +6,11 @@
 
 namespace auditsim::ui {
 
+FileDialog& desktop_file_dialog() {
+  static FileDialog dialog;
+  return dialog;
+}
+
 bool file_field(FileDialog& dialog, const char* id, std::string* value, const char* hint,
                 const FileRequest& request, float width) {
   const std::string key = id;

@@ -8,6 +8,9 @@
 
 namespace auditsim::ui {
 
+// The desktop program's one file dialog: one is open at a time, whichever field asked.
+FileDialog& desktop_file_dialog();
+
 // Draws the field (`width` wide, 0 for the rest of the line less the button) and the button.
 // `id` names both and is the dialog's key. True when the value changed (typed or chosen).
 bool file_field(FileDialog& dialog, const char* id, std::string* value, const char* hint,
