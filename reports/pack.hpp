@@ -73,7 +73,8 @@ struct Handouts {
 struct GuideChoice {
   HandoutChoice shown;
   std::string score;      // "Protect +3, Pursue +1"
-  std::vector<std::string> key_actions;  // "Achieves: ...", "Achieves late: ...", "Breaches: ..."
+  // ("Achieves", key action), ("Achieves late", ...), ("Breaches", ...)
+  std::vector<std::pair<std::string, std::string>> key_actions;
   std::string leads_to;   // "Stage 4: The police visit", with conditional routes spelt out
   std::string feedback;   // Markdown
   bool on_timeout = false;  // taken when the stage's time runs out
@@ -128,6 +129,10 @@ struct Pack {
   std::optional<Handouts> handouts;
   ReportSettings settings;  // council, logo, the date; part follows the scenario
 };
+
+// What the guide says about a choice, row by row: who it is offered to, its score, the key
+// actions it achieves or breaches, where it leads. Every format prints these rows.
+std::vector<std::pair<std::string, std::string>> choice_facts(const GuideChoice& c);
 
 // Builds the pack for a loaded scenario (one that passed the checker). The exercise rating's
 // scale in `settings` is the one the guide explains; `settings.part` is set from the scenario.

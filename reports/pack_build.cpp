@@ -119,14 +119,14 @@ std::string leads_to(const Context& cx, const Choice& c) {
   return out + "otherwise " + cx.stage_name(c.next);
 }
 
-std::vector<std::string> key_action_lines(const Context& cx, const Choice& c) {
-  std::vector<std::string> out;
+std::vector<std::pair<std::string, std::string>> key_action_rows(const Context& cx, const Choice& c) {
+  std::vector<std::pair<std::string, std::string>> out;
   auto add = [&](const char* what, const std::vector<int>& list) {
-    for (int k : list) out.push_back(std::string(what) + cx.s.key_actions[k].text);
+    for (int k : list) out.emplace_back(what, cx.s.key_actions[k].text);
   };
-  add("Achieves: ", c.achieves);
-  add("Achieves late: ", c.achieves_late);
-  add("Breaches: ", c.breaches);
+  add("Achieves", c.achieves);
+  add("Achieves late", c.achieves_late);
+  add("Breaches", c.breaches);
   return out;
 }
 
@@ -170,7 +170,7 @@ GuideStage guide_stage(const Context& cx, int n) {
                          "Only if: " + ch.when.text();
     }
     gc.score = text::score_text(ch.score);
-    gc.key_actions = key_action_lines(cx, ch);
+    gc.key_actions = key_action_rows(cx, ch);
     gc.leads_to = leads_to(cx, ch);
     gc.feedback = cx.text(ch.feedback, true);
     gc.on_timeout = node.on_timeout == static_cast<int>(c);
@@ -332,6 +332,15 @@ Handouts build_handouts(const Context& cx) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> choice_facts(const GuideChoice& c) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  if (!c.shown.offered.empty()) rows.emplace_back("Offered", c.shown.offered);
+  rows.emplace_back("Score", c.score);
+  rows.insert(rows.end(), c.key_actions.begin(), c.key_actions.end());
+  rows.emplace_back("Leads to", c.leads_to);
+  return rows;
+}
 
 Pack build_pack(const Scenario& s, const PackOptions& options, ReportSettings settings) {
   const Context cx(s, options);

@@ -106,15 +106,7 @@ void guide(std::string& out, const Pack& p, const FacilitatorGuide& g) {
     for (const GuideChoice& c : s.choices) {
       out += "**Choice " + c.shown.letter + (c.on_timeout ? " (taken when time runs out)" : "") +
              ":** " + md_escape(c.shown.text) + "\n\n";
-      std::vector<std::pair<std::string, std::string>> about;
-      if (!c.shown.offered.empty()) about.emplace_back("Offered", c.shown.offered);
-      about.emplace_back("Score", c.score);
-      for (const std::string& k : c.key_actions) {
-        const size_t colon = k.find(": ");
-        about.emplace_back(k.substr(0, colon), k.substr(colon + 2));
-      }
-      about.emplace_back("Leads to", c.leads_to);
-      facts(out, about);
+      facts(out, choice_facts(c));
       if (!c.feedback.empty()) quote(out, c.feedback);
     }
     if (!s.debrief.empty()) {
@@ -148,7 +140,8 @@ void handouts(std::string& out, const Pack& p, const Handouts& h, const std::str
     std::vector<std::pair<std::string, std::string>> rows;
     if (!team.empty()) rows.emplace_back("Team", team);
     if (!s.time_limit.empty()) rows.emplace_back("Time", s.time_limit);
-    if (!s.documents.empty()) rows.emplace_back("Read", "Documents " + numbers(s.documents));
+    if (!s.documents.empty())
+      rows.emplace_back("Read", (s.documents.size() == 1 ? "Document " : "Documents ") + numbers(s.documents));
     if (!rows.empty()) facts(out, rows);
     block(out, s.text);
     for (const HandoutChoice& c : s.choices)

@@ -117,15 +117,7 @@ void guide_stage(Doc& doc, const GuideStage& g) {
   for (const GuideChoice& c : g.choices) {
     doc.heading(3, "Choice " + c.shown.letter + (c.on_timeout ? " (taken when time runs out)" : ""));
     doc.paragraph(one_line(c.shown.text));
-    std::vector<std::pair<std::string, std::string>> about;
-    if (!c.shown.offered.empty()) about.emplace_back("Offered", c.shown.offered);
-    about.emplace_back("Score", c.score);
-    for (const std::string& k : c.key_actions) {
-      const size_t colon = k.find(": ");
-      about.emplace_back(k.substr(0, colon), k.substr(colon + 2));
-    }
-    about.emplace_back("Leads to", c.leads_to);
-    doc.facts(about);
+    doc.facts(choice_facts(c));
     if (!c.feedback.empty()) doc.markdown(c.feedback);
   }
   if (!g.debrief.empty()) {
@@ -200,7 +192,8 @@ void handouts(Doc& doc, const Pack& p, const Handouts& h, const std::string& tea
     std::vector<std::pair<std::string, std::string>> facts;
     if (!team.empty()) facts.emplace_back("Team", team);
     if (!s.time_limit.empty()) facts.emplace_back("Time", s.time_limit);
-    if (!s.documents.empty()) facts.emplace_back("Read", numbers("Documents ", s.documents));
+    if (!s.documents.empty())
+      facts.emplace_back("Read", numbers(s.documents.size() == 1 ? "Document " : "Documents ", s.documents));
     if (!facts.empty()) doc.facts(facts);
     markdown_blocks(doc, s.text);
     if (!s.choices.empty()) {

@@ -39,15 +39,17 @@ void draw_settings(App& app) {
   FileRequest logo;
   logo.title = "Choose the council's logo";
   logo.filters = {{"Images (PNG, JPEG, SVG)", {"*.png", "*.jpg", "*.jpeg", "*.svg"}}};
-  text("Council logo");
   file_field(desktop_file_dialog(), "##council-logo", &s.logo_path,
              "PNG, JPEG or SVG file for HTML reports (optional)", logo, fs * 22);
+  ImGui::SameLine();
+  text("Council logo");
   FileRequest folder;
   folder.kind = FileRequest::Kind::Folder;
   folder.title = "Choose the data folder";
-  text("Data folder");
   file_field(desktop_file_dialog(), "##data-folder", &s.data_folder, data_folder(Settings{}).c_str(),
              folder, fs * 22);
+  ImGui::SameLine();
+  text("Data folder");
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);
   heading("Exercise rating", 2);
