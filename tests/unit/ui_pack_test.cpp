@@ -32,9 +32,10 @@ void open_pack_form(Headless& h, const std::string& search) {
   REQUIRE(h.probe().saw_text("Printed pack:"));
 }
 
-// Frames until the pack's worker has finished and its message is shown.
+// Waits for the pack's worker, then draws the frame that shows its message.
 void wait_for_pack(Headless& h) {
-  for (int i = 0; i < 2000 && library_pack_export().busy(); ++i) h.frame();
+  library_pack_export().wait();
+  h.frame();
   h.frame();
 }
 

@@ -37,6 +37,10 @@ class PackExporter {
   // false when a write is running. An existing file is never replaced.
   bool start(ScenarioPtr scenario, const Settings& s);
   bool busy() const { return job_.valid(); }
+  // Waits for a running write to finish (tests); poll() then takes its result.
+  void wait() {
+    if (job_.valid()) job_.wait();
+  }
   // Takes a finished job's result into `message`/`ok`; true when one finished.
   bool poll();
   std::string message;  // "Saved ..." or why not, in plain words
