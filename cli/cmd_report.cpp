@@ -15,6 +15,7 @@
 #include "cli/cli.hpp"
 #include "sim/settings.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "cli/store_access.hpp"
 #include "cli/terminal_safe.hpp"
 #include "sim/dates.hpp"
@@ -102,23 +103,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
       }
   }
   // No report overwrites a file unless asked to: checked before the work of building it.
-  if (!o.out.empty() && o.out != "-") {
-    std::error_code exists_ec;
-    const fs::file_status st = fs::symlink_status(o.out, exists_ec);
-    // A link planted where the report goes is refused even with --force (the atomic writer
-    // refuses it too; saying so here spares building the report first).
-    if (fs::is_symlink(st)) {
-      std::cerr << "auditsim report: " << o.out
-                << " is a symbolic link; a report is never written through one. Choose another "
-                   "--output file\n";
-      return kExitUsage;
-    }
-    if (!o.force && fs::exists(st)) {
-      std::cerr << "auditsim report: " << o.out
-                << " already exists; choose another --output file, or add --force to replace it\n";
-      return kExitUsage;
-    }
-  }
+  if (!output_allowed("report", o.out, o.force)) return kExitUsage;
   std::optional<reports::Format> format = reports::parse_format(o.format);
   if (!format) {
     std::cerr << "auditsim report: unknown format \"" << o.format << "\" (html, pdf, md, csv or xapi)\n";

@@ -267,7 +267,8 @@ void Doc::text_block(std::string_view text, double size, double x, double width,
   close(tag);
 }
 
-void Doc::title_block(const std::string& kind, const std::string& title, const std::string& subtitle) {
+void Doc::title_block(const std::string& kind, const std::string& title, const std::string& subtitle,
+                      bool part_a_notice) {
   close_list();
   y_ += 10;
   colour(cr_, kGrey);
@@ -282,7 +283,7 @@ void Doc::title_block(const std::string& kind, const std::string& title, const s
     text_block("Generated " + text::date_time(settings_.generated_at), 9, kLeft, kWidth, false, "P");
   colour(cr_, kInk);
   y_ += 10;
-  if (settings_.part == Part::A) notice(text::kPartANotice);
+  if (settings_.part == Part::A && part_a_notice) notice(text::kPartANotice);
 }
 
 void Doc::heading(int level, std::string_view text) {

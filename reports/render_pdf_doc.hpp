@@ -40,8 +40,12 @@ class Doc {
 
   int pages() const { return page_; }
 
-  // Title block on the first page: report kind, title, subtitle, generated date, Part A notice.
-  void title_block(const std::string& kind, const std::string& title, const std::string& subtitle);
+  // Title block on the first page: report kind, title, subtitle, generated date, and the Part A
+  // notice about what a public report leaves out (not for papers that hold no session).
+  void title_block(const std::string& kind, const std::string& title, const std::string& subtitle,
+                   bool part_a_notice = true);
+  // The running header from the next page on (a pack's guide, then each team's handouts).
+  void set_running(std::string running) { running_ = std::move(running); }
   // A section heading: level 1 is a report section (tagged H2, under the title's H1), 2 and 3
   // below it. Each is a bookmark in the outline.
   void heading(int level, std::string_view text);

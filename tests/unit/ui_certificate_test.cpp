@@ -2,6 +2,7 @@
 // and its completion, and the debrief offers a completion certificate as a PDF naming the learner.
 #include <doctest/doctest.h>
 
+#include "tests/support/run_process.hpp"
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 
@@ -22,13 +23,21 @@ namespace {
 using auditsim::test::app_config_in;
 using auditsim::test::file_bytes;
 
+// What a reader of the PDF at `path` sees, whitespace dropped.
+std::string pdf_words(const std::string& path) {
+  std::string out;
+  for (char c : auditsim::test::run_process({"/usr/bin/pdftotext", "-enc", "UTF-8", path, "-"}).out)
+    if (c != ' ' && c != '\n' && c != '\f') out += c;
+  return out;
+}
+
 std::string scratch(const std::string& name) {
   return auditsim::test::fresh_scratch_dir("ui-certificate-" + name).string();
 }
 
-// Selects the tutorial in the library and presses Play solo.
-void play_solo(Headless& h) {
-  h.app().library().filter = "Tutorial";
+// Selects a scenario in the library (the tutorial unless told) and presses Play solo.
+void play_solo(Headless& h, const std::string& search = "Tutorial") {
+  h.app().library().filter = search;
   h.frame();
   h.frame();
   REQUIRE(h.app().library().selected >= 0);
@@ -87,6 +96,9 @@ TEST_CASE("playing solo records the learner's pseudonym and the debrief saves a 
   struct stat st {};
   REQUIRE(::stat(out.c_str(), &st) == 0);
   CHECK((st.st_mode & 077) == 0);  // it names the learner: the owner's alone
+  // Marked as the reports of a public scenario are.
+  CHECK(pdf_words(out).find("PartA\u2014public") != std::string::npos);
+  CHECK(pdf_words(out).find("EXEMPT") == std::string::npos);
   // Completion is recorded: the session is finished, with its time.
   auto db = store::Store::open(dir + "/results.db");
   auto rec = db.load_session(id);
@@ -123,4 +135,22 @@ TEST_CASE("a certificate renders whatever the name, and says so when a detail is
   c.scenario_title.clear();
   c.completed_at.clear();
   CHECK(reports::render_certificate_pdf(c).starts_with("%PDF"));
+}
+
+TEST_CASE("the certificate of a Part B scenario carries the exempt marking, as its reports do") {
+  const std::string dir = scratch("part-b");
+  Headless h(app_config_in(dir), {1280, 4000});
+  play_solo(h, "Exchequer");
+  REQUIRE(h.type_into("##solo-name", "Learner 9"));
+  REQUIRE(h.click("Start##solo"));
+  REQUIRE(h.app().screen() == Screen::Play);
+  REQUIRE(h.app().play()->scenario().classification == Classification::PartB);
+  play_to_debrief(h);
+  const std::string out = dir + "/certificate.pdf";
+  h.app().certificate_ui.path = out;
+  REQUIRE(h.click("Save certificate"));
+  const std::string words = pdf_words(out);
+  CHECK(words.find("EXEMPTINFORMATION") != std::string::npos);
+  CHECK(words.find("Schedule12A") != std::string::npos);
+  CHECK(words.find("PartA\u2014public") == std::string::npos);
 }

@@ -58,7 +58,10 @@ CertificateOffer certificate_offer(store::Store* db, const std::string& session_
     if (f.kind != FindingKind::AchievedLate) ++not_done;
   c.key_actions_achieved = std::max(0, c.key_actions - not_done);
   c.session_id = session_id;
-  c.settings = report_settings(settings, reports::Part::A);
+  // Marked as the reports are: Part A, or Part B on every page for an exempt scenario.
+  c.settings = report_settings(settings, scenario.classification == Classification::PartB
+                                             ? reports::Part::B
+                                             : reports::Part::A);
   o.default_path = default_report_folder(settings) + "/" + file_slug(scenario.title) + "-certificate-" +
                    file_slug(c.learner) + ".pdf";
   o.available = true;

@@ -6,6 +6,7 @@
 #include "ui/controllers/certificate.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
+#include "ui/widgets/file_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
@@ -26,8 +27,13 @@ void draw_certificate(App& app, CertificateForm& ui, const std::string& session_
     return;
   }
   text_wrapped(("For " + offer.certificate.learner + ", as a PDF:").c_str());
-  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
-  input_text("##certificate-path", &ui.path);
+  FileRequest save;
+  save.kind = FileRequest::Kind::Save;
+  save.title = "Save the certificate";
+  save.filters = {{"PDF documents", {"*.pdf"}}};
+  file_field(desktop_file_dialog(), "##certificate-path", &ui.path, nullptr, save,
+             std::max(ImGui::GetFontSize() * 8,
+                      ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 16));
   ImGui::SameLine();
   if (primary_button("Save certificate")) {
     std::string err;

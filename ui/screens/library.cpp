@@ -7,9 +7,11 @@
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
+#include "ui/screens/pack_dialog.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/style.hpp"
+#include "ui/widgets/file_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
@@ -104,6 +106,8 @@ void draw_details(App& app, const LibraryEntry& e) {
     app.author().path = e.path;
     app.go(Screen::Author);
   }
+  ImGui::SameLine();
+  if (button("Print a pack", ImVec2(fs * 8, fs * 2.2f), playable)) library_pack_export().open_for(e.path);
   if (!e.result.diagnostics.empty()) {
     gap(0.8f);
     heading("Validation", 3);
@@ -139,8 +143,11 @@ void draw_folders(App& app) {
     }
   }
   gap(0.3f);
-  ImGui::SetNextItemWidth(std::min(fs * 18, ImGui::GetContentRegionAvail().x));
-  input_text("##add-folder", &lib.folder_input, "Another folder of scenarios");
+  FileRequest folder;
+  folder.kind = FileRequest::Kind::Folder;
+  folder.title = "Add a folder of scenarios";
+  file_field(desktop_file_dialog(), "##add-folder", &lib.folder_input, "Another folder of scenarios",
+             folder, std::min(fs * 18, ImGui::GetContentRegionAvail().x - fs * 6.5f));
   ImGui::SameLine();
   if (button("Add this folder", ImVec2(0, 0), !lib.folder_input.empty())) {
     const std::string why = app.add_library_folder(lib.folder_input);
@@ -151,6 +158,7 @@ void draw_folders(App& app) {
 
 void draw_library(App& app) {
   draw_solo_prompt(app);
+  draw_pack_dialog(app);
   const float fs = ImGui::GetFontSize();
   auto& lib = app.library();
   heading("Scenario library", 1);

@@ -4,6 +4,7 @@
 
 #include "ui/app/app.hpp"
 #include "ui/widgets/style.hpp"
+#include "ui/widgets/file_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
@@ -78,8 +79,11 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
   }
   const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, team);
   const std::string hint = ex.path.empty() ? req.path : std::string();
-  ImGui::SetNextItemWidth(std::max(fs * 10, ImGui::GetContentRegionAvail().x));
-  input_text(("##report-path" + sfx).c_str(), &ex.path, hint.c_str());
+  FileRequest save;
+  save.kind = FileRequest::Kind::Save;
+  save.title = "Save the report";
+  if (ex.path.empty()) save.current = req.path;
+  file_field(desktop_file_dialog(), ("##report-path" + sfx).c_str(), &ex.path, hint.c_str(), save);
   muted_text("Leave the file empty to save under the name shown.");
   if (const std::string* existing = ex.awaiting_replace()) {
     // No save writes over a file without asking.

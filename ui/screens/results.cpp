@@ -12,6 +12,7 @@
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/date_picker.hpp"
 #include "ui/widgets/style.hpp"
+#include "ui/widgets/file_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
@@ -37,8 +38,12 @@ void draw_tools(App& app) {
     muted_text((rc.job_label() + "\xE2\x80\xA6").c_str());
     return;
   }
-  ImGui::SetNextItemWidth(std::min(fs * 26, ImGui::GetContentRegionAvail().x));
-  input_text("##path", &rc.path_input, "File: another laptop's results.db, or where to export");
+  FileRequest file;
+  file.title = "Another laptop's results, or where to export";
+  file.filters = {{"Results databases", {"*.db"}}};
+  file_field(desktop_file_dialog(), "##path", &rc.path_input,
+             "File: another laptop's results.db, or where to export", file,
+             std::min(fs * 26, ImGui::GetContentRegionAvail().x - fs * 6.5f));
   if (button("Import from this file", ImVec2(0, 0), !rc.path_input.empty()))
     rc.start_import(app.db_path(), rc.path_input);
   ImGui::SameLine();

@@ -6,6 +6,7 @@
 #include "ui/app/app.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
+#include "ui/widgets/file_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace auditsim::ui {
@@ -35,10 +36,20 @@ void draw_settings(App& app) {
   heading("Council", 2);
   ImGui::SetNextItemWidth(fs * 22);
   input_text("Council name", &s.council_name, "Shown in the title bar and on reports");
-  ImGui::SetNextItemWidth(fs * 22);
-  input_text("Council logo", &s.logo_path, "PNG, JPEG or SVG file for HTML reports (optional)");
-  ImGui::SetNextItemWidth(fs * 22);
-  input_text("Data folder", &s.data_folder, data_folder(Settings{}).c_str());
+  FileRequest logo;
+  logo.title = "Choose the council's logo";
+  logo.filters = {{"Images (PNG, JPEG, SVG)", {"*.png", "*.jpg", "*.jpeg", "*.svg"}}};
+  file_field(desktop_file_dialog(), "##council-logo", &s.logo_path,
+             "PNG, JPEG or SVG file for HTML reports (optional)", logo, fs * 22);
+  ImGui::SameLine();
+  text("Council logo");
+  FileRequest folder;
+  folder.kind = FileRequest::Kind::Folder;
+  folder.title = "Choose the data folder";
+  file_field(desktop_file_dialog(), "##data-folder", &s.data_folder, data_folder(Settings{}).c_str(),
+             folder, fs * 22);
+  ImGui::SameLine();
+  text("Data folder");
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
   gap(0.6f);
   heading("Exercise rating", 2);
