@@ -28,14 +28,14 @@ struct PackOptions {
   PackContents contents = PackContents::Both;
 };
 
-// A choice as the tables read it: its letter and text, and when it is offered.
+// A choice as the teams read it: its letter and text, and when it is offered.
 struct HandoutChoice {
   std::string letter;   // "A"
   std::string text;
   std::string offered;  // "Members only", "Only where it applies"; empty when always offered
 };
 
-// A stage as the tables read it.
+// A stage as the teams read it.
 struct HandoutStage {
   int number = 0;
   std::string title;
@@ -53,7 +53,7 @@ struct PackDocument {
   std::string text;  // Markdown
 };
 
-// An inject card as the tables read it (who it is from and what it says, not when it comes).
+// An inject card as the teams read it (who it is from and what it says, not when it comes).
 struct HandoutInject {
   int number = 0;
   std::string title;
@@ -81,10 +81,10 @@ struct GuideChoice {
 };
 
 struct GuideStage {
-  HandoutStage shown;      // the stage as the tables read it (their choices' letters)
+  HandoutStage shown;      // the stage as the teams read it (their choices' letters)
   std::string id;          // the scenario's id for the stage, to find it in the file
   std::vector<std::string> prompts;  // for the facilitator to ask
-  std::vector<std::string> injects;  // "Inject 2 (Press call) arrives as the table reaches this stage"
+  std::vector<std::string> injects;  // "Inject 2 (Press call) arrives as the team reaches this stage"
   std::vector<GuideChoice> choices;
   std::string timeout;     // what happens when time runs out; empty when untimed
   std::string outcome;     // an ending: "Good outcome"; else empty
@@ -103,7 +103,7 @@ struct GuideKeyAction {
 
 struct GuideInject {
   HandoutInject shown;
-  std::string timing;  // "10 minutes after the start", "as the table reaches Stage 4", ...
+  std::string timing;  // "10 minutes after the start", "as the team reaches Stage 4", ...
   std::vector<int> documents;  // handed out with it
 };
 

@@ -1,4 +1,4 @@
-// Builds the printed pack from a Scenario. Stages are numbered in the order a table meets them
+// Builds the printed pack from a Scenario. Stages are numbered in the order a team meets them
 // (breadth first from the start), so Stage 1 is where everyone begins and the numbers on the
 // guide and on the handouts are the same. Only what the room's audience can reach is printed.
 #include <algorithm>
@@ -134,12 +134,12 @@ std::string inject_timing(const Context& cx, const Inject& in) {
   switch (in.trigger) {
     case Inject::Trigger::After:
       return minutes_text(in.after_seconds) + " after " +
-             (in.since < 0 ? std::string("the start") : "the table reaches " + cx.stage_name(in.since)) +
+             (in.since < 0 ? std::string("the start") : "the team reaches " + cx.stage_name(in.since)) +
              " (time paused does not count)";
-    case Inject::Trigger::OnEnter: return "As the table reaches " + cx.stage_name(in.node);
+    case Inject::Trigger::OnEnter: return "As the team reaches " + cx.stage_name(in.node);
     case Inject::Trigger::When: return "As soon as this holds: " + in.when.text();
     case Inject::Trigger::AfterDecisions:
-      return "After the table's decision number " + std::to_string(in.after_decisions);
+      return "After the team's decision number " + std::to_string(in.after_decisions);
   }
   return "";
 }
@@ -179,7 +179,7 @@ GuideStage guide_stage(const Context& cx, int n) {
     g.choices.push_back(std::move(gc));
   }
   if (node.time_limit_seconds > 0 && g.timeout.empty() && !node.is_ending())
-    g.timeout = "The clock shows it, and the table still decides.";
+    g.timeout = "The clock shows it, and the team still decides.";
   if (node.ending) {
     g.outcome = text::humanise_key(outcome_key(node.ending->outcome)) + " outcome";
     g.debrief = cx.text(node.ending->debrief, true);
@@ -235,7 +235,7 @@ FacilitatorGuide build_guide(const Context& cx, const ReportSettings& settings) 
     if (s.nodes[n].time_limit_seconds > 0) ++timed, timed_seconds += s.nodes[n].time_limit_seconds;
   }
   g.facts.emplace_back("Stages", std::to_string(cx.order.size()) + " (" + std::to_string(endings) +
-                                     " endings); a table meets only those on its path");
+                                     " endings); a team meets only those on its path");
   g.facts.emplace_back("Classification", s.classification == Classification::PartB
                                              ? "Part B: exempt information (Local Government Act 1972, Schedule 12A)"
                                              : "Part A");
@@ -245,13 +245,13 @@ FacilitatorGuide build_guide(const Context& cx, const ReportSettings& settings) 
   const int64_t intro = 10, debrief = std::max<int64_t>(10, s.duration_minutes / 4);
   const int64_t play = std::max<int64_t>(0, s.duration_minutes - intro - debrief);
   g.timings.push_back("Before: print one set of handouts per team (or photocopy one set), cut the "
-                      "inject cards apart, and keep this guide away from the tables.");
+                      "inject cards apart, and keep this guide away from the teams.");
   g.timings.push_back("About " + std::to_string(intro) + " minutes: welcome, the objectives, the "
                       "rules (decide together, give reasons, the facilitator keeps time).");
   g.timings.push_back("About " + std::to_string(play) + " minutes: the stages, one sheet at a time. " +
                       (timed > 0 ? std::to_string(timed) + (timed == 1 ? " stage is" : " stages are") +
                                        " timed, " + minutes_text(timed_seconds) +
-                                       " in all if a table met every one."
+                                       " in all if a team met every one."
                                  : std::string("No stage is timed.")));
   g.timings.push_back("About " + std::to_string(debrief) + " minutes: the debrief, from the "
                       "ending's points and the key actions each team took or missed.");
@@ -260,7 +260,7 @@ FacilitatorGuide build_guide(const Context& cx, const ReportSettings& settings) 
       "out or hand over what the choice leads to, and give it the next stage's sheet.",
       "Text in [square brackets] depends on what the team decided earlier: on screen it shows "
       "only where its condition holds. Read the version that applies; the handouts print every "
-      "version and tell the tables the facilitator will say which applies.",
+      "version and tell the teams the facilitator will say which applies.",
       "Documents are numbered once for the whole pack; hand each over with its stage, choice or "
       "inject, as listed under Documents."};
   for (const KeyAction& k : s.key_actions) {

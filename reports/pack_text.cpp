@@ -1,6 +1,6 @@
 // Conditional text on paper. On screen a passage is shown or not by the state of play; on paper
 // nobody knows the path in advance, so every passage is printed, in square brackets, with what
-// decides it: the condition for the facilitator, "where it applies" for the tables.
+// decides it: the condition for the facilitator, "where it applies" for the teams.
 #include <string>
 
 #include "reports/pack.hpp"

@@ -222,7 +222,7 @@ void handouts(Doc& doc, const Pack& p, const Handouts& h, const std::string& tea
 }  // namespace
 
 std::string render_pack_pdf(const Pack& p) {
-  const std::string guide_running = "Facilitator guide: not for the tables";
+  const std::string guide_running = "Facilitator guide: not for the teams";
   const std::string first_running =
       p.guide ? guide_running
               : (p.handouts && !p.handouts->teams.empty() ? "Handout for " + p.handouts->teams.front()

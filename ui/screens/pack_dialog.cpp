@@ -31,7 +31,7 @@ void draw_pack_dialog(App& app) {
   const float fs = ImGui::GetFontSize();
   if (!begin_dialog("Print a pack for the session##pack")) return;
   text_wrapped(("Printed pack: " + scenario->title).c_str());
-  muted_text("A facilitator guide with the answers, and handouts for the tables with none: for "
+  muted_text("A facilitator guide with the answers, and handouts for the teams with none: for "
              "running the session on paper, or when the projector fails.");
   if (scenario->classification == Classification::PartB)
     badge("Part B: every page is marked exempt (Schedule 12A)", palette().warn);
