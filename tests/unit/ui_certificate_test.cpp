@@ -147,7 +147,7 @@ TEST_CASE("the certificate of a Part B scenario carries the exempt marking, as i
   REQUIRE(h.app().play()->scenario().classification == Classification::PartB);
   play_to_debrief(h);
   const std::string out = dir + "/certificate.pdf";
-  h.app().certificate_ui.path = out;
+  h.app().debrief()->certificate().path = out;
   REQUIRE(h.click("Save certificate"));
   const std::string words = pdf_words(out);
   CHECK(words.find("EXEMPTINFORMATION") != std::string::npos);
