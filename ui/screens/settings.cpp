@@ -1,9 +1,10 @@
 // Settings: font scale (up to 2.5x for projectors), theme, the exercise rating's labels and
-// thresholds, the assurance opinion's labels and rules, data folder and council name. Saved on
-// request; the window size is saved on exit.
+// thresholds, the assurance opinion's labels and rules, data folder, council name, logo and Word
+// template. Saved on request; the window size is saved on exit.
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
+#include "ui/controllers/word_template_check.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -37,6 +38,14 @@ void draw_settings(App& app) {
   input_text("Council name", &s.council_name, "Shown in the title bar and on reports");
   ImGui::SetNextItemWidth(fs * 22);
   input_text("Council logo", &s.logo_path, "PNG, JPEG or SVG file for HTML reports (optional)");
+  ImGui::SetNextItemWidth(fs * 22);
+  input_text("Word template", &s.word_template, "The council's .docx for Word reports (optional)");
+  static WordTemplateCheck template_check;
+  if (const std::string& problem = template_check.problem_for(s.word_template); !problem.empty())
+    coloured_text(palette().bad, problem.c_str());
+  else
+    muted_text("Word reports take this document's styles. `auditsim report --save-template FILE` "
+               "writes the default one to start from.");
   ImGui::SetNextItemWidth(fs * 22);
   input_text("Data folder", &s.data_folder, data_folder(Settings{}).c_str());
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
