@@ -53,11 +53,16 @@ void inline_image(XmlWriter& w, std::string_view rel, int id, double width_pt, d
   w.attr("cx", cx);
   w.attr("cy", cy);
   w.close();
-  w.open("wp:docPr");
-  w.attr("id", id);
-  w.attr("name", name);
-  w.attr("descr", alt);
-  w.close();
+  // The drawing and the picture in it both carry the id, name and alternative text: Word reads
+  // the first, other programs the second.
+  auto properties = [&](const char* element) {
+    w.open(element);
+    w.attr("id", id);
+    w.attr("name", name);
+    w.attr("descr", alt);
+    w.close();
+  };
+  properties("wp:docPr");
   w.open("wp:cNvGraphicFramePr");
   w.open("a:graphicFrameLocks");
   w.attr("noChangeAspect", "1");
@@ -68,11 +73,7 @@ void inline_image(XmlWriter& w, std::string_view rel, int id, double width_pt, d
   w.attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   w.open("pic:pic");
   w.open("pic:nvPicPr");
-  w.open("pic:cNvPr");
-  w.attr("id", id);
-  w.attr("name", name);
-  w.attr("descr", alt);
-  w.close();
+  properties("pic:cNvPr");
   w.empty("pic:cNvPicPr");
   w.close();
   w.open("pic:blipFill");
