@@ -192,6 +192,8 @@ const WordTemplate& default_word_template() {
 }
 
 WordTemplate load_word_template(const std::string& path) {
+  // libxml2 sets up its globals once, under its own lock: reports are made on worker threads.
+  xmlInitParser();
   if (path.empty()) return default_word_template();
   std::optional<docx::ZipReader> zip = docx::ZipReader::open(read_template_file(path));
   const std::string fix = " Choose a .docx saved by Word, or write the default with "
