@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "reports/build.hpp"
+#include "reports/docx_template.hpp"
 #include "reports/logo.hpp"
 #include "reports/render.hpp"
 #include "reports/xapi_stream.hpp"
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string session, event, from, to, format = "html", part = "a", council, logo, out,
-      generated_at;
+      generated_at, word_template, save_template;
   bool actions = false;
   bool force = false;  // write over an existing --output file
 };
@@ -41,6 +42,7 @@ void apply_desktop_settings(reports::ReportSettings& s) {
   const Settings settings = load_settings(default_settings_path(), &ignored);
   if (!settings.council_name.empty()) s.council_name = settings.council_name;
   s.logo_path = settings.logo_path;
+  s.word_template = settings.word_template;
   s.scale = settings.scale;
   s.opinion = settings.opinion;
   s.late_priority_drop = settings.late_priority_drop;
@@ -87,7 +89,23 @@ int stream_xapi(store::Store& db, const reports::ScrutinySelection& sel,
   return kExitOk;
 }
 
+// `--save-template FILE`: the default Word template, for a council to make its own.
+int save_word_template(const ReportOptions& o) {
+  if (!output_allowed("report", o.save_template, o.force)) return kExitUsage;
+  const std::string bytes = reports::default_word_template_docx();
+  std::string error;
+  if (!write_file_atomically(o.save_template, bytes, 0644, &error)) {
+    std::cerr << "auditsim report: " << error << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "Wrote the default Word template to " << o.save_template
+            << ". Change its styles in Word, save it, and give it to --template or choose it as "
+               "the Word template in Settings.\n";
+  return kExitOk;
+}
+
 int run_report(const ReportOptions& o, const GlobalOptions& global) {
+  if (!o.save_template.empty()) return save_word_template(o);
   const int selectors = !o.session.empty() + !o.event.empty() + (!o.from.empty() || !o.to.empty()) + o.actions;
   if (selectors != 1) {
     std::cerr << "auditsim report: choose exactly one of --session ID, --event NAME, "
@@ -106,11 +124,12 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   if (!output_allowed("report", o.out, o.force)) return kExitUsage;
   std::optional<reports::Format> format = reports::parse_format(o.format);
   if (!format) {
-    std::cerr << "auditsim report: unknown format \"" << o.format << "\" (html, pdf, md, csv or xapi)\n";
+    std::cerr << "auditsim report: unknown format \"" << o.format
+              << "\" (html, pdf, docx, md, csv or xapi)\n";
     return kExitUsage;
   }
   if (o.actions && !reports::supports_open_actions(*format)) {
-    std::cerr << "auditsim report: open actions have no xAPI form; choose html, pdf, md or csv\n";
+    std::cerr << "auditsim report: open actions have no xAPI form; choose html, pdf, docx, md or csv\n";
     return kExitUsage;
   }
   reports::ReportSettings settings;
@@ -120,6 +139,14 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   if (std::string problem; !o.logo.empty() && !reports::read_logo(o.logo, &problem)) {
     std::cerr << "auditsim report: " << problem << "\n";
     return kExitUsage;
+  }
+  if (!o.word_template.empty()) settings.word_template = o.word_template;
+  // A Word template is checked before any work, so a bad one is refused with its code at once.
+  if (*format == reports::Format::Docx) {
+    if (std::string problem = reports::word_template_problem(settings.word_template); !problem.empty()) {
+      std::cerr << "auditsim report: " << problem << "\n";
+      return kExitUsage;
+    }
   }
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
   settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
@@ -144,6 +171,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   } catch (const store::StoreError& e) {
     print_store_error(e);
     return e.kind() == store::ErrorKind::NotFound ? kExitProblems : kExitUsage;
+  } catch (const reports::WordTemplateError& e) {  // the template changed since it was checked
+    std::cerr << "auditsim report: " << e.what() << "\n";
+    return kExitUsage;
   }
   if (o.out.empty() || o.out == "-") {
     exact_stdout().write(bytes.data(), static_cast<std::streamsize>(bytes.size())).flush();
@@ -165,17 +195,25 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
       "report", "Render an audit feedback report (--session), a scrutiny report (--event or "
-                "--from/--to) or the open actions list (--actions).");
+                "--from/--to) or the open actions list (--actions); or write the default Word "
+                "template (--save-template FILE).");
   cmd->add_option("--session", o->session, "Session id (or a unique prefix): audit feedback report");
   cmd->add_option("--event", o->event, "Event name or id: scrutiny report");
   cmd->add_option("--from", o->from, "First day (YYYY-MM-DD) of a scrutiny report over dates");
   cmd->add_option("--to", o->to, "Last day (YYYY-MM-DD) of a scrutiny report over dates");
   cmd->add_flag("--actions", o->actions, "Every improvement action not yet done");
-  cmd->add_option("--format", o->format, "html, pdf, md, csv or xapi (default html)");
+  cmd->add_option("--format", o->format, "html, pdf, docx, md, csv or xapi (default html)");
   cmd->add_option("--part", o->part, "a: public, no names (default); b: exempt, everything")
       ->check(CLI::IsMember({"a", "b", "A", "B"}));
   cmd->add_option("--council", o->council, "Council name on the report (default from settings)");
-  cmd->add_option("--logo", o->logo, "Council logo (default from settings): PNG, JPEG or SVG in HTML; PNG in PDF");
+  cmd->add_option("--logo", o->logo,
+                  "Council logo (default from settings): PNG, JPEG or SVG in HTML; PNG in PDF; PNG or "
+                  "JPEG in Word");
+  cmd->add_option("--template", o->word_template,
+                  "Word template (.docx) whose styles a docx report takes (default from settings, "
+                  "else the shipped one)");
+  cmd->add_option("--save-template", o->save_template,
+                  "Write the default Word template to this file, for the council to make its own");
   cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
   cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
   cmd->add_flag("--force", o->force, "Replace the --output file when it already exists");

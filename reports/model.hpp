@@ -27,6 +27,7 @@ enum class Part { A, B };
 struct ReportSettings {
   std::string council_name = "Kingsmere Borough Council";
   std::string logo_path;     // PNG or SVG file; empty for none
+  std::string word_template;  // the .docx whose styles Word reports take; empty: the default
   std::string generated_at;  // shown on the report; fixed in golden tests
   Part part = Part::A;
   RatingScale scale;  // the exercise rating's

@@ -10,6 +10,7 @@ const char* format_key(Format f) {
     case Format::Markdown: return "md";
     case Format::Csv: return "csv";
     case Format::Xapi: return "xapi";
+    case Format::Docx: return "docx";
   }
   return "html";
 }
@@ -20,6 +21,7 @@ std::optional<Format> parse_format(std::string_view key) {
   if (key == "md" || key == "markdown") return Format::Markdown;
   if (key == "csv") return Format::Csv;
   if (key == "xapi" || key == "json") return Format::Xapi;
+  if (key == "docx" || key == "word") return Format::Docx;
   return std::nullopt;
 }
 
@@ -36,6 +38,7 @@ std::string render_any(const Report& r, Format f) {
     case Format::Markdown: return render_markdown(r);
     case Format::Csv: return render_csv(r);
     case Format::Xapi: return render_xapi(r);
+    case Format::Docx: return render_docx(r);
   }
   return render_html(r);
 }
@@ -52,11 +55,12 @@ std::string render(const OpenActionsReport& r, Format f) {
     case Format::Pdf: return render_pdf(r);
     case Format::Markdown: return render_markdown(r);
     case Format::Csv: return render_csv(r);
+    case Format::Docx: return render_docx(r);
     case Format::Xapi: break;
   }
   throw UnsupportedFormat(
       "Open actions are a list for people to follow up; they have no xAPI form. Choose html, "
-      "pdf, md or csv.");
+      "pdf, docx, md or csv.");
 }
 
 mode_t report_file_mode(Part p) { return p == Part::B ? 0600 : 0644; }

@@ -14,9 +14,9 @@
 namespace auditsim::reports {
 
 // The output formats.
-enum class Format { Html, Pdf, Markdown, Csv, Xapi };
+enum class Format { Html, Pdf, Markdown, Csv, Xapi, Docx };
 
-// "html" | "pdf" | "md" | "csv" | "xapi".
+// "html" | "pdf" | "md" | "csv" | "xapi" | "docx".
 const char* format_key(Format f);
 // Parses a format key ("markdown" is accepted for "md"); nullopt when unknown.
 std::optional<Format> parse_format(std::string_view key);
@@ -29,7 +29,9 @@ struct UnsupportedFormat : std::invalid_argument {
 // Whether a report kind can be rendered in a format (every report except open actions as xAPI).
 bool supports_open_actions(Format f);
 
-// Renders a report; the result is the file's bytes (PDF is binary, CSV starts with a BOM).
+// Renders a report; the result is the file's bytes (PDF and DOCX are binary, CSV starts with a
+// BOM). DOCX throws WordTemplateError (reports/docx_template.hpp) when the settings name a Word
+// template that cannot be used.
 std::string render(const FeedbackReport& r, Format f);
 std::string render(const ScrutinyReport& r, Format f);
 std::string render(const OpenActionsReport& r, Format f);  // UnsupportedFormat for xAPI
@@ -41,6 +43,10 @@ std::string render_html(const OpenActionsReport& r);
 std::string render_pdf(const FeedbackReport& r);
 std::string render_pdf(const ScrutinyReport& r);
 std::string render_pdf(const OpenActionsReport& r);
+// Word, in the styles of settings.word_template (the default template when empty).
+std::string render_docx(const FeedbackReport& r);
+std::string render_docx(const ScrutinyReport& r);
+std::string render_docx(const OpenActionsReport& r);
 std::string render_markdown(const FeedbackReport& r);
 std::string render_markdown(const ScrutinyReport& r);
 std::string render_markdown(const OpenActionsReport& r);

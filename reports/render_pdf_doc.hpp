@@ -98,6 +98,8 @@ class Doc {
   void close_list();
   // Starts a figure whose alternative text is `alt`; end it with close("Figure").
   void figure(std::string alt);
+  // The charts' labels, laid out like the rest of the text (render_pdf_charts.cpp).
+  struct ChartLabels;
 
   cairo_t* cr_;
   const ReportSettings& settings_;

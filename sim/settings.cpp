@@ -146,6 +146,7 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "window_maximised", s.window_maximised, problems);
   read(j, "council_name", s.council_name, problems);
   read(j, "logo", s.logo_path, problems);
+  read(j, "word_template", s.word_template, problems);
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
@@ -185,6 +186,7 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"window_maximised", s.window_maximised},
             {"council_name", s.council_name},
             {"logo", s.logo_path},
+            {"word_template", s.word_template},
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},

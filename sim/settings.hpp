@@ -26,6 +26,7 @@ struct Settings {
   bool window_maximised = false;
   std::string council_name;
   std::string logo_path;    // the council's logo (PNG, JPEG or SVG) on HTML reports; empty: none
+  std::string word_template;  // the council's .docx whose styles Word reports take; empty: default
   std::string data_folder;  // empty: $XDG_DATA_HOME/auditsim
   // Further folders the library shows scenarios from (a council's shared drive), after the
   // shipped folder and the data folder's own scenarios folder.

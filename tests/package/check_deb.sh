@@ -47,7 +47,7 @@ dep_names=$(tr ',|' '\n\n' <<<"$depends" | sed -E 's/\(.*\)//; s/^ +//; s/ +$//'
 # file dialog over D-Bus), libGL.so.1 that SDL opens at run time, and the fonts it draws with.
 # Each is a pattern for a whole package name (cmark-gfm's carry their version).
 for dep in libc6 'libstdc\+\+6' libsdl2-2.0-0 libgl1 libopengl0 libyaml-0-2 libsqlite3-0 libuuid1 \
-           libcairo2 libpango-1.0-0 'libglib2\.0-0' 'libcmark-gfm[0-9a-z.]+' 'libcmark-gfm-extensions[0-9a-z.]+' fonts-dejavu-core; do
+           libcairo2 libpango-1.0-0 'libglib2\.0-0' 'libcmark-gfm[0-9a-z.]+' 'libcmark-gfm-extensions[0-9a-z.]+' libzip4 libxml2 fonts-dejavu-core; do
   expect "Depends names $dep" grep -Eqx "$dep" <<<"$dep_names"
 done
 expect "Depends carries versions from the shared libraries' symbols" grep -q "libc6 (>= " <<<"$depends"

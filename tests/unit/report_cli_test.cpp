@@ -41,7 +41,7 @@ Played play(const std::string& name) {
 TEST_CASE("report writes every report in every format") {
   Played p = play("formats");
   const std::string db = p.db.string();
-  for (std::string f : {"html", "pdf", "md", "csv", "xapi"}) {
+  for (std::string f : {"html", "pdf", "docx", "md", "csv", "xapi"}) {
     CAPTURE(f);
     fs::path out = p.dir / ("feedback." + f);
     auto r = run_process({AUDITSIM_BINARY, "--db", db, "report", "--session", p.id.substr(0, 8),
@@ -57,6 +57,7 @@ TEST_CASE("report writes every report in every format") {
     CHECK(r.exit_code == 0);
   }
   CHECK(read(p.dir / "feedback.pdf").rfind("%PDF-", 0) == 0);
+  CHECK(read(p.dir / "feedback.docx").rfind("PK\x03\x04", 0) == 0);
   CHECK(read(p.dir / "feedback.csv").rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(nlohmann::json::parse(read(p.dir / "scrutiny.xapi")).is_array());
   auto r = run_process({AUDITSIM_BINARY, "--db", db, "report", "--actions", "--format", "md"});
@@ -91,7 +92,7 @@ TEST_CASE("report refuses bad requests with a clear message") {
   };
   CHECK(code({"--format", "html"}) == 2);                                 // nothing chosen
   CHECK(code({"--session", p.id, "--event", "Spring evening"}) == 2);     // two things chosen
-  CHECK(code({"--session", p.id, "--format", "docx"}) == 2);
+  CHECK(code({"--session", p.id, "--format", "odt"}) == 2);               // no such format
   CHECK(code({"--actions", "--format", "xapi"}) == 2);
   CHECK(code({"--from", "12/03/2026", "--to", "2026-03-20"}) == 2);
   CHECK(code({"--session", "ffffffff-0000"}) == 1);
@@ -114,4 +115,47 @@ TEST_CASE("report never writes over an existing file without --force") {
                    out.string(), "--force"});
   CHECK(r.exit_code == 0);
   CHECK(read(out).find("<html") != std::string::npos);
+}
+
+TEST_CASE("report --format docx takes a Word template, refuses a bad one with its code, and writes the default") {
+  Played p = play("docx-template");
+  const std::string db = p.db.string();
+  const fs::path data = fs::path(AUDITSIM_TEST_DATA) / "docx";
+  // A template that is not a Word document: refused before any work, with the code, exit 2.
+  for (const auto& [file, code] : {std::pair{"not-a-zip.docx", "docx-template-not-zip"},
+                                   std::pair{"zip-without-styles.docx", "docx-template-no-styles"},
+                                   std::pair{"styles-with-entity-expansion.docx", "docx-template-bad-xml"}}) {
+    CAPTURE(file);
+    const fs::path out = p.dir / "refused.docx";
+    auto r = run_process({AUDITSIM_BINARY, "--db", db, "report", "--session", p.id, "--format", "docx",
+                          "--template", (data / file).string(), "-o", out.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(std::string("[") + code + "]") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
+  // The default template written out, then used as the council's template.
+  const fs::path tpl = p.dir / "council-template.docx";
+  auto r = run_process({AUDITSIM_BINARY, "report", "--save-template", tpl.string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(read(tpl).rfind("PK\x03\x04", 0) == 0);
+  // An existing file is kept unless --force is given.
+  r = run_process({AUDITSIM_BINARY, "report", "--save-template", tpl.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("already exists") != std::string::npos);
+  CHECK(run_process({AUDITSIM_BINARY, "report", "--save-template", tpl.string(), "--force"}).exit_code == 0);
+  const fs::path out = p.dir / "feedback-part-b.docx";
+  r = run_process({AUDITSIM_BINARY, "--db", db, "report", "--session", p.id, "--format", "docx", "--part", "b",
+                   "--template", tpl.string(), "-o", out.string()});
+  CHECK(r.exit_code == 0);
+  CHECK((fs::status(out).permissions() & fs::perms::others_read) == fs::perms::none);  // Part B: 0600
+  // The template named in the desktop program's settings is used when --template is not given.
+  const fs::path config = p.dir / "config";
+  fs::create_directories(config / "auditsim");
+  std::ofstream(config / "auditsim" / "settings.json")
+      << "{\"word_template\": \"" << (data / "not-a-zip.docx").string() << "\"}";
+  r = run_process({AUDITSIM_BINARY, "--db", db, "report", "--session", p.id, "--format", "docx", "-o",
+                   (p.dir / "from-settings.docx").string()},
+                  "", {"XDG_CONFIG_HOME=" + config.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("[docx-template-not-zip]") != std::string::npos);
 }

@@ -1,11 +1,12 @@
 // Golden files: each report in each format and part, built from a recorded database with its
 // ids and timestamps fixed, must match tests/data/golden byte for byte (PDF through its
-// extracted text and page count). To accept a deliberate change, rerun with
+// extracted text and page count, Word through its parts' paragraphs with their styles). To accept a deliberate change, rerun with
 // AUDITSIM_UPDATE_GOLDEN=1 and review the diff (docs/reports.md).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 
+#include "tests/support/docx_read.hpp"
 #include "tests/unit/report_fixture.hpp"
 
 using namespace auditsim;
@@ -28,7 +29,8 @@ std::string read(const fs::path& p) {
 }
 
 std::string extension(Format f) {
-  return f == Format::Xapi ? "xapi.json" : f == Format::Pdf ? "pdf.txt" : reports::format_key(f);
+  return f == Format::Xapi ? "xapi.json" : f == Format::Pdf ? "pdf.txt" : f == Format::Docx ? "docx.txt"
+                                                                                          : reports::format_key(f);
 }
 
 void compare(const std::string& name, Format f, const std::string& bytes, const fs::path& dir) {
@@ -36,6 +38,11 @@ void compare(const std::string& name, Format f, const std::string& bytes, const 
   if (f == Format::Pdf) {
     PdfText t = pdf_text(bytes, dir);
     actual = "pages: " + std::to_string(t.pages) + "\n\n" + t.text;
+  }
+  if (f == Format::Docx) {
+    auto parts = docx_parts(bytes);
+    actual = "# header\n" + docx_outline(parts["word/header1.xml"]) + "\n# body\n" +
+             docx_outline(parts["word/document.xml"]) + "\n# footer\n" + docx_outline(parts["word/footer1.xml"]);
   }
   const fs::path file = kGolden / (name + "." + extension(f));
   if (updating()) {
@@ -55,7 +62,7 @@ void compare(const std::string& name, Format f, const std::string& bytes, const 
 }
 
 const std::vector<Format> kFormats{Format::Html, Format::Pdf, Format::Markdown, Format::Csv,
-                                   Format::Xapi};
+                                   Format::Xapi, Format::Docx};
 
 }  // namespace
 
@@ -89,7 +96,7 @@ TEST_CASE("rendering the same model twice gives identical bytes") {
   fs::path dir = report_scratch("repeat");
   store::Store db = standard_db(dir);
   reports::FeedbackReport r = reports::build_feedback(db, db.list_sessions().front().id, test_settings(Part::B));
-  for (Format f : {Format::Html, Format::Markdown, Format::Csv, Format::Xapi})
+  for (Format f : {Format::Html, Format::Markdown, Format::Csv, Format::Xapi, Format::Docx})
     CHECK(reports::render(r, f) == reports::render(r, f));
   CHECK(pdf_text(reports::render(r, Format::Pdf), dir).text ==
         pdf_text(reports::render(r, Format::Pdf), dir).text);

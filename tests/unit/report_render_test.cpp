@@ -66,10 +66,11 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& csv) {
 }  // namespace
 
 TEST_CASE("format keys parse both ways") {
-  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi})
+  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi, Format::Docx})
     CHECK(parse_format(format_key(f)) == f);
   CHECK(parse_format("markdown") == Format::Markdown);
-  CHECK_FALSE(parse_format("docx"));
+  CHECK(parse_format("word") == Format::Docx);
+  CHECK_FALSE(parse_format("odt"));
   CHECK_THROWS_AS(render(OpenActionsReport{}, Format::Xapi), UnsupportedFormat);
 }
 
@@ -151,7 +152,7 @@ TEST_CASE("text that is not valid UTF-8 renders in every format without failing"
   FeedbackReport r = sample(Part::A);
   r.scenario_title = "Bad \xC3\x28 bytes \xF0\x28\x8C\x28";
   r.decisions[0].rationale = "\xFF\xFE control \x07 chars";
-  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi}) {
+  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Csv, Format::Xapi, Format::Docx}) {
     std::string out = render(r, f);
     CHECK_FALSE(out.empty());
   }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/docx_read.hpp"
 #include "tests/unit/report_fixture.hpp"
 
 using namespace auditsim;
@@ -15,10 +16,12 @@ using reports::Part;
 namespace {
 
 const std::vector<Format> kFormats{Format::Html, Format::Pdf, Format::Markdown, Format::Csv,
-                                   Format::Xapi};
+                                   Format::Xapi, Format::Docx};
 
-// What a reader sees: PDF through pdftotext (spaces dropped, as lines may wrap), others as bytes.
+// What a reader sees: PDF through pdftotext (spaces dropped, as lines may wrap), Word as the
+// text of its header, body (alternative text included) and footer, others as bytes.
 std::string visible(const std::string& bytes, Format f, const fs::path& dir) {
+  if (f == Format::Docx) return docx_visible(bytes);
   return f == Format::Pdf ? collapse_space(pdf_text(bytes, dir).text) : bytes;
 }
 
@@ -66,7 +69,7 @@ TEST_CASE("Part B outputs do carry the names and Part B notes, marked exempt") {
   store::Store db = standard_db(dir);
   const auto b = test_settings(Part::B);
   const std::string id = db.list_sessions().front().id;
-  for (Format f : {Format::Html, Format::Pdf, Format::Markdown}) {
+  for (Format f : {Format::Html, Format::Pdf, Format::Markdown, Format::Docx}) {
     const std::string seen = visible(reports::render(reports::build_feedback(db, id, b), f), f, dir);
     CHECK(seen.find(f == Format::Pdf ? collapse_space("Siân Ŵyn-Hughes") : "Siân Ŵyn-Hughes") !=
           std::string::npos);

@@ -6,6 +6,7 @@
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +15,7 @@
 #include "ui/app/headless.hpp"
 #include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/report_export.hpp"
+#include "ui/controllers/word_template_check.hpp"
 
 namespace fs = std::filesystem;
 using namespace auditsim;
@@ -169,6 +171,10 @@ TEST_CASE("reports written by the controller keep names out of Part A in every t
       if (f == reports::Format::Pdf) {
         CHECK(bytes.starts_with("%PDF"));
         continue;  // PDF text is compressed; the reports' own tests extract and check it
+      }
+      if (f == reports::Format::Docx) {
+        CHECK(bytes.starts_with("PK\x03\x04"));
+        continue;  // so is Word's: report_safety_test reads it back
       }
       for (const auto& name : testing::secret_names()) CHECK(bytes.find(name) == std::string::npos);
       CHECK(bytes.find("SECRET-NOTE-7731") == std::string::npos);
@@ -328,4 +334,21 @@ TEST_CASE("the names check of a Part A report lists what is replaced and what lo
   for (const auto& item : review.redacted)
     siân |= item.found == "Cllr Siân Ŵyn-Hughes" && item.replaced_by.rfind("Participant ", 0) == 0;
   CHECK(siân);
+}
+
+TEST_CASE("the Word template setting is checked when it is named, and a bad one is explained") {
+  WordTemplateCheck check;
+  CHECK(check.problem_for("").empty());
+  const std::string bad = std::string(AUDITSIM_TEST_DATA) + "/docx/not-a-zip.docx";
+  CHECK(check.problem_for(bad).find("[docx-template-not-zip]") != std::string::npos);
+  CHECK(check.problem_for(bad + ".missing").find("[docx-template-missing]") != std::string::npos);
+  CHECK(check.problem_for("").empty());
+  // Word is offered among the export formats, and its files end in .docx.
+  CHECK(std::find(std::begin(kReportFormats), std::end(kReportFormats), reports::Format::Docx) !=
+        std::end(kReportFormats));
+  CHECK(std::string(format_label(reports::Format::Docx)) == "Word");
+  CHECK(with_format_extension("/tmp/x-feedback-part-b.pdf", reports::Format::Docx) == "/tmp/x-feedback-part-b.docx");
+  Settings s;
+  s.word_template = bad;
+  CHECK(report_settings(s, reports::Part::B).word_template == bad);
 }

@@ -26,6 +26,7 @@ const char* format_label(reports::Format f) {
     case reports::Format::Markdown: return "Markdown";
     case reports::Format::Csv: return "CSV";
     case reports::Format::Xapi: return "xAPI";
+    case reports::Format::Docx: return "Word";
   }
   return "HTML";
 }
@@ -37,6 +38,7 @@ const char* format_extension(reports::Format f) {
     case reports::Format::Markdown: return ".md";
     case reports::Format::Csv: return ".csv";
     case reports::Format::Xapi: return ".json";
+    case reports::Format::Docx: return ".docx";
   }
   return ".html";
 }
@@ -45,6 +47,7 @@ reports::ReportSettings report_settings(const Settings& s, reports::Part part) {
   reports::ReportSettings r;
   if (!s.council_name.empty()) r.council_name = s.council_name;
   r.logo_path = s.logo_path;
+  r.word_template = s.word_template;
   r.scale = s.scale;
   r.opinion = s.opinion;
   r.late_priority_drop = s.late_priority_drop;

@@ -20,9 +20,9 @@ enum class ReportKind { Feedback, Scrutiny, OpenActions };
 
 // The formats offered, in the order the form lists them.
 inline constexpr reports::Format kReportFormats[] = {reports::Format::Html, reports::Format::Pdf,
-                                                     reports::Format::Markdown, reports::Format::Csv,
-                                                     reports::Format::Xapi};
-// "HTML", "PDF", "Markdown", "CSV", "xAPI".
+                                                     reports::Format::Docx, reports::Format::Markdown,
+                                                     reports::Format::Csv, reports::Format::Xapi};
+// "HTML", "PDF", "Word", "Markdown", "CSV", "xAPI".
 const char* format_label(reports::Format f);
 // The file extension with its dot (".html", ".json" for xAPI statements).
 const char* format_extension(reports::Format f);
@@ -39,8 +39,8 @@ struct ReportRequest {
   bool replace = false;  // write over an existing file (the user said so); else refuse
 };
 
-// The report settings the program's settings give: council name, logo, the exercise rating
-// and assurance opinion scales.
+// The report settings the program's settings give: council name, logo, Word template, the
+// exercise rating and assurance opinion scales.
 reports::ReportSettings report_settings(const Settings& s, reports::Part part);
 
 // Where reports go unless the user types a path: ~/Documents when it exists, else the data

@@ -1,9 +1,10 @@
 // Settings: font scale (up to 2.5x for projectors), theme, the exercise rating's labels and
-// thresholds, the assurance opinion's labels and rules, data folder and council name. Saved on
-// request; the window size is saved on exit.
+// thresholds, the assurance opinion's labels and rules, data folder, council name, logo and Word
+// template. Saved on request; the window size is saved on exit.
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
+#include "ui/controllers/word_template_check.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/file_field.hpp"
@@ -43,6 +44,19 @@ void draw_settings(App& app) {
              "PNG, JPEG or SVG file for HTML reports (optional)", logo, fs * 22);
   ImGui::SameLine();
   text("Council logo");
+  FileRequest word;
+  word.title = "Choose the council's Word template";
+  word.filters = {{"Word documents", {"*.docx"}}};
+  file_field(desktop_file_dialog(), "##word-template", &s.word_template,
+             "The council's .docx for Word reports (optional)", word, fs * 22);
+  ImGui::SameLine();
+  text("Word template");
+  static WordTemplateCheck template_check;
+  if (const std::string& problem = template_check.problem_for(s.word_template); !problem.empty())
+    coloured_text(palette().bad, problem.c_str());
+  else
+    muted_text("Word reports take this document's styles. `auditsim report --save-template FILE` "
+               "writes the default one to start from.");
   FileRequest folder;
   folder.kind = FileRequest::Kind::Folder;
   folder.title = "Choose the data folder";
