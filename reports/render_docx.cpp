@@ -136,7 +136,7 @@ void exercise_scores(Doc& doc, const FeedbackReport& r, int level) {
 }
 
 void exercise_findings(Doc& doc, const FeedbackReport& r, int level) {
-  doc.heading(level, "What the table missed, breached or did late");
+  doc.heading(level, kExerciseFindingsHeading);
   doc.paragraph(findings_summary(r));
   Rows rows;
   for (const FindingRow& f : r.findings)

@@ -170,7 +170,7 @@ void learning_points(std::string& o, const FeedbackReport& r, int lv) {
          (p.override_delta ? signed_number(p.override_delta) : "") + " |\n";
   o += "\n";
 
-  o += h(lv + 1, "What the team missed, breached or did late") + esc(findings_summary(r)) + "\n\n";
+  o += h(lv + 1, kExerciseFindingsHeading) + esc(findings_summary(r)) + "\n\n";
   for (const FindingRow& f : r.findings)
     o += "- **" + priority_label(f.priority) + "** (" + pillar_name(f.pillar) + "): " + esc(finding_text(f)) +
          (f.management_action.empty() ? "" : " \u2014 *Suggested action:* " + esc(f.management_action)) + "\n";

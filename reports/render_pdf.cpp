@@ -129,7 +129,7 @@ void learning_points(Doc& doc, const FeedbackReport& r, int level) {
     rows.push_back({pillar_name(p.pillar), pillar_score(p), p.override_delta ? signed_number(p.override_delta) : ""});
   doc.table({{"Pillar", 1}, {"Score", 2}, {"Facilitator overrides", 1.3}}, rows);
 
-  doc.heading(level + 1, "What the team missed, breached or did late");
+  doc.heading(level + 1, kExerciseFindingsHeading);
   doc.paragraph(findings_summary(r));
   rows.clear();
   for (const FindingRow& f : r.findings)

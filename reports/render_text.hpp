@@ -76,6 +76,8 @@ inline constexpr const char* kLearningPointsIntro =
     "What the team did in the fictional scenario, for learning. These points are about the "
     "exercise, not findings about the council's controls, and the exercise rating says how well "
     "the team played: it is not an assurance opinion.";
+// The heading over what the team missed, breached or did late in the story.
+inline constexpr const char* kExerciseFindingsHeading = "What the team missed, breached or did late";
 // The line that opens a scrutiny report's learning points from the exercises.
 inline constexpr const char* kScrutinyLearningPointsIntro =
     "From what the teams did in the fictional scenarios: the key actions most often missed, "
