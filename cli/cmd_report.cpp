@@ -11,6 +11,7 @@
 #include "reports/docx_template.hpp"
 #include "reports/logo.hpp"
 #include "reports/render.hpp"
+#include "reports/render_text.hpp"
 #include "reports/xapi_stream.hpp"
 #include "sim/atomic_file.hpp"
 #include "cli/cli.hpp"
@@ -28,7 +29,7 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string session, event, from, to, format = "html", part = "a", council, logo, out,
-      generated_at, word_template, save_template;
+      generated_at, word_template, save_template, exempt_paragraphs;
   bool actions = false;
   bool force = false;  // write over an existing --output file
 };
@@ -149,6 +150,22 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     }
   }
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
+  if (!o.exempt_paragraphs.empty()) {
+    std::optional<std::vector<int>> paragraphs = reports::text::parse_exempt_paragraphs(o.exempt_paragraphs);
+    std::string problem = paragraphs ? reports::text::check_exempt_paragraphs(*paragraphs)
+                                     : "\"" + o.exempt_paragraphs + "\" is not a list of paragraph numbers";
+    if (!problem.empty()) {
+      std::cerr << "auditsim report: --exempt-paragraphs: " << problem
+                << " (for example --exempt-paragraphs 1,2,7)\n";
+      return kExitUsage;
+    }
+    if (settings.part == reports::Part::A) {
+      std::cerr << "auditsim report: --exempt-paragraphs names what makes a Part B report exempt; "
+                   "add --part b, or leave it out for a public Part A report\n";
+      return kExitUsage;
+    }
+    settings.exempt_paragraphs = *paragraphs;
+  }
   settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
 
   auto db = open_store(global);
@@ -185,7 +202,10 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   std::cerr << "Wrote " << o.out << " (" << bytes.size() << " bytes, "
-            << (settings.part == reports::Part::A ? "Part A, public" : "Part B, exempt") << ").\n";
+            << (settings.part == reports::Part::A ? "Part A, public"
+                                              : "Part B, exempt under Schedule 12A " +
+                                                    reports::text::paragraph_list(settings.exempt_paragraphs))
+            << ").\n";
   return kExitOk;
 }
 
@@ -205,6 +225,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("--format", o->format, "html, pdf, docx, md, csv or xapi (default html)");
   cmd->add_option("--part", o->part, "a: public, no names (default); b: exempt, everything")
       ->check(CLI::IsMember({"a", "b", "A", "B"}));
+  cmd->add_option("--exempt-paragraphs", o->exempt_paragraphs,
+                  "Part B: the paragraphs of Schedule 12A the marking names (1-7; default 1,2,7)");
   cmd->add_option("--council", o->council, "Council name on the report (default from settings)");
   cmd->add_option("--logo", o->logo,
                   "Council logo (default from settings): PNG, JPEG or SVG in HTML; PNG in PDF; PNG or "

@@ -204,6 +204,7 @@ void fill_action_plan(FeedbackReport& r, const store::SessionRecord& rec,
       row.progress = progress;
     }
     row.overdue = audit::action_overdue(row.due_date, row.status, today);
+    if (row.overdue) row.days_overdue = days_between(row.due_date, today);
     r.actions.push_back(std::move(row));
   }
   // Overdue actions first, soonest due first; the rest keep the order they were agreed in.

@@ -9,6 +9,8 @@
 #include "reports/build.hpp"
 #include "reports/build_internal.hpp"
 #include "reports/render_text.hpp"
+#include "sim/audit/audit.hpp"
+#include "sim/dates.hpp"
 
 namespace auditsim::reports {
 namespace {
@@ -275,9 +277,19 @@ OpenActionsReport build_open_actions(store::Store& db, const ReportSettings& set
                            clean(summary.event_name), summary.scenario_title});
     }
   }
+  r.as_at = report_today(settings);
+  for (ActionRow& a : r.actions) {
+    a.overdue = audit::action_overdue(a.due_date, a.status, r.as_at);
+    if (a.overdue) {
+      a.days_overdue = days_between(a.due_date, r.as_at);
+      ++r.overdue;
+    }
+  }
+  // Overdue first, longest overdue first; then soonest due; actions without a date last.
   std::stable_sort(r.actions.begin(), r.actions.end(), [](const ActionRow& a, const ActionRow& b) {
-    // Actions without a date go last.
-    if (a.due_date.empty() != b.due_date.empty()) return b.due_date.empty();
+    if (a.overdue != b.overdue) return a.overdue;
+    const bool a_dated = is_iso_date(a.due_date), b_dated = is_iso_date(b.due_date);
+    if (a_dated != b_dated) return a_dated;
     return a.due_date < b.due_date;
   });
   r.review = redactor.review();

@@ -131,6 +131,7 @@ void Doc::title_block(const std::string& kind, const std::string& title, const s
   if (!settings_.generated_at.empty())
     styled("Subtitle", "Generated " + text::date_time(settings_.generated_at));
   if (settings_.part == Part::A) notice(text::kPartANotice);
+  if (settings_.part == Part::B) notice(text::kPublicInterestTest);
 }
 
 void Doc::heading(int level, std::string_view text) {

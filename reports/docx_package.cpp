@@ -87,9 +87,9 @@ void styled_paragraph_start(XmlWriter& w, const char* style) {
 }
 
 // The marking paragraph, in the header and again in the footer.
-void marking(XmlWriter& w, Part part) {
-  styled_paragraph_start(w, part == Part::B ? "MarkingExempt" : "MarkingPublic");
-  runs(w, text::part_marking(part));
+void marking(XmlWriter& w, const ReportSettings& s) {
+  styled_paragraph_start(w, s.part == Part::B ? "MarkingExempt" : "MarkingPublic");
+  runs(w, text::part_marking(s));
   w.close();
 }
 
@@ -122,7 +122,7 @@ std::string header_part(const ReportSettings& s, std::string_view running,
   w.close();
   w.close();
   w.close();
-  marking(w, s.part);
+  marking(w, s);
   w.close();
   return w.finish();
 }
@@ -138,7 +138,7 @@ std::string footer_part(const ReportSettings& s) {
   XmlWriter w;
   w.open("w:ftr");
   declare_namespaces(w);
-  marking(w, s.part);
+  marking(w, s);
   styled_paragraph_start(w, "Footer");
   runs(w, text::one_line(s.council_name) + "\t" + "Page ");
   field(w, " PAGE ", "1");
@@ -209,7 +209,7 @@ std::string core_properties(const ReportSettings& s, std::string_view title) {
   w.attr("xmlns:dcterms", "http://purl.org/dc/terms/");
   w.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
   w.open("dc:title");
-  w.text(text::one_line(title));
+  w.text(text::document_title(s, title));
   w.close();
   w.open("dc:creator");
   w.text(text::one_line(s.council_name));

@@ -30,6 +30,10 @@ struct ReportSettings {
   std::string word_template;  // the .docx whose styles Word reports take; empty: the default
   std::string generated_at;  // shown on the report; fixed in golden tests
   Part part = Part::A;
+  // Part B: the paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972 the
+  // exempt information falls under (1-7), named in the marking on every page. The default
+  // suits what these reports hold: individuals (1), who they are (2) and crime (7).
+  std::vector<int> exempt_paragraphs = {1, 2, 7};
   RatingScale scale;  // the exercise rating's
   audit::OpinionDefinitions opinion;  // the assurance opinion's
   // The day actions are judged overdue against (YYYY-MM-DD); empty: the day of generated_at,
@@ -107,10 +111,11 @@ struct ActionRow {
   std::string due_date;
   std::string priority;
   std::string status;  // the latest, after any monitoring update
-  bool overdue = false;  // past its due date and not done (feedback report only)
+  bool overdue = false;  // past its due date and not done
   std::string progress;  // the latest monitoring update's note and review, if any
   // Filled for the open-actions report.
   std::string session_id, event_name, scenario_title;
+  long days_overdue = 0;  // how many days past its due date, when overdue
 };
 
 struct ObjectiveRow {
@@ -324,7 +329,9 @@ struct ScrutinyReport {
 // Every improvement-plan action not yet done, across events.
 struct OpenActionsReport {
   ReportSettings settings;
-  std::vector<ActionRow> actions;  // soonest due first
+  std::vector<ActionRow> actions;  // overdue first (longest overdue first), then soonest due
+  std::string as_at;  // the day actions are judged overdue against (YYYY-MM-DD)
+  int overdue = 0;    // how many of `actions` are overdue
   int withheld = 0;  // Part A: open actions of Part B scenarios, listed only in Part B
   RedactionReview review;  // Part A only
 };

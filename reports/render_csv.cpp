@@ -46,8 +46,10 @@ void row(std::string& out, const std::vector<std::string>& cells) {
   out += "\r\n";
 }
 
+// Every table's first column says whether the row is public (Part A) or exempt (Part B, with
+// the paragraphs of Schedule 12A), so a row copied out of the file keeps its marking.
 const std::vector<std::string> kDecisionHeader{
-    "session",   "scenario",    "event",      "team",        "seq",          "kind",
+    "classification", "session",   "scenario",    "event",      "team",        "seq",          "kind",
     "node_id",   "node_title",  "choice_id",  "choice_text", "pursue",       "prevent",
     "protect",   "prepare",     "time_taken_s", "votes",     "rationale",    "dissent",
     "undone",    "best_alternative", "alternative_value", "chosen_value", "recorded_at"};
@@ -59,8 +61,8 @@ void decision_rows(std::string& out, const FeedbackReport& r) {
       votes += (votes.empty() ? "" : "; ") + text::one_line(v.choice_text) + ": " +
                std::to_string(v.votes);
     const bool alt = !d.alternative_text.empty();
-    row(out, {field(r.session_id), field(r.scenario_id), field(r.event_name), field(r.team),
-              number(d.seq), field(d.kind), field(d.node_id), field(d.node_title),
+    row(out, {field(text::classification(r.settings)), field(r.session_id), field(r.scenario_id),
+              field(r.event_name), field(r.team), number(d.seq), field(d.kind), field(d.node_id), field(d.node_title),
               field(d.choice_id), field(d.choice_text), number(d.delta.v[0]),
               number(d.delta.v[1]), number(d.delta.v[2]), number(d.delta.v[3]),
               number((d.time_taken_ms + 500) / 1000), field(votes), field(d.rationale),
@@ -71,13 +73,13 @@ void decision_rows(std::string& out, const FeedbackReport& r) {
 }
 
 const std::vector<std::string> kCheckHeader{
-    "session", "scenario", "team", "check_key_action", "key_action", "priority",
+    "classification", "session", "scenario", "team", "check_key_action", "key_action", "priority",
     "control_question", "status", "evidence", "evidence_ref", "owner", "due_date",
     "recorded_by", "condition", "criteria", "cause", "effect", "recommendations",
     "management_response"};
 
 const std::vector<std::string> kRecommendationHeader{
-    "session", "scenario", "team", "recommendation", "to", "addressee", "text", "findings",
+    "classification", "session", "scenario", "team", "recommendation", "to", "addressee", "text", "findings",
     "responded_by", "response", "response_text", "response_date"};
 
 std::string joined(const std::vector<std::string>& items) {
@@ -97,7 +99,8 @@ void check_rows(std::string& out, const FeedbackReport& r) {
       for (int64_t n : f->recommendations) numbers.push_back(std::to_string(n));
       for (const ResponseRow& resp : f->responses) responses.push_back(text::response_text(resp));
     }
-    row(out, {field(r.session_id), field(r.scenario_id), field(r.team), field(c.key_action_id),
+    row(out, {field(text::classification(r.settings)), field(r.session_id), field(r.scenario_id),
+              field(r.team), field(c.key_action_id),
               field(c.key_action), priority_key(c.priority), field(c.question), c.status_key,
               field(c.evidence), field(c.evidence_ref), field(c.owner), field(c.due_date),
               field(c.changed_by), field(f ? f->condition : ""), field(f ? f->criteria : ""),
@@ -110,7 +113,7 @@ void check_rows(std::string& out, const FeedbackReport& r) {
 void recommendation_rows(std::string& out, const FeedbackReport& r,
                          const std::vector<MembersRecommendationRow>& recs) {
   for (const MembersRecommendationRow& rec : recs) {
-    const std::vector<std::string> base{field(r.session_id), field(r.scenario_id), field(r.team),
+    const std::vector<std::string> base{field(text::classification(r.settings)), field(r.session_id), field(r.scenario_id), field(r.team),
                                         std::to_string(rec.number), field(rec.to),
                                         field(rec.addressee), field(rec.text), field(joined(rec.findings))};
     if (rec.responses.empty()) {
@@ -169,10 +172,11 @@ std::string render_csv(const ScrutinyReport& r) {
 
 std::string render_csv(const OpenActionsReport& r) {
   std::string out = kBom;
-  row(out, {"due_date", "priority", "status", "owner", "action", "finding", "scenario", "event",
+  row(out, {"classification", "due_date", "days_overdue", "priority", "status", "owner", "action", "finding", "scenario", "event",
             "session", "action_id"});
   for (const ActionRow& a : r.actions)
-    row(out, {field(a.due_date), field(a.priority), field(a.status), field(a.owner),
+    row(out, {field(text::classification(r.settings)), field(a.due_date),
+              a.overdue ? number(a.days_overdue) : "", field(a.priority), field(a.status), field(a.owner),
               field(a.action), field(a.finding), field(a.scenario_title), field(a.event_name),
               field(a.session_id), field(a.id)});
   return out;

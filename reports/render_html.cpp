@@ -81,7 +81,8 @@ std::string page(const ReportSettings& s, const std::string& kind, const std::st
   d.set("title", one_line(title));
   if (!subtitle.empty()) d.set("subtitle", one_line(subtitle));
   d.set("running", one_line(running));
-  d.set("marking", part_marking(s.part));
+  d.set("marking", part_marking(s));
+  d.set("public_interest", std::string(kPublicInterestTest));
   d.set("exempt", s.part == Part::B);
   d.set("part_a", s.part == Part::A);
   d.set("part_a_notice", std::string(kPartANotice));

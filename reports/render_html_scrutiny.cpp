@@ -113,9 +113,7 @@ std::string render_html(const ScrutinyReport& r) {
 std::string render_html(const OpenActionsReport& r) {
   html::mustache body = html::compile("actions_body.mustache");
   data d;
-  d.set("summary", std::to_string(r.actions.size()) +
-                       " improvement actions are not yet done. They are listed soonest due first; "
-                       "actions with no due date come last.");
+  d.set("summary", open_actions_summary(r));
   if (r.withheld > 0)
     d.set("withheld_line", std::to_string(r.withheld) +
                                " further actions arise from Part B scenarios and are listed in Part B.");
@@ -126,7 +124,8 @@ std::string render_html(const OpenActionsReport& r) {
     x.set("owner", one_line(a.owner));
     x.set("priority", humanise_key(a.priority));
     x.set("priority_key", one_line(a.priority));
-    x.set("status", humanise_key(a.status));
+    x.set("status", action_status(a));
+    x.set("overdue", a.overdue);
     x.set("from", one_line(a.scenario_title) + (a.event_name.empty() ? "" : ", " + one_line(a.event_name)));
   }));
   return html::page(r.settings, "Improvement plan", "Open improvement actions", "",

@@ -50,14 +50,15 @@ std::string h(int level, const std::string& title) {
 
 std::string header(const ReportSettings& s, const std::string& title) {
   std::string out = h(1, esc(s.council_name)) + "**" + esc(title) + "**\n\n";
-  out += "**" + esc(part_marking(s.part)) + "**\n\n";
+  out += "**" + esc(part_marking(s)) + "**\n\n";
   if (s.part == Part::A) out += "*" + esc(kPartANotice) + "*\n\n";
+  if (s.part == Part::B) out += "*" + esc(kPublicInterestTest) + "*\n\n";
   if (!s.generated_at.empty()) out += "Generated " + esc(date_time(s.generated_at)) + ".\n\n";
   return out;
 }
 
 std::string footer(const ReportSettings& s) {
-  return s.part == Part::B ? "---\n\n**" + esc(kExemptMarking) + "**\n" : std::string();
+  return s.part == Part::B ? "---\n\n**" + esc(exempt_marking(s.exempt_paragraphs)) + "**\n" : std::string();
 }
 
 void definitions(std::string& o, const std::vector<Definition>& defs) {
@@ -245,7 +246,7 @@ void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
   if (!r.withheld) o += "| Report status | " + esc(report_status(r.audit)) + " |\n";
   o += "\n";
   if (r.withheld) {
-    o += "*This scenario is classified Part B. Its content and results are exempt information "
+    o += "*This scenario is classified Part B. Its content and results may be exempt information "
          "and are reported in Part B only.*\n\n";
     return;
   }
@@ -350,7 +351,7 @@ std::string render_markdown(const ScrutinyReport& r) {
 
 std::string render_markdown(const OpenActionsReport& r) {
   std::string o = header(r.settings, "Open improvement actions");
-  o += std::to_string(r.actions.size()) + " actions not yet done, soonest due first.\n\n";
+  o += esc(open_actions_summary(r)) + "\n\n";
   if (r.withheld > 0)
     o += esc(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are "
              "listed in Part B.") + "\n\n";
@@ -358,7 +359,8 @@ std::string render_markdown(const OpenActionsReport& r) {
     o += "| Due | Action | Owner | Priority | Status | Scenario | Event |\n|---|---|---|---|---|---|---|\n";
     for (const ActionRow& a : r.actions)
       o += "| " + esc(long_date(a.due_date)) + " | " + esc(a.action) + " | " + esc(a.owner) + " | " +
-           esc(humanise_key(a.priority)) + " | " + esc(humanise_key(a.status)) + " | " +
+           esc(humanise_key(a.priority)) + " | " +
+           (a.overdue ? "**" + esc(action_status(a)) + "**" : esc(action_status(a))) + " | " +
            esc(a.scenario_title) + " | " + esc(a.event_name) + " |\n";
   }
   return o + "\n" + footer(r.settings);

@@ -129,7 +129,7 @@ void guide_stage(Doc& doc, const GuideStage& g) {
 void guide(Doc& doc, const Pack& p, const FacilitatorGuide& g) {
   doc.title_block("Facilitator guide", p.title, "For " + p.audience, false);
   if (p.exempt)
-    doc.notice("Part B: this scenario is exempt information under Schedule 12A to the Local "
+    doc.notice("Part B: this scenario may be exempt information under Schedule 12A to the Local "
                "Government Act 1972. Keep the guide and the handouts within the session and "
                "collect every copy afterwards.");
   doc.notice("This guide holds the answers: the scores, the feedback and the key actions. Keep "

@@ -202,7 +202,7 @@ void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
   if (!r.withheld) facts.push_back({"Report status", report_status(r.audit)});
   doc.facts(facts);
   if (r.withheld) {
-    doc.notice("This scenario is classified Part B. Its content and results are exempt information "
+    doc.notice("This scenario is classified Part B. Its content and results may be exempt information "
                "and are reported in Part B only.");
     return;
   }
@@ -327,15 +327,13 @@ std::string render_pdf(const ScrutinyReport& r) {
 std::string render_pdf(const OpenActionsReport& r) {
   return pdf::render_document(r.settings, "Open improvement actions", "Open improvement actions", [&](Doc& doc) {
     doc.title_block("Improvement plan", "Open improvement actions", "");
-    doc.paragraph(std::to_string(r.actions.size()) +
-                  " improvement actions are not yet done. They are listed soonest due first; actions "
-                  "with no due date come last.");
+    doc.paragraph(open_actions_summary(r));
     if (r.withheld > 0)
       doc.notice(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are listed in Part B.");
     std::vector<std::vector<std::string>> rows;
     for (const ActionRow& a : r.actions)
       rows.push_back({a.due_date.empty() ? "No date" : long_date(a.due_date), one_line(a.action), one_line(a.owner),
-                      humanise_key(a.priority), humanise_key(a.status),
+                      humanise_key(a.priority), action_status(a),
                       one_line(a.scenario_title) + (a.event_name.empty() ? "" : ", " + one_line(a.event_name))});
     if (!rows.empty())
       doc.table({{"Due", 1.1}, {"Action", 2.8}, {"Owner", 1.3}, {"Priority", 0.9}, {"Status", 1.2}, {"Arising from", 1.8}}, rows);

@@ -198,12 +198,15 @@ void Doc::begin_page() {
   cairo_stroke(cr_);
   const bool exempt = settings_.part == Part::B;
   colour(cr_, exempt ? kRed : kNavy);
-  label(kLeft + (exempt ? kWidth / 2 : 0), 64, text::part_marking(settings_.part), 8, true,
+  // The header carries the marking's first words; the footer names the paragraphs too.
+  label(kLeft + (exempt ? kWidth / 2 : 0), 64,
+        exempt ? std::string(text::kExemptMarking) : text::part_marking(settings_), 8, true,
         exempt ? 1 : 0);
-  // Footer: the marking again on exempt pages, and the page number.
+  // Footer: the marking again on exempt pages, with its paragraphs, on a line of its own above
+  // the page number (together they are wider than the page).
   if (exempt) {
     colour(cr_, kRed);
-    label(kLeft, kPageH - 34, text::kExemptMarking, 7, true);
+    label(kLeft, kPageH - 46, text::exempt_marking(settings_.exempt_paragraphs), 7, true);
   }
   colour(cr_, kGrey);
   std::string number = "Page " + std::to_string(page_) + (total_ > 0 ? " of " + std::to_string(total_) : "");
@@ -284,6 +287,7 @@ void Doc::title_block(const std::string& kind, const std::string& title, const s
   colour(cr_, kInk);
   y_ += 10;
   if (settings_.part == Part::A && part_a_notice) notice(text::kPartANotice);
+  if (settings_.part == Part::B) notice(text::kPublicInterestTest);
 }
 
 void Doc::heading(int level, std::string_view text) {
@@ -491,7 +495,8 @@ std::string render_document(const ReportSettings& settings, const std::string& r
       surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 0, 0);
     } else {
       surface = cairo_pdf_surface_create_for_stream(write, out, kPageW, kPageH);
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, text::one_line(title).c_str());
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                     text::document_title(settings, title).c_str());
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
                                      text::one_line(settings.council_name).c_str());
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Desktop Audit Simulator");

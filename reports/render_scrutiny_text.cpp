@@ -159,7 +159,7 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
     p.push_back("Every key action was achieved in every session assessed.");
   }
   if (r.has_exempt_material && r.settings.part == Part::A)
-    p.push_back("Some of the evidence is exempt information and is reported in Part B.");
+    p.push_back("Some of the evidence may be exempt information and is reported in Part B.");
   return p;
 }
 
@@ -174,9 +174,13 @@ std::vector<std::string> scrutiny_legal(const ScrutinyReport&) {
           "functions with due regard to the likely effect on, and the need to do all it "
           "reasonably can to prevent, crime and disorder in its area. The desktop audits test "
           "how that duty is met in practice.",
-          "Information about identifiable individuals and about the prevention or detection of "
-          "crime is exempt under paragraphs 1, 2 and 7 of Schedule 12A to the Local Government "
-          "Act 1972 and is kept to Part B."};
+          "Information relating to identifiable individuals, or to action taken in connection "
+          "with the prevention, investigation or prosecution of crime, may be exempt information "
+          "under paragraphs 1, 2 and 7 of Part 1 of Schedule 12A to the Local Government Act "
+          "1972. It is exempt only if, in all the circumstances, the public interest in "
+          "maintaining the exemption outweighs the public interest in disclosing it, and the "
+          "public may be excluded while it is considered only by resolution of the committee "
+          "under section 100A(4) of the Act. It is therefore kept to Part B of this report."};
 }
 
 std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r) {
@@ -235,8 +239,9 @@ const std::vector<GlossaryEntry>& glossary() {
       {"Exercise rating", "How well a team played a fictional scenario, on four levels. It is "
                           "not an assurance opinion."},
       {"Key action", "A control or opportunity an auditor looks for in a scenario."},
-      {"Part B", "Exempt information under Schedule 12A to the Local Government Act 1972, "
-                 "considered with the press and public excluded."},
+      {"Part B", "Information that may be exempt under Schedule 12A to the Local Government Act "
+                 "1972, after the public interest test, and may be considered with the press and "
+                 "public excluded if the committee so resolves."},
       {"Prepare", "Reducing the impact of serious and organised crime when it happens."},
       {"Prevent", "Stopping people being drawn into serious and organised crime."},
       {"Protect", "Reducing the vulnerability of people, businesses and the council itself."},

@@ -2,6 +2,8 @@
 // read by the public; numbers use a real minus sign so negative scores are not misread as dashes.
 #include "reports/render_text.hpp"
 
+#include <algorithm>
+
 #include <cmark-gfm.h>
 
 #include <cmath>
@@ -35,8 +37,94 @@ struct CmarkFree {
 
 const char* part_label(Part p) { return p == Part::A ? "Part A" : "Part B"; }
 
-std::string part_marking(Part p) {
-  return p == Part::A ? "Part A \u2014 public" : kExemptMarking;
+std::string part_marking(const ReportSettings& s) {
+  return s.part == Part::A ? "Part A \u2014 public" : exempt_marking(s.exempt_paragraphs);
+}
+
+std::string paragraph_list(const std::vector<int>& paragraphs) {
+  std::string out = paragraphs.size() == 1 ? "paragraph " : "paragraphs ";
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) out += i + 1 == paragraphs.size() ? " and " : ", ";
+    out += std::to_string(paragraphs[i]);
+  }
+  return out;
+}
+
+std::string exempt_marking(const std::vector<int>& paragraphs) {
+  if (paragraphs.empty()) return kExemptMarking;
+  return std::string(kExemptMarking) + ", " + paragraph_list(paragraphs);
+}
+
+const char* schedule12a_description(int paragraph) {
+  // Part 1 of Schedule 12A (England), as substituted by SI 2006/88.
+  static const char* const kDescriptions[] = {
+      "Information relating to any individual.",
+      "Information which is likely to reveal the identity of an individual.",
+      "Information relating to the financial or business affairs of any particular person "
+      "(including the authority holding that information).",
+      "Information relating to any consultations or negotiations, or contemplated consultations "
+      "or negotiations, in connection with any labour relations matter arising between the "
+      "authority or a Minister of the Crown and employees of, or office holders under, the "
+      "authority.",
+      "Information in respect of which a claim to legal professional privilege could be "
+      "maintained in legal proceedings.",
+      "Information which reveals that the authority proposes (a) to give under any enactment a "
+      "notice under or by virtue of which requirements are imposed on a person; or (b) to make "
+      "an order or direction under any enactment.",
+      "Information relating to any action taken or to be taken in connection with the "
+      "prevention, investigation or prosecution of crime.",
+  };
+  return paragraph >= 1 && paragraph <= 7 ? kDescriptions[paragraph - 1] : "";
+}
+
+std::string classification(const ReportSettings& s) {
+  if (s.part == Part::A) return "Part A (public)";
+  return "Part B (exempt: Schedule 12A " + paragraph_list(s.exempt_paragraphs) + ")";
+}
+
+std::string document_title(const ReportSettings& s, std::string_view title) {
+  return (s.part == Part::B ? "Part B (exempt): " : "") + one_line(title);
+}
+
+std::string check_exempt_paragraphs(const std::vector<int>& paragraphs) {
+  if (paragraphs.empty()) return "name at least one paragraph of Schedule 12A (1 to 7)";
+  std::vector<int> seen;
+  for (int p : paragraphs) {
+    if (p < 1 || p > 7)
+      return "paragraph " + std::to_string(p) +
+             " is not one of Part 1 of Schedule 12A: use 1 to 7";
+    if (std::find(seen.begin(), seen.end(), p) != seen.end())
+      return "paragraph " + std::to_string(p) + " is named twice";
+    seen.push_back(p);
+  }
+  return "";
+}
+
+std::optional<std::vector<int>> parse_exempt_paragraphs(std::string_view text) {
+  std::vector<int> out;
+  std::string number;
+  auto flush = [&]() -> bool {
+    if (number.empty()) return true;
+    if (number.size() > 2) return false;
+    out.push_back(std::stoi(number));
+    number.clear();
+    return true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      number += c;
+    } else if (c == ',' || c == ' ') {
+      if (!flush()) return std::nullopt;
+    } else if (text.substr(i, 3) == "and") {
+      if (!flush()) return std::nullopt;
+      i += 2;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!flush() || out.empty()) return std::nullopt;
+  return out;
 }
 
 std::string percent(double p) {
@@ -248,8 +336,30 @@ std::string recommendation_addressee(const MembersRecommendationRow& r) {
   return who.empty() || who == one_line(r.to) ? one_line(r.to) : one_line(r.to) + ": " + who;
 }
 
+std::string open_actions_summary(const OpenActionsReport& r) {
+  const size_t n = r.actions.size();
+  if (n == 0) return "No improvement actions are open.";
+  const std::string at = r.as_at.empty() ? std::string() : " at " + long_date(r.as_at);
+  std::string s = (n == 1 ? std::string("1 improvement action is")
+                           : std::to_string(n) + " improvement actions are") +
+                  " not yet done";
+  if (r.overdue == 0) s += "; none is overdue" + at + ".";
+  else if (n == 1) s += ", and it is overdue" + at + ".";
+  else s += "; " + std::to_string(r.overdue) + " of them " + (r.overdue == 1 ? "is" : "are") +
+            " overdue" + at + ".";
+  if (n == 1) return s;
+  if (r.overdue > 0)
+    return s + " Overdue actions come first, longest overdue first; then the rest, soonest due "
+               "first; actions with no due date come last.";
+  return s + " They are listed soonest due first; actions with no due date come last.";
+}
+
 std::string action_status(const ActionRow& a) {
-  return humanise_key(a.status) + (a.overdue ? " (overdue)" : "");
+  if (!a.overdue) return humanise_key(a.status);
+  if (a.days_overdue <= 0) return humanise_key(a.status) + " (overdue)";
+  return humanise_key(a.status) + " (overdue by " +
+         (a.days_overdue == 1 ? std::string("1 day") : std::to_string(a.days_overdue) + " days") +
+         ")";
 }
 
 std::string finding_text(const FindingRow& f) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,32 @@ inline constexpr const char* kPartANotice =
 
 // "Part A" | "Part B".
 const char* part_label(Part p);
-// "Part A \u2014 public" | the exempt marking.
-std::string part_marking(Part p);
+// "Part A \u2014 public" | the exempt marking naming the report's Schedule 12A paragraphs.
+std::string part_marking(const ReportSettings& s);
+// The Part B marking naming the paragraphs (of Part 1 of the Schedule): "EXEMPT INFORMATION \u2014
+// not for publication: Local Government Act 1972, Schedule 12A, paragraphs 1, 2 and 7".
+std::string exempt_marking(const std::vector<int>& paragraphs);
+// "paragraphs 1, 2 and 7" | "paragraph 3".
+std::string paragraph_list(const std::vector<int>& paragraphs);
+// What a paragraph of Part 1 of Schedule 12A describes, as the Act words it; "" outside 1-7.
+const char* schedule12a_description(int paragraph);
+// The public interest test (paragraph 10 of Schedule 12A), carried on every Part B report.
+inline constexpr const char* kPublicInterestTest =
+    "This information is exempt only if, and for so long as, in all the circumstances of the "
+    "case, the public interest in maintaining the exemption outweighs the public interest in "
+    "disclosing it (paragraph 10 of Part 2 of Schedule 12A). It may be considered with the "
+    "press and public excluded only if the committee so resolves (section 100A(4) of the Local "
+    "Government Act 1972).";
+// The classification on one line, for CSV rows and xAPI: "Part A (public)" or "Part B (exempt:
+// Schedule 12A paragraphs 1, 2 and 7)".
+std::string classification(const ReportSettings& s);
+// A document title as its metadata shows it: "Part B (exempt): " before a Part B one.
+std::string document_title(const ReportSettings& s, std::string_view title);
+// Checks a list of Schedule 12A paragraphs: each 1-7, none twice, at least one. Returns "" when
+// it is good, else what is wrong in plain words.
+std::string check_exempt_paragraphs(const std::vector<int>& paragraphs);
+// "1,2,7" or "1, 2 and 7" -> {1, 2, 7}; std::nullopt when it is not a list of whole numbers.
+std::optional<std::vector<int>> parse_exempt_paragraphs(std::string_view text);
 
 // "75%" (rounded to a whole percent).
 std::string percent(double p);
@@ -96,7 +121,9 @@ std::string check_evidence(const ControlCheckRow& c);
 std::string response_text(const ResponseRow& r);
 // "Cabinet" or "Cabinet member: Cabinet Member for Resources".
 std::string recommendation_addressee(const MembersRecommendationRow& r);
-// "Open", "In progress", "Open (overdue)".
+// The open-actions report's opening sentence: how many, how many overdue at its date, the order.
+std::string open_actions_summary(const OpenActionsReport& r);
+// "Open", "In progress", "Open (overdue by 3 days)".
 std::string action_status(const ActionRow& a);
 // "Finished, good outcome" / "Not finished".
 std::string outcome_text(const FeedbackReport& r);

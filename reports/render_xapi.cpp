@@ -59,6 +59,14 @@ json actor(const FeedbackReport& r) {
   return group;
 }
 
+// The report's classification for the LRS: {"part": "B", "schedule12a": [1, 2, 7]}, so a
+// learning platform can keep exempt statements apart.
+json classification(const ReportSettings& settings) {
+  json c = {{"part", settings.part == Part::A ? "A" : "B"}};
+  if (settings.part == Part::B) c["schedule12a"] = settings.exempt_paragraphs;
+  return c;
+}
+
 json four_p(const Score4& s) {
   json j;
   for (Pillar p : kPillars) j[pillar_key(p)] = s[p];
@@ -81,7 +89,8 @@ void add_session(json& out, const FeedbackReport& r) {
     scenario["definition"]["description"] = {{kLang, text::markdown_to_plain(r.scenario_summary)}};
   json context = {{"registration", registration},
                   {"contextActivities", {{"parent", json::array({{{"id", scenario_iri}}})}}},
-                  {"extensions", {{base + "/extensions/mode", r.mode}}}};
+                  {"extensions", {{base + "/extensions/mode", r.mode},
+                                  {base + "/extensions/classification", classification(r.settings)}}}};
   if (!r.event_name.empty())
     context["contextActivities"]["grouping"] =
         json::array({{{"id", base + "/events/" + iri_part(r.event_name)}}});

@@ -22,6 +22,34 @@ bool is_iso_date(std::string_view s) {
   return year >= 1900 && day >= 1 && day <= days_in_month(year, month);
 }
 
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+long day_number(std::string_view s) {
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  return days_from_civil(num(0, 4), num(5, 2), num(8, 2));
+}
+
+}  // namespace
+
+long days_between(std::string_view from, std::string_view to) {
+  if (!is_iso_date(from) || !is_iso_date(to)) return 0;
+  return day_number(to) - day_number(from);
+}
+
 std::string not_a_date_message(std::string_view field, std::string_view value) {
   return std::string(field) + " \"" + std::string(value) +
          "\" is not a date: write it as YYYY-MM-DD, for example 2026-03-12.";

@@ -92,7 +92,10 @@ TEST_CASE("action plan: an overdue action is flagged and listed first, with its 
   for (size_t i = 1; i < r.actions.size(); ++i) CHECK_FALSE(r.actions[i].overdue);
   for (Format f : {Format::Html, Format::Markdown, Format::Pdf}) {
     CAPTURE(std::string(format_key(f)));
-    CHECK(contains(text_of(render(r, f), f, dir), f, "In progress (overdue)"));
+    // pdftotext reads a wrapped table cell in with its neighbours: the PDF is checked for the
+    // flag, the others for the whole status.
+    CHECK(contains(text_of(render(r, f), f, dir), f,
+                   f == Format::Pdf ? "(overdue" : "In progress (overdue by 21 days)"));
   }
   // Judged against the report's day: a day before it falls due, nothing is overdue.
   ReportSettings early = test_settings(Part::B);
@@ -213,8 +216,8 @@ TEST_CASE("CSV: the control checks and recommendations follow the decisions as t
   const fs::path dir = report_scratch("audit-csv");
   store::Store db = standard_db(dir);
   const std::string csv = render_csv(audited_feedback(db, Part::B));
-  const size_t checks = csv.find("\r\nsession,scenario,team,check_key_action");
-  const size_t recs = csv.find("\r\nsession,scenario,team,recommendation,to");
+  const size_t checks = csv.find("\r\nclassification,session,scenario,team,check_key_action");
+  const size_t recs = csv.find("\r\nclassification,session,scenario,team,recommendation,to");
   REQUIRE(checks != std::string::npos);
   REQUIRE(recs != std::string::npos);
   CHECK(checks < recs);

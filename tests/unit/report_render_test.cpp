@@ -1,5 +1,7 @@
 // Renderers on hand-built models: CSV quoting, Markdown escaping, shared wording, PDF pages and
 // markings, and text that is not valid UTF-8.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -80,8 +82,13 @@ TEST_CASE("CSV is UTF-8 with a BOM, RFC 4180 quoted, and safe to open in a sprea
   auto rows = parse_csv(csv);
   REQUIRE(rows.size() == 3);
   for (const auto& row : rows) CHECK(row.size() == rows.front().size());
-  CHECK(rows[1][16] == "Line one, \"quoted\"\nline two");  // rationale round-trips
-  CHECK(rows[1][9] == "'=cmd|' /C calc'!A0");               // no formula
+  auto column = [&](const std::string& name) {
+    const auto at = std::find(rows[0].begin(), rows[0].end(), name);
+    REQUIRE(at != rows[0].end());
+    return static_cast<size_t>(at - rows[0].begin());
+  };
+  CHECK(rows[1][column("rationale")] == "Line one, \"quoted\"\nline two");  // round-trips
+  CHECK(rows[1][column("choice_text")] == "'=cmd|' /C calc'!A0");           // no formula
   CHECK(csv.find("\r\n") != std::string::npos);
 }
 
