@@ -238,6 +238,8 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
               text::long_date(r.date_to);
     r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
   }
+  r.front_sheet = scrutiny_front_sheet(db, sel, settings, list, redactor);
+  r.settings.front_sheet.reset();  // only the filtered copy above is shown
   r.review = redactor.review();
   return r;
 }

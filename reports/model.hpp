@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/audit/audit.hpp"
+#include "sim/front_sheet.hpp"
 #include "sim/model.hpp"
 #include "sim/scoring.hpp"
 
@@ -38,6 +39,12 @@ struct ReportSettings {
   int late_priority_drop = 1;  // ScoringConfig::late_priority_drop, as the council set it
   // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
+  // The scrutiny report's front sheet when given (a --front-sheet file, the desktop form); when
+  // not, the one saved for the event is used. The builder filters it for Part A.
+  std::optional<FrontSheet> front_sheet;
+  // A scrutiny report above kFullAppendixLimit sessions has a compact appendix unless this asks
+  // for one appendix per session.
+  bool per_session_appendix = false;
 };
 
 // What Part A filtering replaced, and what else in the published free text looks like a
@@ -318,6 +325,8 @@ struct ScrutinyReport {
   std::vector<std::string> left_out;
   // Part A: sessions of Part B scenarios, counted and nothing else (not in any figure above).
   int exempt_sessions = 0;
+  // The front sheet (already filtered for Part A); nullopt when none has been completed.
+  std::optional<FrontSheet> front_sheet;
   RedactionReview review;  // Part A only
 };
 

@@ -239,6 +239,9 @@ void counts_table(Doc& doc, const char* heading, const std::map<std::string, int
 }
 
 void scrutiny_opening(Doc& doc, const ScrutinyReport& r) {
+  doc.heading(1, kFrontSheetHeading);
+  if (std::string notice = front_sheet_notice(r); !notice.empty()) doc.notice(notice);
+  doc.facts(front_sheet_rows(r));
   doc.heading(1, "1. Introduction");
   paragraphs(doc, scrutiny_introduction(r));
   doc.heading(1, "2. Scope");
@@ -314,7 +317,7 @@ void scrutiny_closing(Doc& doc, const ScrutinyReport& r) {
 }
 
 void scrutiny_appendices(Doc& doc, const ScrutinyReport& r) {
-  if (r.appendix.size() > kFullAppendixLimit) {
+  if (compact_appendix(r)) {
     doc.page_break();
     doc.heading(1, appendix_label(0) + " \u2014 Sessions");
     std::vector<Column> cols;

@@ -14,6 +14,11 @@ using html::data;
 
 data scrutiny_data(const ScrutinyReport& r) {
   data d;
+  d.set("front_sheet_notice", front_sheet_notice(r));
+  d.set("front_sheet", html::rows_list(front_sheet_rows(r), [](data& x, const auto& row) {
+    x.set("label", row.first);
+    x.set("value", row.second);
+  }));
   d.set("introduction", html::string_list(scrutiny_introduction(r)));
   d.set("scope", html::string_list(scrutiny_scope(r)));
   d.set("conclusions", html::string_list(scrutiny_conclusions(r)));
@@ -71,7 +76,7 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("meaning", g.meaning);
   }));
   if (!r.appendix.empty())
-    d.set("appendix_count", r.appendix.size() > kFullAppendixLimit
+    d.set("appendix_count", compact_appendix(r)
                                 ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
                                 : "one per session (" + std::to_string(r.appendix.size()) + ")");
   return d;
@@ -84,7 +89,7 @@ std::string render_html(const ScrutinyReport& r) {
   html::mustache session = html::compile("feedback_body.mustache");
   data d = scrutiny_data(r);
   std::string appendices;
-  if (r.appendix.size() > kFullAppendixLimit) {
+  if (compact_appendix(r)) {
     appendices = "<section class=\"appendix\"><h2>" + appendix_label(0) +
                  " — Sessions</h2>\n<table class=\"data\"><thead><tr>";
     for (const std::string& c : session_table_headings()) appendices += "<th>" + c + "</th>";
@@ -96,7 +101,7 @@ std::string render_html(const ScrutinyReport& r) {
     }
     appendices += "</tbody></table></section>\n";
   }
-  for (size_t i = 0; i < r.appendix.size() && r.appendix.size() <= kFullAppendixLimit; ++i) {
+  for (size_t i = 0; i < r.appendix.size() && !compact_appendix(r); ++i) {
     const FeedbackReport& f = r.appendix[i];
     appendices += "<section class=\"appendix\"><h2 dir=\"auto\">" + appendix_label(i) + " \u2014 " +
                   text::escape_markup(one_line(f.scenario_title)) +

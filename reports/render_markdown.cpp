@@ -269,6 +269,11 @@ std::string render_markdown(const FeedbackReport& r) {
 
 std::string render_markdown(const ScrutinyReport& r) {
   std::string o = header(r.settings, "Scrutiny report: " + one_line(r.title));
+  o += h(2, kFrontSheetHeading);
+  if (std::string notice = front_sheet_notice(r); !notice.empty()) o += "*" + esc(notice) + "*\n\n";
+  o += "| | |\n|---|---|\n";
+  for (const auto& [label, value] : front_sheet_rows(r)) o += "| **" + esc(label) + "** | " + esc(value) + " |\n";
+  o += "\n";
   o += h(2, "1. Introduction");
   paragraphs(o, scrutiny_introduction(r));
   o += h(2, "2. Scope");
@@ -328,7 +333,7 @@ std::string render_markdown(const ScrutinyReport& r) {
   for (const GlossaryEntry& g : glossary())
     o += "- **" + esc(g.term) + "**: " + esc(g.meaning) + "\n";
   o += "\n";
-  if (r.appendix.size() > kFullAppendixLimit) {
+  if (compact_appendix(r)) {
     o += h(2, appendix_label(0) + " — Sessions");
     std::string sep;
     for (const std::string& c : session_table_headings()) o += "| " + c + " ", sep += "|---";

@@ -220,6 +220,9 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   doc.title_block("Scrutiny report", one_line(r.title),
                   "Report of the desktop audit programme, " + long_date(r.date_from) +
                       (r.date_to != r.date_from ? " to " + long_date(r.date_to) : ""));
+  doc.heading(1, kFrontSheetHeading);
+  if (std::string notice = front_sheet_notice(r); !notice.empty()) doc.notice(notice);
+  doc.facts(front_sheet_rows(r));
   doc.heading(1, "1. Introduction");
   paragraphs(doc, scrutiny_introduction(r));
   doc.heading(1, "2. Scope");
@@ -286,7 +289,7 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   rows.clear();
   for (const GlossaryEntry& g : glossary()) rows.push_back({g.term, g.meaning});
   doc.table({{"", 1.3}, {"", 4}}, rows);
-  if (r.appendix.size() > kFullAppendixLimit) {
+  if (compact_appendix(r)) {
     doc.new_page();
     doc.heading(1, appendix_label(0) + " — Sessions");
     std::vector<Column> cols;

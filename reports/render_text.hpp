@@ -128,9 +128,22 @@ const std::vector<GlossaryEntry>& glossary();
 // Up to this many sessions a scrutiny report has a full appendix per session; beyond it one
 // appendix lists every session in a table (the CSV and xAPI exports keep every decision).
 inline constexpr size_t kFullAppendixLimit = 100;
+// Whether the report's appendix is that one table: above the limit, unless the settings ask for
+// one appendix per session.
+inline bool compact_appendix(const ScrutinyReport& r) {
+  return r.appendix.size() > kFullAppendixLimit && !r.settings.per_session_appendix;
+}
 // Columns and one row of that table.
 std::vector<std::string> session_table_headings();
 std::vector<std::string> session_table_row(const FeedbackReport& f);
+
+// The front sheet that precedes section 1 in every format (render_front_sheet_text.cpp): label
+// and value rows, a field not filled in saying so, never an empty heading.
+inline constexpr const char* kFrontSheetHeading = "Front sheet";
+inline constexpr const char* kNotYetCompleted = "Not yet completed";
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const ScrutinyReport& r);
+// The line under the heading when no front sheet has been completed for the report; "" when one has.
+std::string front_sheet_notice(const ScrutinyReport& r);
 
 // "Appendix A", ..., "Appendix Z", "Appendix AA", ...
 std::string appendix_label(size_t index);
