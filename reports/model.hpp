@@ -325,6 +325,10 @@ struct ScrutinyReport {
   std::vector<std::string> left_out;
   // Part A: sessions of Part B scenarios, counted and nothing else (not in any figure above).
   int exempt_sessions = 0;
+  // Who took part, each once: in Part B by name and role; in Part A the role only (names
+  // empty), so no spelling of anyone's name can reach the membership section.
+  std::vector<PersonRow> membership;
+  std::vector<std::string> facilitators;  // Part B: as recorded; Part A: one blank each (counted)
   // The front sheet (already filtered for Part A); nullopt when none has been completed.
   std::optional<FrontSheet> front_sheet;
   RedactionReview review;  // Part A only
