@@ -15,12 +15,15 @@ using html::data;
 data scrutiny_data(const ScrutinyReport& r) {
   data d;
   d.set("front_sheet_notice", front_sheet_notice(r));
+  d.set("has_front_sheet_notice", !front_sheet_notice(r).empty());
   d.set("front_sheet", html::rows_list(front_sheet_rows(r), [](data& x, const auto& row) {
     x.set("label", row.first);
     x.set("value", row.second);
   }));
   const std::vector<std::string>& sections = scrutiny_section_titles();
-  d.set("section_titles", html::string_list(sections));
+  std::vector<std::string> toc;  // the list numbers them itself
+  for (const std::string& t : sections) toc.push_back(t.substr(t.find(". ") + 2));
+  d.set("toc_titles", html::string_list(toc));
   for (size_t i = 0; i < sections.size(); ++i) d.set("s" + std::to_string(i + 1), sections[i]);
   d.set("foreword", html::string_list(scrutiny_foreword(r)));
   d.set("membership_intro", membership_intro(r));
@@ -49,6 +52,7 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("paragraphs", html::string_list(imp.second));
   }));
   d.set("unfinished", unfinished_sentence(r));
+  d.set("has_unfinished", !unfinished_sentence(r).empty());
   d.set("appendices_intro", appendices_intro(r));
   d.set("learning_intro", std::string(kScrutinyLearningPointsIntro));
   d.set("has_learning_points", !r.learning_points.empty());
