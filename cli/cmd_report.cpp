@@ -29,8 +29,9 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string session, event, from, to, format = "html", part = "a", council, logo, out,
-      generated_at, word_template, save_template, exempt_paragraphs;
+      generated_at, word_template, save_template, exempt_paragraphs, front_sheet;
   bool actions = false;
+  bool per_session_appendix = false;
   bool force = false;  // write over an existing --output file
 };
 
@@ -149,6 +150,17 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
       return kExitUsage;
     }
   }
+  if (!o.front_sheet.empty()) {
+    if (!o.session.empty() || o.actions) {
+      std::cerr << "auditsim report: --front-sheet belongs to a scrutiny report (--event or --from/--to)\n";
+      return kExitUsage;
+    }
+    FrontSheetResult parsed = load_front_sheet_file(o.front_sheet);
+    for (const Diagnostic& d : parsed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
+    if (!parsed.ok()) return kExitProblems;
+    settings.front_sheet = std::move(parsed.sheet);
+  }
+  settings.per_session_appendix = o.per_session_appendix;
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
   if (!o.exempt_paragraphs.empty()) {
     std::optional<std::vector<int>> paragraphs = reports::text::parse_exempt_paragraphs(o.exempt_paragraphs);
@@ -165,6 +177,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
       return kExitUsage;
     }
     settings.exempt_paragraphs = *paragraphs;
+    settings.exempt_paragraphs_chosen = true;
   }
   settings.generated_at = o.generated_at.empty() ? store::now_utc() : o.generated_at;
 
@@ -236,6 +249,12 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
                   "else the shipped one)");
   cmd->add_option("--save-template", o->save_template,
                   "Write the default Word template to this file, for the council to make its own");
+  cmd->add_option("--front-sheet", o->front_sheet,
+                  "Front sheet file (auditsim-front-sheet/1) for a scrutiny report; default: the "
+                  "one saved for the event (`auditsim event front-sheet`)");
+  cmd->add_flag("--per-session-appendix", o->per_session_appendix,
+                "A scrutiny report's appendix per session even above 100 sessions (default: a "
+                "compact table)");
   cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
   cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
   cmd->add_flag("--force", o->force, "Replace the --output file when it already exists");

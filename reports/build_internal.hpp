@@ -94,6 +94,13 @@ std::vector<store::SessionSummary> select_sessions(store::Store& db, const Scrut
 // still a name.
 Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
 
+// The front sheet a scrutiny report shows (build_front_sheet.cpp): the settings' one, else the
+// event's saved one, filtered for Part A; nullopt when there is none or it is blank.
+std::optional<FrontSheet> scrutiny_front_sheet(store::Store& db, const ScrutinySelection& sel,
+                                               const ReportSettings& settings,
+                                               const std::vector<store::SessionSummary>& sessions,
+                                               Redactor& redactor);
+
 // How a builder filters one free text: Part A's redactor, or the text as typed in Part B.
 using Clean = std::function<std::string(const std::string&)>;
 

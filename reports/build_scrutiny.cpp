@@ -3,6 +3,8 @@
 // the key actions the teams most often missed in the story.
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <tuple>
 #include <set>
 #include <unordered_map>
 
@@ -102,7 +104,8 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   const std::vector<store::SessionSummary> list = select_sessions(db, sel);
   ScenarioCache cache;
   Redactor redactor = part_a ? selection_redactor(db, list) : Redactor();
-  std::set<std::string> people, teams, events, titles;
+  std::set<std::string> people, teams, events, titles, facilitators;
+  std::map<std::string, PersonRow> members_seen;  // membership, each person once
   std::unordered_map<std::string, size_t> dist_index;
   std::map<std::string, size_t> missed_index;  // scenario/key action -> most_missed
   std::map<std::string, int> played;           // scenario id -> sessions
@@ -204,6 +207,12 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
       if (fr.kind == FindingKind::Breached) ++m.breached;
       if (fr.kind == FindingKind::AchievedLate) ++m.late;
     }
+    for (const PersonRow& p : f.people) {
+      PersonRow m{part_a ? "" : p.name, "", p.role};
+      if (part_a) m.pseudonym = p.pseudonym;  // only to count each person once, never shown
+      members_seen.emplace(m.pseudonym + '\x1f' + m.name + '\x1f' + m.role, m);
+    }
+    if (!f.facilitator.empty()) facilitators.insert(f.facilitator);
     // Keep the per-session detail for the appendix.
     r.appendix.push_back(std::move(f));
   }
@@ -225,6 +234,17 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     sp.min = *std::min_element(sp.percents.begin(), sp.percents.end());
     sp.max = *std::max_element(sp.percents.begin(), sp.percents.end());
   }
+  for (auto& [key, m] : members_seen) {
+    m.pseudonym.clear();
+    r.membership.push_back(std::move(m));
+  }
+  // Members before staff, then by name (Part B); Part A keeps the roles only.
+  std::stable_sort(r.membership.begin(), r.membership.end(), [](const PersonRow& a, const PersonRow& b) {
+    return std::tie(a.role, a.name) < std::tie(b.role, b.name);
+  });
+  r.facilitators.assign(facilitators.begin(), facilitators.end());
+  if (part_a)  // counted, never named
+    for (std::string& f : r.facilitators) f.clear();
   r.participants = static_cast<int>(people.size());
   r.teams = static_cast<int>(teams.size());
   r.event_names.assign(events.begin(), events.end());
@@ -240,6 +260,13 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
               text::long_date(r.date_to);
     r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
   }
+  r.front_sheet = scrutiny_front_sheet(db, sel, settings, list, redactor);
+  // The clerk's front sheet says which paragraphs of Schedule 12A make the paper exempt; every
+  // page's marking then names the same ones.
+  if (r.front_sheet && !settings.exempt_paragraphs_chosen &&
+      !r.front_sheet->schedule_12a_paragraphs.empty())
+    r.settings.exempt_paragraphs = r.front_sheet->schedule_12a_paragraphs;
+  r.settings.front_sheet.reset();  // only the filtered copy above is shown
   r.review = redactor.review();
   return r;
 }

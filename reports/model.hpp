@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/audit/audit.hpp"
+#include "sim/front_sheet.hpp"
 #include "sim/model.hpp"
 #include "sim/scoring.hpp"
 
@@ -34,6 +35,9 @@ struct ReportSettings {
   // exempt information falls under (1-7), named in the marking on every page. The default
   // suits what these reports hold: individuals (1), who they are (2) and crime (7).
   std::vector<int> exempt_paragraphs = {1, 2, 7};
+  // True when the paragraphs above were chosen for this report (--exempt-paragraphs); else a
+  // scrutiny report takes those its front sheet names.
+  bool exempt_paragraphs_chosen = false;
   RatingScale scale;  // the exercise rating's
   audit::OpinionDefinitions opinion;  // the assurance opinion's
   // The day actions are judged overdue against (YYYY-MM-DD); empty: the day of generated_at,
@@ -42,6 +46,12 @@ struct ReportSettings {
   int late_priority_drop = 1;  // ScoringConfig::late_priority_drop, as the council set it
   // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
+  // The scrutiny report's front sheet when given (a --front-sheet file, the desktop form); when
+  // not, the one saved for the event is used. The builder filters it for Part A.
+  std::optional<FrontSheet> front_sheet;
+  // A scrutiny report above kFullAppendixLimit sessions has a compact appendix unless this asks
+  // for one appendix per session.
+  bool per_session_appendix = false;
 };
 
 // What Part A filtering replaced, and what else in the published free text looks like a
@@ -323,6 +333,12 @@ struct ScrutinyReport {
   std::vector<std::string> left_out;
   // Part A: sessions of Part B scenarios, counted and nothing else (not in any figure above).
   int exempt_sessions = 0;
+  // Who took part, each once: in Part B by name and role; in Part A the role only (names
+  // empty), so no spelling of anyone's name can reach the membership section.
+  std::vector<PersonRow> membership;
+  std::vector<std::string> facilitators;  // Part B: as recorded; Part A: one blank each (counted)
+  // The front sheet (already filtered for Part A); nullopt when none has been completed.
+  std::optional<FrontSheet> front_sheet;
   RedactionReview review;  // Part A only
 };
 

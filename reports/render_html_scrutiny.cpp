@@ -14,11 +14,46 @@ using html::data;
 
 data scrutiny_data(const ScrutinyReport& r) {
   data d;
-  d.set("introduction", html::string_list(scrutiny_introduction(r)));
-  d.set("scope", html::string_list(scrutiny_scope(r)));
+  d.set("front_sheet_notice", front_sheet_notice(r));
+  d.set("has_front_sheet_notice", !front_sheet_notice(r).empty());
+  d.set("front_sheet", html::rows_list(front_sheet_rows(r), [](data& x, const auto& row) {
+    x.set("label", row.first);
+    x.set("value", row.second);
+  }));
+  const std::vector<std::string>& sections = scrutiny_section_titles();
+  std::vector<std::string> toc;  // the list numbers them itself
+  for (const std::string& t : sections) toc.push_back(t.substr(t.find(". ") + 2));
+  d.set("toc_titles", html::string_list(toc));
+  for (size_t i = 0; i < sections.size(); ++i) d.set("s" + std::to_string(i + 1), sections[i]);
+  d.set("foreword", html::string_list(scrutiny_foreword(r)));
+  d.set("membership_intro", membership_intro(r));
+  d.set("has_membership", !r.membership.empty());
+  d.set("membership_headings", html::string_list(membership_headings(r)));
+  d.set("membership", html::rows_list(membership_rows(r), [](data& x, const std::vector<std::string>& row) {
+    x.set("a", row.at(0));
+    x.set("b", row.at(1));
+  }));
+  d.set("aims", html::string_list(scrutiny_aims(r)));
+  d.set("outcomes", html::string_list(scrutiny_outcomes(r)));
+  d.set("methods", html::string_list(scrutiny_methods(r)));
   d.set("conclusions", html::string_list(scrutiny_conclusions(r)));
   d.set("has_recommendations", !r.recommendations.empty());
-  d.set("recommendations", html::rows_list(r.recommendations, html::recommendation_entry));
+  d.set("recommendation_headings", html::string_list(recommendation_headings()));
+  d.set("recommendation_rows", html::rows_list(recommendation_rows(r), [](data& x, const std::vector<std::string>& row) {
+    x.set("number", row.at(0));
+    x.set("text", row.at(1));
+    x.set("to", row.at(2));
+    x.set("response", row.at(3));
+  }));
+  d.set("cmt_response", cmt_response(r));
+  d.set("cabinet_response", cabinet_response(r));
+  d.set("implications", html::rows_list(scrutiny_implications(r), [](data& x, const auto& imp) {
+    x.set("heading", imp.first);
+    x.set("paragraphs", html::string_list(imp.second));
+  }));
+  d.set("unfinished", unfinished_sentence(r));
+  d.set("has_unfinished", !unfinished_sentence(r).empty());
+  d.set("appendices_intro", appendices_intro(r));
   d.set("learning_intro", std::string(kScrutinyLearningPointsIntro));
   d.set("has_learning_points", !r.learning_points.empty());
   d.set("learning_points", html::rows_list(r.learning_points, [&](data& x, const LearningPoint& lp) {
@@ -28,15 +63,15 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("rationale", one_line(lp.rationale));
   }));
   d.set("attendance", attendance_sentence(r));
-  auto counts = [](const std::map<std::string, int>& m) {
+  auto counts = [](const std::vector<std::pair<std::string, int>>& m) {
     return html::rows_list(m, [](data& x, const auto& entry) {
       x.set("label", one_line(entry.first));
       x.set("count", std::to_string(entry.second));
     });
   };
-  d.set("ratings", counts(r.ratings));
+  d.set("ratings", counts(rating_counts(r)));
   d.set("has_opinions", !r.opinions.empty());
-  d.set("opinions", counts(r.opinions));
+  d.set("opinions", counts(opinion_counts(r)));
   d.set("spread_svg", svg::spread(r.spread));
   d.set("spread", html::rows_list(r.spread, [&](data& x, const auto& sp) {
     x.set("name", pillar_name(sp.pillar));
@@ -62,16 +97,13 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("priority_key", priority_key(m.finding.priority));
     x.set("missed", finding_count(m));
   }));
-  d.set("financial", html::string_list(scrutiny_financial(r)));
-  d.set("legal", html::string_list(scrutiny_legal(r)));
   d.set("monitoring", html::string_list(scrutiny_monitoring(r)));
-  d.set("methodology", html::string_list(scrutiny_methodology(r)));
   d.set("glossary", html::rows_list(glossary(), [&](data& x, const GlossaryEntry& g) {
     x.set("term", g.term);
     x.set("meaning", g.meaning);
   }));
   if (!r.appendix.empty())
-    d.set("appendix_count", r.appendix.size() > kFullAppendixLimit
+    d.set("appendix_count", compact_appendix(r)
                                 ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
                                 : "one per session (" + std::to_string(r.appendix.size()) + ")");
   return d;
@@ -84,7 +116,7 @@ std::string render_html(const ScrutinyReport& r) {
   html::mustache session = html::compile("feedback_body.mustache");
   data d = scrutiny_data(r);
   std::string appendices;
-  if (r.appendix.size() > kFullAppendixLimit) {
+  if (compact_appendix(r)) {
     appendices = "<section class=\"appendix\"><h2>" + appendix_label(0) +
                  " — Sessions</h2>\n<table class=\"data\"><thead><tr>";
     for (const std::string& c : session_table_headings()) appendices += "<th>" + c + "</th>";
@@ -96,7 +128,7 @@ std::string render_html(const ScrutinyReport& r) {
     }
     appendices += "</tbody></table></section>\n";
   }
-  for (size_t i = 0; i < r.appendix.size() && r.appendix.size() <= kFullAppendixLimit; ++i) {
+  for (size_t i = 0; i < r.appendix.size() && !compact_appendix(r); ++i) {
     const FeedbackReport& f = r.appendix[i];
     appendices += "<section class=\"appendix\"><h2 dir=\"auto\">" + appendix_label(i) + " \u2014 " +
                   text::escape_markup(one_line(f.scenario_title)) +

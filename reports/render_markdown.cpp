@@ -268,27 +268,46 @@ std::string render_markdown(const FeedbackReport& r) {
   return o + footer(r.settings);
 }
 
+void table(std::string& o, const std::vector<std::string>& headings,
+           const std::vector<std::vector<std::string>>& rows) {
+  std::string sep;
+  for (const std::string& c : headings) o += "| " + esc(c) + " ", sep += "|---";
+  o += "|\n" + sep + "|\n";
+  for (const auto& row : rows) {
+    for (const std::string& c : row) o += "| " + esc(c) + " ";
+    o += "|\n";
+  }
+  o += "\n";
+}
+
 std::string render_markdown(const ScrutinyReport& r) {
+  const std::vector<std::string>& sections = scrutiny_section_titles();
   std::string o = header(r.settings, "Scrutiny report: " + one_line(r.title));
-  o += h(2, "1. Introduction");
-  paragraphs(o, scrutiny_introduction(r));
-  o += h(2, "2. Scope");
-  paragraphs(o, scrutiny_scope(r));
-  o += h(2, "3. Conclusions");
+  o += h(2, kFrontSheetHeading);
+  if (std::string notice = front_sheet_notice(r); !notice.empty()) o += "*" + esc(notice) + "*\n\n";
+  o += "| | |\n|---|---|\n";
+  for (const auto& [label, value] : front_sheet_rows(r)) o += "| **" + esc(label) + "** | " + esc(value) + " |\n";
+  o += "\n" + h(2, sections[0]);
+  paragraphs(o, scrutiny_foreword(r));
+  o += h(2, sections[1]) + esc(membership_intro(r)) + "\n\n";
+  if (!r.membership.empty()) table(o, membership_headings(r), membership_rows(r));
+  o += h(2, sections[2]) + h(3, "Aims");
+  paragraphs(o, scrutiny_aims(r));
+  o += h(3, "Expected outcomes");
+  for (const std::string& c : scrutiny_outcomes(r)) o += "- " + esc(c) + "\n";
+  o += "\n" + h(3, "Methods");
+  paragraphs(o, scrutiny_methods(r));
+  o += h(2, sections[3]);
   for (const std::string& c : scrutiny_conclusions(r)) o += "- " + esc(c) + "\n";
-  o += "\n" + h(2, "4. Recommendations");
-  if (r.recommendations.empty())
-    o += "The members made no recommendations. The committee is asked to note the report.\n\n";
-  else o += "The members recommend:\n\n";
-  recommendation_list(o, r.recommendations);
-  o += "\n" + h(2, "5. Evidence");
+  o += "\n" + h(2, sections[4]);
   o += h(3, "Attendance") + esc(attendance_sentence(r)) + "\n\n";
   o += h(3, "Exercise ratings") + "| Exercise rating | Sessions |\n|---|---|\n";
-  for (const auto& [label, count] : r.ratings) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+  for (const auto& [label, count] : rating_counts(r)) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
   o += "\n";
+  if (std::string u = unfinished_sentence(r); !u.empty()) o += esc(u) + "\n\n";
   if (!r.opinions.empty()) {
     o += h(3, "Assurance opinions") + "| Assurance opinion | Sessions |\n|---|---|\n";
-    for (const auto& [label, count] : r.opinions) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+    for (const auto& [label, count] : opinion_counts(r)) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
     o += "\n";
   }
   o += h(3, "4P distribution") + "| Pillar | Mean | Lowest | Highest | Sessions assessed |\n|---|---|---|---|---|\n";
@@ -317,28 +336,31 @@ std::string render_markdown(const ScrutinyReport& r) {
   for (const LearningPoint& lp : r.learning_points)
     o += std::to_string(lp.number) + ". " + esc(lp.text) + " *(" + priority_label(lp.priority) +
          " priority. " + esc(lp.rationale) + ")*\n";
-  o += "\n" + h(2, "6. Financial and legal implications") + h(3, "Financial");
-  paragraphs(o, scrutiny_financial(r));
-  o += h(3, "Legal");
-  paragraphs(o, scrutiny_legal(r));
-  o += h(2, "7. Monitoring arrangements");
+  o += "\n" + h(2, sections[5]);
+  if (r.recommendations.empty())
+    o += "The members made no recommendations. The committee is asked to note the report.\n\n";
+  else table(o, recommendation_headings(), recommendation_rows(r));
+  o += h(2, sections[6]) + h(3, "Corporate Management Team's response") + esc(cmt_response(r)) + "\n\n" +
+       h(3, "Cabinet's response") + esc(cabinet_response(r)) + "\n\n";
+  o += h(2, sections[7]);
+  for (const auto& [heading, ps] : scrutiny_implications(r)) {
+    o += h(3, heading);
+    paragraphs(o, ps);
+  }
+  o += h(2, sections[8]);
   paragraphs(o, scrutiny_monitoring(r));
-  o += h(2, "8. Methodology");
-  paragraphs(o, scrutiny_methodology(r));
-  o += h(2, "9. Glossary");
+  o += h(2, sections[9]);
   for (const GlossaryEntry& g : glossary())
     o += "- **" + esc(g.term) + "**: " + esc(g.meaning) + "\n";
-  o += "\n";
-  if (r.appendix.size() > kFullAppendixLimit) {
-    o += h(2, appendix_label(0) + " — Sessions");
-    std::string sep;
-    for (const std::string& c : session_table_headings()) o += "| " + c + " ", sep += "|---";
-    o += "|\n" + sep + "|\n";
-    for (const FeedbackReport& f : r.appendix) {
-      for (const std::string& c : session_table_row(f)) o += "| " + esc(c) + " ";
-      o += "|\n";
-    }
-    return o + "\n" + footer(r.settings);
+  o += "\n" + h(2, sections[10]) + esc(appendices_intro(r)) + "\n\n";
+  if (compact_appendix(r)) {
+    o += h(2, appendix_label(0) + " \u2014 Sessions");
+    table(o, session_table_headings(), [&] {
+      std::vector<std::vector<std::string>> rows;
+      for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
+      return rows;
+    }());
+    return o + footer(r.settings);
   }
   for (size_t i = 0; i < r.appendix.size(); ++i) {
     const FeedbackReport& f = r.appendix[i];

@@ -216,30 +216,46 @@ void paragraphs(Doc& doc, const std::vector<std::string>& ps) {
   for (const std::string& p : ps) doc.paragraph(p);
 }
 
+std::vector<Column> columns(const std::vector<std::string>& headings, const std::vector<double>& weights) {
+  std::vector<Column> cols;
+  for (size_t i = 0; i < headings.size(); ++i) cols.push_back({headings[i], i < weights.size() ? weights[i] : 1.0});
+  return cols;
+}
+
+// The scrutiny report in the Preston structure; the numbered sections' titles and wording are
+// shared with every format (render_text.hpp).
 void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
+  const std::vector<std::string>& sections = scrutiny_section_titles();
   doc.title_block("Scrutiny report", one_line(r.title),
                   "Report of the desktop audit programme, " + long_date(r.date_from) +
                       (r.date_to != r.date_from ? " to " + long_date(r.date_to) : ""));
-  doc.heading(1, "1. Introduction");
-  paragraphs(doc, scrutiny_introduction(r));
-  doc.heading(1, "2. Scope");
-  paragraphs(doc, scrutiny_scope(r));
-  doc.heading(1, "3. Conclusions");
+  doc.heading(1, kFrontSheetHeading);
+  if (std::string notice = front_sheet_notice(r); !notice.empty()) doc.notice(notice);
+  doc.facts(front_sheet_rows(r));
+  doc.heading(1, sections[0]);
+  paragraphs(doc, scrutiny_foreword(r));
+  doc.heading(1, sections[1]);
+  doc.paragraph(membership_intro(r));
+  if (!r.membership.empty()) doc.table(columns(membership_headings(r), {3, 2}), membership_rows(r));
+  doc.heading(1, sections[2]);
+  doc.heading(2, "Aims");
+  paragraphs(doc, scrutiny_aims(r));
+  doc.heading(2, "Expected outcomes");
+  for (const std::string& c : scrutiny_outcomes(r)) doc.bullet(c);
+  doc.heading(2, "Methods");
+  paragraphs(doc, scrutiny_methods(r));
+  doc.heading(1, sections[3]);
   for (const std::string& c : scrutiny_conclusions(r)) doc.bullet(c);
-  doc.heading(1, "4. Recommendations");
-  if (r.recommendations.empty())
-    doc.paragraph("The members made no recommendations. The committee is asked to note the report.");
-  else doc.paragraph("The members recommend:");
-  recommendation_list(doc, r.recommendations);
-  doc.heading(1, "5. Evidence");
+  doc.heading(1, sections[4]);
   doc.heading(2, "Attendance");
   doc.paragraph(attendance_sentence(r));
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [label, count] : r.ratings) rows.push_back({one_line(label), std::to_string(count)});
+  for (const auto& [label, count] : rating_counts(r)) rows.push_back({one_line(label), std::to_string(count)});
   doc.table({{"Exercise rating", 3}, {"Sessions", 1}}, rows);
+  if (std::string u = unfinished_sentence(r); !u.empty()) doc.paragraph(u);
   if (!r.opinions.empty()) {
     rows.clear();
-    for (const auto& [label, count] : r.opinions) rows.push_back({one_line(label), std::to_string(count)});
+    for (const auto& [label, count] : opinion_counts(r)) rows.push_back({one_line(label), std::to_string(count)});
     doc.table({{"Assurance opinion", 3}, {"Sessions", 1}}, rows);
   }
   doc.heading(2, "4P distribution");
@@ -273,22 +289,32 @@ void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
   for (const LearningPoint& lp : r.learning_points)
     doc.bullet(one_line(lp.text) + " (" + priority_label(lp.priority) + " priority.) " + one_line(lp.rationale),
                std::to_string(lp.number) + ".");
-  doc.heading(1, "6. Financial and legal implications");
-  doc.heading(2, "Financial");
-  paragraphs(doc, scrutiny_financial(r));
-  doc.heading(2, "Legal");
-  paragraphs(doc, scrutiny_legal(r));
-  doc.heading(1, "7. Monitoring arrangements");
+  doc.heading(1, sections[5]);
+  if (r.recommendations.empty())
+    doc.paragraph("The members made no recommendations. The committee is asked to note the report.");
+  else
+    doc.table(columns(recommendation_headings(), {0.5, 3, 1.4, 2.4}), recommendation_rows(r));
+  doc.heading(1, sections[6]);
+  doc.heading(2, "Corporate Management Team's response");
+  doc.paragraph(cmt_response(r));
+  doc.heading(2, "Cabinet's response");
+  doc.paragraph(cabinet_response(r));
+  doc.heading(1, sections[7]);
+  for (const auto& [heading, ps] : scrutiny_implications(r)) {
+    doc.heading(2, heading);
+    paragraphs(doc, ps);
+  }
+  doc.heading(1, sections[8]);
   paragraphs(doc, scrutiny_monitoring(r));
-  doc.heading(1, "8. Methodology");
-  paragraphs(doc, scrutiny_methodology(r));
-  doc.heading(1, "9. Glossary");
+  doc.heading(1, sections[9]);
   rows.clear();
   for (const GlossaryEntry& g : glossary()) rows.push_back({g.term, g.meaning});
   doc.table({{"", 1.3}, {"", 4}}, rows);
-  if (r.appendix.size() > kFullAppendixLimit) {
+  doc.heading(1, sections[10]);
+  doc.paragraph(appendices_intro(r));
+  if (compact_appendix(r)) {
     doc.new_page();
-    doc.heading(1, appendix_label(0) + " — Sessions");
+    doc.heading(1, appendix_label(0) + " \u2014 Sessions");
     std::vector<Column> cols;
     for (const std::string& c : session_table_headings()) cols.push_back({c, c == "Scenario" ? 2.0 : c == "Started" || c == "Team" ? 1.6 : 1.0});
     rows.clear();

@@ -71,7 +71,7 @@ std::vector<std::string> scrutiny_introduction(const ScrutinyReport& r) {
   if (r.checks_recorded > 0 || !r.recommendations.empty())
     p.push_back("After the scenario the participants checked the council's own arrangements "
                 "against the key actions, and members made their own recommendations, which are "
-                "set out in section 4 with the responses to them. What the teams did in the "
+                "set out in section 6 with the responses to them. What the teams did in the "
                 "story is evidence for learning, in section 5. Each session is summarised in an "
                 "appendix.");
   else
@@ -99,8 +99,74 @@ std::vector<std::string> scrutiny_scope(const ScrutinyReport& r) {
   return p;
 }
 
+// Led by what matters most: findings in priority order (high first, then how often), the
+// council's own controls among them at the priority of their worst finding; then the ratings,
+// opinions and 4P scores, highest first. A low-priority point never comes first while a higher
+// one exists.
 std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
+  struct Ranked {
+    int priority;  // Priority as a number, 0 high; 3 for a point with no priority
+    int weight;    // how often, for ties
+    std::string text;
+  };
+  std::vector<Ranked> ranked;
+  std::vector<const MissedKeyAction*> missed;
+  for (const MissedKeyAction& m : r.most_missed) missed.push_back(&m);
+  std::stable_sort(missed.begin(), missed.end(), [](const MissedKeyAction* a, const MissedKeyAction* b) {
+    if (a->finding.priority != b->finding.priority) return a->finding.priority < b->finding.priority;
+    return a->missed > b->missed;
+  });
+  constexpr size_t kMostShown = 5;
+  for (size_t i = 0; i < missed.size() && i < kMostShown; ++i) {
+    const MissedKeyAction& m = *missed[i];
+    std::string how;
+    if (m.breached > 0) how += "; breached in " + std::to_string(m.breached);
+    if (m.late > 0) how += "; achieved only late in " + std::to_string(m.late);
+    ranked.push_back({static_cast<int>(m.finding.priority), m.missed,
+                      priority_label(m.finding.priority) + " priority, missed in " +
+                          std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions" +
+                          how + ": " + one_line(m.finding.text)});
+  }
+  if (missed.size() > kMostShown)
+    ranked.push_back({3, 0, std::to_string(missed.size() - kMostShown) +
+                                " further key actions were missed; all are listed in section 5."});
+  if (r.checks_recorded > 0) {
+    const int findings = r.audit_findings_high + r.audit_findings_medium + r.audit_findings_low;
+    const int worst = r.audit_findings_high ? 0 : r.audit_findings_medium ? 1 : r.audit_findings_low ? 2 : 3;
+    ranked.push_back({worst, findings,
+                      "The groups checked " + plural(r.checks_recorded, "key control", "key controls") +
+                          " against the council's own arrangements: " +
+                          (findings == 0 ? std::string("every one was found in place")
+                                         : plural(findings, "finding", "findings") + " (" +
+                                               std::to_string(r.audit_findings_high) + " high, " +
+                                               std::to_string(r.audit_findings_medium) + " medium and " +
+                                               std::to_string(r.audit_findings_low) + " low priority)") +
+                          "."});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.priority != b.priority ? a.priority < b.priority : a.weight > b.weight;
+  });
   std::vector<std::string> p;
+  for (Ranked& x : ranked) p.push_back(std::move(x.text));
+  if (missed.empty()) p.push_back("Every key action was achieved in every session assessed.");
+  if (r.checks_recorded == 0)
+    p.push_back("The council's own controls were not checked in these sessions, so the report "
+                "gives no assurance opinion on them.");
+  const std::vector<std::pair<std::string, int>> opinions = opinion_counts(r);
+  if (!opinions.empty()) {
+    std::string s = "Assurance opinions, highest first: ";
+    for (size_t i = 0; i < opinions.size(); ++i)
+      s += (i ? "; " : "") + one_line(opinions[i].first) + " in " + plural(opinions[i].second, "session", "sessions");
+    p.push_back(s + ".");
+  }
+  const std::vector<std::pair<std::string, int>> ratings = rating_counts(r);
+  if (!ratings.empty()) {
+    std::string s = "Exercise ratings (how the teams played the story), highest first: ";
+    for (size_t i = 0; i < ratings.size(); ++i)
+      s += (i ? "; " : "") + one_line(ratings[i].first) + " in " + plural(ratings[i].second, "session", "sessions");
+    p.push_back(s + ".");
+  }
+  if (std::string u = unfinished_sentence(r); !u.empty()) p.push_back(u);
   const ScrutinyReport::PillarSpread* best = nullptr;
   const ScrutinyReport::PillarSpread* worst = nullptr;
   for (const auto& sp : r.spread) {
@@ -117,46 +183,6 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
                 pillar_name(best->pillar) + ".");
   } else {
     p.push_back("No session in this report could be assessed against the 4P model.");
-  }
-  if (!r.ratings.empty()) {
-    std::vector<std::pair<std::string, int>> ops(r.ratings.begin(), r.ratings.end());
-    std::stable_sort(ops.begin(), ops.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string s = "Exercise ratings (how the teams played the story): ";
-    for (size_t i = 0; i < ops.size(); ++i)
-      s += (i ? "; " : "") + one_line(ops[i].first) + " in " +
-           plural(ops[i].second, "session", "sessions");
-    p.push_back(s + ".");
-  }
-  if (r.checks_recorded == 0) {
-    p.push_back("The council's own controls were not checked in these sessions, so the report "
-                "gives no assurance opinion on them.");
-  } else {
-    const int findings = r.audit_findings_high + r.audit_findings_medium + r.audit_findings_low;
-    p.push_back("The groups checked " + plural(r.checks_recorded, "key control", "key controls") +
-                " against the council's own arrangements: " +
-                (findings == 0 ? std::string("every one was found in place")
-                               : plural(findings, "finding", "findings") + " (" +
-                                     std::to_string(r.audit_findings_high) + " high, " +
-                                     std::to_string(r.audit_findings_medium) + " medium and " +
-                                     std::to_string(r.audit_findings_low) + " low priority)") +
-                ".");
-    std::string s = "Assurance opinions: ";
-    size_t i = 0;
-    for (const auto& [label, n] : r.opinions)
-      s += (i++ ? "; " : "") + one_line(label) + " in " + plural(n, "session", "sessions");
-    if (!r.opinions.empty()) p.push_back(s + ".");
-  }
-  if (!r.most_missed.empty()) {
-    const MissedKeyAction& m = r.most_missed.front();
-    std::string how;
-    if (m.breached > 0) how += "; breached in " + std::to_string(m.breached);
-    if (m.late > 0) how += "; achieved only late in " + std::to_string(m.late);
-    p.push_back("The key action most often missed was: " + one_line(m.finding.text) + " (missed in " +
-                std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions" + how +
-                ").");
-  } else {
-    p.push_back("Every key action was achieved in every session assessed.");
   }
   if (r.has_exempt_material && r.settings.part == Part::A)
     p.push_back("Some of the evidence may be exempt information and is reported in Part B.");

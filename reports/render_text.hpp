@@ -155,9 +155,51 @@ const std::vector<GlossaryEntry>& glossary();
 // Up to this many sessions a scrutiny report has a full appendix per session; beyond it one
 // appendix lists every session in a table (the CSV and xAPI exports keep every decision).
 inline constexpr size_t kFullAppendixLimit = 100;
+// Whether the report's appendix is that one table: above the limit, unless the settings ask for
+// one appendix per session.
+inline bool compact_appendix(const ScrutinyReport& r) {
+  return r.appendix.size() > kFullAppendixLimit && !r.settings.per_session_appendix;
+}
 // Columns and one row of that table.
 std::vector<std::string> session_table_headings();
 std::vector<std::string> session_table_row(const FeedbackReport& f);
+
+// The Preston structure of a scrutiny report (render_preston_text.cpp): the numbered sections'
+// titles, and the wording of those written from the front sheet and the figures.
+const std::vector<std::string>& scrutiny_section_titles();  // "1. Chair's foreword", ...
+// The chair's foreword, paragraph by paragraph; a line saying it is not yet written when empty.
+std::vector<std::string> scrutiny_foreword(const ScrutinyReport& r);
+// Membership: Part B by name with the role; Part A the roles and how many held each, no names.
+std::vector<std::string> membership_headings(const ScrutinyReport& r);
+std::vector<std::vector<std::string>> membership_rows(const ScrutinyReport& r);
+std::string membership_intro(const ScrutinyReport& r);
+// Scoping: the aims, the expected outcomes and the methods.
+std::vector<std::string> scrutiny_aims(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_outcomes(const ScrutinyReport& r);
+std::vector<std::string> scrutiny_methods(const ScrutinyReport& r);
+// Exercise ratings and assurance opinions with their session counts, highest level first;
+// unfinished sessions are not in the ratings but counted apart in the sentence below.
+std::vector<std::pair<std::string, int>> rating_counts(const ScrutinyReport& r);
+std::vector<std::pair<std::string, int>> opinion_counts(const ScrutinyReport& r);
+std::string unfinished_sentence(const ScrutinyReport& r);  // "" when every session finished
+// The recommendations table: No., recommendation, addressee, response.
+std::vector<std::string> recommendation_headings();
+std::vector<std::vector<std::string>> recommendation_rows(const ScrutinyReport& r);
+// Section 7: the Corporate Management Team's and Cabinet's responses, from the front sheet.
+std::string cmt_response(const ScrutinyReport& r);
+std::string cabinet_response(const ScrutinyReport& r);
+// Section 11's opening line: what the appendices hold (one per session, or one compact table).
+std::string appendices_intro(const ScrutinyReport& r);
+// Section 8: each implication's heading and paragraphs, the equality impact line included.
+std::vector<std::pair<std::string, std::vector<std::string>>> scrutiny_implications(const ScrutinyReport& r);
+
+// The front sheet that precedes section 1 in every format (render_front_sheet_text.cpp): label
+// and value rows, a field not filled in saying so, never an empty heading.
+inline constexpr const char* kFrontSheetHeading = "Front sheet";
+inline constexpr const char* kNotYetCompleted = "Not yet completed";
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const ScrutinyReport& r);
+// The line under the heading when no front sheet has been completed for the report; "" when one has.
+std::string front_sheet_notice(const ScrutinyReport& r);
 
 // "Appendix A", ..., "Appendix Z", "Appendix AA", ...
 std::string appendix_label(size_t index);

@@ -236,6 +236,14 @@ const std::vector<const char*>& steps() {
       ALTER TABLE actions ADD COLUMN recommendation TEXT NOT NULL DEFAULT ''
         CHECK(length(recommendation) <= 64);
       )sql",
+      // Version 7: the front sheet of each event's committee paper, a JSON object the store
+      // writes and parses (only its braces are checked here, as for a recommendation's findings).
+      R"sql(
+      CREATE TABLE front_sheets(
+        event TEXT PRIMARY KEY REFERENCES events(uuid),
+        body TEXT NOT NULL CHECK(body GLOB '{*}' AND length(body) <= 2000000),
+        updated_at TEXT NOT NULL CHECK(length(updated_at) <= 64));
+      )sql",
   };
   return s;
 }
@@ -251,7 +259,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 6, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 7, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

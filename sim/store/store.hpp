@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/front_sheet.hpp"
 #include "sim/store/records.hpp"
 #include "sim/store/error.hpp"
 
@@ -67,6 +68,14 @@ class Store {
   // The people of the events with these ids (participants of their sessions, facilitators,
   // redaction lists); every event's when `event_ids` is empty.
   NamesToRedact names_to_redact(const std::vector<std::string>& event_ids);
+
+  // --- the front sheet of an event's committee paper (sim/front_sheet.hpp). `event` is a name
+  // or id; by name, every event of that name gets it. Saving replaces the sheet in one
+  // transaction; an invalid sheet (front_sheet_problem) is refused with ErrorKind::Invalid.
+  // NotFound for no event.
+  void save_front_sheet(const std::string& event, const FrontSheet& sheet);
+  // The saved sheet, or nullopt when none has been saved for the event.
+  std::optional<FrontSheet> load_front_sheet(const std::string& event);
 
   // --- play
   // Stores the snapshot (once per sha256) and a new active session; returns its id.

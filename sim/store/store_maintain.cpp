@@ -29,6 +29,7 @@ void keep_only_events(Db& dst, const std::vector<std::string>& event_ids) {
   }
   dst.exec(
       "DELETE FROM event_redactions WHERE event NOT IN (SELECT uuid FROM temp.keep_events);"
+      "DELETE FROM front_sheets WHERE event NOT IN (SELECT uuid FROM temp.keep_events);"
       "DELETE FROM events WHERE uuid NOT IN (SELECT uuid FROM temp.keep_events);"
       "DELETE FROM scenario_snapshots WHERE sha256 NOT IN (SELECT snapshot FROM sessions);"
       "DELETE FROM participants WHERE uuid NOT IN (SELECT participant FROM "

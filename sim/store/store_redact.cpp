@@ -23,6 +23,7 @@ constexpr TextColumn kTextColumns[] = {
     {"events", "name", "event", false},
     {"events", "facilitator", "event", false},
     {"event_redactions", "name", "event", false},
+    {"front_sheets", "body", "event", true},
     {"sessions", "team", "uuid", false},
     {"sessions", "state_json", "uuid", true},
     {"decisions", "rationale", "session", false},
@@ -195,6 +196,10 @@ void import_redactions(Db& db, const std::string& src, ImportReport& report) {
           "SELECT event, name, created_at FROM " + src + ".event_redactions "
           "WHERE event IN (SELECT uuid FROM main.events) AND length(trim(name)) > 0");
   report.redactions_added += static_cast<int>(db.changes());
+  // A front sheet comes with its event; one already saved here is the clerk's latest and stays.
+  db.exec("INSERT OR IGNORE INTO main.front_sheets(event, body, updated_at) "
+          "SELECT event, body, updated_at FROM " + src + ".front_sheets "
+          "WHERE event IN (SELECT uuid FROM main.events)");
 }
 
 std::string erase_message(const EraseReport& r) {

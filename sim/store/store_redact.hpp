@@ -31,7 +31,8 @@ redact::NameMatcher erasure_matcher(Db& db, const std::vector<redact::Person>& e
 void keep_erased_out(Db& db, const std::string& src, const std::string& new_sessions,
                      ImportReport& report);
 
-// Import: the other file's redaction names for events now here (the lists only grow).
+// Import: the other file's redaction names for events now here (the lists only grow), and
+// front sheets of events here that have none.
 void import_redactions(Db& db, const std::string& src, ImportReport& report);
 
 }  // namespace auditsim::store

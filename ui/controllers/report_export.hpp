@@ -77,6 +77,8 @@ class ReportExporter {
   int format = 0;         // index into kReportFormats
   int part = 0;           // 0 Part A (public), 1 Part B (exempt)
   std::string path;       // typed by the user; empty: the default path
+  // Scrutiny reports above 100 sessions: one appendix per session instead of the compact table.
+  bool per_session_appendix = false;
   reports::Format chosen_format() const;
   reports::Part chosen_part() const { return part == 1 ? reports::Part::B : reports::Part::A; }
 

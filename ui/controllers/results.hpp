@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/store/store.hpp"
+#include "ui/controllers/front_sheet.hpp"
 
 namespace auditsim::ui {
 
@@ -50,6 +51,7 @@ class ResultsController {
   std::string erase_input;  // participant name or id typed for erasure
   std::string overview_event;  // the event whose charts are shown; empty: the session list
   int report_kind = 0;         // 0 the selected session, 1 its event, 2 open actions
+  FrontSheetEditor front_sheet;  // the scrutiny report's front sheet, for the event shown
 
   // Long operations on the database at `db_path`; one at a time.
   bool start_import(const std::string& db_path, const std::string& other);

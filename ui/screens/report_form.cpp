@@ -13,7 +13,8 @@ namespace {
 
 // Part A: the names the report will replace and the phrases that still look like names, for
 // the author to confirm. True once confirmed for this very report.
-bool draw_names_check(App& app, ReportExporter& ex, const ReportRequest& req, const std::string& sfx) {
+bool draw_names_check(App& app, ReportExporter& ex, const ReportRequest& req,
+                      const reports::ReportSettings& settings, const std::string& sfx) {
   const reports::RedactionReview* review = ex.review_for(req);
   if (ex.reviewing()) {
     spinner();
@@ -24,7 +25,7 @@ bool draw_names_check(App& app, ReportExporter& ex, const ReportRequest& req, co
   if (!review) {
     if (!ex.review_error.empty()) coloured_text(palette().bad, ("Names not checked: " + ex.review_error).c_str());
     if (button(("Check names before saving" + sfx).c_str()))
-      ex.start_review(app.db_path(), req, report_settings(app.settings(), req.part));
+      ex.start_review(app.db_path(), req, settings);
     return false;
   }
   muted_text(review->redacted.empty() ? "No names were found to replace."
@@ -77,7 +78,12 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
     flow(label.c_str());
     if (radio(label.c_str(), ex.part == i)) ex.part = i;
   }
+  if (kind == ReportKind::Scrutiny)
+    checkbox(("One appendix per session, even above 100 sessions" + sfx + "-appendix").c_str(),
+             &ex.per_session_appendix);
   const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, team);
+  reports::ReportSettings settings = report_settings(app.settings(), req.part);
+  settings.per_session_appendix = kind == ReportKind::Scrutiny && ex.per_session_appendix;
   const std::string hint = ex.path.empty() ? req.path : std::string();
   FileRequest save;
   save.kind = FileRequest::Kind::Save;
@@ -97,9 +103,9 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
     muted_text("Writing the report\xE2\x80\xA6");
   } else {
     bool can = enabled && app.db() != nullptr;
-    if (can && req.part == reports::Part::A) can = draw_names_check(app, ex, req, sfx);
+    if (can && req.part == reports::Part::A) can = draw_names_check(app, ex, req, settings, sfx);
     if (primary_button(("Save report" + sfx).c_str(), ImVec2(0, 0), can))
-      ex.start(app.db_path(), req, report_settings(app.settings(), req.part));
+      ex.start(app.db_path(), req, settings);
     if (!can && why_not) {
       ImGui::SameLine();
       muted_text(why_not);

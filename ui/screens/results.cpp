@@ -191,6 +191,7 @@ void draw_reports(App& app) {
       break;
     case 1:
       if (!event_name.empty()) muted_text(("Event: " + event_name).c_str());
+      if (!event_id.empty()) draw_front_sheet_form(app, event_id);
       draw_report_form(app, app.results_report(), ReportKind::Scrutiny, event_id, event_name, "results",
                        !event_id.empty(), "Select a session of an event first.");
       break;
