@@ -135,6 +135,14 @@ std::vector<Definition> rating_definitions(const RatingScale& scale) {
   if (scale.cap_level_for_missed_high > 0 && scale.cap_level_for_missed_high < 4)
     out[static_cast<size_t>(scale.cap_level_for_missed_high)].text +=
         " Also the best rating for a team that missed or breached a high-priority key action.";
+  // The same for the ending caps: the best a story that ended mixed or poorly can be rated.
+  auto ending_cap = [&](int level, const char* outcome) {
+    if (level > 0 && level < 4)
+      out[static_cast<size_t>(level)].text +=
+          std::string(" Also the best rating for a story that reached a ") + outcome + " ending.";
+  };
+  ending_cap(scale.cap_level_for_mixed_ending, "mixed");
+  ending_cap(scale.cap_level_for_poor_ending, "poor");
   return out;
 }
 
