@@ -322,7 +322,7 @@ void print_result(const Session& session, std::ostream& out) {
   // The story's score, said for what it is: how the team played, not an assurance opinion on
   // the council's controls (that comes only from a desktop audit's control checks).
   out << "\nExercise rating: " << r.rating;
-  if (r.capped_by_high_finding) out << " (capped: " << cap_reason(r) << ")";
+  if (r.capped_by_high_finding || r.capped_by_ending) out << " (capped: " << cap_reason(r) << ")";
   out << "\n";
   if (done && r.rating_level >= 0 && r.rating_level < 4)
     out << "  " << RatingScale{}.definitions[static_cast<size_t>(r.rating_level)]
@@ -347,9 +347,8 @@ void print_result(const Session& session, std::ostream& out) {
     const Node& node = s.nodes[p.node];
     out << "  At \"" << node.title << "\" you chose \"" << reports::text::one_line(node.choices[p.chosen].text)
         << "\".\n    Better: \"" << reports::text::one_line(node.choices[*p.best_alternative].text) << "\" ("
-        << reports::text::score_text(p.alternative_score) << "). From that stage on, the best you could\n"
-        << "    then score was " << p.alternative_value << " points in all, against "
-        << p.chosen_value << " after your choice.\n";
+        << reports::text::score_text(p.alternative_score) << ").\n    "
+        << reports::text::missed_sentence(p.missed, "You") << " from that stage on.\n";
   }
 }
 

@@ -4,6 +4,7 @@
 // free text passes the same name matcher as the rest of the report, so an officer's name typed as
 // an owner, a recorder or a responder never reaches a public paper; roles stay as typed.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -130,11 +131,22 @@ std::vector<Definition> rating_definitions(const RatingScale& scale) {
                                                  : "Overall under " + pct(t.back()) + ".";
     out.push_back({scale.labels[i], scale.definitions[i] + " " + band});
   }
-  // The cap is said at the level it caps at: the best a team that missed a high-priority key
-  // action can be rated.
-  if (scale.cap_level_for_missed_high > 0 && scale.cap_level_for_missed_high < 4)
-    out[static_cast<size_t>(scale.cap_level_for_missed_high)].text +=
-        " Also the best rating for a team that missed or breached a high-priority key action.";
+  // Each cap is said at the level it caps at: the best a team that missed a high-priority key
+  // action, or whose story ended mixed or poorly, can be rated; one sentence per level.
+  std::array<std::vector<std::string>, 4> caps;
+  auto cap = [&](int level, const char* who) {
+    if (level > 0 && level < 4) caps[static_cast<size_t>(level)].emplace_back(who);
+  };
+  cap(scale.cap_level_for_missed_high, "a team that missed or breached a high-priority key action");
+  cap(scale.cap_level_for_mixed_ending, "a story that reached a mixed ending");
+  cap(scale.cap_level_for_poor_ending, "a story that reached a poor ending");
+  for (size_t i = 0; i < caps.size(); ++i) {
+    if (caps[i].empty()) continue;
+    std::string text = " Also the best rating for ";
+    for (size_t k = 0; k < caps[i].size(); ++k)
+      text += (k == 0 ? "" : k + 1 == caps[i].size() ? " or " : ", ") + caps[i][k];
+    out[i].text += text + ".";
+  }
   return out;
 }
 

@@ -93,6 +93,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
         row.alternative_score = p.alternative_score;
         row.alternative_value = p.alternative_value;
         row.chosen_value = p.chosen_value;
+        row.missed = p.missed;
       }
     }
     r.decisions.push_back(std::move(row));
@@ -180,6 +181,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   r.rating = result.rating;
   r.rating_level = result.rating_level;
   r.capped_by_high_finding = result.capped_by_high_finding;
+  r.capped_by_ending = result.capped_by_ending;
   r.rating_definitions = rating_definitions(settings.scale);
   r.priority_definitions = priority_definitions();
   if (!session->finished()) {
@@ -188,6 +190,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.rating = rec.summary.status == store::Status::Abandoned ? "Abandoned" : "In progress";
     r.rating_level = kUnratedLevel;
     r.capped_by_high_finding = false;
+    r.capped_by_ending = false;
   }
   if (result.outcome && session->finished()) {
     r.outcome = outcome_key(*result.outcome);

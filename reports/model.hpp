@@ -101,6 +101,7 @@ struct DecisionRow {
   Score4 alternative_score;
   int64_t alternative_value = 0;
   int64_t chosen_value = 0;
+  Score4 missed;  // per pillar, what the path not taken would have added (PathNotTaken::missed)
   std::string recorded_at;  // ISO 8601 UTC, when the decision was committed
 };
 
@@ -250,6 +251,7 @@ struct FeedbackReport {
   std::string rating;
   int rating_level = 3;  // 0 best .. 3; kUnratedLevel when the session is unfinished
   bool capped_by_high_finding = false;
+  bool capped_by_ending = false;  // the ending's outcome (mixed or poor) held the rating down
   std::vector<Definition> rating_definitions;  // every level with its threshold, highest first
   std::string outcome;  // "good" | "mixed" | "poor" | "" when unfinished
   std::string ending_title;

@@ -207,8 +207,9 @@ std::vector<std::string> scoring_text(const Context& cx, const ReportSettings& s
               (i < 3 ? "; " : ". ");
   }
   const int cap = std::clamp(r.cap_level_for_missed_high, 0, 3);
+  const std::string ending_rule = ending_cap_rule(r);
   out.push_back(rating + "A missed high-priority key action holds the rating at " + r.labels[cap] +
-                " at best.");
+                " at best." + (ending_rule.empty() ? "" : " " + ending_rule));
   for (size_t i = 0; i < 4; ++i) out.push_back(r.labels[i] + ": " + r.definitions[i]);
   out.push_back("Every key action a team did not take is a learning point at its priority; one "
                 "taken late counts one priority lower, and one breached always counts. The key "

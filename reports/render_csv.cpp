@@ -52,7 +52,8 @@ const std::vector<std::string> kDecisionHeader{
     "classification", "session",   "scenario",    "event",      "team",        "seq",          "kind",
     "node_id",   "node_title",  "choice_id",  "choice_text", "pursue",       "prevent",
     "protect",   "prepare",     "time_taken_s", "votes",     "rationale",    "dissent",
-    "undone",    "best_alternative", "alternative_value", "chosen_value", "recorded_at"};
+    "undone",    "best_alternative", "alternative_value", "chosen_value", "missed",
+    "recorded_at"};
 
 void decision_rows(std::string& out, const FeedbackReport& r) {
   for (const DecisionRow& d : r.decisions) {
@@ -61,6 +62,9 @@ void decision_rows(std::string& out, const FeedbackReport& r) {
       votes += (votes.empty() ? "" : "; ") + text::one_line(v.choice_text) + ": " +
                std::to_string(v.votes);
     const bool alt = !d.alternative_text.empty();
+    // What the team missed at this decision: "none" when its choice was the best available.
+    const std::string missed =
+        alt ? text::missed_points(d.missed) : (d.kind == "undo" || d.undone ? "" : "none");
     row(out, {field(text::classification(r.settings)), field(r.session_id), field(r.scenario_id),
               field(r.event_name), field(r.team), number(d.seq), field(d.kind), field(d.node_id), field(d.node_title),
               field(d.choice_id), field(d.choice_text), number(d.delta.v[0]),
@@ -68,7 +72,7 @@ void decision_rows(std::string& out, const FeedbackReport& r) {
               number((d.time_taken_ms + 500) / 1000), field(votes), field(d.rationale),
               field(d.dissent), d.undone ? "yes" : "no", field(d.alternative_text),
               alt ? number(d.alternative_value) : "", alt ? number(d.chosen_value) : "",
-              field(d.recorded_at)});
+              field(missed), field(d.recorded_at)});
   }
 }
 

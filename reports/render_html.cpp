@@ -228,8 +228,7 @@ data feedback_data(const FeedbackReport& r, int h) {
     if (!dr.alternative_text.empty()) {
       x.set("alt_text", one_line(dr.alternative_text));
       x.set("alt_score", score_text(dr.alternative_score));
-      x.set("alt_value", std::to_string(dr.alternative_value));
-      x.set("chosen_value", std::to_string(dr.chosen_value));
+      x.set("alt_missed", missed_sentence(dr.missed));
     }
     if (!dr.feedback.empty()) x.set("feedback_html", markdown_to_html(dr.feedback));
   }));

@@ -205,8 +205,7 @@ void learning_points(std::string& o, const FeedbackReport& r, int lv) {
     if (!d.dissent.empty()) o += "- Dissent: " + esc(d.dissent) + "\n";
     if (!d.alternative_text.empty())
       o += "- Path not taken: " + esc(d.alternative_text) + " (" + esc(score_text(d.alternative_score)) +
-           "; " + std::to_string(d.alternative_value) + " against " + std::to_string(d.chosen_value) +
-           " for the choice taken)\n";
+           "). " + esc(missed_sentence(d.missed)) + ".\n";
     o += "\n";
     if (!d.feedback.empty()) o += quote(d.feedback);
   }

@@ -158,9 +158,8 @@ void learning_points(Doc& doc, const FeedbackReport& r, int level) {
     if (!d.rationale.empty()) f.push_back({"Rationale", one_line(d.rationale)});
     if (!d.dissent.empty()) f.push_back({"Dissent", one_line(d.dissent)});
     if (!d.alternative_text.empty())
-      f.push_back({"Path not taken", one_line(d.alternative_text) + " (" + score_text(d.alternative_score) + "; " +
-                                         std::to_string(d.alternative_value) + " against " +
-                                         std::to_string(d.chosen_value) + " for the choice taken)"});
+      f.push_back({"Path not taken", one_line(d.alternative_text) + " (" + score_text(d.alternative_score) +
+                                         "). " + missed_sentence(d.missed) + "."});
     doc.facts(f);
     if (!d.feedback.empty()) doc.markdown(d.feedback);
   }

@@ -238,7 +238,8 @@ std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r) {
           "team missed in the story is a learning point with its priority. The story's result "
           "is an exercise rating, not an assurance opinion: " + scale + " A missed "
           "high-priority key action caps the rating at " +
-          one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) + ".",
+          one_line(s.labels[std::clamp(s.cap_level_for_missed_high, 0, 3)]) + "." +
+          (ending_cap_rule(s).empty() ? "" : " " + one_line(ending_cap_rule(s))),
           "An assurance opinion is given only where the group checked each key control against "
           "the council's real arrangements (in place, partly in place, not in place or not "
           "known, with the evidence seen). Partly, not in place and not known give a finding "

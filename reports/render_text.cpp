@@ -153,6 +153,21 @@ std::string score_text(const Score4& s) {
   return out.empty() ? "No 4P change" : out;
 }
 
+std::string missed_points(const Score4& missed) {
+  std::string out;
+  for (Pillar p : kPillars) {
+    if (missed[p] <= 0) continue;
+    if (!out.empty()) out += ", ";
+    out += signed_number(missed[p]) + " " + pillar_name(p);
+  }
+  return out;
+}
+
+std::string missed_sentence(const Score4& missed, const std::string& who) {
+  const std::string points = missed_points(missed);
+  return points.empty() ? "Nothing missed" : who + " missed " + points;
+}
+
 std::string long_date(std::string_view iso) {
   if (iso.size() >= 10 && digits(iso, 0, 4) && iso[4] == '-' && digits(iso, 5, 2) &&
       iso[7] == '-' && digits(iso, 8, 2)) {
@@ -275,16 +290,20 @@ std::string rating_sentence(const FeedbackReport& r) {
            " (overall so far " + percent(r.overall_percent) + ").";
   std::string s = "Exercise rating: " + one_line(r.rating) + " (overall " +
                   percent(r.overall_percent) + ").";
+  std::string why;
   if (r.capped_by_high_finding) {
     bool missed = false, other = false;
     for (const FindingRow& f : r.findings) {
       if (f.priority != Priority::High) continue;
       (f.kind == FindingKind::Missed ? missed : other) = true;
     }
-    s += other ? std::string(" The rating is capped because at least one high-priority key action "
-                             "was ") + (missed ? "missed or " : "") + "breached or achieved late."
-               : " The rating is capped because at least one high-priority key action was missed.";
+    why = other ? std::string("at least one high-priority key action was ") +
+                      (missed ? "missed or " : "") + "breached or achieved late"
+                : "at least one high-priority key action was missed";
   }
+  if (r.capped_by_ending && !r.outcome.empty())
+    why += (why.empty() ? "" : " and ") + std::string("the story reached a ") + r.outcome + " ending";
+  if (!why.empty()) s += " The rating is capped because " + why + ".";
   return s;
 }
 

@@ -57,6 +57,12 @@ std::string pillar_score(const PillarRow& row);
 std::string signed_number(int64_t v);
 // "Protect +3, Pursue +1" (non-zero pillars only); "No 4P change" when all are zero.
 std::string score_text(const Score4& s);
+// What the path not taken would have added, positive pillars only: "+2 Pursue, +1 Protect";
+// empty when no pillar would have gained.
+std::string missed_points(const Score4& missed);
+// The same in a sentence: "The team missed +2 Pursue, +1 Protect" (who = "The team", "You");
+// "Nothing missed" when no pillar would have gained.
+std::string missed_sentence(const Score4& missed, const std::string& who = "The team");
 
 // "2024-03-12" -> "12 March 2024"; anything else is returned unchanged (one line).
 std::string long_date(std::string_view iso);

@@ -107,7 +107,9 @@ Analysis analyse(const Scenario& s, const AnalysisOptions& opts) {
 
 struct Continuations::Impl {
   Impl(const Scenario& s, std::optional<Audience> audience)
-      : space(s, audience, AnalysisOptions{}.max_states, AnalysisOptions{}.path_count_bound) {}
+      : scenario(s),
+        space(s, audience, AnalysisOptions{}.max_states, AnalysisOptions{}.path_count_bound) {}
+  const Scenario& scenario;
   StateSpace space;
 };
 
@@ -126,6 +128,12 @@ Score4 Continuations::best_per_pillar(const PlayState& st) {
   const uint32_t id = impl_->space.explore_from(st);
   if (id == kNoState || !impl_->space.values(id).viable) return {};
   return impl_->space.values(id).best;
+}
+
+Score4 Continuations::best_path_score(const PlayState& st) {
+  const uint32_t id = impl_->space.explore_from(st);
+  if (id == kNoState || !impl_->space.values(id).viable) return {};
+  return follow(impl_->scenario, impl_->space, id, /*best=*/true).score;
 }
 
 }  // namespace auditsim

@@ -56,6 +56,9 @@ class Continuations {
   // Both are 0 when no ending can be reached from `st`.
   int64_t best_total(const PlayState& st);
   Score4 best_per_pillar(const PlayState& st);
+  // The 4P vector of one best-total path from `st` (0 at an ending or when none is reachable):
+  // what best_total adds up, pillar by pillar.
+  Score4 best_path_score(const PlayState& st);
 
  private:
   struct Impl;

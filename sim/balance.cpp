@@ -233,8 +233,10 @@ struct RatingRule {
     return raw;
   }
 
-  int level(const Summary& x) const {
+  // The rating of a path with summary `x` that ends in an ending of this outcome.
+  int level(const Summary& x, Outcome outcome) const {
     Result r = pillars_only;
+    r.outcome = outcome;
     if (x.high_done == kCapped || (x.high_done & all_high) != all_high) r.findings.push_back(high_finding);
     apply_score_adjustment(r, x.score, *config);
     return r.rating_level;
@@ -320,7 +322,7 @@ bool count_exactly(const Scenario& s, const Dag& dag, const RatingRule& rule, si
     const Node& n = s.nodes[static_cast<size_t>(node)];
     if (n.is_ending()) {
       for (const auto& [x, count] : here) {
-        auto& slot = out.by_level[static_cast<size_t>(rule.level(x))];
+        auto& slot = out.by_level[static_cast<size_t>(rule.level(x, n.ending->outcome))];
         slot = add_saturating(slot, count);
       }
       continue;

@@ -103,8 +103,9 @@ void check_path(const Scenario& s, const PathExpectations& x, const Session& ses
     else if (*r.outcome != *x.outcome)
       fail(std::string("expected outcome ") + outcome_key(*x.outcome) + ", got " + outcome_key(*r.outcome));
   }
-  const std::string got = r.rating + " (" + percent_text(r.overall_percent) +
-                          (r.capped_by_high_finding ? ", capped by a missed high-priority key action)" : ")");
+  const std::string why = cap_reason(r);
+  const std::string got =
+      r.rating + " (" + percent_text(r.overall_percent) + (why.empty() ? ")" : ", capped: " + why + ")");
   if (x.rating_at_least && r.rating_level > *x.rating_at_least)
     fail("expected the exercise rating " + label(*x.rating_at_least) + " or better, got " + got);
   if (x.rating_at_most && r.rating_level < *x.rating_at_most)

@@ -171,6 +171,11 @@ void score_paths_not_taken(const Session& session, Continuations& cont, Result& 
     if (pnt.best_alternative && best > pnt.chosen_value) {
       pnt.alternative_value = best;
       pnt.alternative_score = n.choices[*pnt.best_alternative].score;
+      // Pillar by pillar, the best path through each choice from here on.
+      auto path_from = [&](int c) {
+        return n.choices[static_cast<size_t>(c)].score + cont.best_path_score(apply_choice(s, st, c));
+      };
+      pnt.missed = path_from(*pnt.best_alternative) - path_from(e.choice);
     } else {
       pnt.best_alternative.reset();
       pnt.alternative_value = pnt.chosen_value;
@@ -191,39 +196,6 @@ const char* finding_kind_key(FindingKind k) { return kFindingKindKeys(k); }
 
 const char* finding_kind_label(FindingKind k) { return kFindingKindLabels(k); }
 
-std::string cap_reason(const Result& r) {
-  if (!r.capped_by_high_finding) return {};
-  bool missed = false, breached = false, late = false;
-  for (const Finding& f : r.findings) {
-    if (f.priority != Priority::High) continue;
-    missed |= f.kind == FindingKind::Missed;
-    breached |= f.kind == FindingKind::Breached;
-    late |= f.kind == FindingKind::AchievedLate;
-  }
-  std::vector<std::string> how;
-  if (missed) how.emplace_back("missed");
-  if (breached) how.emplace_back("breached");
-  if (late) how.emplace_back("achieved late");
-  std::string out = "a high-priority key action was ";
-  for (size_t i = 0; i < how.size(); ++i) {
-    if (i > 0) out += i + 1 == how.size() ? " or " : ", ";
-    out += how[i];
-  }
-  return how.empty() ? out + "missed" : out;
-}
-
-int rating_level(double overall_percent, bool missed_high, const RatingScale& scale) {
-  int level = 3;
-  for (int i = 0; i < 3; ++i) {
-    if (overall_percent >= scale.thresholds[i]) {
-      level = i;
-      break;
-    }
-  }
-  if (missed_high) level = std::max(level, std::clamp(scale.cap_level_for_missed_high, 0, 3));
-  return level;
-}
-
 Result score_session(const Session& session, const ScoringConfig& config,
                      const Analysis& analysis, Continuations& continuations) {
   const Scenario& s = session.scenario();
@@ -233,7 +205,6 @@ Result score_session(const Session& session, const ScoringConfig& config,
   const std::vector<KeyActionOutcome> outcomes = key_action_outcomes(session);
   const std::vector<bool> achievable = achievable_key_actions(s, analysis);
   std::vector<bool> done(s.key_actions.size(), false);
-  bool high_finding = false;
   for (size_t k = 0; k < outcomes.size(); ++k) {
     const Priority declared = s.key_actions[k].priority;
     std::optional<Finding> f;
@@ -249,23 +220,19 @@ Result score_session(const Session& session, const ScoringConfig& config,
       f = Finding{static_cast<int>(k), declared, FindingKind::Missed};
     }
     if (!f) continue;
-    high_finding = high_finding || f->priority == Priority::High;
     r.findings.push_back(*f);
   }
   std::stable_sort(r.findings.begin(), r.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.priority < b.priority; });
 
-  r.rating_level = rating_level(r.overall_percent, high_finding, config.scale);
-  r.rating = config.scale.labels[r.rating_level];
-  r.capped_by_high_finding =
-      high_finding && rating_level(r.overall_percent, false, config.scale) < r.rating_level;
+  if (session.finished() && session.current_node().ending) {
+    r.outcome = session.current_node().ending->outcome;
+  }
+  rate(r, config.scale);
 
   score_paths_not_taken(session, continuations, r);
   for (size_t i = 0; i < s.learning_objectives.size(); ++i) {
     if (objective_met(s, s.learning_objectives[i], done)) r.objectives_met.push_back(static_cast<int>(i));
-  }
-  if (session.finished() && session.current_node().ending) {
-    r.outcome = session.current_node().ending->outcome;
   }
   return r;
 }

@@ -33,6 +33,10 @@ struct RatingScale {
   std::array<double, 3> thresholds{80.0, 60.0, 40.0};  // the first three levels
   // A missed high-priority key action caps the rating at this level (index into labels).
   int cap_level_for_missed_high = 2;
+  // The story's ending caps the rating too: a team whose story ended badly did not play it
+  // well, whatever its points. 0 switches a cap off; the lowest cap that applies wins.
+  int cap_level_for_mixed_ending = 1;  // Good by default
+  int cap_level_for_poor_ending = 2;   // Fair by default
 };
 
 // The labels the exercise rating had before it was told apart from an assurance opinion
@@ -78,6 +82,9 @@ struct PathNotTaken {
   std::optional<int> best_alternative;  // choice index; none when the choice taken was best
   int64_t alternative_value = 0;
   Score4 alternative_score;        // the alternative's own 4P vector
+  // Per pillar, what the best path through the alternative would have earned from this decision
+  // on, less what the best path after the choice taken can still earn: "you missed +2 Pursue".
+  Score4 missed;
 };
 
 struct Result {
@@ -88,6 +95,7 @@ struct Result {
   int rating_level = 3;                // the exercise rating: index into scale.labels
   std::string rating;                  // its label
   bool capped_by_high_finding = false;  // a high-priority finding of any kind lowered it
+  bool capped_by_ending = false;        // the ending's outcome (mixed or poor) lowered it
   std::vector<PathNotTaken> paths_not_taken;
   std::vector<int> objectives_met;     // indices into Scenario::learning_objectives
   std::optional<Outcome> outcome;      // when the session reached an ending
@@ -111,11 +119,21 @@ void clear_scoring_cache();
 void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringConfig& config);
 
 // Why the rating was capped, as the end of a sentence: "a high-priority key action was missed"
-// (or "breached", or "achieved late" when late achievement keeps its priority); empty when the
-// rating was not capped.
+// (or "breached", or "achieved late" when late achievement keeps its priority), "the story
+// reached a mixed ending", or both joined by "and"; empty when the rating was not capped.
+// (scoring_rating.cpp)
 std::string cap_reason(const Result& r);
 
-// The rating level for an overall percent and a high-priority miss, per the scale.
+// The rating level for an overall percent and a high-priority miss, per the scale, before any
+// cap for the ending.
 int rating_level(double overall_percent, bool missed_high, const RatingScale& scale);
+// The best level an ending of this outcome allows (0 when it allows any).
+int ending_cap_level(std::optional<Outcome> outcome, const RatingScale& scale);
+// Sets the rating, its label and which caps lowered it, from the result's overall percent,
+// findings and outcome.
+void rate(Result& r, const RatingScale& scale);
+// The ending caps in a sentence for reports and guides: "A story that reaches a mixed ending is
+// rated Good at best, and one that reaches a poor ending Fair at best."; empty when both are off.
+std::string ending_cap_rule(const RatingScale& scale);
 
 }  // namespace auditsim

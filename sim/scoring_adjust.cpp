@@ -17,13 +17,7 @@ void apply_score_adjustment(Result& r, const Score4& adjustment, const ScoringCo
     weights += w;
   }
   r.overall_percent = weights > 0 ? weighted / weights : 0.0;
-  const bool missed_high = std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
-    return f.priority == Priority::High;
-  });
-  r.rating_level = rating_level(r.overall_percent, missed_high, config.scale);
-  r.rating = config.scale.labels[r.rating_level];
-  r.capped_by_high_finding =
-      missed_high && rating_level(r.overall_percent, false, config.scale) < r.rating_level;
+  rate(r, config.scale);
 }
 
 }  // namespace auditsim

@@ -51,6 +51,14 @@ void add_problem(std::string& problems, const char* what) {
   problems += std::string(problems.empty() ? "" : ", ") + what;
 }
 
+// A rating cap is a whole level: 2.5 or "Good" is refused rather than rounded or guessed at.
+void read_level(const json& j, const char* key, int& out, std::string& problems) {
+  auto it = j.find(key);
+  if (it == j.end()) return;
+  if (it->is_number_integer()) out = it->get<int>();
+  else add_problem(problems, key);
+}
+
 bool blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
 }
@@ -105,6 +113,18 @@ void clamp_rating_scale(RatingScale& r, const audit::OpinionDefinitions& opinion
     add_problem(problems, "rating labels (each must differ from the others and from the "
                           "assurance opinion's)");
   }
+  // A cap names a level, 0 (off) to 3; any other number is refused rather than guessed at.
+  auto check_cap = [&](int& cap, int fallback, const char* key) {
+    if (cap >= 0 && cap <= 3) return;
+    cap = fallback;
+    add_problem(problems, key);
+  };
+  check_cap(r.cap_level_for_missed_high, defaults.cap_level_for_missed_high,
+            "rating.cap_level_for_missed_high (0 to 3)");
+  check_cap(r.cap_level_for_mixed_ending, defaults.cap_level_for_mixed_ending,
+            "rating.cap_level_for_mixed_ending (0 to 3)");
+  check_cap(r.cap_level_for_poor_ending, defaults.cap_level_for_poor_ending,
+            "rating.cap_level_for_poor_ending (0 to 3)");
   auto& t = r.thresholds;
   for (double& v : t) v = std::clamp(v, 0.0, 100.0);
   if (!(t[0] >= t[1] && t[1] >= t[2])) {
@@ -158,6 +178,9 @@ Settings load_settings(const std::string& path, std::string* warning) {
       read(*a, "labels", s.scale.labels, problems);
       read(*a, "definitions", s.scale.definitions, problems);
       read(*a, "thresholds", s.scale.thresholds, problems);
+      read_level(*a, "cap_level_for_missed_high", s.scale.cap_level_for_missed_high, problems);
+      read_level(*a, "cap_level_for_mixed_ending", s.scale.cap_level_for_mixed_ending, problems);
+      read_level(*a, "cap_level_for_poor_ending", s.scale.cap_level_for_poor_ending, problems);
     }
   if (auto o = j.find("opinion"); o != j.end() && o->is_object()) {
     read(*o, "labels", s.opinion.labels, problems);
@@ -194,7 +217,10 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"rating",
              {{"labels", s.scale.labels},
               {"definitions", s.scale.definitions},
-              {"thresholds", s.scale.thresholds}}},
+              {"thresholds", s.scale.thresholds},
+              {"cap_level_for_missed_high", s.scale.cap_level_for_missed_high},
+              {"cap_level_for_mixed_ending", s.scale.cap_level_for_mixed_ending},
+              {"cap_level_for_poor_ending", s.scale.cap_level_for_poor_ending}}},
             {"opinion",
              {{"labels", s.opinion.labels},
               {"definitions", s.opinion.definitions},

@@ -74,7 +74,8 @@ json result_to_json(const Session& session, const Result& r) {
                          {"chosen_value", p.chosen_value},
                          {"alternative", node.choices[*p.best_alternative].id},
                          {"alternative_value", p.alternative_value},
-                         {"alternative_score", score_to_json(p.alternative_score)}});
+                         {"alternative_score", score_to_json(p.alternative_score)},
+                         {"missed", score_to_json(p.missed)}});
   }
 
   // Every document handed over, in the order it was, with what released it.
@@ -114,6 +115,8 @@ json result_to_json(const Session& session, const Result& r) {
          {"rating", r.rating},
          {"rating_level", r.rating_level},
          {"capped_by_high_finding", r.capped_by_high_finding},
+         {"capped_by_ending", r.capped_by_ending},
+         {"cap_reason", cap_reason(r)},
          {"decisions", decisions},
          {"findings", findings},
          {"key_actions_achieved", achieved},

@@ -137,3 +137,46 @@ TEST_CASE("settings: rating labels that read as an assurance opinion, or as each
   CHECK(order.scale.thresholds == RatingScale{}.thresholds);
   CHECK(warn.find("rating thresholds") != std::string::npos);
 }
+
+TEST_CASE("settings: the rating caps round-trip") {
+  const std::string dir = scratch("rating-caps-round-trip");
+  Settings s;
+  s.scale.cap_level_for_missed_high = 1;
+  s.scale.cap_level_for_mixed_ending = 2;
+  s.scale.cap_level_for_poor_ending = 3;
+  std::string err, warn;
+  REQUIRE(save_settings(s, dir + "/settings.json", &err));
+  const Settings back = load_settings(dir + "/settings.json", &warn);
+  CHECK(warn.empty());
+  CHECK(back.scale.cap_level_for_missed_high == 1);
+  CHECK(back.scale.cap_level_for_mixed_ending == 2);
+  CHECK(back.scale.cap_level_for_poor_ending == 3);
+}
+
+TEST_CASE("settings: a rating cap out of range is refused, named, and the default kept") {
+  const std::string dir = scratch("rating-caps-out-of-range");
+  std::string warning;
+  const Settings s = load_text(dir,
+                               R"({"rating": {"cap_level_for_mixed_ending": 4,
+                                              "cap_level_for_poor_ending": -1,
+                                              "cap_level_for_missed_high": 0}})",
+                               warning);
+  CHECK(s.scale.cap_level_for_mixed_ending == RatingScale{}.cap_level_for_mixed_ending);
+  CHECK(s.scale.cap_level_for_poor_ending == RatingScale{}.cap_level_for_poor_ending);
+  CHECK(s.scale.cap_level_for_missed_high == 0);  // 0 is in range: the cap switched off
+  CHECK(warning.find("rating.cap_level_for_mixed_ending") != std::string::npos);
+  CHECK(warning.find("rating.cap_level_for_poor_ending") != std::string::npos);
+  CHECK(warning.find("cap_level_for_missed_high") == std::string::npos);
+}
+
+TEST_CASE("settings: a rating cap written as a word or a fraction is refused, not guessed at") {
+  const std::string dir = scratch("rating-caps-wrong-type");
+  std::string warning;
+  const Settings s = load_text(
+      dir, R"({"rating": {"cap_level_for_mixed_ending": "Good", "cap_level_for_poor_ending": 2.5}})",
+      warning);
+  CHECK(s.scale.cap_level_for_mixed_ending == 1);
+  CHECK(s.scale.cap_level_for_poor_ending == 2);
+  CHECK(warning.find("cap_level_for_mixed_ending") != std::string::npos);
+  CHECK(warning.find("cap_level_for_poor_ending") != std::string::npos);
+}

@@ -39,9 +39,9 @@ void draw_rating(App& app, const DebriefTeam& t) {
   if (t.session->finished()) coloured_text(c, r.rating.c_str());
   else coloured_text(palette().muted, "In progress");
   if (fonts().h1) ImGui::PopFont();
-  char buf[160];
+  char buf[256];
   const std::string capped =
-      r.capped_by_high_finding ? "  \xC2\xB7  capped: " + cap_reason(r) : std::string();
+      r.capped_by_high_finding || r.capped_by_ending ? "  \xC2\xB7  capped: " + cap_reason(r) : std::string();
   snprintf(buf, sizeof buf, "Overall %.0f%%%s", r.overall_percent, capped.c_str());
   muted_text(buf);
   const auto& defs = app.settings().scale.definitions;
@@ -101,12 +101,9 @@ void draw_decisions(const Scenario& s, const DebriefTeam& t) {
       ImGui::TableNextColumn();
       if (p.best_alternative) {
         text_wrapped(node.choices.at(*p.best_alternative).text.c_str());
-        char buf[96];
-        snprintf(buf, sizeof buf, "would have led to %lld points (this choice: %lld)",
-                 static_cast<long long>(p.alternative_value), static_cast<long long>(p.chosen_value));
-        muted_text(buf);
+        muted_text((reports::text::missed_sentence(p.missed, "You") + ".").c_str());
       } else {
-        coloured_text(palette().ok, "The best choice available.");
+        coloured_text(palette().ok, "The best choice available: nothing missed.");
       }
     }
     ImGui::EndTable();

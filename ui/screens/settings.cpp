@@ -86,6 +86,18 @@ void draw_settings(App& app) {
   const auto& t = s.scale.thresholds;
   const bool ordered = t[0] >= t[1] && t[1] >= t[2];
   if (!ordered) coloured_text(palette().bad, "Each threshold must be at or below the one above it.");
+  // A story that ended badly was not played well, whatever its points: the ending caps the rating.
+  auto cap_radios = [&](const char* what, int* cap, const char* id) {
+    text(what);
+    for (int i = 0; i < 4; ++i) {
+      ImGui::SameLine();
+      const std::string label = i == 0 ? std::string("no cap") : s.scale.labels[static_cast<size_t>(i)];
+      if (radio((label + "##" + id + std::to_string(i)).c_str(), *cap == i)) *cap = i;
+    }
+  };
+  cap_radios("A missed high-priority key action caps the rating at", &s.scale.cap_level_for_missed_high, "caphigh");
+  cap_radios("A mixed ending caps the rating at", &s.scale.cap_level_for_mixed_ending, "capmixed");
+  cap_radios("A poor ending caps the rating at", &s.scale.cap_level_for_poor_ending, "cappoor");
   gap(0.6f);
   heading("Assurance opinion", 2);
   muted_text("Given only where the group checked the council's own controls. Labels from highest "
