@@ -134,7 +134,17 @@ SendReport send_due(store::Store& db, const Transport& transport, int64_t now, i
     if (due.empty()) break;
     std::vector<const OutboxStatement*> part;
     for (const OutboxStatement& s : due) part.push_back(&s);
-    if (!run.send(part)) break;
+    if (!run.send(part)) {
+      // The LRS is not answering: everything else due waits with this batch, so the outbox
+      // keeps one rhythm of attempts rather than one per batch.
+      const std::string why = run.report.error;
+      for (auto rest = db.due_statements(at, batch); !rest.empty(); rest = db.due_statements(at, batch)) {
+        std::vector<const OutboxStatement*> more;
+        for (const OutboxStatement& r : rest) more.push_back(&r);
+        run.defer(more, why);
+      }
+      break;
+    }
   }
   return run.report;
 }
