@@ -51,6 +51,7 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   add_sessions_commands(app, global, exit_code);
   add_database_commands(app, global, exit_code);
   add_event_commands(app, global, exit_code);
+  add_lrs_commands(app, global, exit_code);
   add_report_command(app, global, exit_code);
   add_pack_command(app, exit_code);
   add_override_command(app, global, exit_code);

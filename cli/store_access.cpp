@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "sim/lrs/credentials.hpp"
+
 namespace auditsim::cli {
 
 std::string db_path(const GlobalOptions& global) {
@@ -14,7 +16,11 @@ void print_store_error(const store::StoreError& e) {
 
 std::optional<store::Store> open_store(const GlobalOptions& global) {
   try {
-    return store::Store::open(db_path(global));
+    store::Store db = store::Store::open(db_path(global));
+    // With an LRS set up, play queues its xAPI statements with each decision.
+    const Settings settings = load_settings(default_settings_path(), nullptr);
+    if (lrs::configured(settings)) db.enable_outbox(lrs::outbox_settings(settings));
+    return db;
   } catch (const store::StoreError& e) {
     print_store_error(e);
     return std::nullopt;

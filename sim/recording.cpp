@@ -61,6 +61,7 @@ SessionRecorder::SessionRecorder(store::Store& db, const Session& session,
     for (const RecordingSetup::Person& p : setup.participants)
       start.participant_ids.push_back(db.create_participant(p.name, p.role));
     session_id_ = db.start_session(store::snapshot_of(session.scenario()), start);
+    if (const XapiSession* xs = xapi(session)) queue_attempted(db, *xs, session, store::now_utc());
   });
   sync(session);  // injects that fired on arrival at the start node
 }
@@ -68,7 +69,10 @@ SessionRecorder::SessionRecorder(store::Store& db, const Session& session,
 SessionRecorder::SessionRecorder(store::Store& db, const Session& session, store::SessionStart start)
     : db_(&db) {
   start.state_json = session.to_json();
-  session_id_ = db.start_session(store::snapshot_of(session.scenario()), start);
+  db.batch([&] {
+    session_id_ = db.start_session(store::snapshot_of(session.scenario()), start);
+    if (const XapiSession* xs = xapi(session)) queue_attempted(db, *xs, session, store::now_utc());
+  });
   recorded_ = session.history().size();  // the state stored above holds everything so far
 }
 
@@ -107,12 +111,26 @@ void SessionRecorder::write_new(const Session& session) {
     // The state saved with the last decision row is the state after everything so far.
     db_->record_decision(session_id_, rec, session.to_json());
     wrote_decision = true;
+    if (e.kind != HistoryEntry::Kind::Undo)
+      if (const XapiSession* xs = xapi(session))
+        queue_answered(*db_, *xs, session, e, xapi_position(session, recorded_), rec.recorded_at);
   }
   if (!wrote_decision) db_->save_state(session_id_, session.to_json());
   if (session.finished() && !finished_) {
     db_->set_status(session_id_, store::Status::Finished);
     finished_ = true;
+    if (const XapiSession* xs = xapi(session))
+      queue_finished(*db_, *xs, session, scoring_, xapi_position(session, history.size()),
+                     store::now_utc());
   }
+}
+
+const XapiSession* SessionRecorder::xapi(const Session& session) {
+  if (!xapi_checked_) {
+    xapi_checked_ = true;
+    if (queues_xapi(*db_, session)) xapi_ = xapi_session(*db_, session_id_);
+  }
+  return xapi_ ? &*xapi_ : nullptr;
 }
 
 void SessionRecorder::acknowledge(const Session& session, int inject_index) {

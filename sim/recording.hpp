@@ -10,6 +10,7 @@
 #include "sim/engine.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
+#include "sim/xapi_queue.hpp"
 
 namespace auditsim {
 
@@ -59,8 +60,16 @@ class SessionRecorder {
   // Marks an unfinished session abandoned (it can still be resumed).
   void abandon();
 
+  // The scoring rules the ending's xAPI statements are scored by (when an LRS is configured).
+  void set_scoring(const ScoringConfig& scoring) { scoring_ = scoring; }
+
  private:
   void write_new(const Session& session);  // sync's writes, inside its transaction
+  // The session's xAPI details when statements are queued for it, else null (read once).
+  const XapiSession* xapi(const Session& session);
+  ScoringConfig scoring_;
+  std::optional<XapiSession> xapi_;
+  bool xapi_checked_ = false;
 
   store::Store* db_;
   std::string session_id_;

@@ -167,6 +167,8 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "council_name", s.council_name, problems);
   read(j, "logo", s.logo_path, problems);
   read(j, "word_template", s.word_template, problems);
+  read(j, "lrs_endpoint", s.lrs_endpoint, problems);
+  read(j, "lrs_key", s.lrs_key, problems);
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
@@ -210,6 +212,8 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"council_name", s.council_name},
             {"logo", s.logo_path},
             {"word_template", s.word_template},
+            {"lrs_endpoint", s.lrs_endpoint},
+            {"lrs_key", s.lrs_key},
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},

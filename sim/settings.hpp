@@ -38,6 +38,11 @@ struct Settings {
   // Priority levels a late achievement drops (ScoringConfig::late_priority_drop), 0 to 2.
   int late_priority_drop = 1;
   bool live_scores = true;  // show the running 4P scores during play
+  // The council's learning record store (sim/lrs/): its xAPI endpoint ("https://lrs.example.gov.uk/
+  // xAPI") and key. Empty endpoint: no statements are queued. The secret is never kept here but
+  // in an owner-only file beside this one (sim/lrs/credentials.hpp).
+  std::string lrs_endpoint;
+  std::string lrs_key;
 };
 
 // $XDG_CONFIG_HOME/auditsim/settings.json, else ~/.config/auditsim/settings.json.

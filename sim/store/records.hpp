@@ -252,4 +252,36 @@ struct CheckReport {
   bool ok() const { return opened && integrity_ok && foreign_keys_ok && schema_ok; }
 };
 
+
+// --- the xAPI outbox: statements for the council's learning record store (store_outbox.cpp).
+
+// What every queued statement says about where it comes from. Set on an open store only when an
+// LRS is configured; without it nothing is queued.
+struct OutboxSettings {
+  std::string home_page;  // the accounts' homePage (pseudonymous people)
+  std::string platform;   // context.platform: the council's name, or empty
+};
+
+// A statement due to be sent.
+struct OutboxStatement {
+  std::string id;    // the statement's own id (a UUID)
+  std::string json;  // the statement
+  int64_t attempts = 0;
+};
+
+// A statement the LRS refused, with its reason.
+struct RefusedStatement {
+  std::string id;
+  std::string reason;
+  std::string json;
+};
+
+// What `auditsim lrs status` and the desktop's Settings line show.
+struct OutboxCounts {
+  int64_t waiting = 0, sent = 0, refused = 0;
+  std::string oldest_waiting;  // queued_at of the oldest waiting statement, or ""
+  std::string next_attempt;    // the earliest next attempt of a waiting one, or ""
+  std::string last_error;      // why the latest failed attempt failed, or ""
+};
+
 }  // namespace auditsim::store

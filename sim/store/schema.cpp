@@ -244,6 +244,20 @@ const std::vector<const char*>& steps() {
         body TEXT NOT NULL CHECK(body GLOB '{*}' AND length(body) <= 2000000),
         updated_at TEXT NOT NULL CHECK(length(updated_at) <= 64));
       )sql",
+      // Version 8: xAPI statements waiting for the council's learning record store, queued in
+      // the transaction of what they describe and kept after sending (the LRS's answer).
+      R"sql(
+      CREATE TABLE xapi_outbox(
+        statement_id TEXT PRIMARY KEY CHECK(length(statement_id) = 36),
+        statement TEXT NOT NULL CHECK(length(statement) <= 1000000),
+        state TEXT NOT NULL DEFAULT 'waiting' CHECK(state IN ('waiting', 'sent', 'refused')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL CHECK(length(next_attempt_at) <= 64),
+        last_error TEXT NOT NULL DEFAULT '' CHECK(length(last_error) <= 10000),
+        queued_at TEXT NOT NULL CHECK(length(queued_at) <= 64),
+        sent_at TEXT CHECK(length(sent_at) <= 64));
+      CREATE INDEX xapi_outbox_due ON xapi_outbox(state, next_attempt_at);
+      )sql",
   };
   return s;
 }
@@ -259,7 +273,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 7, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 8, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

@@ -142,6 +142,26 @@ class Store {
   void load_sessions(const std::vector<std::string>& ids,
                      const std::function<void(const SessionRecord&)>& visit);
 
+  // --- the xAPI outbox (store_outbox.cpp). Statements are queued in the transaction of what they
+  // describe (inside batch()), so a decision and its statement are durable together.
+  // Queuing is on only once enable_outbox has been called (an LRS is configured).
+  void enable_outbox(const OutboxSettings& s);
+  const OutboxSettings* outbox() const;  // null when queuing is off
+  // Queues a statement under its own id; an id already queued is left as it is.
+  void queue_statement(const std::string& statement_id, const std::string& json);
+  // Waiting statements whose next attempt is at or before `now` (ISO 8601 UTC), oldest first.
+  std::vector<OutboxStatement> due_statements(const std::string& now, int limit);
+  void mark_sent(const std::vector<std::string>& ids, const std::string& at);
+  // Kept, with the LRS's reason, until `requeue_refused`.
+  void mark_refused(const std::string& id, const std::string& reason);
+  // One more failed attempt: waiting again from `next_attempt_at`, with why it failed.
+  void mark_retry(const std::vector<std::string>& ids, const std::string& next_attempt_at,
+                  const std::string& error);
+  OutboxCounts outbox_counts();
+  std::vector<RefusedStatement> refused_statements();
+  // Puts every refused statement back to waiting, due at `now`; returns how many.
+  int64_t requeue_refused(const std::string& now);
+
   // --- maintenance
   // Merges sessions from another results database, treated as hostile (read-only, defensive,
   // quick_check first). Idempotent; sessions that exist here with different content are

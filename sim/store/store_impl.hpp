@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct Store::Impl {
   // The key actions of each scenario snapshot audited so far, by sha256 (a snapshot's text
   // never changes), so recording a check does not parse the scenario every time.
   std::map<std::string, std::set<std::string>> key_actions;
+  // Set when an LRS is configured: statements are queued (store_outbox.cpp).
+  std::optional<OutboxSettings> outbox;
 };
 
 // What a read-only inspection of a file concluded.

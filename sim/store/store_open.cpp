@@ -337,7 +337,7 @@ Store Store::open(const fs::path& path) {
                           "write-ahead logging. Put it on a local disk, not a network share.");
   }
   migrate(db);
-  return Store(std::make_unique<Impl>(Impl{abs, std::move(db)}));
+  return Store(std::make_unique<Impl>(Impl{abs, std::move(db), {}, std::nullopt}));
 }
 
 CheckReport Store::check_file(const fs::path& path) {

@@ -53,5 +53,6 @@ void bench_store();
 void bench_reports();
 void bench_ui();
 void bench_idle();  // the real program on Xvfb: CPU while nobody touches it
+void bench_lrs();   // 10,000 statements to a real LRS on this machine
 
 }  // namespace auditsim::bench

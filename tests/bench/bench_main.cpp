@@ -19,5 +19,6 @@ int main(int argc, char** argv) {
   if (wanted("reports")) bench_reports();
   if (wanted("ui")) bench_ui();
   if (wanted("idle")) bench_idle();
+  if (wanted("lrs")) bench_lrs();
   return 0;
 }

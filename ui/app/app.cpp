@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "sim/install_paths.hpp"
+#include "sim/lrs/credentials.hpp"
 #include "sim/recording.hpp"
 #include "ui/controllers/room_layout.hpp"
 #include "ui/app/fonts.hpp"
@@ -63,6 +64,8 @@ App::App(const AppConfig& config)
     db_error_ = "recording is switched off";
   } else try {
     db_ = std::make_unique<store::Store>(store::Store::open(db_path_));
+    // With an LRS set up, play queues its xAPI statements with each decision.
+    if (lrs::configured(settings_)) db_->enable_outbox(lrs::outbox_settings(settings_));
     results_.refresh(*db_);
     find_resume_offer();
   } catch (const std::exception& e) {

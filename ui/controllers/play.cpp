@@ -81,6 +81,7 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       start.team = t.name;
       start.run_position = static_cast<int64_t>(&t - teams_.data());
       t.recorder = std::make_unique<SessionRecorder>(*db_, *t.session, start);
+      t.recorder->set_scoring(scoring_);
       t.session_id = t.recorder->session_id();
     }
   });
@@ -138,6 +139,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
       t.session_id = r->record.summary.id;
       t.notes = r->record.notes;
       t.recorder = std::make_unique<SessionRecorder>(db, t.session_id, t.session->history().size());
+      t.recorder->set_scoring(scoring);
       settle_draft(t);
       if (t.session_id == summary.id) pc->active_ = static_cast<int>(pc->teams_.size());
       if (r->record.summary.status == store::Status::Abandoned)

@@ -1,0 +1,13 @@
+// The Transport that POSTs to a real LRS with libcurl: xAPI 1.0.3 headers, Basic auth from the
+// key and secret, a time-out. Its error words never hold the secret.
+#pragma once
+
+#include "sim/lrs/credentials.hpp"
+#include "sim/lrs/sender.hpp"
+
+namespace auditsim::lrs {
+
+// POSTs to credentials.endpoint + "/statements". `timeout_s` bounds each request.
+Transport curl_transport(const Credentials& credentials, long timeout_s = 30);
+
+}  // namespace auditsim::lrs

@@ -1,0 +1,127 @@
+// Delivery to a real LRS on this machine: Learning Locker's statement service (xapi-statements
+// 5.0.1, in-memory storage), started by the CTest fixture in tests/CMakeLists.txt. The clock is
+// passed in, so a day offline takes no time; offline is a port nothing listens on.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "sim/lrs/curl_transport.hpp"
+#include "sim/lrs/sender.hpp"
+#include "sim/uuid.hpp"
+#include "tests/support/test_files.hpp"
+
+using namespace auditsim;
+using nlohmann::json;
+
+namespace {
+
+lrs::Credentials live() {
+  return {std::string("http://127.0.0.1:") + AUDITSIM_LRS_PORT + "/xAPI", "auditsim", "test-secret"};
+}
+
+// The LRS's own copy of a statement (GET /statements?statementId=), or null.
+json fetch(const std::string& id) {
+  std::string body;
+  const std::string cmd = "curl -s -u auditsim:test-secret -H 'X-Experience-API-Version: 1.0.3' "
+                          "'http://127.0.0.1:" + std::string(AUDITSIM_LRS_PORT) +
+                          "/xAPI/statements?statementId=" + id + "'";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) body.append(buf, n);
+  ::pclose(p);
+  const json j = json::parse(body, nullptr, false);
+  return j.is_object() && j.contains("id") ? j : json();
+}
+
+std::string statement(const std::string& id, const std::string& verb_id = "http://adlnet.gov/expapi/verbs/answered") {
+  return json{{"id", id},
+              {"actor", {{"objectType", "Agent"},
+                         {"account", {{"homePage", "https://www.example.gov.uk/auditsim"},
+                                      {"name", "Participant 3F2A9C"}}}}},
+              {"verb", {{"id", verb_id}}},
+              {"object", {{"id", "https://www.example.gov.uk/auditsim/scenarios/t/nodes/n1"}}}}
+      .dump();
+}
+
+store::Store fresh(const std::string& name) {
+  store::Store db = store::Store::open(test::fresh_scratch_dir("lrs-live-" + name) / "results.db");
+  db.enable_outbox({"https://www.example.gov.uk/auditsim", ""});
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("a day offline and then online delivers every statement exactly once") {
+  store::Store db = fresh("offline-day");
+  const std::string run = random_uuid();
+  db.batch([&] {
+    for (int i = 0; i < 230; ++i) {
+      const std::string id = name_uuid(run + "/" + std::to_string(i));
+      db.queue_statement(id, statement(id));
+    }
+  });
+  lrs::Credentials offline = live();
+  offline.endpoint = "http://127.0.0.1:9/xAPI";  // the discard port: nothing answers
+  const lrs::Transport down = lrs::curl_transport(offline, 2);
+  int64_t now = lrs::now_ms() + 1000;
+  const int64_t day_end = now + 24 * 3'600'000LL;
+  int attempts = 0;
+  for (; now < day_end; now += 60'000) {
+    const lrs::SendReport r = lrs::send_due(db, down, now);
+    CHECK(r.sent == 0);
+    attempts += static_cast<int>(r.requests);
+  }
+  // 30 s doubling to an hour: about 30 tries in a day, not one a minute.
+  CHECK(attempts > 20);
+  CHECK(attempts < 40);
+  CHECK(db.outbox_counts().waiting == 230);
+  const lrs::SendReport r = lrs::send_due(db, lrs::curl_transport(live()), now + 3'600'000);
+  CHECK(r.sent == 230);
+  CHECK(r.requests == 3);
+  CHECK(db.outbox_counts().sent == 230);
+  // Sending again sends nothing; a second copy of the same batch (a run killed before it
+  // recorded the answer) is accepted without duplicating anything.
+  CHECK(lrs::send_due(db, lrs::curl_transport(live()), now + 7'200'000).requests == 0);
+  const std::string first = name_uuid(run + "/0");
+  CHECK(lrs::curl_transport(live())("[" + statement(first) + "]").status == 200);
+  for (int i : {0, 117, 229}) CHECK(fetch(name_uuid(run + "/" + std::to_string(i)))["id"] ==
+                                    name_uuid(run + "/" + std::to_string(i)));
+}
+
+TEST_CASE("a statement the real LRS refuses is kept with its reason and the rest are delivered") {
+  store::Store db = fresh("refused");
+  const std::string run = random_uuid();
+  const std::string bad = name_uuid(run + "/bad");
+  db.batch([&] {
+    for (int i = 0; i < 20; ++i) {
+      const std::string id = name_uuid(run + "/" + std::to_string(i));
+      db.queue_statement(id, statement(id));
+    }
+    db.queue_statement(bad, statement(bad, "not an IRI"));
+  });
+  const lrs::SendReport r = lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 1000);
+  CHECK(r.sent == 20);
+  CHECK(r.refused == 1);
+  const auto refused = db.refused_statements();
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].id == bad);
+  CHECK(refused[0].reason.find("verb.id") != std::string::npos);
+  CHECK(refused[0].reason.find("test-secret") == std::string::npos);
+  CHECK(fetch(bad).is_null());
+  CHECK_FALSE(fetch(name_uuid(run + "/7")).is_null());
+}
+
+TEST_CASE("a statement already at the real LRS with other content (409) counts as sent") {
+  store::Store db = fresh("conflict");
+  const std::string id = random_uuid();
+  REQUIRE(lrs::curl_transport(live())("[" + statement(id, "http://adlnet.gov/expapi/verbs/attempted") + "]").status == 200);
+  db.queue_statement(id, statement(id));
+  const std::string other = random_uuid();
+  db.queue_statement(other, statement(other));
+  const lrs::SendReport r = lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 1000);
+  CHECK(r.sent == 2);
+  CHECK(r.refused == 0);
+  CHECK(db.outbox_counts().sent == 2);
+  CHECK_FALSE(fetch(other).is_null());
+}
