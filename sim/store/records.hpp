@@ -19,6 +19,18 @@ struct Scenario;
 namespace auditsim::store {
 
 enum class EventKind { TrainingEvening, DesktopAudit, ELearning };
+
+// One councillor's vote from their own device, kept with the group decision it led to.
+struct DeviceVoteRecord {
+  int64_t decision_seq = 0;
+  std::string device;  // pseudonymous: "device-7"
+  std::string team;
+  std::string stage;   // the stage's node id
+  std::string choice;  // choice id
+  std::string reason;
+  std::string dissent;
+  std::string voted_at;  // ISO 8601 UTC
+};
 enum class Mode { Solo, Group, Teams };
 enum class Status { Active, Finished, Abandoned };
 enum class Role { Member, Staff };

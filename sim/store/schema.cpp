@@ -258,6 +258,21 @@ const std::vector<const char*>& steps() {
         sent_at TEXT CHECK(length(sent_at) <= 64));
       CREATE INDEX xapi_outbox_due ON xapi_outbox(state, next_attempt_at);
       )sql",
+      // Version 9: each councillor's own vote from their device, kept with the group decision it led
+      // to (by its seq). Devices are pseudonymous ("device-7"); Part A reports show counts only.
+      R"sql(
+      CREATE TABLE device_votes(
+        session TEXT NOT NULL REFERENCES sessions(uuid),
+        decision_seq INTEGER NOT NULL CHECK(decision_seq > 0),
+        device TEXT NOT NULL CHECK(length(device) BETWEEN 1 AND 64),
+        team TEXT NOT NULL DEFAULT '' CHECK(length(team) <= 1000),
+        stage TEXT NOT NULL CHECK(length(stage) <= 1000),
+        choice TEXT NOT NULL CHECK(length(choice) BETWEEN 1 AND 1000),
+        reason TEXT NOT NULL DEFAULT '' CHECK(length(reason) <= 10000),
+        dissent TEXT NOT NULL DEFAULT '' CHECK(length(dissent) <= 10000),
+        voted_at TEXT NOT NULL CHECK(length(voted_at) <= 64),
+        UNIQUE(session, decision_seq, device));
+      )sql",
   };
   return s;
 }
@@ -273,7 +288,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 8, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 9, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;

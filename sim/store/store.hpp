@@ -84,6 +84,14 @@ class Store {
   // with `state_json` in the same transaction. Committed to disk when it returns.
   int64_t record_decision(const std::string& session_id, DecisionRecord& rec,
                           const std::string& state_json);
+  // Keeps each device's vote with the group decision `decision_seq` it led to, in one
+  // transaction (none of them is kept when one is refused).
+  void record_device_votes(const std::string& session_id, int64_t decision_seq,
+                           const std::vector<DeviceVoteRecord>& votes);
+  // The seq of the session's latest decision row (0 when none).
+  int64_t latest_decision_seq(const std::string& session_id);
+  // Every device vote of a session, by decision then device.
+  std::vector<DeviceVoteRecord> device_votes(const std::string& session_id);
   // Replaces the session's resume state (pause, timers, injects) without a decision.
   void save_state(const std::string& session_id, const std::string& state_json);
   std::string record_note(const std::string& session_id, const Note& note);  // returns id

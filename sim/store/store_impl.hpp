@@ -88,6 +88,7 @@ inline constexpr SessionTable kSessionTables[] = {
     {"sessions", "uuid", "uuid"},
     {"session_participants", "session", "participant"},
     {"decisions", "session", "seq"},
+    {"device_votes", "session", "decision_seq, device"},
     {"notes", "session", "uuid"},
     {"score_overrides", "session", "uuid"},
     {"actions", "session", "uuid", Merge::ByRow},
