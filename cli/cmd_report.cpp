@@ -215,9 +215,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   std::cerr << "Wrote " << o.out << " (" << bytes.size() << " bytes, "
-            << (settings.part == reports::Part::A ? "Part A, public"
-                                              : "Part B, exempt under Schedule 12A " +
-                                                    reports::text::paragraph_list(settings.exempt_paragraphs))
+            << (settings.part == reports::Part::A ? "Part A, public" : "Part B, exempt")
             << ").\n";
   return kExitOk;
 }
