@@ -23,6 +23,22 @@ const std::set<std::string>& titles() {
   return t;
 }
 
+// Words that end a job title rather than a person's name, folded. A facilitator or officer may be
+// recorded by role ("Community Safety Manager"): such a name is replaced only when written out in
+// full, never by its last word alone, so "Exchequer Manager" elsewhere keeps its meaning.
+const std::set<std::string>& role_words() {
+  // Words that are also surnames (Head, Lead, Clerk, Chair) are left out: a person's surname
+  // alone must still be replaced.
+  static const std::set<std::string> r{
+      "manager",   "officer",     "director",    "coordinator", "co-ordinator", "facilitator",
+      "auditor",   "team",        "unit",        "service",     "services",     "adviser",
+      "advisor",   "assistant",   "executive",   "secretary",   "treasurer",    "controller",
+      "supervisor", "practitioner", "analyst",   "investigator", "partnership", "board",
+      "committee", "panel",       "council",     "department",  "chairman",     "chairwoman",
+      "deputy"};
+  return r;
+}
+
 bool is_title(const Token& t) { return t.kind == Token::Word && titles().count(t.folded) > 0; }
 
 // Punctuation that may stand between the words of one name: "A. Smith", "O'Brien \"Bob\"".
@@ -73,6 +89,7 @@ NameMatcher::NameMatcher(std::vector<Person> people) : people_(std::move(people)
     for (const std::string& w : folded) letters += w.size();
     if (letters < 2) continue;  // a lone letter would match every "A"
     add_form({p, folded, std::vector<bool>(folded.size(), false)});
+    if (role_words().count(folded.back())) continue;  // a role, not a person: full form only
     // The surname: the last word of two letters or more.
     size_t s = folded.size();
     while (s > 0 && letters_of[s - 1] < 2) --s;

@@ -153,3 +153,15 @@ TEST_CASE("people marked keep protect their own names from another person's shor
         "Bob Smith and P1; P1 left");
   CHECK(spans.size() == 2);  // the kept name is not reported as redacted
 }
+
+TEST_CASE("a person recorded by role is replaced in full, never by the role's last word") {
+  const NameMatcher m({{"Community Safety Manager", "the facilitator"}, {"Cllr Alice Smith", "P1"}});
+  CHECK(m.replace("Community Safety Manager led the evening") == "the facilitator led the evening");
+  CHECK(m.replace("community safety manager") == "the facilitator");
+  CHECK(m.replace("Owner: Exchequer Manager") == "Owner: Exchequer Manager");
+  CHECK(m.replace("the Manager agreed") == "the Manager agreed");
+  CHECK(m.replace("Cllr Smith and the Exchequer Manager") == "P1 and the Exchequer Manager");
+  // A surname that is also a role word is still a surname.
+  const NameMatcher head(std::vector<Person>{{"Jo Head", "P2"}});
+  CHECK(head.replace("Cllr Head agreed") == "P2 agreed");
+}
