@@ -8,40 +8,18 @@
 #include "reports/xapi_stream.hpp"
 #include "reports/render_text.hpp"
 #include "sim/uuid.hpp"
+#include "sim/xapi_words.hpp"
 
 namespace auditsim::reports {
 namespace {
 
 using nlohmann::json;
 
-constexpr const char* kVerbs = "http://adlnet.gov/expapi/verbs/";
-constexpr const char* kLang = "en-GB";
-
-// Percent-encodes everything but unreserved characters, for ids inside IRIs.
-std::string iri_part(std::string_view s) {
-  std::string out;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    }
-  }
-  return out;
-}
-
-std::string iso_duration(int64_t ms) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "PT%lld.%02lldS", static_cast<long long>(ms / 1000),
-                static_cast<long long>((ms % 1000) / 10));
-  return buf;
-}
-
-json verb(const char* id) {
-  return {{"id", std::string(kVerbs) + id}, {"display", {{kLang, id}}}};
-}
+using xapi::four_p;
+using xapi::iri_part;
+using xapi::iso_duration;
+using xapi::kLang;
+using xapi::verb;
 
 json account(const std::string& base, const std::string& name) {
   return {{"objectType", "Agent"}, {"account", {{"homePage", base}, {"name", text::one_line(name)}}}};
@@ -65,12 +43,6 @@ json classification(const ReportSettings& settings) {
   json c = {{"part", settings.part == Part::A ? "A" : "B"}};
   if (settings.part == Part::B) c["schedule12a"] = settings.exempt_paragraphs;
   return c;
-}
-
-json four_p(const Score4& s) {
-  json j;
-  for (Pillar p : kPillars) j[pillar_key(p)] = s[p];
-  return j;
 }
 
 void add_session(json& out, const FeedbackReport& r) {

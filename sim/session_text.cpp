@@ -1,5 +1,7 @@
 #include "sim/session_text.hpp"
 
+#include <algorithm>
+
 namespace auditsim {
 
 namespace {
@@ -70,6 +72,20 @@ std::string debrief_text(const Session& session) {
   if (!session.finished()) return {};
   const Node& end = session.current_node();
   return render_text(session.scenario(), end.ending->debrief, session.state());
+}
+
+std::vector<int> stage_evidence(const Session& s) {
+  std::vector<int> out = s.current_node().evidence;
+  const auto eff = s.effective_decisions();
+  if (eff.empty()) return out;
+  const HistoryEntry& last = s.history()[eff.back()];
+  for (const ReleasedEvidence& r : s.released_evidence()) {
+    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
+        r.choice != last.choice)
+      continue;
+    if (std::find(out.begin(), out.end(), r.evidence) == out.end()) out.push_back(r.evidence);
+  }
+  return out;
 }
 
 }  // namespace auditsim

@@ -17,6 +17,10 @@ std::string stage_text(const Session& session);
 std::vector<std::string> stage_prompts(const Session& session);
 // An inject's text, in the state now (injects are shown as soon as they fire).
 std::string inject_text(const Session& session, int inject);
+// The documents shown with the current stage: its own, then those the decision that led here
+// handed over (`releases`), each once, as indices into Scenario::evidence. The play screen, the
+// room view and the devices' page all show these.
+std::vector<int> stage_evidence(const Session& s);
 // An evidence document's text, in the state now.
 std::string evidence_text(const Session& session, int evidence);
 // The feedback of the choice history entry `index` took (a decision or a timeout), in the state

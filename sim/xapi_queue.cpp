@@ -6,39 +6,18 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/uuid.hpp"
+#include "sim/xapi_words.hpp"
 
 namespace auditsim {
 namespace {
 
 using nlohmann::json;
 
-constexpr const char* kVerbs = "http://adlnet.gov/expapi/verbs/";
-constexpr const char* kLang = "en-GB";
-
-// Percent-encodes all but unreserved characters, for ids inside IRIs (as the xAPI report does).
-std::string iri_part(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    }
-  }
-  return out;
-}
-
-std::string iso_duration(int64_t ms) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "PT%lld.%02lldS", static_cast<long long>(ms / 1000),
-                static_cast<long long>((ms % 1000) / 10));
-  return buf;
-}
-
-json verb(const char* id) { return {{"id", std::string(kVerbs) + id}, {"display", {{kLang, id}}}}; }
+using xapi::four_p;
+using xapi::iri_part;
+using xapi::iso_duration;
+using xapi::kLang;
+using xapi::verb;
 
 json account(const std::string& home, const std::string& name) {
   return {{"objectType", "Agent"}, {"account", {{"homePage", home}, {"name", name}}}};
@@ -81,12 +60,6 @@ json context(const store::OutboxSettings& o, const XapiSession& xs, const Sessio
   if (!xs.team.empty()) c["extensions"][home + "/extensions/team"] = xs.team;
   if (!o.platform.empty()) c["platform"] = o.platform;
   return c;
-}
-
-json four_p(const Score4& s) {
-  json j;
-  for (Pillar p : kPillars) j[pillar_key(p)] = s[p];
-  return j;
 }
 
 void queue(store::Store& db, const XapiSession& xs, int position, json verb_json, json object,

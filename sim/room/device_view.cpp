@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/session_text.hpp"
 #include "sim/text_render.hpp"
 
 namespace auditsim::room {
@@ -24,22 +25,6 @@ Stage stage_of(const Session& s) {
 
 namespace {
 
-// The documents the room has at this stage: the stage's own, then those the last decision
-// handed over (as the play screen shows them).
-std::vector<int> evidence_now(const Session& s) {
-  std::vector<int> out = s.current_node().evidence;
-  const auto eff = s.effective_decisions();
-  if (eff.empty()) return out;
-  const HistoryEntry& last = s.history()[eff.back()];
-  for (const ReleasedEvidence& r : s.released_evidence()) {
-    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
-        r.choice != last.choice)
-      continue;
-    if (std::find(out.begin(), out.end(), r.evidence) == out.end()) out.push_back(r.evidence);
-  }
-  return out;
-}
-
 std::string letter(size_t i) { return std::string(1, static_cast<char>('A' + i % 26)); }
 
 }  // namespace
@@ -61,7 +46,7 @@ nlohmann::json device_view(const Session& s, const ViewOptions& o) {
                   "and vote by its letter.";
   nlohmann::json evidence = nlohmann::json::array();
   if (content) {
-    for (int e : evidence_now(s)) {
+    for (int e : stage_evidence(s)) {
       const Evidence& ev = sc.evidence[static_cast<size_t>(e)];
       evidence.push_back({{"title", ev.title},
                           {"kind", ev.kind},

@@ -7,20 +7,6 @@
 
 namespace auditsim::ui {
 
-std::vector<int> stage_evidence(const Session& s) {
-  std::vector<int> out = s.current_node().evidence;
-  const auto eff = s.effective_decisions();
-  if (eff.empty()) return out;
-  const HistoryEntry& last = s.history()[eff.back()];
-  for (const ReleasedEvidence& r : s.released_evidence()) {
-    if (r.source != ReleasedEvidence::Source::Choice || r.node != last.node ||
-        r.choice != last.choice)
-      continue;
-    if (std::find(out.begin(), out.end(), r.evidence) == out.end()) out.push_back(r.evidence);
-  }
-  return out;
-}
-
 int DecisionDraft::total_votes() const {
   int n = 0;
   for (const auto& [id, v] : votes) n += v;

@@ -11,6 +11,7 @@
 
 #include "sim/engine.hpp"
 #include "sim/recording.hpp"
+#include "sim/session_text.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
 #include "ui/controllers/play_ui.hpp"
@@ -33,10 +34,6 @@ struct SessionSetup {
   bool timers = true;            // off: no countdowns, no time-triggered injects
   std::optional<Audience> audience;
 };
-
-// The documents shown with the current stage: its own, then those the decision that led here
-// handed over (`releases`), each once, as indices into Scenario::evidence.
-std::vector<int> stage_evidence(const Session& s);
 
 // What a group said at the current node, before the facilitator records the decision.
 struct DecisionDraft {
