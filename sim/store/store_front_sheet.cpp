@@ -4,19 +4,6 @@
 
 namespace auditsim::store {
 
-namespace {
-
-std::vector<std::string> events_called(Db& db, const std::string& event) {
-  std::vector<std::string> ids;
-  Query q = db.query("SELECT uuid FROM events WHERE uuid = ?1 OR name = ?1 ORDER BY uuid");
-  q->bind(1, event);
-  while (q->step()) ids.push_back(q->column_text(0));
-  if (ids.empty()) throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
-  return ids;
-}
-
-}  // namespace
-
 void Store::save_front_sheet(const std::string& event, const FrontSheet& sheet) {
   if (std::string problem = front_sheet_problem(sheet); !problem.empty())
     throw StoreError(ErrorKind::Invalid, problem);
@@ -25,7 +12,7 @@ void Store::save_front_sheet(const std::string& event, const FrontSheet& sheet) 
   const std::string now = now_utc();
   // One transaction: every laptop's event of that name gets the sheet, or none does.
   batch([&] {
-    for (const std::string& id : events_called(db, event)) {
+    for (const std::string& id : event_ids(db, event)) {
       Query q = db.query("INSERT OR REPLACE INTO front_sheets(event, body, updated_at) VALUES(?, ?, ?)");
       q->bind_all(id, body, now).run();
     }
@@ -35,7 +22,7 @@ void Store::save_front_sheet(const std::string& event, const FrontSheet& sheet) 
 std::optional<FrontSheet> Store::load_front_sheet(const std::string& event) {
   Db& db = impl_->db;
   // By name, the most recently saved of the events of that name (they are saved together).
-  events_called(db, event);  // NotFound when there is no such event
+  event_ids(db, event);  // NotFound when there is no such event
   Query q = db.query(
       "SELECT f.body FROM front_sheets f JOIN events e ON e.uuid = f.event "
       "WHERE e.uuid = ?1 OR e.name = ?1 ORDER BY f.updated_at DESC, f.event LIMIT 1");

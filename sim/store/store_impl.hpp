@@ -138,6 +138,9 @@ ScoreOverride read_override(Stmt& q);
 
 // Column names of `schema`.`table`, in declaration order.
 std::vector<std::string> table_columns(Db& db, const std::string& schema, const std::string& table);
+// The ids of the event with this id, or of every event with this name (names repeat across
+// evenings); NotFound when there is none.
+std::vector<std::string> event_ids(Db& db, const std::string& event);
 // Every table of `schema` (excluding SQLite's own), sorted by name.
 std::vector<std::string> table_names(Db& db, const std::string& schema);
 // "a, b, c"

@@ -159,6 +159,15 @@ std::vector<std::string> table_columns(Db& db, const std::string& schema,
   return cols;
 }
 
+std::vector<std::string> event_ids(Db& db, const std::string& event) {
+  std::vector<std::string> ids;
+  Query q = db.query("SELECT uuid FROM events WHERE uuid = ?1 OR name = ?1 ORDER BY uuid");
+  q->bind(1, event);
+  while (q->step()) ids.push_back(q->column_text(0));
+  if (ids.empty()) throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
+  return ids;
+}
+
 std::vector<std::string> table_names(Db& db, const std::string& schema) {
   std::vector<std::string> names;
   // The schema name cannot be bound; it is always one of this program's own identifiers.

@@ -92,15 +92,6 @@ bool redact_field(std::string& text, bool json, const redact::NameMatcher& m, in
   return true;
 }
 
-std::vector<std::string> event_ids(Db& db, const std::string& event) {
-  std::vector<std::string> ids;
-  Query q = db.query("SELECT uuid FROM events WHERE uuid = ?1 OR name = ?1 ORDER BY uuid");
-  q->bind(1, event);
-  while (q->step()) ids.push_back(q->column_text(0));
-  if (ids.empty()) throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
-  return ids;
-}
-
 }  // namespace
 
 void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& sessions,
