@@ -28,6 +28,7 @@ std::string lrs_status_line(const LrsStatus& s) {
   if (s.counts.refused) line += ", " + std::to_string(s.counts.refused) + " refused";
   if (s.counts.waiting && !s.counts.next_attempt.empty()) line += "; next attempt " + when(s.counts.next_attempt);
   if (!s.problem.empty()) line += " \u2014 " + s.problem;
+  else if (s.counts.waiting && !s.counts.last_error.empty()) line += " \u2014 last attempt: " + s.counts.last_error;
   return line;
 }
 

@@ -27,8 +27,8 @@ struct LrsStatus {
   std::string problem;  // why the last attempt did not deliver (no answer, no secret...), or ""
 };
 
-// "LRS: 3 statements waiting, 1 refused; next attempt 19:42:05 UTC" (the refused and next
-// attempt parts only when there are any); "" when no LRS is set up.
+// "LRS: 3 statements waiting, 1 refused; next attempt 19:42:05 UTC — last attempt: why" (each
+// part only when there is something to say); "" when no LRS is set up.
 std::string lrs_status_line(const LrsStatus& s);
 
 class LrsDelivery {

@@ -53,8 +53,8 @@ void draw_lrs_settings(App& app) {
     if (std::optional<lrs::ConnectionCheck> r = app.lrs().test_result(); r && message.empty())
       coloured_text(r->ok ? palette().ok : palette().bad, r->message.c_str());
   if (!message.empty()) coloured_text(message_bad ? palette().bad : palette().ok, message.c_str());
-  const std::string line = lrs_status_line(app.lrs().status());
-  muted_text(line.empty() ? "No LRS is set up: nothing is queued." : line.c_str());
+  // With an LRS set up, the line under every screen says what waits.
+  if (!lrs::configured(app.settings())) muted_text("No LRS is set up: nothing is queued.");
 }
 
 }  // namespace auditsim::ui
