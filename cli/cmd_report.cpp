@@ -151,8 +151,9 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     }
   }
   if (!o.front_sheet.empty()) {
-    if (!o.session.empty() || o.actions) {
-      std::cerr << "auditsim report: --front-sheet belongs to a scrutiny report (--event or --from/--to)\n";
+    if (o.actions) {
+      std::cerr << "auditsim report: --front-sheet belongs to a committee paper: a scrutiny report "
+                   "(--event or --from/--to) or a session's feedback report (--session)\n";
       return kExitUsage;
     }
     FrontSheetResult parsed = load_front_sheet_file(o.front_sheet);
@@ -248,8 +249,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("--save-template", o->save_template,
                   "Write the default Word template to this file, for the council to make its own");
   cmd->add_option("--front-sheet", o->front_sheet,
-                  "Front sheet file (auditsim-front-sheet/1) for a scrutiny report; default: the "
-                  "one saved for the event (`auditsim event front-sheet`)");
+                  "Front sheet file (auditsim-front-sheet/1) for a scrutiny or feedback report; "
+                  "default: the one saved for the event (`auditsim event front-sheet`)");
   cmd->add_flag("--per-session-appendix", o->per_session_appendix,
                 "A scrutiny report's appendix per session even above 100 sessions (default: a "
                 "compact table)");

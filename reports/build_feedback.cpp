@@ -241,6 +241,12 @@ FeedbackReport build_feedback(store::Store& db, const std::string& session_id,
                                               : std::vector<std::string>{},
                                false, rec->participants);
   FeedbackReport r = build_feedback_from_record(*rec, cache, settings, redactor);
+  // Sent to a committee on its own, the report has the event's front sheet (or the one given).
+  r.front_sheet = report_front_sheet(db, rec->event ? rec->event->id : std::string(), settings,
+                                     rec->event ? std::vector<std::string>{rec->event->id}
+                                                : std::vector<std::string>{},
+                                     rec->participants, redactor);
+  apply_front_sheet(r.settings, r.front_sheet);
   r.review = redactor.review();
   return r;
 }

@@ -94,12 +94,22 @@ std::vector<store::SessionSummary> select_sessions(store::Store& db, const Scrut
 // still a name.
 Redactor selection_redactor(store::Store& db, const std::vector<store::SessionSummary>& sessions);
 
-// The front sheet a scrutiny report shows (build_front_sheet.cpp): the settings' one, else the
-// event's saved one, filtered for Part A; nullopt when there is none or it is blank.
+// The front sheet a report shows (build_front_sheet.cpp): the settings' one, else the one saved
+// for `event` (name or id; empty: none), filtered for Part A; nullopt when there is none or it
+// is blank. `event_ids` are the events whose members' names come out of the author and contact
+// lines in Part A (every event's when empty), with the members among `participants`.
+std::optional<FrontSheet> report_front_sheet(store::Store& db, const std::string& event,
+                                             const ReportSettings& settings,
+                                             const std::vector<std::string>& event_ids,
+                                             const std::vector<store::Participant>& participants,
+                                             Redactor& redactor);
 std::optional<FrontSheet> scrutiny_front_sheet(store::Store& db, const ScrutinySelection& sel,
                                                const ReportSettings& settings,
                                                const std::vector<store::SessionSummary>& sessions,
                                                Redactor& redactor);
+// A report's settings as its front sheet leaves them: the Part B marking names the sheet's
+// Schedule 12A paragraphs unless the report was given its own; the unfiltered sheet dropped.
+void apply_front_sheet(ReportSettings& settings, const std::optional<FrontSheet>& sheet);
 
 // How a builder filters one free text: Part A's redactor, or the text as typed in Part B.
 using Clean = std::function<std::string(const std::string&)>;

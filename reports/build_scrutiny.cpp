@@ -131,6 +131,9 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     position.emplace(list[i].id, i);
     ids.push_back(list[i].id);
   }
+  // The appendices carry no front sheet: the report has one, before section 1.
+  ReportSettings session_settings = settings;
+  session_settings.front_sheet.reset();
   db.load_sessions(ids, [&](const store::SessionRecord& stored) {
     std::optional<store::SessionRecord> amended;
     if (amend) amend(amended.emplace(stored));
@@ -139,7 +142,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     if (at == position.end()) return;
     Item& item = items[at->second];
     try {
-      item.feedback = build_feedback_from_record(rec, cache, settings, redactor);
+      item.feedback = build_feedback_from_record(rec, cache, session_settings, redactor);
     } catch (const store::StoreError& e) {
       // Invalid here means the record cannot be rebuilt; one such session is named and left
       // out rather than failing the report on every other session.
@@ -261,12 +264,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     r.scope = "Sessions started between " + r.date_from + " and " + r.date_to;
   }
   r.front_sheet = scrutiny_front_sheet(db, sel, settings, list, redactor);
-  // The clerk's front sheet says which paragraphs of Schedule 12A make the paper exempt; every
-  // page's marking then names the same ones.
-  if (r.front_sheet && !settings.exempt_paragraphs_chosen &&
-      !r.front_sheet->schedule_12a_paragraphs.empty())
-    r.settings.exempt_paragraphs = r.front_sheet->schedule_12a_paragraphs;
-  r.settings.front_sheet.reset();  // only the filtered copy above is shown
+  apply_front_sheet(r.settings, r.front_sheet);
   r.review = redactor.review();
   return r;
 }

@@ -46,8 +46,9 @@ struct ReportSettings {
   int late_priority_drop = 1;  // ScoringConfig::late_priority_drop, as the council set it
   // Base IRI for xAPI activities, accounts and extensions (the council's learning site).
   std::string xapi_base = "https://www.kingsmere.gov.uk/auditsim";
-  // The scrutiny report's front sheet when given (a --front-sheet file, the desktop form); when
-  // not, the one saved for the event is used. The builder filters it for Part A.
+  // The front sheet of a scrutiny report or a feedback report, when given (a --front-sheet file,
+  // the desktop form); when not, the one saved for the event is used. The builder filters it for
+  // Part A.
   std::optional<FrontSheet> front_sheet;
   // A scrutiny report above kFullAppendixLimit sessions has a compact appendix unless this asks
   // for one appendix per session.
@@ -267,6 +268,9 @@ struct FeedbackReport {
   std::vector<ObjectiveRow> objectives;
   std::vector<NoteRow> notes;
   std::vector<OverrideRow> overrides;
+  // The front sheet (already filtered for Part A) when the report goes to a committee on its
+  // own; nullopt when none has been completed. A scrutiny report's appendices never carry one.
+  std::optional<FrontSheet> front_sheet;
   RedactionReview review;  // Part A only
 };
 

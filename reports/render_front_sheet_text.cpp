@@ -21,9 +21,9 @@ std::string listed(const std::vector<std::string>& items) {
 }
 
 // The part of the report being read: the front sheet's paragraphs apply to the Part B version.
-std::string part_line(const ScrutinyReport& r) {
-  if (r.settings.part == Part::A) return "Part A \u2014 public";
-  const std::vector<int> ps = r.front_sheet ? r.front_sheet->schedule_12a_paragraphs : std::vector<int>{};
+std::string part_line(const std::optional<FrontSheet>& sheet, const ReportSettings& settings) {
+  if (settings.part == Part::A) return "Part A \u2014 public";
+  const std::vector<int> ps = sheet ? sheet->schedule_12a_paragraphs : std::vector<int>{};
   if (ps.empty())
     return "Part B \u2014 exempt information under Schedule 12A to the Local Government Act 1972 "
            "(the paragraph is not yet stated on the front sheet)";
@@ -33,11 +33,12 @@ std::string part_line(const ScrutinyReport& r) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> front_sheet_rows(const ScrutinyReport& r) {
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const std::optional<FrontSheet>& sheet,
+                                                                  const ReportSettings& settings) {
   static const FrontSheet blank;
-  const FrontSheet& s = r.front_sheet ? *r.front_sheet : blank;
+  const FrontSheet& s = sheet ? *sheet : blank;
   const FrontSheetImplications& i = s.implications;
-  const bool known = r.front_sheet.has_value();
+  const bool known = sheet.has_value();
   return {
       {"Committee", or_not_completed(s.committee)},
       {"Date of meeting", s.meeting_date.empty() ? kNotYetCompleted : long_date(s.meeting_date)},
@@ -45,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> front_sheet_rows(const Scrutiny
       {"Contact", or_not_completed(s.contact)},
       {"Wards affected", or_not_completed(listed(s.wards_affected))},
       {"Key decision", known ? (s.key_decision ? "Yes" : "No") : kNotYetCompleted},
-      {"Part A or Part B", part_line(r)},
+      {"Part A or Part B", part_line(sheet, settings)},
       {"Purpose of the report", or_not_completed(s.purpose)},
       {"Recommendations in short", or_not_completed(s.recommendations_summary)},
       {"Financial implications", or_not_completed(i.financial)},
@@ -59,8 +60,20 @@ std::vector<std::pair<std::string, std::string>> front_sheet_rows(const Scrutiny
   };
 }
 
-std::string front_sheet_notice(const ScrutinyReport& r) {
-  if (r.front_sheet) return {};
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const ScrutinyReport& r) {
+  return front_sheet_rows(r.front_sheet, r.settings);
+}
+
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const FeedbackReport& r) {
+  return front_sheet_rows(r.front_sheet, r.settings);
+}
+
+std::string front_sheet_notice(const ScrutinyReport& r) { return front_sheet_notice(r.front_sheet); }
+
+std::string front_sheet_notice(const FeedbackReport& r) { return front_sheet_notice(r.front_sheet); }
+
+std::string front_sheet_notice(const std::optional<FrontSheet>& sheet) {
+  if (sheet) return {};
   return "The front sheet has not yet been completed for this report: democratic services "
          "complete it before the agenda is published.";
 }

@@ -280,6 +280,19 @@ data feedback_data(const FeedbackReport& r, int h) {
   return d;
 }
 
+std::string front_sheet_section(const std::vector<std::pair<std::string, std::string>>& rows,
+                                const std::string& notice) {
+  mustache tpl = compile("front_sheet.mustache");
+  data d;
+  d.set("front_sheet_notice", notice);
+  d.set("has_front_sheet_notice", !notice.empty());
+  d.set("front_sheet", rows_list(rows, [](data& x, const auto& row) {
+    x.set("label", row.first);
+    x.set("value", row.second);
+  }));
+  return render(tpl, d);
+}
+
 }  // namespace auditsim::reports::html
 
 namespace auditsim::reports {
@@ -292,7 +305,8 @@ std::string render_html(const FeedbackReport& r) {
   std::string title = text::one_line(r.scenario_title) + (r.team.empty() ? "" : " \u2014 " + text::one_line(r.team));
   return html::page(r.settings, "Audit feedback report", title, subtitle,
                     "Audit feedback report" + (r.event_name.empty() ? "" : " \u00B7 " + r.event_name),
-                    html::render(body, html::feedback_data(r, 2)));
+                    html::front_sheet_section(text::front_sheet_rows(r), text::front_sheet_notice(r)) +
+                        html::render(body, html::feedback_data(r, 2)));
 }
 
 }  // namespace auditsim::reports

@@ -20,6 +20,11 @@ std::string render(mustache& tpl, const data& d);
 // The feedback body's data; `h` is the heading level of its sections (2, or 3 in an appendix).
 data feedback_data(const FeedbackReport& r, int h);
 
+// The front sheet section that opens a committee paper (a scrutiny report, a feedback report
+// sent on its own): the rows of text::front_sheet_rows, with the notice when none is completed.
+std::string front_sheet_section(const std::vector<std::pair<std::string, std::string>>& rows,
+                                const std::string& notice);
+
 // The whole page: running header with council and marking, title block, the Part A notice.
 std::string page(const ReportSettings& s, const std::string& kind, const std::string& title,
                  const std::string& subtitle, const std::string& running, const std::string& body);

@@ -14,12 +14,7 @@ using html::data;
 
 data scrutiny_data(const ScrutinyReport& r) {
   data d;
-  d.set("front_sheet_notice", front_sheet_notice(r));
-  d.set("has_front_sheet_notice", !front_sheet_notice(r).empty());
-  d.set("front_sheet", html::rows_list(front_sheet_rows(r), [](data& x, const auto& row) {
-    x.set("label", row.first);
-    x.set("value", row.second);
-  }));
+  d.set("front_sheet_html", html::front_sheet_section(front_sheet_rows(r), front_sheet_notice(r)));
   const std::vector<std::string>& sections = scrutiny_section_titles();
   std::vector<std::string> toc;  // the list numbers them itself
   for (const std::string& t : sections) toc.push_back(t.substr(t.find(". ") + 2));

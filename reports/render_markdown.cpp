@@ -255,6 +255,16 @@ void feedback_body(std::string& o, const FeedbackReport& r, int lv) {
   learning_points(o, r, lv);
 }
 
+// The front sheet that opens a committee paper, with the notice when none is completed.
+void front_sheet(std::string& o, const std::vector<std::pair<std::string, std::string>>& rows,
+                 const std::string& notice) {
+  o += h(2, kFrontSheetHeading);
+  if (!notice.empty()) o += "*" + esc(notice) + "*\n\n";
+  o += "| | |\n|---|---|\n";
+  for (const auto& [label, value] : rows) o += "| **" + esc(label) + "** | " + esc(value) + " |\n";
+  o += "\n";
+}
+
 void paragraphs(std::string& o, const std::vector<std::string>& ps) {
   for (const std::string& p : ps) o += esc(p) + "\n\n";
 }
@@ -263,6 +273,7 @@ void paragraphs(std::string& o, const std::vector<std::string>& ps) {
 
 std::string render_markdown(const FeedbackReport& r) {
   std::string o = header(r.settings, feedback_title(r));
+  front_sheet(o, front_sheet_rows(r), front_sheet_notice(r));
   feedback_body(o, r, 2);
   return o + footer(r.settings);
 }
@@ -282,11 +293,8 @@ void table(std::string& o, const std::vector<std::string>& headings,
 std::string render_markdown(const ScrutinyReport& r) {
   const std::vector<std::string>& sections = scrutiny_section_titles();
   std::string o = header(r.settings, "Scrutiny report: " + one_line(r.title));
-  o += h(2, kFrontSheetHeading);
-  if (std::string notice = front_sheet_notice(r); !notice.empty()) o += "*" + esc(notice) + "*\n\n";
-  o += "| | |\n|---|---|\n";
-  for (const auto& [label, value] : front_sheet_rows(r)) o += "| **" + esc(label) + "** | " + esc(value) + " |\n";
-  o += "\n" + h(2, sections[0]);
+  front_sheet(o, front_sheet_rows(r), front_sheet_notice(r));
+  o += h(2, sections[0]);
   paragraphs(o, scrutiny_foreword(r));
   o += h(2, sections[1]) + esc(membership_intro(r)) + "\n\n";
   if (!r.membership.empty()) table(o, membership_headings(r), membership_rows(r));

@@ -1,4 +1,7 @@
-// PDF reports: the same sections as the HTML ones, laid out by the document writer.
+// PDF reports: the sections laid out once (layout_*.cpp) on the cairo document writer, through
+// the DocumentWriter interface; the running header carries the council, the report and its
+// Part A / Part B marking on every page.
+#include "reports/document_writer.hpp"
 #include "reports/render.hpp"
 #include "reports/render_pdf_doc.hpp"
 #include "reports/render_text.hpp"
@@ -7,362 +10,62 @@ namespace auditsim::reports {
 namespace {
 
 using namespace text;
-using pdf::Column;
-using pdf::Doc;
 
-using Rows = std::vector<std::vector<std::string>>;
+// A list item under which its findings and responses are indented.
+constexpr double kIndent = 18;
 
-void definitions(Doc& doc, const std::vector<Definition>& defs) {
-  Rows rows;
-  for (const Definition& d : defs) rows.push_back({one_line(d.label), one_line(d.text)});
-  doc.table({{"", 1.3}, {"", 4.7}}, rows);
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& i : items) out += (out.empty() ? "" : "; ") + one_line(i);
-  return out;
-}
-
-std::vector<std::string> response_lines(const std::vector<ResponseRow>& rs) {
-  std::vector<std::string> out;
-  for (const ResponseRow& r : rs) out.push_back(response_text(r));
-  return out;
-}
-
-void recommendation_list(Doc& doc, const std::vector<MembersRecommendationRow>& recs) {
-  for (const MembersRecommendationRow& rec : recs) {
-    doc.bullet("To " + recommendation_addressee(rec) + ": " + one_line(rec.text),
-               std::to_string(rec.number) + ".");
-    if (!rec.findings.empty()) doc.paragraph("Answers the findings: " + joined(rec.findings), 18);
-    if (rec.responses.empty()) doc.paragraph("No response recorded yet.", 18);
-    for (const std::string& line : response_lines(rec.responses)) doc.paragraph(line, 18);
+class PdfWriter final : public DocumentWriter {
+ public:
+  explicit PdfWriter(pdf::Doc& doc) : doc_(doc) {}
+  void title_block(const std::string& kind, const std::string& title, const std::string& subtitle) override {
+    doc_.title_block(kind, title, subtitle);
   }
-}
-
-// The internal audit part: scope, definitions, opinion, checks, findings, recommendations.
-void audit_body(Doc& doc, const FeedbackReport& r, int level) {
-  const AuditSection& a = r.audit;
-  doc.heading(level, "Scope, objectives and limitations");
-  doc.paragraph(a.scope);
-  doc.paragraph("Objectives:");
-  for (const std::string& o : a.objectives) doc.bullet(one_line(o));
-  doc.heading(level, "Definitions");
-  if (a.opinion_given) {
-    doc.heading(level + 1, "Assurance opinion");
-    definitions(doc, a.opinion_definitions);
+  void heading(int level, std::string_view text) override { doc_.heading(level, text); }
+  void paragraph(std::string_view text, bool indented) override { doc_.paragraph(text, indented ? kIndent : 0); }
+  void bold_paragraph(std::string_view text) override { doc_.bold_paragraph(text); }
+  void bullet(std::string_view text) override { doc_.bullet(text); }
+  void numbered(std::string_view number, std::string_view text) override { doc_.bullet(text, number); }
+  void markdown(std::string_view md) override { doc_.markdown(md); }
+  void notice(std::string_view text) override { doc_.notice(text); }
+  void facts(const Facts& rows) override { doc_.facts(rows); }
+  void table(const std::vector<Column>& columns, const Rows& rows) override {
+    std::vector<pdf::Column> cols;
+    cols.reserve(columns.size());
+    for (const Column& c : columns) cols.push_back({c.heading, c.share});
+    doc_.table(cols, rows);
   }
-  doc.heading(level + 1, "Priorities");
-  definitions(doc, r.priority_definitions);
-
-  doc.heading(level, "Assurance opinion");
-  doc.bold_paragraph(opinion_statement(a));
-
-  doc.heading(level, "Control checks");
-  if (a.checks.empty()) {
-    doc.paragraph("No control checks have been recorded. In a desktop audit the group records, for "
-                  "each key action, whether the council's own arrangements are in place, with the "
-                  "evidence seen.");
-  } else {
-    Rows rows;
-    for (const ControlCheckRow& c : a.checks)
-      rows.push_back({one_line(c.key_action), one_line(c.question),
-                      c.status + (c.changed_by.empty() ? "" : " (recorded by " + one_line(c.changed_by) + ")"),
-                      check_evidence(c), one_line(c.owner), long_date(c.due_date)});
-    doc.table({{"Key action", 1.8}, {"Control question", 1.8}, {"Status", 1.1},
-               {"Evidence and reference", 1.8}, {"Owner", 1.1}, {"Due", 0.9}},
-              rows);
+  void pillar_chart(const std::array<PillarRow, kPillarCount>& pillars) override { doc_.radar_and_bars(pillars); }
+  void spread_chart(const std::array<ScrutinyReport::PillarSpread, kPillarCount>& spread) override {
+    doc_.spread_chart(spread);
   }
+  void distribution_chart(const ChoiceDistribution& d) override { doc_.distribution_chart(d); }
+  void page_break() override { doc_.new_page(); }
 
-  doc.heading(level, "Findings by priority");
-  doc.paragraph(a.checks.empty() ? std::string("There are no findings until the controls are checked.")
-                                 : audit_findings_summary(a));
-  for (size_t i = 0; i < a.findings.size(); ++i) {
-    const AuditFindingRow& f = a.findings[i];
-    doc.heading(level + 1, std::to_string(i + 1) + ". " + priority_label(f.priority) + " priority: " +
-                               one_line(f.key_action));
-    std::vector<std::pair<std::string, std::string>> facts{{"Status", f.status}};
-    if (!f.question.empty()) facts.push_back({"Control question", one_line(f.question)});
-    facts.push_back({"Condition", one_line(f.condition)});
-    facts.push_back({"Criteria", one_line(f.criteria)});
-    facts.push_back({"Cause", one_line(f.cause)});
-    facts.push_back({"Effect", one_line(f.effect)});
-    if (!f.owner.empty()) facts.push_back({"Owner", one_line(f.owner)});
-    if (!f.due_date.empty()) facts.push_back({"Due", long_date(f.due_date)});
-    const std::vector<std::string> lines = response_lines(f.responses);
-    facts.push_back({"Management response", lines.empty() ? "None recorded yet" : joined(lines)});
-    doc.facts(facts);
-  }
+ private:
+  pdf::Doc& doc_;
+};
 
-  doc.heading(level, "Members' recommendations");
-  if (a.recommendations.empty()) doc.paragraph("The members have made no recommendations yet.");
-  recommendation_list(doc, a.recommendations);
-}
-
-void action_plan(Doc& doc, const FeedbackReport& r, int level) {
-  doc.heading(level, "Action plan");
-  if (r.actions.empty()) {
-    doc.paragraph("No actions have been agreed yet.");
-    return;
-  }
-  Rows rows;
-  for (const ActionRow& a : r.actions)
-    rows.push_back({one_line(a.action), one_line(a.owner), long_date(a.due_date),
-                    humanise_key(a.priority), action_status(a), one_line(a.progress)});
-  doc.table({{"Action", 2.6}, {"Owner", 1.2}, {"Due", 1.1}, {"Priority", 0.8}, {"Status", 1.1},
-             {"Progress", 1.6}},
-            rows);
-}
-
-// What the team did in the story, apart from the audit: the exercise's learning points.
-void learning_points(Doc& doc, const FeedbackReport& r, int level) {
-  doc.heading(level, "Learning points from the exercise");
-  doc.notice(kLearningPointsIntro);
-  doc.bold_paragraph(rating_sentence(r));
-  doc.heading(level + 1, "Exercise rating: definitions");
-  definitions(doc, r.rating_definitions);
-
-  doc.heading(level + 1, "4P scores");
-  doc.radar_and_bars(r.pillars);
-  Rows rows;
-  for (const PillarRow& p : r.pillars)
-    rows.push_back({pillar_name(p.pillar), pillar_score(p), p.override_delta ? signed_number(p.override_delta) : ""});
-  doc.table({{"Pillar", 1}, {"Score", 2}, {"Facilitator overrides", 1.3}}, rows);
-
-  doc.heading(level + 1, kExerciseFindingsHeading);
-  doc.paragraph(findings_summary(r));
-  rows.clear();
-  for (const FindingRow& f : r.findings)
-    rows.push_back({priority_label(f.priority), pillar_name(f.pillar), finding_text(f), one_line(f.management_action)});
-  if (!rows.empty())
-    doc.table({{"Priority", 0.8}, {"Pillar", 0.8}, {"Key action", 2.4}, {"Suggested action", 2.4}}, rows);
-
-  doc.heading(level + 1, "Learning objectives");
-  if (r.objectives.empty()) doc.paragraph("The scenario sets no learning objectives.");
-  rows.clear();
-  for (const ObjectiveRow& o : r.objectives)
-    rows.push_back({o.met ? "Met" : "Not met", pillar_name(o.pillar), one_line(o.text)});
-  if (!rows.empty()) doc.table({{"", 0.8}, {"", 0.8}, {"", 4.4}}, rows);
-
-  doc.heading(level + 1, "Decision log");
-  if (r.decisions.empty()) doc.paragraph("No decisions were recorded.");
-  for (const DecisionRow& d : r.decisions) {
-    doc.heading(level + 2, std::to_string(d.seq) + ". " + one_line(d.node_title.empty() ? d.node_id : d.node_title));
-    std::vector<std::pair<std::string, std::string>> f{{"Decision", decision_text(d)}};
-    if (d.kind != "undo") f.push_back({"4P", score_text(d.delta)});
-    f.push_back({"Time taken", duration(d.time_taken_ms)});
-    std::string votes;
-    for (const VoteRow& v : d.votes)
-      votes += (votes.empty() ? "" : "; ") + one_line(v.choice_text) + ": " + std::to_string(v.votes);
-    if (!votes.empty()) f.push_back({"Votes", votes});
-    if (!d.rationale.empty()) f.push_back({"Rationale", one_line(d.rationale)});
-    if (!d.dissent.empty()) f.push_back({"Dissent", one_line(d.dissent)});
-    if (!d.alternative_text.empty())
-      f.push_back({"Path not taken", one_line(d.alternative_text) + " (" + score_text(d.alternative_score) +
-                                         "). " + missed_sentence(d.missed) + "."});
-    doc.facts(f);
-    if (!d.feedback.empty()) doc.markdown(d.feedback);
-  }
-
-  if (!r.notes.empty()) {
-    doc.heading(level + 1, "Notes");
-    rows.clear();
-    for (const NoteRow& n : r.notes)
-      rows.push_back({humanise_key(n.kind) + (n.part_b ? " (Part B)" : ""), one_line(n.node_title), one_line(n.text)});
-    doc.table({{"Kind", 1}, {"Where", 1.5}, {"Note", 3.5}}, rows);
-  }
-  if (!r.overrides.empty()) {
-    doc.heading(level + 1, "Score overrides");
-    rows.clear();
-    for (const OverrideRow& o : r.overrides)
-      rows.push_back({humanise_key(o.pillar), signed_number(o.delta), one_line(o.reason), one_line(o.by)});
-    doc.table({{"Pillar", 1}, {"Change", 0.8}, {"Reason", 3.2}, {"By", 1.2}}, rows);
-  }
-  if (!r.ending_debrief.empty()) {
-    doc.heading(level + 1, "Debrief");
-    doc.markdown(r.ending_debrief);
-  }
-}
-
-void feedback_body(Doc& doc, const FeedbackReport& r, int level) {
-  std::vector<std::pair<std::string, std::string>> facts{{"Scenario", one_line(r.scenario_title)}};
-  if (!r.event_name.empty())
-    facts.push_back({"Event", one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date))});
-  if (!r.team.empty()) facts.push_back({"Team", one_line(r.team)});
-  facts.push_back({"Mode", humanise_key(r.mode)});
-  if (!r.facilitator.empty()) facts.push_back({"Facilitator", one_line(r.facilitator)});
-  if (!r.participants.empty()) {
-    std::string people;
-    for (const std::string& p : r.participants) people += (people.empty() ? "" : "; ") + one_line(p);
-    facts.push_back({"Participants", people});
-  }
-  facts.push_back({"Started", date_time(r.started_at)});
-  facts.push_back({"Result", outcome_text(r)});
-  if (!r.withheld) facts.push_back({"Report status", report_status(r.audit)});
-  doc.facts(facts);
-  if (r.withheld) {
-    doc.notice("This scenario is classified Part B. Its content and results may be exempt information "
-               "and are reported in Part B only.");
-    return;
-  }
-  if (!r.scenario_summary.empty()) doc.markdown(r.scenario_summary);
-  audit_body(doc, r, level);
-  action_plan(doc, r, level);
-  learning_points(doc, r, level);
-}
-
-void paragraphs(Doc& doc, const std::vector<std::string>& ps) {
-  for (const std::string& p : ps) doc.paragraph(p);
-}
-
-std::vector<Column> columns(const std::vector<std::string>& headings, const std::vector<double>& weights) {
-  std::vector<Column> cols;
-  for (size_t i = 0; i < headings.size(); ++i) cols.push_back({headings[i], i < weights.size() ? weights[i] : 1.0});
-  return cols;
-}
-
-// The scrutiny report in the Preston structure; the numbered sections' titles and wording are
-// shared with every format (render_text.hpp).
-void scrutiny_content(Doc& doc, const ScrutinyReport& r) {
-  const std::vector<std::string>& sections = scrutiny_section_titles();
-  doc.title_block("Scrutiny report", one_line(r.title),
-                  "Report of the desktop audit programme, " + long_date(r.date_from) +
-                      (r.date_to != r.date_from ? " to " + long_date(r.date_to) : ""));
-  doc.heading(1, kFrontSheetHeading);
-  if (std::string notice = front_sheet_notice(r); !notice.empty()) doc.notice(notice);
-  doc.facts(front_sheet_rows(r));
-  doc.heading(1, sections[0]);
-  paragraphs(doc, scrutiny_foreword(r));
-  doc.heading(1, sections[1]);
-  doc.paragraph(membership_intro(r));
-  if (!r.membership.empty()) doc.table(columns(membership_headings(r), {3, 2}), membership_rows(r));
-  doc.heading(1, sections[2]);
-  doc.heading(2, "Aims");
-  paragraphs(doc, scrutiny_aims(r));
-  doc.heading(2, "Expected outcomes");
-  for (const std::string& c : scrutiny_outcomes(r)) doc.bullet(c);
-  doc.heading(2, "Methods");
-  paragraphs(doc, scrutiny_methods(r));
-  doc.heading(1, sections[3]);
-  for (const std::string& c : scrutiny_conclusions(r)) doc.bullet(c);
-  doc.heading(1, sections[4]);
-  doc.heading(2, "Attendance");
-  doc.paragraph(attendance_sentence(r));
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& [label, count] : rating_counts(r)) rows.push_back({one_line(label), std::to_string(count)});
-  doc.table({{"Exercise rating", 3}, {"Sessions", 1}}, rows);
-  if (std::string u = unfinished_sentence(r); !u.empty()) doc.paragraph(u);
-  if (!r.opinions.empty()) {
-    rows.clear();
-    for (const auto& [label, count] : opinion_counts(r)) rows.push_back({one_line(label), std::to_string(count)});
-    doc.table({{"Assurance opinion", 3}, {"Sessions", 1}}, rows);
-  }
-  doc.heading(2, "4P distribution");
-  doc.spread_chart(r.spread);
-  rows.clear();
-  for (const auto& sp : r.spread)
-    rows.push_back({pillar_name(sp.pillar), sp.assessed ? percent(sp.mean) : "Not assessed",
-                    sp.assessed ? percent(sp.min) : "", sp.assessed ? percent(sp.max) : "",
-                    std::to_string(sp.assessed)});
-  doc.table({{"Pillar", 1.2}, {"Mean", 1}, {"Lowest", 1}, {"Highest", 1}, {"Sessions assessed", 1.3}}, rows);
-  doc.heading(2, "How the sessions chose at each decision");
-  if (r.distributions.empty()) doc.paragraph("No decisions to compare.");
-  for (const ChoiceDistribution& d : r.distributions) {
-    doc.heading(3, one_line(d.node_title.empty() ? d.node_id : d.node_title));
-    doc.distribution_chart(d);
-    rows.clear();
-    for (const auto& o : d.options)
-      rows.push_back({one_line(o.text), score_text(o.score), std::to_string(o.sessions) + " of " + std::to_string(d.sessions)});
-    doc.table({{"Choice", 4}, {"4P", 2}, {"Sessions", 1}}, rows);
-  }
-  doc.heading(2, "Most-missed key actions");
-  if (r.most_missed.empty()) doc.paragraph("None: every key action was achieved.");
-  rows.clear();
-  for (const MissedKeyAction& m : r.most_missed)
-    rows.push_back({one_line(m.finding.text), one_line(m.scenario_title), priority_label(m.finding.priority),
-                    finding_count(m)});
-  if (!rows.empty()) doc.table({{"Key action", 4}, {"Scenario", 2}, {"Priority", 1}, {"Missed", 1}}, rows);
-  doc.heading(2, "Learning points from the exercises");
-  doc.notice(kScrutinyLearningPointsIntro);
-  if (r.learning_points.empty()) doc.paragraph("None: every key action was achieved.");
-  for (const LearningPoint& lp : r.learning_points)
-    doc.bullet(one_line(lp.text) + " (" + priority_label(lp.priority) + " priority.) " + one_line(lp.rationale),
-               std::to_string(lp.number) + ".");
-  doc.heading(1, sections[5]);
-  if (r.recommendations.empty())
-    doc.paragraph("The members made no recommendations. The committee is asked to note the report.");
-  else
-    doc.table(columns(recommendation_headings(), {0.5, 3, 1.4, 2.4}), recommendation_rows(r));
-  doc.heading(1, sections[6]);
-  doc.heading(2, "Corporate Management Team's response");
-  doc.paragraph(cmt_response(r));
-  doc.heading(2, "Cabinet's response");
-  doc.paragraph(cabinet_response(r));
-  doc.heading(1, sections[7]);
-  for (const auto& [heading, ps] : scrutiny_implications(r)) {
-    doc.heading(2, heading);
-    paragraphs(doc, ps);
-  }
-  doc.heading(1, sections[8]);
-  paragraphs(doc, scrutiny_monitoring(r));
-  doc.heading(1, sections[9]);
-  rows.clear();
-  for (const GlossaryEntry& g : glossary()) rows.push_back({g.term, g.meaning});
-  doc.table({{"", 1.3}, {"", 4}}, rows);
-  doc.heading(1, sections[10]);
-  doc.paragraph(appendices_intro(r));
-  if (compact_appendix(r)) {
-    doc.new_page();
-    doc.heading(1, appendix_label(0) + " \u2014 Sessions");
-    std::vector<Column> cols;
-    for (const std::string& c : session_table_headings()) cols.push_back({c, c == "Scenario" ? 2.0 : c == "Started" || c == "Team" ? 1.6 : 1.0});
-    rows.clear();
-    for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
-    doc.table(cols, rows);
-    return;
-  }
-  for (size_t i = 0; i < r.appendix.size(); ++i) {
-    const FeedbackReport& f = r.appendix[i];
-    doc.new_page();
-    doc.heading(1, appendix_label(i) + " \u2014 " + one_line(f.scenario_title) +
-                       (f.team.empty() ? "" : ", " + one_line(f.team)));
-    feedback_body(doc, f, 2);
-  }
+template <class Report>
+std::string render(const Report& r, const std::string& running, const std::string& title) {
+  return pdf::render_document(r.settings, running, title, [&](pdf::Doc& doc) {
+    PdfWriter w(doc);
+    lay_out(w, r);
+  });
 }
 
 }  // namespace
 
 std::string render_pdf(const FeedbackReport& r) {
-  std::string title = one_line(r.scenario_title) + (r.team.empty() ? "" : " \u2014 " + one_line(r.team));
-  std::string subtitle = r.event_name.empty() ? std::string()
-                                              : one_line(r.event_name) + (r.event_date.empty() ? "" : ", " + long_date(r.event_date));
-  return pdf::render_document(r.settings, "Audit feedback report" + (r.event_name.empty() ? "" : " \u00B7 " + one_line(r.event_name)),
-                              feedback_title(r), [&](Doc& doc) {
-                                doc.title_block("Audit feedback report", title, subtitle);
-                                feedback_body(doc, r, 1);
-                              });
+  return render(r, "Audit feedback report" + (r.event_name.empty() ? "" : " \u00B7 " + one_line(r.event_name)),
+                feedback_title(r));
 }
 
 std::string render_pdf(const ScrutinyReport& r) {
-  return pdf::render_document(r.settings, "Scrutiny report \u00B7 " + one_line(r.title),
-                              "Scrutiny report: " + one_line(r.title),
-                              [&](Doc& doc) { scrutiny_content(doc, r); });
+  return render(r, "Scrutiny report \u00B7 " + one_line(r.title), "Scrutiny report: " + one_line(r.title));
 }
 
 std::string render_pdf(const OpenActionsReport& r) {
-  return pdf::render_document(r.settings, "Open improvement actions", "Open improvement actions", [&](Doc& doc) {
-    doc.title_block("Improvement plan", "Open improvement actions", "");
-    doc.paragraph(open_actions_summary(r));
-    if (r.withheld > 0)
-      doc.notice(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are listed in Part B.");
-    std::vector<std::vector<std::string>> rows;
-    for (const ActionRow& a : r.actions)
-      rows.push_back({a.due_date.empty() ? "No date" : long_date(a.due_date), one_line(a.action), one_line(a.owner),
-                      humanise_key(a.priority), action_status(a),
-                      one_line(a.scenario_title) + (a.event_name.empty() ? "" : ", " + one_line(a.event_name))});
-    if (!rows.empty())
-      doc.table({{"Due", 1.1}, {"Action", 2.8}, {"Owner", 1.3}, {"Priority", 0.9}, {"Status", 1.2}, {"Arising from", 1.8}}, rows);
-  });
+  return render(r, "Open improvement actions", "Open improvement actions");
 }
 
 }  // namespace auditsim::reports

@@ -203,9 +203,15 @@ std::vector<std::pair<std::string, std::vector<std::string>>> scrutiny_implicati
 // and value rows, a field not filled in saying so, never an empty heading.
 inline constexpr const char* kFrontSheetHeading = "Front sheet";
 inline constexpr const char* kNotYetCompleted = "Not yet completed";
+// The same front sheet heads the audit feedback report when it goes to a committee on its own.
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const std::optional<FrontSheet>& sheet,
+                                                                  const ReportSettings& settings);
 std::vector<std::pair<std::string, std::string>> front_sheet_rows(const ScrutinyReport& r);
+std::vector<std::pair<std::string, std::string>> front_sheet_rows(const FeedbackReport& r);
 // The line under the heading when no front sheet has been completed for the report; "" when one has.
+std::string front_sheet_notice(const std::optional<FrontSheet>& sheet);
 std::string front_sheet_notice(const ScrutinyReport& r);
+std::string front_sheet_notice(const FeedbackReport& r);
 
 // "Appendix A", ..., "Appendix Z", "Appendix AA", ...
 std::string appendix_label(size_t index);

@@ -85,7 +85,10 @@ void add_session(json& out, const FeedbackReport& r) {
   attempted["context"].erase("contextActivities");
   out.push_back(std::move(attempted));
   for (const DecisionRow& d : r.decisions) {
-    if (d.kind == "undo") continue;
+    if (d.kind == "undo") {
+      n += 2;  // as the outbox numbers them (sim/xapi_queue.hpp): an undo's two positions stay unused
+      continue;
+    }
     json object = {{"objectType", "Activity"},
                    {"id", scenario_iri + "/nodes/" + iri_part(d.node_id)},
                    {"definition",

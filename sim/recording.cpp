@@ -98,9 +98,11 @@ void SessionRecorder::sync(const Session& session) {
 void SessionRecorder::write_new(const Session& session) {
   // An undo from the ending: the session is active again before its undo row is written (the
   // store takes no decisions for a finished session).
+  bool reopened = false;
   if (finished_ && !session.finished()) {
     db_->set_status(session_id_, store::Status::Active);
     finished_ = false;
+    reopened = true;
   }
   const auto& history = session.history();
   bool wrote_decision = false;
@@ -111,9 +113,16 @@ void SessionRecorder::write_new(const Session& session) {
     // The state saved with the last decision row is the state after everything so far.
     db_->record_decision(session_id_, rec, session.to_json());
     wrote_decision = true;
-    if (e.kind != HistoryEntry::Kind::Undo)
-      if (const XapiSession* xs = xapi(session))
-        queue_answered(*db_, *xs, session, e, xapi_position(session, recorded_), rec.recorded_at);
+    const XapiSession* xs = xapi(session);
+    if (!xs) continue;
+    if (e.kind != HistoryEntry::Kind::Undo) {
+      queue_answered(*db_, *xs, session, e, xapi_position(session, recorded_), rec.recorded_at);
+      continue;
+    }
+    // What the undo reversed is no longer true at the LRS either.
+    for (const std::string& id : xapi_undone_statements(session_id_, session, recorded_, reopened))
+      withdraw_statement(*db_, id, rec.recorded_at);
+    reopened = false;
   }
   if (!wrote_decision) db_->save_state(session_id_, session.to_json());
   if (session.finished() && !finished_) {

@@ -99,11 +99,60 @@ std::string xapi_statement_id(const std::string& session_id, int position) {
   return name_uuid("statement/" + session_id + "/" + std::to_string(position));
 }
 
+std::string xapi_voiding_id(const std::string& statement_id) {
+  return name_uuid("voided/" + statement_id);
+}
+
+void queue_voiding(store::Store& db, const std::string& original_json, const std::string& timestamp) {
+  const json original = json::parse(original_json, nullptr, false);
+  if (!original.is_object() || !original.contains("id") || !original["id"].is_string()) return;
+  const std::string original_id = original["id"];
+  const std::string id = xapi_voiding_id(original_id);
+  json s = {{"id", id},
+            {"version", "1.0.3"},
+            {"verb", verb("voided")},
+            {"object", {{"objectType", "StatementRef"}, {"id", original_id}}},
+            {"timestamp", timestamp}};
+  // The same pseudonymous actor the original names: the voiding says nothing more about anyone.
+  if (original.contains("actor")) s["actor"] = original["actor"];
+  db.queue_statement(id, s.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void withdraw_statement(store::Store& db, const std::string& statement_id, const std::string& timestamp) {
+  const store::WithdrawnStatement w = db.withdraw_statement(statement_id);
+  if (w.was == store::WithdrawnStatement::Was::Sent) queue_voiding(db, w.json, timestamp);
+}
+
+std::vector<std::string> xapi_undone_statements(const std::string& session_id, const Session& session,
+                                                size_t undo_index, bool reopened_ending) {
+  const auto& h = session.history();
+  // Undos reverse the latest decision still in effect: replaying the history with a stack finds
+  // the one this undo reversed.
+  std::vector<size_t> in_effect;
+  for (size_t i = 0; i < undo_index && i < h.size(); ++i) {
+    if (h[i].kind == HistoryEntry::Kind::Decision || h[i].kind == HistoryEntry::Kind::Timeout)
+      in_effect.push_back(i);
+    else if (h[i].kind == HistoryEntry::Kind::Undo && !in_effect.empty())
+      in_effect.pop_back();
+  }
+  std::vector<std::string> ids;
+  if (reopened_ending) {
+    // The ending's two were queued at the position after every decision before this undo.
+    const int end = xapi_position(session, undo_index);
+    ids.push_back(xapi_statement_id(session_id, end));
+    ids.push_back(xapi_statement_id(session_id, end + 1));
+  }
+  if (!in_effect.empty())
+    ids.push_back(xapi_statement_id(session_id, xapi_position(session, in_effect.back())));
+  return ids;
+}
+
 int xapi_position(const Session& session, size_t index) {
   const auto& h = session.history();
   int n = 1;
   for (size_t i = 0; i < index && i < h.size(); ++i)
     if (h[i].kind == HistoryEntry::Kind::Decision || h[i].kind == HistoryEntry::Kind::Timeout) ++n;
+    else if (h[i].kind == HistoryEntry::Kind::Undo) n += 2;
   return n;
 }
 

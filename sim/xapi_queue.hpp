@@ -32,7 +32,9 @@ XapiSession xapi_session(store::Store& db, const std::string& session_id);
 bool queues_xapi(store::Store& db, const Session& session);
 
 // The statement at `position` of a session, in the report's numbering: 0 is `attempted`, the
-// session's decisions and time-outs follow in order (undos have none), then the ending's two.
+// session's decisions and time-outs follow in order, then the ending's two. An undo has no
+// statement but takes two positions, so the ending it reopened (voided, its ids spent) never
+// shares an id with a later decision or ending.
 std::string xapi_statement_id(const std::string& session_id, int position);
 
 // Queue one statement each (the caller is inside the transaction of what it describes).
@@ -45,8 +47,21 @@ void queue_answered(store::Store& db, const XapiSession& xs, const Session& sess
 void queue_finished(store::Store& db, const XapiSession& xs, const Session& session,
                     const ScoringConfig& scoring, int position, const std::string& timestamp);
 
+// An undo makes a decision's `answered` untrue (and, from the ending, its `completed` and
+// `passed`/`failed`). Each is withdrawn: dropped from the outbox when the LRS never had it, else
+// voided by an xAPI `voided` statement (same actor, the original's id as a StatementRef) under
+// the id xapi_voiding_id gives, so voiding twice queues one statement.
+std::string xapi_voiding_id(const std::string& statement_id);
+void withdraw_statement(store::Store& db, const std::string& statement_id, const std::string& timestamp);
+// Queues the `voided` statement for `original_json`, a statement the LRS already has.
+void queue_voiding(store::Store& db, const std::string& original_json, const std::string& timestamp);
+// The statement ids a recorded undo (history entry `undo_index`) withdraws: the decision or
+// time-out it reversed, and the ending's two when it reopened a finished session.
+std::vector<std::string> xapi_undone_statements(const std::string& session_id, const Session& session,
+                                                size_t undo_index, bool reopened_ending);
+
 // The position of history entry `index` (a decision or time-out), or of the ending when `index`
-// is the history's size: 1 + the decisions and time-outs before it.
+// is the history's size: 1 + the decisions and time-outs before it + 2 for each undo before it.
 int xapi_position(const Session& session, size_t index);
 
 }  // namespace auditsim

@@ -69,4 +69,40 @@ Transport curl_transport(const Credentials& c, long timeout_s) {
   };
 }
 
+Probe curl_probe(const Credentials& c, long timeout_s) {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  const std::string url = c.endpoint + "/statements?limit=1&format=ids";
+  return [c, url, timeout_s] {
+    Answer a;
+    Handle h;
+    h.curl = curl_easy_init();
+    if (!h.curl) {
+      a.error = "the network library could not start";
+      return a;
+    }
+    h.headers = curl_slist_append(h.headers, "X-Experience-API-Version: 1.0.3");
+    curl_easy_setopt(h.curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h.curl, CURLOPT_HTTPHEADER, h.headers);
+    curl_easy_setopt(h.curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(h.curl, CURLOPT_USERNAME, c.key.c_str());
+    curl_easy_setopt(h.curl, CURLOPT_PASSWORD, c.secret.c_str());
+    curl_easy_setopt(h.curl, CURLOPT_TIMEOUT, timeout_s);
+    curl_easy_setopt(h.curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_s, 10L));
+    curl_easy_setopt(h.curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h.curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h.curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(h.curl, CURLOPT_WRITEDATA, &a.body);
+    const CURLcode rc = curl_easy_perform(h.curl);
+    if (rc != CURLE_OK) {
+      a.error = std::string("could not reach ") + c.endpoint + " (" + curl_easy_strerror(rc) + ")";
+      return a;
+    }
+    long status = 0;
+    curl_easy_getinfo(h.curl, CURLINFO_RESPONSE_CODE, &status);
+    a.status = static_cast<int>(status);
+    return a;
+  };
+}
+
 }  // namespace auditsim::lrs

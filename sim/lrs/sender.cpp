@@ -4,6 +4,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "sim/xapi_queue.hpp"
+
 namespace auditsim::lrs {
 namespace {
 
@@ -47,7 +49,11 @@ class Run {
     const Answer a = t_(array_of(part));
     ++report.requests;
     if (accepted(a.status) || (a.status == 409 && part.size() == 1)) {
-      db_.mark_sent(ids_of(part), iso_time(now_));
+      const std::vector<std::string> withdrawn = db_.mark_sent(ids_of(part), iso_time(now_));
+      // Withdrawn by an undo while on its way: the LRS has it now, so it is voided.
+      for (const std::string& id : withdrawn)
+        for (const OutboxStatement* st : part)
+          if (st->id == id) queue_voiding(db_, st->json, iso_time(now_));
       report.sent += static_cast<int64_t>(part.size());
       return true;
     }

@@ -289,6 +289,12 @@ struct RefusedStatement {
 };
 
 // What `auditsim lrs status` and the desktop's Settings line show.
+// What withdrawing a statement from the outbox found.
+struct WithdrawnStatement {
+  enum class Was { NotQueued, Dropped, Sent } was = Was::NotQueued;
+  std::string json;  // the statement, when it was already sent
+};
+
 struct OutboxCounts {
   int64_t waiting = 0, sent = 0, refused = 0;
   std::string oldest_waiting;  // queued_at of the oldest waiting statement, or ""

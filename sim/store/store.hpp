@@ -154,12 +154,19 @@ class Store {
   // describe (inside batch()), so a decision and its statement are durable together.
   // Queuing is on only once enable_outbox has been called (an LRS is configured).
   void enable_outbox(const OutboxSettings& s);
+  void disable_outbox();  // the LRS was switched off: nothing more is queued
   const OutboxSettings* outbox() const;  // null when queuing is off
   // Queues a statement under its own id; an id already queued is left as it is.
   void queue_statement(const std::string& statement_id, const std::string& json);
   // Waiting statements whose next attempt is at or before `now` (ISO 8601 UTC), oldest first.
   std::vector<OutboxStatement> due_statements(const std::string& now, int limit);
-  void mark_sent(const std::vector<std::string>& ids, const std::string& at);
+  // Returns the ids no longer in the outbox: withdrawn (below) while their batch was on its way,
+  // so the LRS has a statement an undo has since made untrue, and the sender voids it.
+  std::vector<std::string> mark_sent(const std::vector<std::string>& ids, const std::string& at);
+  // Withdraws a statement a later undo made untrue. One not yet at the LRS (waiting or refused)
+  // is dropped from the outbox; one already sent stays as sent and its JSON is returned, for
+  // the caller to queue a statement voiding it; an id never queued is left alone.
+  WithdrawnStatement withdraw_statement(const std::string& id);
   // Kept, with the LRS's reason, until `requeue_refused`.
   void mark_refused(const std::string& id, const std::string& reason);
   // One more failed attempt: waiting again from `next_attempt_at`, with why it failed.

@@ -7,6 +7,8 @@ namespace auditsim::store {
 
 void Store::enable_outbox(const OutboxSettings& s) { impl_->outbox = s; }
 
+void Store::disable_outbox() { impl_->outbox.reset(); }
+
 const OutboxSettings* Store::outbox() const { return impl_->outbox ? &*impl_->outbox : nullptr; }
 
 void Store::queue_statement(const std::string& statement_id, const std::string& json) {
@@ -32,17 +34,42 @@ std::vector<OutboxStatement> Store::due_statements(const std::string& now, int l
   return out;
 }
 
-void Store::mark_sent(const std::vector<std::string>& ids, const std::string& at) {
+std::vector<std::string> Store::mark_sent(const std::vector<std::string>& ids, const std::string& at) {
   Db& db = impl_->db;
   Transaction tx(db);
+  std::vector<std::string> gone;
   for (const std::string& id : ids) {
     Query q = db.query(
         "UPDATE xapi_outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, "
         "last_error = '' WHERE statement_id = ?");
     q->bind_all(at, id);
     q->run();
+    if (db.changes() == 0) gone.push_back(id);
   }
   tx.commit();
+  return gone;
+}
+
+WithdrawnStatement Store::withdraw_statement(const std::string& id) {
+  Db& db = impl_->db;
+  Transaction tx(db);
+  WithdrawnStatement w;
+  {
+    Query q = db.query("SELECT state, statement FROM xapi_outbox WHERE statement_id = ?");
+    q->bind(1, id);
+    if (!q->step()) return w;  // the destructor ends the (empty) transaction
+    if (q->column_text(0) == "sent") {
+      w.was = WithdrawnStatement::Was::Sent;
+      w.json = q->column_text(1);
+      return w;
+    }
+  }
+  Query del = db.query("DELETE FROM xapi_outbox WHERE statement_id = ?");
+  del->bind(1, id);
+  del->run();
+  tx.commit();
+  w.was = WithdrawnStatement::Was::Dropped;
+  return w;
 }
 
 void Store::mark_refused(const std::string& id, const std::string& reason) {

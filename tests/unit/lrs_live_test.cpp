@@ -9,6 +9,7 @@
 #include "sim/lrs/curl_transport.hpp"
 #include "sim/lrs/sender.hpp"
 #include "sim/uuid.hpp"
+#include "sim/xapi_queue.hpp"
 #include "tests/support/test_files.hpp"
 
 using namespace auditsim;
@@ -20,12 +21,13 @@ lrs::Credentials live() {
   return {std::string("http://127.0.0.1:") + AUDITSIM_LRS_PORT + "/xAPI", "auditsim", "test-secret"};
 }
 
-// The LRS's own copy of a statement (GET /statements?statementId=), or null.
-json fetch(const std::string& id) {
+// The LRS's own copy of a statement (GET /statements?statementId=, or ?voidedStatementId= for
+// one since voided), or null.
+json fetch(const std::string& id, const char* parameter = "statementId") {
   std::string body;
   const std::string cmd = "curl -s -u auditsim:test-secret -H 'X-Experience-API-Version: 1.0.3' "
                           "'http://127.0.0.1:" + std::string(AUDITSIM_LRS_PORT) +
-                          "/xAPI/statements?statementId=" + id + "'";
+                          "/xAPI/statements?" + parameter + "=" + id + "'";
   FILE* p = ::popen(cmd.c_str(), "r");
   char buf[4096];
   for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) body.append(buf, n);
@@ -124,4 +126,22 @@ TEST_CASE("a statement already at the real LRS with other content (409) counts a
   CHECK(r.refused == 0);
   CHECK(db.outbox_counts().sent == 2);
   CHECK_FALSE(fetch(other).is_null());
+}
+
+TEST_CASE("an undone decision's statement already at the real LRS is voided there") {
+  store::Store db = fresh("voided");
+  const std::string id = name_uuid(random_uuid() + "/answered");
+  db.queue_statement(id, statement(id));
+  REQUIRE(lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 1000).sent == 1);
+  REQUIRE_FALSE(fetch(id).is_null());
+  withdraw_statement(db, id, "2026-03-12T19:30:00.000Z");  // as the recorder does on an undo
+  const lrs::SendReport r = lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 2000);
+  CHECK(r.sent == 1);
+  CHECK(r.refused == 0);
+  // The LRS no longer gives it as a statement, only as a voided one; the voiding one names it.
+  CHECK(fetch(id).is_null());
+  CHECK(fetch(id, "voidedStatementId")["id"] == id);
+  const json voiding = fetch(xapi_voiding_id(id));
+  CHECK(voiding["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided");
+  CHECK(voiding["object"]["id"] == id);
 }

@@ -249,3 +249,143 @@ TEST_CASE("a decision that fails to record leaves no statement behind") {
   }));
   CHECK(db.outbox_counts().waiting == before);
 }
+
+namespace {
+
+// A tutorial session recorded with the outbox on, one councillor playing.
+struct Played {
+  LoadResult lr = load_and_check(test::kTutorial);
+  ManualClock clock;
+  std::unique_ptr<Session> session;
+  std::unique_ptr<SessionRecorder> recorder;
+  explicit Played(store::Store& db) {
+    REQUIRE(lr.ok());
+    session = std::make_unique<Session>(lr.scenario, clock, Audience::Members);
+    RecordingSetup setup;
+    setup.participants.push_back({"Councillor Jane Smith", store::Role::Member});
+    recorder = std::make_unique<SessionRecorder>(db, *session, setup);
+  }
+  void choose() {
+    REQUIRE(session->choose(session->available_choices().front()));
+    recorder->sync(*session);
+  }
+  void undo() {
+    REQUIRE(session->undo("we chose too quickly"));
+    recorder->sync(*session);
+  }
+  std::string statement(int position) const { return xapi_statement_id(recorder->session_id(), position); }
+  // The statement of the latest decision in the history.
+  std::string last_decision() const {
+    const auto& h = session->history();
+    for (size_t i = h.size(); i-- > 0;)
+      if (h[i].kind == HistoryEntry::Kind::Decision) return statement(xapi_position(*session, i));
+    return {};
+  }
+};
+
+// The statements the LRS holds that void `id`.
+std::vector<json> voiding(const FakeLrs& lrs, const std::string& id) {
+  std::vector<json> out;
+  for (const auto& [sid, body] : lrs.stored) {
+    const json j = json::parse(body);
+    if (j["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided" && j["object"]["id"] == id) out.push_back(j);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("undo: a decision not yet sent is dropped from the outbox and never reaches the LRS") {
+  store::Store db = open_outbox("undo-unsent");
+  Played p(db);
+  p.choose();
+  const int64_t with_decision = db.outbox_counts().waiting;
+  p.undo();
+  CHECK(db.outbox_counts().waiting == with_decision - 1);
+  FakeLrs lrs;
+  lrs::send_due(db, lrs.transport(), kStart);
+  CHECK(lrs.stored.count(p.statement(0)) == 1);  // attempted stays true
+  CHECK(lrs.stored.count(p.statement(1)) == 0);
+  CHECK(voiding(lrs, p.statement(1)).empty());  // nothing to void at the LRS
+  // The next decision has a statement id of its own, never the dropped one's, which is sent.
+  p.choose();
+  CHECK(p.last_decision() != p.statement(1));
+  lrs::send_due(db, lrs.transport(), kStart + 1000);
+  CHECK(lrs.stored.count(p.last_decision()) == 1);
+  CHECK(lrs.stored.size() == 2);
+}
+
+TEST_CASE("undo: a decision already sent is voided once, by the same pseudonymous actor") {
+  store::Store db = open_outbox("undo-sent");
+  Played p(db);
+  p.choose();
+  FakeLrs lrs;
+  REQUIRE(lrs::send_due(db, lrs.transport(), kStart).sent == 2);
+  p.undo();
+  CHECK(db.outbox_counts().waiting == 1);  // the voiding statement
+  lrs::send_due(db, lrs.transport(), kStart + 1000);
+  const std::vector<json> v = voiding(lrs, p.statement(1));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0]["id"] == xapi_voiding_id(p.statement(1)));
+  CHECK(v[0]["object"]["objectType"] == "StatementRef");
+  CHECK(v[0]["actor"] == json::parse(lrs.stored.at(p.statement(1)))["actor"]);
+  CHECK(v[0].dump().find("Jane") == std::string::npos);
+  // Withdrawing it again queues nothing new: the voiding statement has a fixed id.
+  withdraw_statement(db, p.statement(1), "2026-03-12T19:30:00.000Z");
+  CHECK(db.outbox_counts().waiting == 0);
+  // An id that was never queued is left alone.
+  withdraw_statement(db, name_uuid("never queued"), "2026-03-12T19:30:00.000Z");
+  CHECK(db.outbox_counts().waiting == 0);
+}
+
+TEST_CASE("undo: from the ending, the ending's statements are withdrawn with the last decision's") {
+  store::Store db = open_outbox("undo-ending");
+  Played p(db);
+  while (!p.session->finished()) p.choose();
+  FakeLrs lrs;
+  lrs::send_due(db, lrs.transport(), kStart);
+  const int end = xapi_position(*p.session, p.session->history().size());
+  REQUIRE(lrs.stored.count(p.statement(end)) == 1);
+  REQUIRE(lrs.stored.count(p.statement(end + 1)) == 1);
+  p.undo();
+  lrs::send_due(db, lrs.transport(), kStart + 1000);
+  CHECK(voiding(lrs, p.statement(end)).size() == 1);      // completed
+  CHECK(voiding(lrs, p.statement(end + 1)).size() == 1);  // passed or failed
+  CHECK(voiding(lrs, p.statement(end - 1)).size() == 1);  // the last decision's answered
+  CHECK(voiding(lrs, p.statement(end - 2)).empty());      // the one before stands
+  // Deciding and finishing again: new statements under ids of their own, none of them voided.
+  p.choose();
+  REQUIRE(p.session->finished());
+  const size_t before = lrs.stored.size();
+  lrs::send_due(db, lrs.transport(), kStart + 2000);
+  CHECK(lrs.stored.size() == before + 3);  // answered, completed, passed or failed
+  const int again = xapi_position(*p.session, p.session->history().size());
+  CHECK(again > end + 1);
+  for (int position : {again - 1, again, again + 1}) {
+    CAPTURE(position);
+    CHECK(lrs.stored.count(p.statement(position)) == 1);
+    CHECK(voiding(lrs, p.statement(position)).empty());
+  }
+}
+
+TEST_CASE("undo: a statement withdrawn while its batch is on its way is voided once the LRS has it") {
+  store::Store db = open_outbox("undo-in-flight");
+  Played p(db);
+  p.choose();
+  FakeLrs lrs;
+  bool undone = false;
+  // The undo lands between the POST and the LRS's answer being recorded.
+  const lrs::Transport during = [&](const std::string& body) {
+    if (!undone) {
+      undone = true;
+      p.undo();
+    }
+    return lrs.post(body);
+  };
+  lrs::send_due(db, during, kStart);
+  REQUIRE(undone);
+  CHECK(lrs.stored.count(p.statement(1)) == 1);  // it arrived before the undo was known
+  lrs::send_due(db, lrs.transport(), kStart + 1000);
+  CHECK(voiding(lrs, p.statement(1)).size() == 1);
+  CHECK(db.outbox_counts().waiting == 0);
+}

@@ -258,3 +258,161 @@ TEST_CASE("front sheet: the command line saves, shows and uses it; a bad file sa
   CHECK(refused.exit_code == 1);
   CHECK(refused.err.find("FS001") != std::string::npos);
 }
+
+namespace {
+
+// A report's text in one format, PDF and Word read back as their readers see them, the spaces and
+// breaks taken out (lines wrap where the layout puts them).
+template <class Report>
+std::string visible_text(const Report& r, reports::Format f, const fs::path& dir) {
+  std::string text = reports::render(r, f);
+  if (f == reports::Format::Pdf) text = pdf_text(text, dir).text;
+  if (f == reports::Format::Docx) text = docx_visible(text);
+  return collapse_space(text);
+}
+
+const std::vector<reports::Format> kPaperFormats{reports::Format::Html, reports::Format::Markdown,
+                                                 reports::Format::Pdf, reports::Format::Docx};
+
+}  // namespace
+
+TEST_CASE("front sheet: a session's feedback report opens with its event's, in every format and part") {
+  fs::path dir = report_scratch("front-sheet-feedback");
+  store::Store db = standard_db(dir);
+  const store::SessionSummary session = db.list_sessions().front();
+  db.save_front_sheet(session.event_name, example());
+  for (reports::Part part : {reports::Part::A, reports::Part::B}) {
+    const reports::FeedbackReport r = reports::build_feedback(db, session.id, test_settings(part));
+    REQUIRE(r.front_sheet.has_value());
+    CHECK_FALSE(r.settings.front_sheet.has_value());  // only the filtered copy travels on
+    for (reports::Format f : kPaperFormats) {
+      CAPTURE(std::string(reports::format_key(f)));
+      const std::string text = visible_text(r, f, dir);
+      const size_t sheet = text.find("Frontsheet");
+      REQUIRE(sheet != std::string::npos);
+      CHECK(text.find(collapse_space("Overview and Scrutiny Committee")) != std::string::npos);
+      CHECK(text.find(collapse_space("Priya Shah, Democratic Services Officer")) != std::string::npos);
+      CHECK(text.find(collapse_space("Scrutiny work programme 2026/27")) != std::string::npos);
+      CHECK(text.find("Notyetcompleted") == std::string::npos);
+      // Before the session's facts and the body, never after them.
+      CHECK(sheet < text.find(collapse_space("Scope, objectives and limitations")));
+    }
+  }
+}
+
+TEST_CASE("front sheet: a feedback report with none says so in every format; CSV and xAPI carry none") {
+  fs::path dir = report_scratch("front-sheet-feedback-absent");
+  store::Store db = standard_db(dir);
+  const reports::FeedbackReport r =
+      reports::build_feedback(db, db.list_sessions().front().id, test_settings(reports::Part::A));
+  CHECK_FALSE(r.front_sheet.has_value());
+  for (reports::Format f : kPaperFormats) {
+    CAPTURE(std::string(reports::format_key(f)));
+    const std::string text = visible_text(r, f, dir);
+    CHECK(text.find(collapse_space("The front sheet has not yet been completed")) != std::string::npos);
+  }
+  for (reports::Format f : {reports::Format::Csv, reports::Format::Xapi})
+    CHECK(reports::render(r, f).find("front sheet") == std::string::npos);
+}
+
+TEST_CASE("front sheet: the feedback report's Part B marking names the sheet's paragraphs unless others are chosen") {
+  fs::path dir = report_scratch("front-sheet-feedback-marking");
+  store::Store db = standard_db(dir);
+  const store::SessionSummary session = db.list_sessions().front();
+  FrontSheet sheet = example();
+  sheet.part_b = true;
+  sheet.schedule_12a_paragraphs = {3};
+  db.save_front_sheet(session.event_name, sheet);
+
+  const reports::FeedbackReport b = reports::build_feedback(db, session.id, test_settings(reports::Part::B));
+  CHECK(b.settings.exempt_paragraphs == std::vector<int>{3});
+  for (reports::Format f : kPaperFormats) {
+    CAPTURE(std::string(reports::format_key(f)));
+    const std::string text = visible_text(b, f, dir);
+    CHECK(text.find(collapse_space(reports::text::exempt_marking({3}))) != std::string::npos);
+    CHECK(text.find(collapse_space(reports::text::exempt_marking({1, 2, 7}))) == std::string::npos);
+    CHECK(text.find(collapse_space("under paragraph 3 of Schedule 12A")) != std::string::npos);
+  }
+
+  reports::ReportSettings chosen = test_settings(reports::Part::B);
+  chosen.exempt_paragraphs = {1, 7};
+  chosen.exempt_paragraphs_chosen = true;
+  const reports::FeedbackReport c = reports::build_feedback(db, session.id, chosen);
+  CHECK(c.settings.exempt_paragraphs == std::vector<int>{1, 7});
+
+  // Part A names no paragraph: the public version is not exempt.
+  const reports::FeedbackReport a = reports::build_feedback(db, session.id, test_settings(reports::Part::A));
+  const std::string md = reports::render(a, reports::Format::Markdown);
+  CHECK(md.find("Part A \u2014 public") != std::string::npos);
+  CHECK(md.find("under paragraph 3") == std::string::npos);
+}
+
+TEST_CASE("front sheet: a given one wins over the event's, and Part A keeps members' names out of it") {
+  fs::path dir = report_scratch("front-sheet-feedback-given");
+  store::Store db = standard_db(dir);
+  const store::SessionSummary session = db.list_sessions().front();
+  db.save_front_sheet(session.event_name, example());
+  FrontSheetResult given = load("members-names.yaml");
+  REQUIRE(given.ok());
+  reports::ReportSettings a = test_settings(reports::Part::A);
+  a.front_sheet = given.sheet;
+  const reports::FeedbackReport r = reports::build_feedback(db, session.id, a);
+  REQUIRE(r.front_sheet.has_value());
+  CHECK(r.front_sheet->report_author.find("Chair of the committee") != std::string::npos);
+  CHECK(r.front_sheet->contact.find("Chief EHO") != std::string::npos);  // an officer's role stays
+  for (const std::string& name : {secret_names()[0], secret_names()[1]}) {
+    CAPTURE(name);
+    CHECK(r.front_sheet->report_author.find(name) == std::string::npos);
+    for (reports::Format f : {reports::Format::Html, reports::Format::Markdown})
+      CHECK(reports::render(r, f).find(name) == std::string::npos);
+  }
+  reports::ReportSettings b = test_settings(reports::Part::B);
+  b.front_sheet = given.sheet;
+  CHECK(reports::build_feedback(db, session.id, b).front_sheet->report_author.find(secret_names()[0]) !=
+        std::string::npos);
+}
+
+TEST_CASE("front sheet: a scrutiny report's per-session appendices carry none of their own") {
+  fs::path dir = report_scratch("front-sheet-appendix");
+  store::Store db = standard_db(dir);
+  reports::ScrutinySelection sel;
+  sel.event = db.list_sessions().front().event_name;
+  db.save_front_sheet(sel.event, example());
+  reports::ReportSettings s = test_settings(reports::Part::B);
+  s.per_session_appendix = true;
+  const reports::ScrutinyReport r = reports::build_scrutiny(db, sel, s);
+  REQUIRE(r.appendix.size() == 3);
+  for (const reports::FeedbackReport& f : r.appendix) {
+    CHECK_FALSE(f.front_sheet.has_value());
+    CHECK_FALSE(f.settings.front_sheet.has_value());
+  }
+  const std::string md = reports::render(r, reports::Format::Markdown);
+  const size_t first = md.find("## Front sheet");
+  REQUIRE(first != std::string::npos);
+  CHECK(md.find("Front sheet\n", first + 5) == std::string::npos);
+}
+
+TEST_CASE("front sheet: the command line gives one to a session's report, and refuses it for open actions") {
+  fs::path dir = report_scratch("front-sheet-cli-session");
+  { store::Store db = standard_db(dir); }
+  const std::string dbf = (dir / "results.db").string();
+  store::Store db = store::Store::open(dbf);
+  const std::string session = db.list_sessions().front().id;
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {AUDITSIM_BINARY, "--db", dbf});
+    return test::run_process(args);
+  };
+  auto md = run({"report", "--session", session, "--format", "md", "--front-sheet", kExample});
+  CHECK(md.exit_code == 0);
+  CHECK(md.out.find("Priya Shah, Democratic Services Officer") != std::string::npos);
+  auto none = run({"report", "--session", session, "--format", "md"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.find("The front sheet has not yet been completed") != std::string::npos);
+  auto bad = run({"report", "--session", session, "--format", "md", "--front-sheet", kData + "bad-date.yaml"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("FS003") != std::string::npos);
+  CHECK(bad.out.empty());
+  auto actions = run({"report", "--actions", "--format", "md", "--front-sheet", kExample});
+  CHECK(actions.exit_code == 2);
+  CHECK(actions.err.find("--session") != std::string::npos);
+}

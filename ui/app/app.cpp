@@ -46,7 +46,8 @@ std::vector<std::string> default_folders(const Settings& s) {
 
 App::App(const AppConfig& config)
     : settings_path_(config.settings_path.empty() ? default_settings_path() : config.settings_path),
-      library_({}) {
+      library_({}),
+      lrs_(std::make_unique<LrsDelivery>(config.lrs_transport, config.lrs_probe)) {
   std::string warning;
   settings_ = load_settings(settings_path_, &warning);
   if (!warning.empty())
@@ -65,7 +66,10 @@ App::App(const AppConfig& config)
   } else try {
     db_ = std::make_unique<store::Store>(store::Store::open(db_path_));
     // With an LRS set up, play queues its xAPI statements with each decision.
-    if (lrs::configured(settings_)) db_->enable_outbox(lrs::outbox_settings(settings_));
+    if (lrs::configured(settings_)) {
+      db_->enable_outbox(lrs::outbox_settings(settings_));
+      lrs_->start(db_path_, settings_, settings_path_);
+    }
     results_.refresh(*db_);
     find_resume_offer();
   } catch (const std::exception& e) {
@@ -111,6 +115,20 @@ void App::save_settings_now() {
   std::string err;
   if (!save_settings(settings_, settings_path_, &err))
     show_error("Settings not saved", err, "Check that the folder is writable.");
+}
+
+std::string App::save_lrs_settings() {
+  if (std::string problem = save_lrs_form(lrs_form_, settings_, settings_path_); !problem.empty())
+    return problem;
+  lrs_->stop();
+  if (!db_) return {};
+  if (lrs::configured(settings_)) {
+    db_->enable_outbox(lrs::outbox_settings(settings_));
+    lrs_->start(db_path_, settings_, settings_path_);
+  } else {
+    db_->disable_outbox();
+  }
+  return {};
 }
 
 std::string App::add_library_folder(const std::string& path) {
@@ -414,9 +432,12 @@ void App::frame() {
   // The room's view has no navigation: the play and audit screens have their own way back.
   if (!(presenter && (screen_ == Screen::Play || screen_ == Screen::Audit))) draw_top_bar();
   const float pad = ImGui::GetFontSize() * 1.2f;
+  // The LRS line sits under every screen but the room's view: the room is not shown the outbox.
+  const std::string lrs_line = presenter ? std::string() : lrs_status_line(lrs_->status());
+  const float lrs_h = lrs_line.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing();
   ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad * 0.6f));
   ImGui::BeginChild("##screen", ImVec2(ImGui::GetContentRegionAvail().x - pad,
-                                       ImGui::GetContentRegionAvail().y - pad * 0.5f),
+                                       ImGui::GetContentRegionAvail().y - pad * 0.5f - lrs_h),
                     false, ImGuiWindowFlags_NoBackground);
   switch (screen_) {
     case Screen::Library: draw_library(*this); break;
@@ -438,6 +459,10 @@ void App::frame() {
     case Screen::Settings: draw_settings(*this); break;
   }
   ImGui::EndChild();
+  if (!lrs_line.empty()) {
+    ImGui::SetCursorPosX(pad);
+    muted_text(lrs_line.c_str());
+  }
   draw_error_dialog();
   draw_resume_offer();
   draw_switch_prompt();

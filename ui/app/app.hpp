@@ -16,6 +16,7 @@
 #include "ui/controllers/event_overview.hpp"
 #include "ui/controllers/forms.hpp"
 #include "ui/controllers/library.hpp"
+#include "ui/controllers/lrs_delivery.hpp"
 #include "ui/controllers/play.hpp"
 #include "ui/controllers/report_export.hpp"
 #include "ui/controllers/results.hpp"
@@ -34,6 +35,10 @@ struct AppConfig {
   const Clock* clock = nullptr;               // null: the wall clock
   bool load_library_now = false;  // load synchronously (tests, scripted runs)
   bool no_database = false;       // play without recording (benchmarks)
+  // How statements reach the LRS and how "Test connection" asks it; empty: libcurl. Tests give
+  // an LRS in memory.
+  LrsDelivery::TransportFor lrs_transport;
+  LrsDelivery::ProbeFor lrs_probe;
 };
 
 // One clear message: what went wrong, why, and what to do.
@@ -100,6 +105,9 @@ class App {
   std::string add_library_folder(const std::string& path);
   // Removes one of the folders added (index into settings().library_folders).
   void remove_library_folder(size_t index);
+  // Saves the Settings screen's LRS section (lrs_form()): queuing on or off for the results
+  // database, and delivery restarted with the new credentials. "" when saved, else why not.
+  std::string save_lrs_settings();
 
   // --- state the screens read and change
   Screen screen() const { return screen_; }
@@ -119,6 +127,10 @@ class App {
   ReportExporter& debrief_report() { return debrief_report_; }
   ReportExporter& results_report() { return results_report_; }
   EventOverview& overview() { return overview_; }
+  // Background delivery to the council's learning record store, and the Settings form for it.
+  LrsDelivery& lrs() { return *lrs_; }
+  LrsForm& lrs_form() { return lrs_form_; }
+  const std::string& settings_path() const { return settings_path_; }
   const Clock& clock() const { return *clock_; }
   bool presenter = false;        // F11: full screen, large type, scores hidden from the room
   bool facilitator_open = true;  // the facilitator side panel
@@ -175,6 +187,9 @@ class App {
   double last_rescan_ = -10;
   float room_display_height_ = 1080;  // the display height presenter-mode fonts are built for
   bool keyboard_nav_suspended_ = false;  // by the control-check rows, which take the arrow keys
+  LrsForm lrs_form_;
+  // Last: stopped (its thread joined) before the database and everything else go.
+  std::unique_ptr<LrsDelivery> lrs_;
 };
 
 }  // namespace auditsim::ui

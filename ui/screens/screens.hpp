@@ -26,6 +26,8 @@ void draw_audit_opinion(App& app, DesktopAudit& audit);
 void draw_results(App& app);
 void draw_author(App& app);
 void draw_settings(App& app);
+// Its learning record store section (screens/settings_lrs.cpp).
+void draw_lrs_settings(App& app);
 // The facilitator's second window in presenter mode: where the room is, the live scores (hidden
 // from the room) and the facilitator panel.
 void draw_facilitator_window(App& app);

@@ -1,6 +1,7 @@
 // Settings: font scale (up to 2.5x for projectors), theme, the exercise rating's labels and
 // thresholds, the assurance opinion's labels and rules, data folder, council name, logo and Word
-// template. Saved on request; the window size is saved on exit.
+// template, and the learning record store (settings_lrs.cpp). Saved on request; the window size
+// is saved on exit.
 #include <imgui.h>
 
 #include "ui/app/app.hpp"
@@ -65,6 +66,8 @@ void draw_settings(App& app) {
   ImGui::SameLine();
   text("Data folder");
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
+  gap(0.6f);
+  draw_lrs_settings(app);
   gap(0.6f);
   heading("Exercise rating", 2);
   muted_text("How well a team played the scenario. It is not an assurance opinion, so its labels "

@@ -203,6 +203,15 @@ bool input_text(const char* label, std::string* value, const char* hint) {
   return changed;
 }
 
+bool input_secret(const char* label, std::string* value, const char* hint) {
+  // ImGui's password flag masks the text and refuses to copy or cut it.
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_Password;
+  bool changed = hint ? ImGui::InputTextWithHint(label, hint, value, flags)
+                      : ImGui::InputText(label, value, flags);
+  record(label, "input");
+  return changed;
+}
+
 bool input_multiline(const char* label, std::string* value, float height) {
   std::string shown = to_imgui_text(*value);
   // As wide as the window allows, or inside a card as wide as the card's padding allows.

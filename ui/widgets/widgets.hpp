@@ -27,6 +27,8 @@ bool checkbox(const char* label, bool* value);
 bool radio(const char* label, bool active);
 bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
 bool input_text(const char* label, std::string* value, const char* hint = nullptr);
+// A secret typed masked (each character shown as *); copying it out of the field is off.
+bool input_secret(const char* label, std::string* value, const char* hint = nullptr);
 bool input_multiline(const char* label, std::string* value, float height);
 // A paragraph of text (evidence, a finding, a recommendation) in a field that wraps it to its
 // width as it is typed and grows to show all of it, at least `min_lines` high: ImGui 1.86 does
