@@ -34,7 +34,7 @@
     $('stage').hidden = false;
     $('heading').textContent = v.scenario || 'The exercise';
     $('who').textContent = 'You are ' + (s.device.name || 'anonymous') + ' (' + s.device.id +
-      '), ' + (s.device.team ? 'team ' + s.device.team : 'in the audience') + '.';
+      '), ' + (s.device.team ? 'in ' + s.device.team : 'in the audience') + '.';
     const key = v.stage + (v.revealed ? ':r' : '');
     if (key !== shown) {
       shown = key;
