@@ -54,6 +54,7 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
   add_lrs_commands(app, global, exit_code);
   add_report_command(app, global, exit_code);
   add_pack_command(app, exit_code);
+  add_host_command(app, global, exit_code);
   add_override_command(app, global, exit_code);
   add_audit_commands(app, global, exit_code);
 

@@ -33,6 +33,8 @@ void add_audit_commands(CLI::App& app, const GlobalOptions& global, int& exit_co
 void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // lrs setup, send, status, retry (the council's learning record store)
 void add_lrs_commands(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// host (a room councillors join from their own devices, without the desktop)
+void add_host_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // pack (the printed guide and handouts)
 void add_pack_command(CLI::App& app, int& exit_code);
 

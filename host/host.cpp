@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "host/page.hpp"
+#include "host/room_file.hpp"
+#include "sim/atomic_file.hpp"
 #include "sim/room/secure_random.hpp"
 
 namespace auditsim::host {
@@ -88,7 +90,7 @@ std::string lan_address() {
 
 Host::Host(ScenarioPtr scenario, const Clock& clock, store::Store* db, HostOptions options)
     : scenario_(std::move(scenario)), clock_(&clock), db_(db), options_(std::move(options)),
-      room_(room::new_room_code(), {}, options_.limits) {
+      room_(options_.code.empty() ? room::new_room_code() : options_.code, {}, options_.limits) {
   room_.set_open(false);  // only while the session runs: start() opens it
 }
 
@@ -102,9 +104,54 @@ void Host::add_team(HostTeam team) {
     if (!t.name.empty()) names.push_back(t.name);
   // The room keeps its code; only the team list changes.
   room::Room fresh(room_.code(), names, options_.limits);
+  for (const auto& [d, hash] : room_.saved_devices()) fresh.restore(d, hash);
   room_ = std::move(fresh);
   room_.set_open(false);
   for (HostTeam& t : teams_) refresh_stage(t);
+}
+
+void Host::restore_device(const room::Device& device, const std::string& token_sha256) {
+  std::lock_guard lock(mu_);
+  room_.restore(device, token_sha256);
+}
+
+void Host::save_room_file() {
+  if (options_.room_file.empty()) return;
+  RoomFile f;
+  f.code = room_.code();
+  f.bind = address_;
+  f.port = port_;
+  f.allow_part_b = options_.allow_part_b;
+  for (const HostTeam& t : teams_)
+    f.teams.push_back({t.name, t.recorder ? t.recorder->session_id() : std::string()});
+  for (auto& [d, hash] : room_.saved_devices()) f.devices.push_back({d, hash});
+  {
+    std::lock_guard lock(save_mu_);
+    save_text_ = room_file_json(f);  // only the latest matters
+    save_waiting_ = true;
+  }
+  save_cv_.notify_one();
+}
+
+void Host::save_loop() {
+  std::unique_lock lock(save_mu_);
+  for (;;) {
+    save_cv_.wait(lock, [this] { return save_waiting_ || save_stop_; });
+    if (save_waiting_) {
+      std::string text = std::move(save_text_);
+      save_waiting_ = false;
+      lock.unlock();
+      std::string error;
+      // Owner-only: it holds the names devices gave.
+      if (!write_file_atomically(options_.room_file, text, kOwnerOnly, &error)) {
+        std::lock_guard log_lock(mu_);
+        log("the room could not be written down for a restart: " + error);
+      }
+      lock.lock();
+      continue;  // anything that came meanwhile is written before stopping
+    }
+    if (save_stop_) return;
+  }
 }
 
 int64_t Host::now_ms() const { return clock_->now_ms(); }
@@ -133,7 +180,14 @@ const HostTeam* Host::team_of(const room::Device& d) const {
   return teams_.empty() ? nullptr : &teams_[0];  // the audience follows the first story
 }
 
+std::string Host::view_key(const HostTeam& t) {
+  return room::stage_key(*t.session) + (t.session->paused() ? ":paused" : "") +
+         (t.revealed ? ":revealed" : "");
+}
+
 void Host::refresh_stage(HostTeam& t) {
+  t.view = room::device_view(*t.session, room::ViewOptions{options_.allow_part_b, t.revealed});
+  t.view_key = view_key(t);
   room_.set_stage(t.name, room::stage_of(*t.session));
   // The audience of a teams run votes on the first team's stage.
   if (!t.name.empty() && &t == &teams_[0]) room_.set_stage("", room::stage_of(*t.session));
@@ -178,9 +232,14 @@ bool Host::start(std::string* error) {
     return false;
   }
   if (listen_fd_ >= 0) ::listen(listen_fd_, options_.backlog);
+  if (!options_.room_file.empty() && !saver_.joinable()) {
+    save_stop_ = false;
+    saver_ = std::thread([this] { save_loop(); });
+  }
   {
     std::lock_guard lock(mu_);
     room_.set_open(true);
+    save_room_file();
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -195,6 +254,14 @@ void Host::stop() {
   if (server_) server_->stop();
   if (thread_.joinable()) thread_.join();
   server_.reset();
+  if (saver_.joinable()) {
+    {
+      std::lock_guard lock(save_mu_);
+      save_stop_ = true;
+    }
+    save_cv_.notify_one();
+    saver_.join();  // after the last room file is written
+  }
 }
 
 bool Host::running() const { return server_ && server_->is_running(); }
@@ -292,7 +359,7 @@ Host::Reply Host::state(const std::string& token) {
   const HostTeam* t = team_of(*d);
   j["joined"] = true;
   j["device"] = {{"id", d->id}, {"name", d->name}, {"team", d->team}};
-  j["view"] = room::device_view(*t->session, room::ViewOptions{options_.allow_part_b, t->revealed});
+  j["view"] = t->view;
   if (const room::DeviceVote* v = room_.vote_of(token); v && v->stage == j["view"]["stage"])
     j["vote"] = {{"choice", v->choice}, {"reason", v->reason}, {"dissent", v->dissent}};
   return {200, j.dump()};
@@ -316,6 +383,7 @@ Host::Reply Host::join(const std::string& body, const std::string& token, const 
     log("refused a join from " + address + ": " + room::refusal_code(r.refusal));
     return {status_of(r.refusal), refusal_json(r.refusal).dump()};
   }
+  save_room_file();
   log((known ? "rejoined: " : "joined: ") + r.device->id +
       (r.device->team.empty() ? " (audience)" : " (team " + r.device->team + ")") + " from " +
       address);
@@ -376,7 +444,10 @@ std::vector<room::Device> Host::devices() const {
 bool Host::remove(const std::string& device_id) {
   std::lock_guard lock(mu_);
   bool ok = room_.remove(device_id);
-  if (ok) log("removed: " + device_id);
+  if (ok) {
+    save_room_file();
+    log("removed: " + device_id);
+  }
   return ok;
 }
 
@@ -405,11 +476,8 @@ bool Host::record(const std::string& team, const std::string& choice_id, std::st
   if (t->recorder && db_) {
     try {
       t->recorder->sync(s);
-      int64_t seq = db_->latest_decision_seq(t->recorder->session_id());
-      std::vector<store::DeviceVoteRecord> rows;
-      for (const room::DeviceVote& v : votes)
-        rows.push_back({seq, v.device, v.team, node_id, v.choice, v.reason, v.dissent, ""});
-      if (!rows.empty()) db_->record_device_votes(t->recorder->session_id(), seq, rows);
+      keep_votes(t->recorder->session_id(), db_->latest_decision_seq(t->recorder->session_id()),
+                 node_id, votes);
     } catch (const store::StoreError& e) {
       *error = std::string("The decision was not recorded: ") + e.what();
       // Back to where it was, so nothing is shown that the store does not hold.
@@ -432,7 +500,32 @@ bool Host::reveal(const std::string& team) {
   HostTeam* t = find_team(team);
   if (!t) return false;
   t->revealed = true;
+  refresh_stage(*t);
   return true;
+}
+
+void Host::refresh(const std::string& team) {
+  std::lock_guard lock(mu_);
+  HostTeam* t = find_team(team);
+  if (!t || view_key(*t) == t->view_key) return;
+  // A new stage hides the last decision's feedback until the facilitator reveals it again.
+  if (room::stage_key(*t->session) != room_.stage_for(t->name).key) t->revealed = false;
+  refresh_stage(*t);
+}
+
+std::vector<room::DeviceVote> Host::votes(const std::string& team) const {
+  std::lock_guard lock(mu_);
+  const HostTeam* t = find_team(team);
+  return t ? room_.votes(t->name) : std::vector<room::DeviceVote>{};
+}
+
+void Host::keep_votes(const std::string& session_id, int64_t seq, const std::string& node_id,
+                      const std::vector<room::DeviceVote>& votes) {
+  if (!db_ || votes.empty()) return;
+  std::vector<store::DeviceVoteRecord> rows;
+  for (const room::DeviceVote& v : votes)
+    rows.push_back({seq, v.device, v.team, node_id, v.choice, v.reason, v.dissent, ""});
+  db_->record_device_votes(session_id, seq, rows);
 }
 
 void Host::tick() {

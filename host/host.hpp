@@ -9,6 +9,7 @@
 // HttpOnly, SameSite=Strict cookie; the Content-Security-Policy allows no inline script.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -37,14 +38,24 @@ struct HostOptions {
   int threads = 64;      // enough for every device of a full room polling at once
   int backlog = 256;     // connections waiting to be accepted: a whole room votes at once
   room::Limits limits;
+  std::string code;       // the room code; empty: a new one (a resumed room keeps its own)
+  // Where the room is written down for `auditsim host --resume` (host/room_file.hpp) on every
+  // join and removal; empty: nowhere.
+  std::string room_file;
 };
 
 // One team's story (or the only group's, with an empty name) and where it is recorded.
 struct HostTeam {
   std::string name;
-  std::unique_ptr<Session> session;
-  std::unique_ptr<SessionRecorder> recorder;  // null: not recorded
+  // Shared with the desktop program's play controller when the room runs there.
+  std::shared_ptr<Session> session;
+  std::unique_ptr<SessionRecorder> recorder;  // null: recorded by its owner (the desktop)
   bool revealed = false;  // the facilitator has shown the last decision's feedback to devices
+  // What the team's devices are shown, made from the session each time it moves. The server's
+  // threads read only this, never the session, so the session's owner may change it on its own
+  // thread and then call Host::refresh.
+  nlohmann::json view;
+  std::string view_key;  // the stage, pause and reveal the view was made at
 };
 
 // The laptop's address on the local network (the first non-loopback IPv4 address that is up);
@@ -61,6 +72,9 @@ class Host {
 
   // Adds a team before start(); in teams mode each has its own session.
   void add_team(HostTeam team);
+  // Puts back, before start(), a device the room had before a restart (known by its token's
+  // SHA-256): when it comes back with its cookie it is the same device, at its team's stage.
+  void restore_device(const room::Device& device, const std::string& token_sha256);
 
   // Listens on the chosen address and port in a background thread. False with `error` when the
   // address cannot be used (not this machine's, port taken).
@@ -86,6 +100,16 @@ class Host {
   bool record(const std::string& team, const std::string& choice_id, std::string* error);
   // Shows the last decision's feedback on the team's devices.
   bool reveal(const std::string& team);
+  // The team's session moved outside the host (the desktop's own recording, a pause, a
+  // time-out): its devices are moved to its stage and shown it. Call it from the thread that
+  // changes the session; it does nothing when the stage, pause and reveal are as they were.
+  void refresh(const std::string& team);
+  // The devices' votes at the team's current stage, to record with the group's decision.
+  std::vector<room::DeviceVote> votes(const std::string& team) const;
+  // Keeps the devices' votes with decision `seq` of the team's recorded session `session_id`
+  // (the desktop records the decision itself, then calls this). Throws store::StoreError.
+  void keep_votes(const std::string& session_id, int64_t seq, const std::string& node_id,
+                  const std::vector<room::DeviceVote>& votes);
   // Advances timers (time-outs move the stage on); call now and then.
   void tick();
   // The team's session (for the facilitator's own screen); null when there is no such team.
@@ -104,8 +128,10 @@ class Host {
   HostTeam* find_team(const std::string& name);
   const HostTeam* find_team(const std::string& name) const;
   const HostTeam* team_of(const room::Device& d) const;
-  void refresh_stage(HostTeam& t);
+  void refresh_stage(HostTeam& t);  // with the lock held
+  static std::string view_key(const HostTeam& t);
   void log(const std::string& line);
+  void save_room_file();  // with the lock held
   int64_t now_ms() const;
   void routes();
 
@@ -127,6 +153,14 @@ class Host {
   int port_ = 0;
   int listen_fd_ = -1;
   std::function<void(const std::string&)> log_;
+  // The room file is written on a thread of its own: a disk that is slow to flush (another
+  // program writing a lot) must never hold up a device's request.
+  void save_loop();
+  std::thread saver_;
+  std::mutex save_mu_;
+  std::condition_variable save_cv_;
+  std::string save_text_;  // the latest room file waiting to be written
+  bool save_waiting_ = false, save_stop_ = false;
 };
 
 }  // namespace auditsim::host

@@ -34,7 +34,7 @@
     $('stage').hidden = false;
     $('heading').textContent = v.scenario || 'The exercise';
     $('who').textContent = 'You are ' + (s.device.name || 'anonymous') + ' (' + s.device.id +
-      '), ' + (s.device.team ? 'team ' + s.device.team : 'in the audience') + '.';
+      '), ' + (s.device.team ? 'in ' + s.device.team : 'in the audience') + '.';
     const key = v.stage + (v.revealed ? ':r' : '');
     if (key !== shown) {
       shown = key;
@@ -89,19 +89,27 @@
     }
   }
 
-  async function poll() {
+  // One look at the laptop's state; false when it could not be reached.
+  async function refresh() {
     try {
       const r = await fetch('/state', { credentials: 'same-origin', cache: 'no-store' });
       const s = await r.json();
       if (s.teams) fillTeams(s.teams);
+      if ($('status').textContent.startsWith('Lost the connection')) say('');
       if (s.joined) render(s);
       else if (s.refusal === 'device-removed') { say(s.message); $('stage').hidden = true; }
+      return true;
     } catch (e) {
       say('Lost the connection to the laptop. Trying again…');
-      setTimeout(poll, 3000);
-      return;
+      return false;
     }
-    setTimeout(poll, 1500);
+  }
+
+  // One polling loop per page, whatever else asks for a refresh: a second loop would double
+  // every device's requests against the laptop's rate limits.
+  async function poll() {
+    const ok = await refresh();
+    setTimeout(poll, ok ? 1500 : 3000);
   }
 
   let teamsFilled = false;
@@ -121,7 +129,7 @@
     e.preventDefault();
     const r = await post('/join', { code: $('code').value, name: $('name').value, team: $('team').value });
     say(r.ok ? 'Joined.' : r.body.message);
-    if (r.ok) { shown = ''; poll(); }
+    if (r.ok) { shown = ''; refresh(); }
   });
   $('vote').addEventListener('submit', async (e) => {
     e.preventDefault();

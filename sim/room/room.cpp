@@ -1,8 +1,10 @@
 #include "sim/room/room.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "sim/room/secure_random.hpp"
+#include "sim/sha256.hpp"
 #include "sim/utf8.hpp"
 
 namespace auditsim::room {
@@ -45,6 +47,14 @@ const char* refusal_message(Refusal r) {
   return "Refused.";
 }
 
+bool RateLimiter::empty(const std::string& key, int64_t now_ms) const {
+  auto it = buckets_.find(key);
+  if (it == buckets_.end()) return false;
+  const Bucket& b = it->second;
+  const double elapsed = now_ms > b.at_ms ? static_cast<double>(now_ms - b.at_ms) / 1000.0 : 0.0;
+  return std::min(burst_, b.tokens + rate_ * elapsed) < 1.0;
+}
+
 bool RateLimiter::allow(const std::string& key, int64_t now_ms) {
   auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now_ms});
   Bucket& b = it->second;
@@ -64,6 +74,7 @@ Room::Room(std::string code, std::vector<std::string> teams, Limits limits)
       join_limit_(limits.join_burst, limits.join_per_second) {}
 
 bool Room::allow_request(const std::string& address, const std::string& token, int64_t now_ms) {
+  claim(token);
   bool ok = address_limit_.allow(address, now_ms);
   // Only a known device has a bucket of its own: made-up tokens must not grow the map.
   if (!token.empty() && find(token)) ok = device_limit_.allow(token, now_ms) && ok;
@@ -100,12 +111,19 @@ const Device* Room::find(const std::string& token) const {
 JoinResult Room::join(const std::string& code, const std::string& name, const std::string& team,
                       const std::string& address, int64_t now_ms, const std::string& token) {
   if (!open_) return {Refusal::NotOpen};
-  if (!join_limit_.allow(address, now_ms)) return {Refusal::RateLimited};
-  if (normalise_room_code(code) != code_) return {Refusal::WrongCode};
+  // Only a wrong code counts against the address, so a whole room behind one address (a
+  // venue's router) joins at once; once guesses have used the allowance, even the right code
+  // waits, or a guesser would learn it from the one answer that differs.
+  if (join_limit_.empty(address, now_ms)) return {Refusal::RateLimited};
+  if (normalise_room_code(code) != code_) {
+    join_limit_.allow(address, now_ms);
+    return {Refusal::WrongCode};
+  }
   if (Refusal r = check_text(name, limits_.name_bytes); r != Refusal::None) return {r};
   if (Refusal r = check_text(team, limits_.team_bytes); r != Refusal::None) return {r};
   if (!team.empty() && std::find(teams_.begin(), teams_.end(), team) == teams_.end())
     return {Refusal::UnknownTeam};
+  claim(token);
   if (Device* d = find(token)) {
     // Rejoining (the Wi-Fi dropped, the page reloaded): the same device, its vote kept.
     if (d->removed) return {Refusal::Removed};
@@ -118,7 +136,7 @@ JoinResult Room::join(const std::string& code, const std::string& name, const st
   if (devices_.size() >= limits_.max_devices) return {Refusal::RoomFull};
   Device d;
   d.token = token;
-  d.id = "device-" + std::to_string(devices_.size() + 1);
+  d.id = "device-" + std::to_string(next_number_++);
   d.name = name;
   d.team = team;
   d.address = address;
@@ -126,6 +144,38 @@ JoinResult Room::join(const std::string& code, const std::string& name, const st
   by_token_[token] = devices_.size();
   devices_.push_back(std::move(d));
   return {Refusal::None, &devices_.back()};
+}
+
+std::string Room::token_hash(const std::string& token) { return sha256_hex(token); }
+
+void Room::restore(Device device, const std::string& token_sha256) {
+  device.token.clear();
+  const std::string prefix = "device-";
+  if (device.id.rfind(prefix, 0) == 0) {
+    size_t n = std::strtoul(device.id.c_str() + prefix.size(), nullptr, 10);
+    next_number_ = std::max(next_number_, n + 1);
+  }
+  restored_[token_sha256] = devices_.size();
+  devices_.push_back(std::move(device));
+}
+
+std::vector<std::pair<Device, std::string>> Room::saved_devices() const {
+  std::vector<std::pair<Device, std::string>> out;
+  for (const Device& d : devices_) out.emplace_back(d, d.token.empty() ? std::string() : token_hash(d.token));
+  for (const auto& [hash, index] : restored_) out[index].second = hash;
+  for (auto& [d, hash] : out) d.token.clear();
+  return out;
+}
+
+bool Room::claim(const std::string& token) {
+  // Only a well-formed token is hashed at all: a made-up one costs nothing to turn away.
+  if (restored_.empty() || token.size() != 32 || by_token_.count(token)) return false;
+  auto it = restored_.find(token_hash(token));
+  if (it == restored_.end()) return false;
+  devices_[it->second].token = token;
+  by_token_[token] = it->second;
+  restored_.erase(it);
+  return true;
 }
 
 const Device* Room::device(const std::string& token, Refusal* refusal) const {

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace auditsim::room {
@@ -38,7 +39,7 @@ struct Limits {
   // Token buckets: `burst` requests at once, refilled at `per_second`.
   double device_burst = 20, device_per_second = 4;
   double address_burst = 120, address_per_second = 40;
-  double join_burst = 10, join_per_second = 0.5;  // per address: guessing codes is slow
+  double join_burst = 10, join_per_second = 0.5;  // wrong codes per address: guessing is slow
 };
 
 // A token bucket per key (a device, an address). Time is passed in, so tests need no sleep.
@@ -46,6 +47,8 @@ class RateLimiter {
  public:
   RateLimiter(double burst, double per_second) : burst_(burst), rate_(per_second) {}
   bool allow(const std::string& key, int64_t now_ms);
+  // True when the key's bucket has no request left now (nothing is taken from it).
+  bool empty(const std::string& key, int64_t now_ms) const;
 
  private:
   struct Bucket {
@@ -126,6 +129,20 @@ class Room {
   // Removes a device by id: its token stops working and its vote at this stage is dropped.
   bool remove(const std::string& device_id);
 
+  // Puts back a device the room had before the laptop restarted, known by the SHA-256 of its
+  // token only (the token itself is never written down). It keeps its id; the device is its own
+  // again the first time it sends the token whose hash this is (see claim). New devices are
+  // numbered after the highest id restored.
+  void restore(Device device, const std::string& token_sha256);
+  // A restored device whose token this is becomes known by it; true when that happened. Every
+  // request's token is offered here first (allow_request does it).
+  bool claim(const std::string& token);
+  // The SHA-256 of a joined device's token, as restore() takes it back.
+  static std::string token_hash(const std::string& token);
+  // Every device (removed ones included) with its token's SHA-256: what is written down so the
+  // room can be restored after a restart.
+  std::vector<std::pair<Device, std::string>> saved_devices() const;
+
   // Moves a team ("": one group, or the audience of a teams run) to a stage: in a teams run
   // each team's story moves on its own. Votes for the team's previous stage are dropped (the
   // host takes them with the decision first).
@@ -158,6 +175,8 @@ class Room {
   bool open_ = true;
   std::vector<Device> devices_;
   std::map<std::string, size_t> by_token_;  // token -> index in devices_
+  std::map<std::string, size_t> restored_;  // token's SHA-256 -> index, until it is claimed
+  size_t next_number_ = 1;                  // the next new device is "device-N"
   std::map<std::string, Stage> stages_;      // team -> its stage
   std::map<std::string, DeviceVote> votes_;  // device id -> vote at its team's stage
   RateLimiter device_limit_, address_limit_, join_limit_;

@@ -122,6 +122,43 @@ TEST_CASE("a removed device can neither vote nor rejoin, and its vote is dropped
   CHECK(r.join("KTWAFX", "Ann", "Red", "a", 3, kTokenA).refusal == Refusal::Removed);
 }
 
+TEST_CASE("after a restart a restored device is its own again with its token, and keeps its id") {
+  Room before = joined_room();
+  Room after("KTWAFX", {"Red", "Blue"});
+  after.set_stage("", Stage{"s1.0", {"yes", "no"}});
+  for (const Device& d : before.devices()) after.restore(d, Room::token_hash(d.token));
+  // Nothing of the token itself is kept: the restored device is found only by presenting it.
+  CHECK(after.device(kTokenA) == nullptr);
+  CHECK(after.devices()[0].token.empty());
+  CHECK(after.claim(kTokenA));
+  REQUIRE(after.device(kTokenA) != nullptr);
+  CHECK(after.device(kTokenA)->id == "device-1");
+  CHECK(after.device(kTokenA)->team == "Red");
+  CHECK(after.vote(kTokenA, "s1.0", "yes", 0) == Refusal::None);
+  // A token that was never issued claims nothing; the second device is claimed by its join.
+  CHECK_FALSE(after.claim(std::string(32, 'c')));
+  CHECK_FALSE(after.claim(kTokenA));  // already its own
+  JoinResult j = after.join("KTWAFX", "", "", "10.0.0.3", 0, kTokenB);
+  REQUIRE(j.refusal == Refusal::None);
+  CHECK(j.device->id == "device-2");
+  // A new device is numbered after the restored ones, never reusing an id.
+  JoinResult n = after.join("KTWAFX", "Cy", "Blue", "10.0.0.4", 0, std::string(32, 'd'));
+  REQUIRE(n.refusal == Refusal::None);
+  CHECK(n.device->id == "device-3");
+}
+
+TEST_CASE("a device removed before the restart stays removed after it") {
+  Room before = joined_room();
+  REQUIRE(before.remove("device-1"));
+  Room after("KTWAFX", {"Red", "Blue"});
+  for (const Device& d : before.devices()) after.restore(d, Room::token_hash(d.token));
+  after.claim(kTokenA);
+  Refusal why = Refusal::None;
+  CHECK(after.device(kTokenA, &why) == nullptr);
+  CHECK(why == Refusal::Removed);
+  CHECK(after.join("KTWAFX", "Ann", "Red", "10.0.0.2", 0, kTokenA).refusal == Refusal::Removed);
+}
+
 TEST_CASE("reasons and dissent are kept with the vote, limited and checked") {
   Room r = joined_room();
   CHECK(r.give_reason(kTokenA, "s1.0", "why", "", 1) == Refusal::UnknownChoice);  // vote first
@@ -174,6 +211,19 @@ TEST_CASE("guessing codes from one address is slowed") {
   }
   CHECK(wrong == static_cast<int>(r.limits().join_burst));
   CHECK(limited == 50 - wrong);
+}
+
+TEST_CASE("once guesses are used up, even the right code waits; many right joins from one address do not") {
+  Room r("KTWAFX", {});
+  for (int i = 0; i < 40; ++i)  // a whole room behind one venue router
+    CHECK(r.join("KTWAFX", "", "", "10.0.0.1", 0, new_device_token()).refusal == Refusal::None);
+  for (int i = 0; i < static_cast<int>(r.limits().join_burst); ++i)
+    REQUIRE(r.join("AAAAAA", "", "", "10.0.0.66", 0, new_device_token()).refusal == Refusal::WrongCode);
+  // The right code from the guessing address now gets the same answer as a wrong one.
+  CHECK(r.join("KTWAFX", "", "", "10.0.0.66", 0, new_device_token()).refusal == Refusal::RateLimited);
+  CHECK(r.join("KTWAFX", "", "", "10.0.0.67", 0, new_device_token()).refusal == Refusal::None);
+  // Time refills the allowance.
+  CHECK(r.join("KTWAFX", "", "", "10.0.0.66", 10000, new_device_token()).refusal == Refusal::None);
 }
 
 TEST_CASE("a device sees the stage's text and choices but never scores or feedback") {

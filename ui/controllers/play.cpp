@@ -221,6 +221,15 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
   if (ti < 0 || ti >= static_cast<int>(teams_.size())) return false;
   Team& t = teams_[ti];
   const std::string before = t.session->to_json();
+  // With devices in the room, their votes are the decision's hands.
+  std::vector<room::DeviceVote> device_votes;
+  if (devices_) device_votes = devices_->votes(ti);
+  if (!device_votes.empty()) {
+    settle_draft(t);
+    t.draft.votes.clear();
+    for (const room::DeviceVote& v : device_votes) ++t.draft.votes[v.choice];
+  }
+  const std::string node_id = t.session->current_node().id;
   const GroupInput group = group_of(t);
   if (!t.session->choose(choice_index, group)) {
     if (error) *error = t.session->paused() ? "Play is paused." : "That choice is not available now.";
@@ -228,7 +237,21 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
   }
   if (!record_or_roll_back(t, before, "The decision could not be recorded: ", error)) return false;
   settle_draft(t);
+  if (devices_ && db_ && !t.session_id.empty() && !device_votes.empty()) {
+    try {
+      devices_->keep(t.session_id, db_->latest_decision_seq(t.session_id), node_id, device_votes);
+    } catch (const std::exception& e) {
+      if (error_.empty())
+        error_ = std::string("The decision is recorded, but not the devices' votes with it: ") + e.what();
+    }
+  }
+  if (devices_) devices_->follow();
   return true;
+}
+
+DeviceRoom& PlayController::open_devices(host::HostOptions options) {
+  if (!devices_) devices_ = std::make_unique<DeviceRoom>(*this, *clock_, db_, std::move(options));
+  return *devices_;
 }
 
 bool PlayController::undo(int ti, const std::string& reason, std::string* error) {
@@ -363,6 +386,13 @@ bool PlayController::delete_note(int ti, const std::string& note_id, std::string
 }
 
 void PlayController::tick() {
+  // The devices follow the story whatever moved it (a decision, an undo, a pause, a time-out).
+  struct Follow {
+    DeviceRoom* d;
+    ~Follow() {
+      if (d) d->follow();
+    }
+  } follow{devices_.get()};
   if (!timers_) return;
   for (auto& t : teams_) {
     const size_t before = t.session->history().size();

@@ -14,6 +14,7 @@
 #include "sim/session_text.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
+#include "ui/controllers/device_room.hpp"
 #include "ui/controllers/play_ui.hpp"
 
 namespace auditsim::ui {
@@ -135,6 +136,12 @@ class PlayController {
   // Writes whatever the store is missing (after a failure); true when it is now up to date.
   bool retry_recording();
 
+  // Councillors' own devices in the room: null until the facilitator first asks for them (the
+  // room view's joining switch); then made with the play's clock and store, for the play's
+  // lifetime. Each decision then takes the devices' votes as its hands and keeps them with it.
+  DeviceRoom* devices() { return devices_.get(); }
+  DeviceRoom& open_devices(host::HostOptions options);
+
   // The current result for team t (cached until its history changes).
   const Result& result(int t);
   bool all_finished() const;
@@ -171,6 +178,7 @@ class PlayController {
   };
   std::vector<Cached> results_;
   PlayUi ui_;
+  std::unique_ptr<DeviceRoom> devices_;  // last: its server stops before the sessions go
 };
 
 }  // namespace auditsim::ui

@@ -5,6 +5,7 @@
 #include "ui/app/app.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/screens/play_parts.hpp"
+#include "ui/screens/room_parts.hpp"
 #include "ui/widgets/markdown.hpp"
 #include "ui/widgets/style.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -254,6 +255,10 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   }
   if (pc.mode() != store::Mode::Solo && !s.finished()) {
     draw_votes(pc, t);
+    gap(0.4f);
+  }
+  if (pc.mode() != store::Mode::Solo) {
+    draw_devices_section(app, pc, t);
     gap(0.4f);
   }
   if (pc.mode() == store::Mode::Teams) {

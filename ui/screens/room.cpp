@@ -243,6 +243,7 @@ void draw_room(App& app) {
                         ImGuiWindowFlags_NoScrollWithMouse);
   draw_header(app, pc, s, width);
   gap(0.3f);
+  draw_room_join(app, pc, width);
   // Laid out by position, not by the flow of items: the choices sit on the bottom edge and the
   // text takes what is left above them.
   const ImVec2 top = ImGui::GetCursorScreenPos();

@@ -19,4 +19,11 @@ void draw_room_keys(App& app);
 // reminder that the room can see it.
 void draw_room_panel(App& app, PlayController& pc, int t, float width);
 
+// Defined in screens/room_devices.cpp: the join address, the room code and its QR code on the
+// room's screen while devices may join (nothing otherwise), `width` wide.
+void draw_room_join(App& app, PlayController& pc, float width);
+// The facilitator's part for councillors' devices: the joining switch (off until turned on),
+// the devices with Remove, and team t's live tally and reasons. Group and teams play only.
+void draw_devices_section(App& app, PlayController& pc, int t);
+
 }  // namespace auditsim::ui
