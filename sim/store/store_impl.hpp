@@ -23,6 +23,11 @@ struct Store::Impl {
   std::optional<OutboxSettings> outbox;
 };
 
+// True for a postgresql:// (or postgres://) address: the store is then on a server.
+bool is_server_address(const std::string& where);
+// Opens the store on a PostgreSQL server (store_server.cpp).
+Store open_server_store(const std::string& url);
+
 // What a read-only inspection of a file concluded.
 struct Inspection {
   bool new_database = false;  // empty file or an SQLite file with no tables: safe to initialise

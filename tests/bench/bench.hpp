@@ -54,5 +54,6 @@ void bench_reports();
 void bench_ui();
 void bench_idle();  // the real program on Xvfb: CPU while nobody touches it
 void bench_lrs();   // 10,000 statements to a real LRS on this machine
+void bench_server();  // the shared store on a throwaway PostgreSQL server
 
 }  // namespace auditsim::bench

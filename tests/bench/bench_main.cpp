@@ -1,5 +1,5 @@
 // auditsim-bench: prints the performance figures the issues ask for (`make bench`).
-// Usage: auditsim-bench [sim|store|reports|ui|idle]...   (default: all)
+// Usage: auditsim-bench [sim|store|reports|ui|idle|lrs|server]...   (default: all)
 #include <cstdio>
 #include <cstring>
 
@@ -20,5 +20,6 @@ int main(int argc, char** argv) {
   if (wanted("ui")) bench_ui();
   if (wanted("idle")) bench_idle();
   if (wanted("lrs")) bench_lrs();
+  if (wanted("server")) bench_server();
   return 0;
 }

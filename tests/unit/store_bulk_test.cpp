@@ -175,7 +175,7 @@ std::vector<std::string> fill(Store& st) {
 
 TEST_CASE("load_sessions gives each session exactly as load_session does, in id order") {
   fs::path dir = scratch_dir("bulk");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
 
   // Asked in a scrambled order, with a repeat and an id that names no session.
@@ -217,7 +217,7 @@ TEST_CASE("load_sessions gives each session exactly as load_session does, in id 
 
 TEST_CASE("load_sessions of a subset reads only those sessions") {
   fs::path dir = scratch_dir("bulk-subset");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
   std::vector<std::string> subset{ids[1], ids[4]};
   std::vector<std::string> got;
@@ -236,7 +236,7 @@ TEST_CASE("load_sessions of a subset reads only those sessions") {
 
 TEST_CASE("an exception from the visitor leaves the store ready for writing") {
   fs::path dir = scratch_dir("bulk-throw");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
   int calls = 0;
   CHECK_THROWS_AS(st.load_sessions(ids,
