@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "sim/sha256.hpp"
@@ -76,6 +77,25 @@ inline std::string test_server_database_as(const fs::path& file, const std::stri
   std::string url = test_server_database(file);
   url.replace(url.find("auditsim_owner@"), 15, role + "@");
   return url;
+}
+
+// Everything the store holds, to search for a name that must be gone: the file's bytes and its
+// WAL on SQLite; on a server, every row of every table as text.
+inline std::string stored_text(store::Store& st, const fs::path& file) {
+  if (!on_test_server()) return file_bytes(file) + file_bytes(file.string() + "-wal");
+  store::Db db = store::Db::open_postgres(st.path().string());
+  std::vector<std::string> tables;
+  {
+    store::Query q = db.query("SELECT table_name FROM information_schema.tables "
+                              "WHERE table_schema = current_schema()");
+    while (q->step()) tables.push_back(q->column_text(0));
+  }
+  std::string all;
+  for (const auto& t : tables) {
+    store::Stmt q(db, "SELECT t::text FROM " + t + " t");
+    while (q.step()) all += q.column_text(0) + "\n";
+  }
+  return all;
 }
 
 // A scenario snapshot whose sha256 really is the hash of its source.
