@@ -28,7 +28,8 @@ int run(int argc, char** argv, const DesktopLauncher& open_desktop) {
 
   GlobalOptions global;
   app.add_option("--db", global.db_path,
-                 "Results database (default: $XDG_DATA_HOME/auditsim/results.db)");
+                 "Results database: a file (default: $XDG_DATA_HOME/auditsim/results.db) or a\n"
+                 "postgresql://ROLE@HOST/DATABASE address of the council's shared store");
 
   // Options of the desktop program (used when no command is given).
   std::string open_scenario, screenshot;

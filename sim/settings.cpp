@@ -144,7 +144,10 @@ std::string data_folder(const Settings& s) {
   return env_or_home("XDG_DATA_HOME", "/.local/share") + "/auditsim";
 }
 
-std::string default_database_path(const Settings& s) { return data_folder(s) + "/results.db"; }
+std::string default_database_path(const Settings& s) {
+  if (!s.results_server.empty()) return s.results_server;
+  return data_folder(s) + "/results.db";
+}
 
 Settings load_settings(const std::string& path, std::string* warning) {
   Settings s;
@@ -169,6 +172,17 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "word_template", s.word_template, problems);
   read(j, "lrs_endpoint", s.lrs_endpoint, problems);
   read(j, "lrs_key", s.lrs_key, problems);
+  read(j, "results_server", s.results_server, problems);
+  // Only a server address, and never one with a password in it (user:password@host).
+  if (!s.results_server.empty()) {
+    const std::string& url = s.results_server;
+    const auto at = url.find('@');
+    const bool password = at != std::string::npos && url.substr(0, at).find(':', 13) != std::string::npos;
+    if (url.rfind("postgresql://", 0) != 0 || password) {
+      problems += std::string(problems.empty() ? "" : ", ") + "results_server";
+      s.results_server.clear();
+    }
+  }
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);
   read(j, "library_folders", s.library_folders, problems);
@@ -214,6 +228,7 @@ bool save_settings(const Settings& s, const std::string& path, std::string* erro
             {"word_template", s.word_template},
             {"lrs_endpoint", s.lrs_endpoint},
             {"lrs_key", s.lrs_key},
+            {"results_server", s.results_server},
             {"data_folder", s.data_folder},
             {"live_scores", s.live_scores},
             {"library_folders", s.library_folders},

@@ -43,13 +43,17 @@ struct Settings {
   // in an owner-only file beside this one (sim/lrs/credentials.hpp).
   std::string lrs_endpoint;
   std::string lrs_key;
+  // The council's shared results store, "postgresql://auditsim_recorder@db.example.gov.uk/auditsim"
+  // (docs/deployment.md). Empty: the results file in the data folder. A password is never kept
+  // here: libpq reads it from ~/.pgpass (owner-only) or the council's own authentication.
+  std::string results_server;
 };
 
 // $XDG_CONFIG_HOME/auditsim/settings.json, else ~/.config/auditsim/settings.json.
 std::string default_settings_path();
 // $XDG_DATA_HOME/auditsim (else ~/.local/share/auditsim), or the folder the settings name.
 std::string data_folder(const Settings& s);
-// The results database inside the data folder.
+// The results server when one is set, else the results database inside the data folder.
 std::string default_database_path(const Settings& s);
 
 // Reads settings; a missing file gives the defaults, a bad one the defaults plus a `warning`

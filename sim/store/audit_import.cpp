@@ -38,7 +38,7 @@ class Merger {
 
   void refuse_orphans() {
     for (const char* t : kAuditTables) {
-      Stmt q(db_.handle(), "SELECT count(*) FROM " + src_ + "." + t +
+      Stmt q(db_, "SELECT count(*) FROM " + src_ + "." + t +
                                " WHERE session NOT IN "
                                "(SELECT uuid FROM " +
                                src_ + ".sessions)");
@@ -59,7 +59,7 @@ class Merger {
     const std::string canon_m = canonical("actions", {"status", "updated_at"}, "m.");
     {
       Stmt q(
-          db_.handle(),
+          db_,
           "SELECT o.uuid FROM " + src_ +
               ".actions o JOIN main.actions m ON m.uuid = o.uuid "
               "WHERE o.session IN " +
@@ -84,7 +84,7 @@ class Merger {
     }
     report_.audit_rows_added += static_cast<int>(db_.changes());
     // Every action of the other file's sessions has a real due date or none.
-    Stmt q(db_.handle(), "SELECT session, due_date FROM " + src_ +
+    Stmt q(db_, "SELECT session, due_date FROM " + src_ +
                              ".actions WHERE due_date <> '' AND session IN "
                              "(SELECT uuid FROM temp.import_new UNION SELECT uuid FROM "
                              "temp.import_both)");
@@ -132,7 +132,7 @@ class Merger {
     auto it = parsed_.find(sha);
     if (it == parsed_.end()) {
       // The source is read only once per scenario: thousands of sessions share a few.
-      Stmt src(db_.handle(), "SELECT source_text FROM main.scenario_snapshots WHERE sha256 = ?");
+      Stmt src(db_, "SELECT source_text FROM main.scenario_snapshots WHERE sha256 = ?");
       src.bind(1, sha);
       src.step();
       it = parsed_.emplace(sha, snapshot_key_actions(src.column_text(0))).first;
@@ -405,7 +405,7 @@ void merge_audit(Db& db, const std::string& src, ImportReport& report,
         std::string(audited.empty() ? "" : " UNION ") + "SELECT session FROM " + src + "." + t;
   std::vector<std::pair<std::string, bool>> sessions;
   {
-    Stmt q(db.handle(), "SELECT uuid, 0 FROM temp.import_new WHERE uuid IN (" + audited +
+    Stmt q(db, "SELECT uuid, 0 FROM temp.import_new WHERE uuid IN (" + audited +
                             " UNION SELECT session FROM " + src +
                             ".actions WHERE recommendation <> '') UNION ALL "
                             "SELECT uuid, 1 FROM temp.import_both WHERE uuid IN (" +

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/store/sql_dialect.hpp"
+
 namespace auditsim::store {
 
 namespace {
@@ -279,8 +281,57 @@ const std::vector<const char*>& steps() {
 
 }  // namespace
 
+namespace {
+
+// On a PostgreSQL server the version lives in a table of its own (there is no user_version):
+// one row, this program's application id and the number of steps applied.
+constexpr const char* kPgVersionTable = "auditsim_schema";
+
+bool pg_has_version_table(Db& db) {
+  Query q = db.query("SELECT to_regclass(?) IS NOT NULL");
+  q->bind(1, kPgVersionTable);
+  return q->step() && q->column_int(0) != 0;
+}
+
+int current_version(Db& db) {
+  if (!db.is_postgres()) return static_cast<int>(db.scalar_int("PRAGMA user_version").value_or(0));
+  if (!pg_has_version_table(db)) return 0;
+  return static_cast<int>(db.scalar_int("SELECT max(version) FROM auditsim_schema").value_or(0));
+}
+
+void set_version(Db& db, int version) {
+  if (!db.is_postgres()) {
+    // PRAGMA arguments cannot be bound; both values are integers from this program.
+    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version=" + std::to_string(version));
+    return;
+  }
+  if (!pg_has_version_table(db)) {
+    db.exec("CREATE TABLE auditsim_schema(application_id BIGINT NOT NULL, version BIGINT NOT NULL)");
+  }
+  db.exec("DELETE FROM auditsim_schema");
+  Query q = db.query("INSERT INTO auditsim_schema(application_id, version) VALUES(?, ?)");
+  q->bind_all(static_cast<int64_t>(kApplicationId), static_cast<int64_t>(version));
+  q->run();
+}
+
+}  // namespace
+
 SchemaInfo read_schema_info(Db& db) {
   SchemaInfo info;
+  if (db.is_postgres()) {
+    info.empty = db.scalar_int("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_schema = current_schema()")
+                     .value_or(0) == 0;
+    if (pg_has_version_table(db)) {
+      Query q = db.query("SELECT application_id, version FROM auditsim_schema");
+      if (q->step()) {
+        info.application_id = static_cast<int32_t>(q->column_int(0));
+        info.user_version = static_cast<int>(q->column_int(1));
+      }
+    }
+    return info;
+  }
   info.application_id = static_cast<int32_t>(db.scalar_int("PRAGMA application_id").value_or(0));
   info.user_version = static_cast<int>(db.scalar_int("PRAGMA user_version").value_or(0));
   info.empty = db.scalar_int("SELECT count(*) FROM sqlite_schema").value_or(0) == 0;
@@ -291,15 +342,14 @@ void migrate(Db& db, int target) {
   static_assert(kSchemaVersion == 9, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
-  if (db.scalar_int("PRAGMA user_version").value_or(0) >= target) return;
+  if (current_version(db) >= target) return;
   for (;;) {
     Transaction tx(db);
-    int version = static_cast<int>(db.scalar_int("PRAGMA user_version").value_or(0));
+    int version = current_version(db);
     if (version >= target) break;  // the destructor ends the (empty) transaction
-    db.exec(steps()[static_cast<size_t>(version)]);
-    // PRAGMA arguments cannot be bound; both values are integers from this program.
-    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-    db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+    const char* step = steps()[static_cast<size_t>(version)];
+    db.exec(db.is_postgres() ? to_postgres_schema(step) : std::string(step));
+    set_version(db, version + 1);
     tx.commit();
   }
   db.clear_cache();  // cached statements may refer to the old schema

@@ -49,7 +49,7 @@ std::string why_dangerous(const std::string& type) {
 
 std::vector<SchemaObject> read_schema_objects(Db& db, const std::string& schema) {
   // The schema name cannot be bound; it is always one of this program's own identifiers.
-  Stmt q(db.handle(), "SELECT type, name, tbl_name, coalesce(sql, '') FROM \"" + schema +
+  Stmt q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM \"" + schema +
                           "\".sqlite_schema ORDER BY type, name");
   std::vector<SchemaObject> out;
   while (q.step()) {

@@ -108,74 +108,95 @@ void throw_sqlite(int code, std::string_view context, std::string_view detail) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stmt
+// The SQLite statement and connection
 
-Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-  if (rc != SQLITE_OK) throw_sqlite(sqlite3_extended_errcode(db), "preparing a query",
-                                    sqlite3_errmsg(db));
-}
-
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
-
-Stmt& Stmt::bind(int index, int64_t value) {
-  int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
-  return *this;
-}
-
-Stmt& Stmt::bind(int index, std::string_view value) {
-  // SQLITE_TRANSIENT: callers pass temporaries; SQLite copies the text.
-  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
-  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
-  return *this;
-}
-
-Stmt& Stmt::bind_null(int index) {
-  int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
-  return *this;
-}
-
-Stmt& Stmt::bind_or_null(int index, std::string_view value) {
-  return value.empty() ? bind_null(index) : bind(index, value);
-}
-
-bool Stmt::step() {
-  errno = 0;
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  int ext = failure_code(db_, errno);
-  std::string detail = sqlite3_errmsg(db_);
-  sqlite3_reset(stmt_);
-  throw_sqlite(ext, "running a query", detail);
-}
-
-void Stmt::run() {
-  while (step()) {
+class SqliteStmt final : public StmtBackend {
+ public:
+  SqliteStmt(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+    if (rc != SQLITE_OK) throw_sqlite(sqlite3_extended_errcode(db), "preparing a query",
+                                      sqlite3_errmsg(db));
   }
-}
+  ~SqliteStmt() override { sqlite3_finalize(stmt_); }
 
-void Stmt::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+  void bind_int(int index, int64_t value) override {
+    check_bind(sqlite3_bind_int64(stmt_, index, value));
+  }
+  void bind_text(int index, std::string_view value) override {
+    // SQLITE_TRANSIENT: callers pass temporaries; SQLite copies the text.
+    check_bind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8));
+  }
+  void bind_null(int index) override { check_bind(sqlite3_bind_null(stmt_, index)); }
 
-int64_t Stmt::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool step() override {
+    errno = 0;
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    int ext = failure_code(db_, errno);
+    std::string detail = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt_);
+    throw_sqlite(ext, "running a query", detail);
+  }
+  void reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  int64_t column_int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  std::string column_text(int col) const override {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    if (!t) return {};
+    return std::string(reinterpret_cast<const char*>(t),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  bool column_null(int col) const override {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+  }
+  int column_count() const override { return sqlite3_column_count(stmt_); }
 
-std::string Stmt::column_text(int col) const {
-  const unsigned char* t = sqlite3_column_text(stmt_, col);
-  if (!t) return {};
-  return std::string(reinterpret_cast<const char*>(t),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
-}
+ private:
+  void check_bind(int rc) {
+    if (rc != SQLITE_OK) throw_sqlite(rc, "binding a value", sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
 
-bool Stmt::column_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  Backend backend() const override { return Backend::Sqlite; }
+  std::unique_ptr<StmtBackend> prepare(std::string_view sql) override {
+    return std::make_unique<SqliteStmt>(db_, sql);
+  }
+  void exec(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    errno = 0;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    const int errno_after = errno;
+    if (rc != SQLITE_OK) {
+      std::string detail = err ? err : "";
+      sqlite3_free(err);
+      throw_sqlite(failure_code(db_, errno_after), "running SQL", detail);
+    }
+  }
+  bool exec_noexcept(const std::string& sql) noexcept override {
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  int64_t changes() const override { return sqlite3_changes64(db_); }
+  // IMMEDIATE takes the write lock up front, so the busy timeout applies here rather than as
+  // an unrecoverable SQLITE_BUSY when a read later tries to upgrade to a write.
+  std::string begin_write_sql() const override { return "BEGIN IMMEDIATE"; }
+  std::string begin_read_sql() const override { return "BEGIN"; }
+  sqlite3* sqlite_handle() const override { return db_; }
 
-int Stmt::column_count() const { return sqlite3_column_count(stmt_); }
+ private:
+  sqlite3* db_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Db
@@ -192,7 +213,7 @@ Db Db::open(const std::string& path, OpenMode mode) {
     sqlite3_close_v2(raw);
     throw_sqlite(rc, "opening " + path, detail);
   }
-  Db db(raw, path);
+  Db db(std::make_unique<SqliteConnection>(raw), path);
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_handler(raw, wait_for_lock, nullptr);
   // Every file is treated as possibly hostile: no schema tricks, no unsafe functions in views
@@ -206,75 +227,10 @@ Db Db::open(const std::string& path, OpenMode mode) {
   return db;
 }
 
-Db::Db(Db&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), cache_(std::move(other.cache_)),
-      depth_(other.depth_) {
-  other.db_ = nullptr;
-}
-
-Db& Db::operator=(Db&& other) noexcept {
-  if (this != &other) {
-    cache_.clear();
-    sqlite3_close_v2(db_);
-    db_ = other.db_;
-    path_ = std::move(other.path_);
-    cache_ = std::move(other.cache_);
-    depth_ = other.depth_;
-    other.db_ = nullptr;
-  }
-  return *this;
-}
-
-Db::~Db() {
-  cache_.clear();  // statements must be finalized before the connection closes
-  if (db_) sqlite3_close_v2(db_);
-}
-
-void Db::exec(std::string_view sql) {
-  std::string s(sql);
-  char* err = nullptr;
-  errno = 0;
-  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
-  const int errno_after = errno;
-  if (rc != SQLITE_OK) {
-    std::string detail = err ? err : "";
-    sqlite3_free(err);
-    throw_sqlite(failure_code(db_, errno_after), "running SQL", detail);
-  }
-}
-
-bool Db::exec_noexcept(const std::string& sql) noexcept {
-  return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
-}
-
-Query Db::query(std::string_view sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    it = cache_.emplace(std::string(sql), std::make_unique<Stmt>(db_, sql)).first;
-  }
-  it->second->reset();
-  return Query(*it->second);
-}
-
-std::optional<int64_t> Db::scalar_int(std::string_view sql) {
-  Query q = query(sql);
-  if (!q->step()) return std::nullopt;
-  return q->column_int(0);
-}
-
-std::optional<std::string> Db::scalar_text(std::string_view sql) {
-  Query q = query(sql);
-  if (!q->step()) return std::nullopt;
-  return q->column_text(0);
-}
-
-void Db::clear_cache() { cache_.clear(); }
-
-int64_t Db::changes() const { return sqlite3_changes64(db_); }
-
 std::string Db::read_file_bytes(int64_t offset, int n, int64_t* file_size) {
+  sqlite3* db = handle();
   sqlite3_file* f = nullptr;
-  int rc = sqlite3_file_control(db_, "main", SQLITE_FCNTL_FILE_POINTER, &f);
+  int rc = sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f);
   if (rc != SQLITE_OK || !f || !f->pMethods) throw_sqlite(SQLITE_CANTOPEN, "reading " + path_, "");
   sqlite3_int64 size = 0;
   rc = f->pMethods->xFileSize(f, &size);
@@ -287,33 +243,6 @@ std::string Db::read_file_bytes(int64_t offset, int n, int64_t* file_size) {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Transaction
-
-Transaction::Transaction(Db& db) : db_(db), nested_(db.depth_ > 0) {
-  // IMMEDIATE takes the write lock up front, so the busy timeout applies here rather than as
-  // an unrecoverable SQLITE_BUSY when a read later tries to upgrade to a write.
-  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
-  ++db_.depth_;
-}
-
-Transaction::~Transaction() {
-  if (done_) return;
-  --db_.depth_;
-  // Rolling back cannot meaningfully fail here; errors are swallowed to keep destructors safe.
-  if (nested_) {
-    sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
-  } else {
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-}
-
-void Transaction::commit() {
-  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
-  --db_.depth_;
-  done_ = true;
-}
-
 void backup(Db& from, Db& to) {
   sqlite3_backup* b = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
   if (!b) throw_sqlite(sqlite3_extended_errcode(to.handle()), "copying the database",
@@ -323,20 +252,6 @@ void backup(Db& from, Db& to) {
   if ((rc & 0xff) == SQLITE_IOERR && failure_code(to.handle()) == SQLITE_FULL) rc = SQLITE_FULL;
   if (rc != SQLITE_DONE) throw_sqlite(rc, "copying the database", sqlite3_errstr(rc));
   if (finish != SQLITE_OK) throw_sqlite(finish, "copying the database", sqlite3_errstr(finish));
-}
-
-ReadTransaction::ReadTransaction(Db& db) : db_(db), active_(db.depth_ == 0) {
-  if (active_) {
-    db_.exec("BEGIN");
-    ++db_.depth_;
-  }
-}
-
-ReadTransaction::~ReadTransaction() {
-  if (!active_) return;
-  --db_.depth_;
-  // Nothing was written; COMMIT only releases the read snapshot.
-  sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
 }  // namespace auditsim::store

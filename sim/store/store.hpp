@@ -16,7 +16,7 @@
 
 namespace auditsim::store {
 
-class Db;  // the SQLite connection (sim/store/sqlite.hpp), not part of the store's interface
+class Db;  // the database connection (sim/store/db.hpp), not part of the store's interface
 
 // $XDG_DATA_HOME/auditsim/results.db, else ~/.local/share/auditsim/results.db.
 std::filesystem::path default_db_path();
@@ -29,6 +29,8 @@ std::string now_utc();
 class Store {
  public:
   // Opens the results database at `path`, creating it (0600, missing folders 0700) when absent.
+  // A `postgresql://` address opens it on a council's PostgreSQL server instead (the database
+  // or schema is set up on first use; docs/deployment.md).
   // An existing file is inspected read-only first; a non-SQLite, foreign, newer or damaged file
   // is refused with a StoreError and left byte-for-byte unchanged. Older schemas are upgraded.
   static Store open(const std::filesystem::path& path);
@@ -146,7 +148,9 @@ class Store {
   // in one read transaction with one query per table: for reports over thousands of sessions.
   // Calls `visit` once per session in order of id (not the order given), with a record that
   // is reused for the next session, so copy what must outlive the call. `visit` may read from
-  // this store but must not write to it or call load_sessions.
+  // this store but must not write to it or call load_sessions. The record is load_session's
+  // without the resume states (SessionRecord::state_json and each decision's state_after are
+  // empty): reports never read them, and they are most of the bytes of a session.
   void load_sessions(const std::vector<std::string>& ids,
                      const std::function<void(const SessionRecord&)>& visit);
 
@@ -201,6 +205,7 @@ class Store {
 
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
+  friend Store open_server_store(const std::string& url);
   std::unique_ptr<Impl> impl_;
 };
 

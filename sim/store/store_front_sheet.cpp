@@ -13,7 +13,9 @@ void Store::save_front_sheet(const std::string& event, const FrontSheet& sheet) 
   // One transaction: every laptop's event of that name gets the sheet, or none does.
   batch([&] {
     for (const std::string& id : event_ids(db, event)) {
-      Query q = db.query("INSERT OR REPLACE INTO front_sheets(event, body, updated_at) VALUES(?, ?, ?)");
+      Query q = db.query(
+          "INSERT INTO front_sheets(event, body, updated_at) VALUES(?, ?, ?) ON CONFLICT(event) "
+          "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at");
       q->bind_all(id, body, now).run();
     }
   });

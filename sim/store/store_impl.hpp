@@ -23,6 +23,11 @@ struct Store::Impl {
   std::optional<OutboxSettings> outbox;
 };
 
+// True for a postgresql:// (or postgres://) address: the store is then on a server.
+bool is_server_address(const std::string& where);
+// Opens the store on a PostgreSQL server (store_server.cpp).
+Store open_server_store(const std::string& url);
+
 // What a read-only inspection of a file concluded.
 struct Inspection {
   bool new_database = false;  // empty file or an SQLite file with no tables: safe to initialise
@@ -124,6 +129,12 @@ constexpr const char* kActionCols =
 constexpr const char* kDecisionCols =
     "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
     "protect, prepare, state_after, recorded_at";
+// The same for the bulk reads: each decision's state after it, and the session's resume state,
+// are what resuming needs and no report reads, yet they are most of a session's bytes (a
+// JSON copy of the engine's state per decision); load_sessions leaves them empty.
+constexpr const char* kDecisionColsWithoutState =
+    "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
+    "protect, prepare, '', recorded_at";
 constexpr const char* kNoteCols =
     "uuid, kind, node, body, part_b, coalesce(author, ''), created_at";
 constexpr const char* kOverrideCols = "uuid, pillar, delta, reason, overridden_by, created_at";

@@ -21,6 +21,7 @@
 #include "sim/store/schema_check.hpp"
 #include "sim/store/store_impl.hpp"
 #include "sim/store/store_redact.hpp"
+#include "sim/store/store_server_import.hpp"
 
 namespace auditsim::store {
 
@@ -61,7 +62,7 @@ void check_shape(Db& theirs, const fs::path& p) {
 // A scenario snapshot is keyed by the sha256 of its text; one whose text does not match would
 // replace the genuine scenario for every later session here that plays it.
 void check_snapshots(Db& db, const fs::path& p) {
-  Stmt q(db.handle(), std::string("SELECT sha256, scenario_id, source_text FROM ") + kSrc +
+  Stmt q(db, std::string("SELECT sha256, scenario_id, source_text FROM ") + kSrc +
                           ".scenario_snapshots ORDER BY sha256");
   while (q.step()) {
     if (sha256_hex(q.column_text(2)) != q.column_text(0)) {
@@ -99,7 +100,11 @@ struct AttachGuard {
   fs::path temp;
   ~AttachGuard() {
     db.clear_cache();  // statements cached during the import may read the attached file
-    db.exec_noexcept(std::string("DETACH ") + kSrc);
+    if (db.is_postgres()) {
+      drop_import_source(db);
+    } else {
+      db.exec_noexcept(std::string("DETACH ") + kSrc);
+    }
     if (!temp.empty()) remove_db_files(temp);
   }
 };
@@ -116,7 +121,7 @@ void fingerprint(Db& db, const std::string& schema, Prints& out) {
       if (!expr.empty()) expr += " || char(31) || ";
       expr += "quote(" + c + ")";
     }
-    Stmt q(db.handle(), "SELECT " + std::string(t.session_col) + ", " + expr + " FROM " + schema +
+    Stmt q(db, "SELECT " + std::string(t.session_col) + ", " + expr + " FROM " + schema +
                             "." + t.name + " WHERE " + t.session_col +
                             " IN (SELECT uuid FROM temp.import_both) ORDER BY " + t.session_col +
                             ", " + t.order_by);
@@ -136,7 +141,7 @@ void shared_row_conflicts(Db& db, const char* table, const char* key_col, const 
     if (!diff.empty()) diff += " OR ";
     diff += "o." + c + " IS NOT m." + c;
   }
-  Stmt q(db.handle(), std::string("SELECT o.") + key_col + " FROM " + kSrc + "." + table +
+  Stmt q(db, std::string("SELECT o.") + key_col + " FROM " + kSrc + "." + table +
                           " o JOIN main." + table + " m ON m." + key_col + " = o." + key_col +
                           " WHERE " + diff + " ORDER BY o." + key_col);
   while (q.step()) {
@@ -171,7 +176,10 @@ ImportReport Store::import_from(const fs::path& other_in) {
   Db& db = impl_->db;
   fs::path source = other;
   fs::path temp;
-  if (in.version < kSchemaVersion) source = temp = upgraded_copy(other, impl_->path);
+  // An upgraded copy is made beside this database, or in the temporary folder for a server.
+  const fs::path beside = db.is_postgres() ? fs::temp_directory_path() / "auditsim-import"
+                                           : impl_->path;
+  if (in.version < kSchemaVersion) source = temp = upgraded_copy(other, beside);
   try {
     Db theirs = open_other_readonly(source);
     check_shape(theirs, other);
@@ -184,9 +192,13 @@ ImportReport Store::import_from(const fs::path& other_in) {
   }
 
   try {
-    Stmt attach(db.handle(), std::string("ATTACH ? AS ") + kSrc);
-    attach.bind(1, readonly_uri(source));
-    attach.run();
+    if (db.is_postgres()) {
+      stage_import_source(db, source);
+    } else {
+      Stmt attach(db, std::string("ATTACH ? AS ") + kSrc);
+      attach.bind(1, readonly_uri(source));
+      attach.run();
+    }
   } catch (const StoreError& e) {
     if (!temp.empty()) remove_db_files(temp);
     refuse_other(other, e);
@@ -225,7 +237,9 @@ ImportReport Store::import_from(const fs::path& other_in) {
     } catch (const StoreError& e) {
       if (e.kind() != ErrorKind::Invalid) throw;
       foreign(other, "has a row of '" + table + "' that breaks auditsim's rules (" +
-                         sqlite3_errmsg(db.handle()) + ")");
+                         (db.is_postgres() ? std::string(e.what())
+                                           : std::string(sqlite3_errmsg(db.handle()))) +
+                         ")");
     }
   };
   auto not_here = [&](const std::string& table, const std::string& key) {
@@ -257,7 +271,7 @@ ImportReport Store::import_from(const fs::path& other_in) {
   Prints mine, theirs;
   fingerprint(db, "main", mine);
   fingerprint(db, src, theirs);
-  Stmt both(db.handle(), "SELECT uuid FROM temp.import_both ORDER BY uuid");
+  Stmt both(db, "SELECT uuid FROM temp.import_both ORDER BY uuid");
   while (both.step()) {
     std::string id = both.column_text(0);
     std::string differs;

@@ -4,6 +4,7 @@
 #include "sim/redact.hpp"
 #include "sim/store/store_impl.hpp"
 #include "sim/store/store_redact.hpp"
+#include "sim/store/store_server_export.hpp"
 
 namespace auditsim::store {
 
@@ -41,6 +42,11 @@ void keep_only_events(Db& dst, const std::vector<std::string>& event_ids) {
 // Rewrites the file without free pages and empties the WAL. Returns false when another
 // connection kept the checkpoint from completing (old pages may then remain in the -wal file).
 bool compact(Db& db) {
+  if (db.is_postgres()) {
+    // VACUUM FULL rewrites each table, so erased text leaves no old row versions behind.
+    db.exec("VACUUM FULL");
+    return true;
+  }
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   db.exec("VACUUM");
   Query q = db.query("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -66,8 +72,23 @@ ExportReport Store::export_event(const std::string& event, const fs::path& out_i
   if (event_ids.empty()) {
     throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
   }
-  create_private_file_exclusive(out);
   ExportReport report;
+  if (db.is_postgres()) {
+    // A new results file, made complete by the store itself, then filled from the server.
+    try {
+      { Store made = Store::open(out); }
+      Db dst = Db::open(out.string(), OpenMode::ReadWrite);
+      export_from_server(db, event_ids, dst);
+      compact(dst);
+      report.sessions = static_cast<int>(dst.scalar_int("SELECT count(*) FROM sessions").value_or(0));
+    } catch (...) {
+      remove_db_files(out);
+      throw;
+    }
+    report.bytes = static_cast<int64_t>(fs::file_size(out, ec));
+    return report;
+  }
+  create_private_file_exclusive(out);
   try {
     Db dst = Db::open(out.string(), OpenMode::ReadWrite);
     // A page-for-page consistent copy, then the other events are removed from the copy and the
@@ -121,7 +142,9 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
       Query upd = db.query(
           "UPDATE participants SET display_name = pseudonym, erased_at = ? WHERE uuid = ?");
       upd->bind_all(now, p.id).run();
-      Query tomb = db.query("INSERT OR REPLACE INTO erasures(participant, erased_at) VALUES(?, ?)");
+      Query tomb = db.query(
+          "INSERT INTO erasures(participant, erased_at) VALUES(?, ?) "
+          "ON CONFLICT(participant) DO UPDATE SET erased_at = excluded.erased_at");
       tomb->bind_all(p.id, now).run();
       ++report.participants;
       report.pseudonyms.push_back(p.pseudonym);

@@ -94,6 +94,11 @@ void fsync_dir(const fs::path& dir) {
 }
 
 void run_checks(Db& db, CheckReport& r) {
+  if (db.is_postgres()) {
+    // The server checks its own pages and enforces every reference as rows are written.
+    r.integrity_ok = true;
+    r.foreign_keys_ok = true;
+  } else {
   {
     Query q = db.query("PRAGMA quick_check");
     std::vector<std::string> lines;
@@ -113,6 +118,7 @@ void run_checks(Db& db, CheckReport& r) {
                            q->column_text(2));
     }
   }
+  }
   SchemaInfo info = read_schema_info(db);
   r.schema_version = info.user_version;
   r.schema_ok = info.application_id == kApplicationId && info.user_version == kSchemaVersion;
@@ -124,7 +130,9 @@ void run_checks(Db& db, CheckReport& r) {
                          (info.user_version < kSchemaVersion
                               ? ": opening it with this version of auditsim upgrades it."
                               : ": it was written by a newer auditsim."));
-  } else if (std::string diff = schema_difference(db, info.user_version); !diff.empty()) {
+  } else if (std::string diff = db.is_postgres() ? std::string()
+                                                 : schema_difference(db, info.user_version);
+             !diff.empty()) {
     r.schema_ok = false;
     r.problems.push_back("The file " + diff + ".");
   }
@@ -153,6 +161,16 @@ void remove_db_files(const fs::path& path) {
 std::vector<std::string> table_columns(Db& db, const std::string& schema,
                                        const std::string& table) {
   std::vector<std::string> cols;
+  if (db.is_postgres()) {
+    // The server's tables carry the rowid column SQLite keeps hidden; it is never copied.
+    Query q = db.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?1 AND "
+        "table_schema = CASE WHEN ?2 = 'main' THEN current_schema() ELSE ?2 END AND "
+        "column_name <> 'rowid' ORDER BY ordinal_position");
+    q->bind_all(table, schema);
+    while (q->step()) cols.push_back(q->column_text(0));
+    return cols;
+  }
   Query q = db.query("SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid");
   q->bind_all(table, schema);
   while (q->step()) cols.push_back(q->column_text(0));
@@ -171,7 +189,7 @@ std::vector<std::string> event_ids(Db& db, const std::string& event) {
 std::vector<std::string> table_names(Db& db, const std::string& schema) {
   std::vector<std::string> names;
   // The schema name cannot be bound; it is always one of this program's own identifiers.
-  Stmt q(db.handle(), "SELECT name FROM \"" + schema +
+  Stmt q(db, "SELECT name FROM \"" + schema +
                           "\".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                           "ORDER BY name");
   while (q.step()) names.push_back(q.column_text(0));
@@ -331,6 +349,7 @@ void sweep_abandoned(const fs::path& path) {
 }  // namespace
 
 Store Store::open(const fs::path& path) {
+  if (is_server_address(path.string())) return open_server_store(path.string());
   fs::path abs = fs::absolute(path).lexically_normal();
   std::error_code ec;
   refuse_special_file(abs, "The results database");

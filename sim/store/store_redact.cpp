@@ -109,7 +109,7 @@ void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& s
                         : " AND " + scope + " IN " + sessions;
     std::vector<std::pair<std::string, std::string>> rows;  // key, text
     {
-      Stmt q(db.handle(), "SELECT " + key + ", " + col + " FROM main." + table + " " + where);
+      Stmt q(db, "SELECT " + key + ", " + col + " FROM main." + table + " " + where);
       while (q.step()) rows.emplace_back(q.column_text(0), q.column_text(1));
     }
     int64_t changed = 0;
@@ -117,10 +117,10 @@ void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& s
       std::string before = text;
       if (!redact_field(text, c.json, m, report.mentions)) continue;
       if (key == "rowid") {
-        Stmt u(db.handle(), "UPDATE main." + table + " SET " + col + " = ? WHERE rowid = ?");
+        Stmt u(db, "UPDATE main." + table + " SET " + col + " = ? WHERE rowid = ?");
         u.bind(1, text).bind(2, static_cast<int64_t>(std::stoll(k))).run();
       } else {
-        Stmt u(db.handle(),
+        Stmt u(db,
                "UPDATE OR REPLACE main.event_redactions SET name = ? WHERE event = ? AND name = ?");
         u.bind_all(text, k, before).run();
       }
@@ -153,7 +153,7 @@ void keep_erased_out(Db& db, const std::string& src, const std::string& new_sess
   };
   std::vector<Found> found;
   {
-    Stmt q(db.handle(),
+    Stmt q(db,
            "SELECT e.participant, coalesce(o.display_name, ''), "
            "coalesce(m.pseudonym, o.pseudonym, ''), e.erased_at FROM main.erasures e "
            "LEFT JOIN " + src + ".participants o ON o.uuid = e.participant "

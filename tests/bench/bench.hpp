@@ -55,5 +55,6 @@ void bench_ui();
 void bench_idle();  // the real program on Xvfb: CPU while nobody touches it
 void bench_lrs();   // 10,000 statements to a real LRS on this machine
 void bench_room();  // 60 devices voting at once on the loopback address
+void bench_server();  // the shared store on a throwaway PostgreSQL server
 
 }  // namespace auditsim::bench

@@ -1,5 +1,5 @@
 // auditsim-bench: prints the performance figures the issues ask for (`make bench`).
-// Usage: auditsim-bench [sim|store|reports|ui|idle|lrs|room]...   (default: all)
+// Usage: auditsim-bench [sim|store|reports|ui|idle|lrs|room|server]...   (default: all)
 #include <cstdio>
 #include <cstring>
 
@@ -21,5 +21,6 @@ int main(int argc, char** argv) {
   if (wanted("idle")) bench_idle();
   if (wanted("lrs")) bench_lrs();
   if (wanted("room")) bench_room();
+  if (wanted("server")) bench_server();
   return 0;
 }

@@ -21,14 +21,12 @@
 #include "sim/recording.hpp"
 #include "tests/support/synthetic.hpp"
 #include "tests/bench/bench.hpp"
+#include "tests/bench/fill.hpp"
 
 namespace auditsim::bench {
-namespace {
-
-namespace fs = std::filesystem;
 
 // Plays `count` sessions with random available choices and records them, all in one
-// transaction so building the database takes seconds, not minutes.
+// transaction so building the database takes seconds, not minutes (tests/bench/fill.hpp).
 int64_t fill(store::Store& db, const ScenarioPtr& scenario, int count, const std::string& event) {
   std::mt19937_64 rng(42);
   int64_t decisions = 0;
@@ -64,6 +62,10 @@ int64_t fill(store::Store& db, const ScenarioPtr& scenario, int count, const std
   });
   return decisions;
 }
+
+namespace {
+
+namespace fs = std::filesystem;
 
 // What a run of the command line cost: its peak resident memory and its CPU time.
 struct ChildCost {

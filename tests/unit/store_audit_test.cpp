@@ -43,7 +43,7 @@ audit::Recommendation sample_recommendation(const std::string& text = "That Cabi
 }  // namespace
 
 TEST_CASE("a control check is kept as a new version each time, with who recorded it and when") {
-  Store st = Store::open(scratch_dir("audit-check") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-check") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   audit::ControlCheck first = sample_check("independent-verification");
   st.record_control_check(id.substr(0, 8), first);  // a unique prefix will do
@@ -86,7 +86,7 @@ TEST_CASE("a control check is kept as a new version each time, with who recorded
 }
 
 TEST_CASE("a check of a key action the scenario lacks, a false date or huge text is refused") {
-  Store st = Store::open(scratch_dir("audit-check-refused") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-check-refused") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   const std::string plain = start_sample_session(st, "Audit committee", "Table 2");
   audit::ControlCheck unknown = sample_check("independent-verfication");  // misspelt
@@ -114,7 +114,7 @@ TEST_CASE("a check of a key action the scenario lacks, a false date or huge text
 }
 
 TEST_CASE("a recommendation gets an id and the next number, and an edit keeps both, raising the version") {
-  Store st = Store::open(scratch_dir("audit-recommend") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-recommend") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   audit::Recommendation first = sample_recommendation();
   first.findings = {"independent-verification", "report-fraud", "independent-verification"};
@@ -151,7 +151,7 @@ TEST_CASE("a recommendation gets an id and the next number, and an edit keeps bo
 }
 
 TEST_CASE("a blank recommendation, an unknown finding or another session's recommendation is refused") {
-  Store st = Store::open(scratch_dir("audit-recommend-refused") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-recommend-refused") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   const std::string other = start_audit_session(st, "Audit committee", "Table 2");
   audit::Recommendation blank = sample_recommendation(" \n\t ");
@@ -178,7 +178,7 @@ TEST_CASE("a blank recommendation, an unknown finding or another session's recom
 }
 
 TEST_CASE("responses are kept per body with the date given, today's when none, and refused in plain words") {
-  Store st = Store::open(scratch_dir("audit-respond") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-respond") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   audit::Recommendation rec = sample_recommendation();
   const std::string rec_id = st.record_recommendation(id, rec);
@@ -226,7 +226,7 @@ TEST_CASE("responses are kept per body with the date given, today's when none, a
 }
 
 TEST_CASE("the auditor's opinion needs a reason, and scope and stage keep every version") {
-  Store st = Store::open(scratch_dir("audit-opinion") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-opinion") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   audit::OpinionSetting o;
   o.label = "Limited";
@@ -270,7 +270,7 @@ TEST_CASE("the auditor's opinion needs a reason, and scope and stage keep every 
 }
 
 TEST_CASE("an action update changes the action's status with it, and the action carries its recommendation") {
-  Store st = Store::open(scratch_dir("audit-action") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-action") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   const std::string other = start_audit_session(st, "Audit committee", "Table 2");
   audit::Recommendation rec = sample_recommendation();
@@ -320,7 +320,7 @@ TEST_CASE("an action update changes the action's status with it, and the action 
 }
 
 TEST_CASE("a key action written with other capitals or spaces is stored as the scenario spells it") {
-  Store st = Store::open(scratch_dir("audit-check-spelling") / "results.db");
+  Store st = open_test_store(scratch_dir("audit-check-spelling") / "results.db");
   const std::string id = start_audit_session(st, "Audit committee");
   audit::ControlCheck c = sample_check(" Report-FRAUD ");
   st.record_control_check(id, c);

@@ -14,6 +14,14 @@ using namespace auditsim::testing;
 namespace {
 
 // Every field of a record as text, so a mismatch shows where it is.
+// load_sessions leaves out the resume states (store.hpp): a record read alone is compared with
+// them blanked, and that they are blank in bulk is part of what is checked.
+SessionRecord without_states(SessionRecord r) {
+  r.state_json.clear();
+  for (DecisionRecord& d : r.decisions) d.state_after.clear();
+  return r;
+}
+
 std::string describe(const SessionRecord& r) {
   const SessionSummary& s = r.summary;
   std::string out = s.id + "|" + s.scenario_id + "|" + s.scenario_title + "|" + s.event_id + "|" +
@@ -175,7 +183,7 @@ std::vector<std::string> fill(Store& st) {
 
 TEST_CASE("load_sessions gives each session exactly as load_session does, in id order") {
   fs::path dir = scratch_dir("bulk");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
 
   // Asked in a scrambled order, with a repeat and an id that names no session.
@@ -196,7 +204,7 @@ TEST_CASE("load_sessions gives each session exactly as load_session does, in id 
   for (size_t i = 0; i < sorted.size(); ++i) {
     auto one = st.load_session(sorted[i]);
     REQUIRE(one);
-    CHECK(got[i] == describe(*one));
+    CHECK(got[i] == describe(without_states(*one)));
   }
   // The content really varies between sessions (the comparison above is not of empty records).
   auto multi = st.load_session(ids.back());
@@ -217,12 +225,12 @@ TEST_CASE("load_sessions gives each session exactly as load_session does, in id 
 
 TEST_CASE("load_sessions of a subset reads only those sessions") {
   fs::path dir = scratch_dir("bulk-subset");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
   std::vector<std::string> subset{ids[1], ids[4]};
   std::vector<std::string> got;
   st.load_sessions(subset, [&](const SessionRecord& r) {
-    CHECK(describe(r) == describe(*st.load_session(r.summary.id)));  // reading inside is allowed
+    CHECK(describe(r) == describe(without_states(*st.load_session(r.summary.id))));  // reading inside is allowed
     got.push_back(r.summary.id);
   });
   std::sort(subset.begin(), subset.end());
@@ -236,7 +244,7 @@ TEST_CASE("load_sessions of a subset reads only those sessions") {
 
 TEST_CASE("an exception from the visitor leaves the store ready for writing") {
   fs::path dir = scratch_dir("bulk-throw");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::vector<std::string> ids = fill(st);
   int calls = 0;
   CHECK_THROWS_AS(st.load_sessions(ids,

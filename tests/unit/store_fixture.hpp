@@ -5,10 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
 #include <iterator>
+#include <set>
+#include <vector>
 #include <string>
 
 #include "sim/sha256.hpp"
+#include "sim/store/db.hpp"
 #include "sim/store/store.hpp"
 
 namespace auditsim::testing {
@@ -31,6 +35,67 @@ inline std::string file_bytes(const fs::path& p) {
 inline void write_bytes(const fs::path& p, const std::string& bytes) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out << bytes;
+}
+
+// The store tests run twice: on SQLite files, and on a PostgreSQL server when the postgres
+// fixture has started one (tests/postgres/pg-server) and CTest sets AUDITSIM_TEST_PG to its
+// superuser address. Then every results file a test names is a database of its own on that
+// server, made empty the first time the test opens it and the same database when it reopens
+// the file; files the test writes to import or export stay SQLite files.
+inline const char* test_server() {
+  const char* url = std::getenv("AUDITSIM_TEST_PG");
+  return url && *url ? url : nullptr;
+}
+inline bool on_test_server() { return test_server() != nullptr; }
+
+// The server address for a results file of a test, creating its database on first use.
+inline std::string test_server_database(const fs::path& file) {
+  static std::set<std::string> made;
+  const std::string name = "t_" + sha256_hex(fs::absolute(file).string()).substr(0, 20);
+  if (made.insert(name).second) {
+    store::Db admin = store::Db::open_postgres(std::string(test_server()) + "/postgres");
+    admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    admin.exec("CREATE DATABASE " + name + " OWNER auditsim_owner");
+    admin.exec("GRANT CONNECT, TEMPORARY ON DATABASE " + name +
+               " TO auditsim_recorder, auditsim_reporter");
+  }
+  std::string url = test_server();
+  const auto at = url.find("postgres@");
+  // The schema's owner, as a council's IT would run it the first time.
+  url.replace(at, 9, "auditsim_owner@");
+  return url + "/" + name;
+}
+
+// The store of a test's results file, on whichever backend this run tests.
+inline store::Store open_test_store(const fs::path& file) {
+  if (!on_test_server()) return store::Store::open(file);
+  return store::Store::open(test_server_database(file));
+}
+
+// The same database as another role (auditsim_recorder, auditsim_reporter).
+inline std::string test_server_database_as(const fs::path& file, const std::string& role) {
+  std::string url = test_server_database(file);
+  url.replace(url.find("auditsim_owner@"), 15, role + "@");
+  return url;
+}
+
+// Everything the store holds, to search for a name that must be gone: the file's bytes and its
+// WAL on SQLite; on a server, every row of every table as text.
+inline std::string stored_text(store::Store& st, const fs::path& file) {
+  if (!on_test_server()) return file_bytes(file) + file_bytes(file.string() + "-wal");
+  store::Db db = store::Db::open_postgres(st.path().string());
+  std::vector<std::string> tables;
+  {
+    store::Query q = db.query("SELECT table_name FROM information_schema.tables "
+                              "WHERE table_schema = current_schema()");
+    while (q->step()) tables.push_back(q->column_text(0));
+  }
+  std::string all;
+  for (const auto& t : tables) {
+    store::Stmt q(db, "SELECT t::text FROM " + t + " t");
+    while (q.step()) all += q.column_text(0) + "\n";
+  }
+  return all;
 }
 
 // A scenario snapshot whose sha256 really is the hash of its source.

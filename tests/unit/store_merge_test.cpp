@@ -39,7 +39,7 @@ std::vector<std::string> record_laptop(Store& st, const std::string& event, int 
 
 TEST_CASE("importing adds new sessions with everything recorded, and a second import changes nothing") {
   fs::path dir = scratch_dir("import");
-  Store mine = Store::open(dir / "mine.db");
+  Store mine = open_test_store(dir / "mine.db");
   record_laptop(mine, "March evening", 2, "Mine ");
   std::vector<std::string> theirs_ids;
   {
@@ -64,17 +64,19 @@ TEST_CASE("importing adds new sessions with everything recorded, and a second im
   CHECK(rec->snapshot.source_text == sample_snapshot().source_text);
   CHECK(mine.check().ok());
 
-  std::string after_first = auditsim::store::raw_connection(mine).scalar_text(
-      "SELECT group_concat(uuid) FROM (SELECT uuid FROM sessions ORDER BY uuid)").value_or("");
+  auto ids = [&] {
+    std::string all;
+    for (const auto& s : mine.list_sessions()) all += s.id + ",";
+    return all;
+  };
+  std::string after_first = ids();
   int64_t decisions = auditsim::store::raw_connection(mine).scalar_int("SELECT count(*) FROM decisions").value_or(0);
   ImportReport again = mine.import_from(dir / "theirs.db");
   CHECK(again.sessions_added == 0);
   CHECK(again.skipped_identical == 3);
   CHECK(again.conflicts.empty());
   CHECK(auditsim::store::raw_connection(mine).scalar_int("SELECT count(*) FROM decisions") == decisions);
-  CHECK(auditsim::store::raw_connection(mine).scalar_text(
-            "SELECT group_concat(uuid) FROM (SELECT uuid FROM sessions ORDER BY uuid)") ==
-        after_first);
+  CHECK(ids() == after_first);
 }
 
 TEST_CASE("a session that differs in the other file is reported as a conflict, not overwritten") {
@@ -84,8 +86,9 @@ TEST_CASE("a session that differs in the other file is reported as a conflict, n
     Store theirs = Store::open(dir / "theirs.db");
     id = record_laptop(theirs, "Evening", 1, "T")[0];
   }
-  fs::copy_file(dir / "theirs.db", dir / "mine.db");
-  Store mine = Store::open(dir / "mine.db");
+  // This laptop starts with the same session (imported), then records one more decision.
+  Store mine = open_test_store(dir / "mine.db");
+  REQUIRE(mine.import_from(dir / "theirs.db").sessions_added == 1);
   DecisionRecord extra = sample_decision("node-4", "later");
   mine.record_decision(id, extra, "{\"d\":4}");
   ImportReport r = mine.import_from(dir / "theirs.db");
@@ -115,7 +118,7 @@ TEST_CASE("a file from an older version is imported through an upgraded private 
             "'22222222-2222-4222-8222-222222222222', '" + sha + "', 'solo', 'now')");
   }
   std::string before = sha256_hex(file_bytes(old));
-  Store mine = Store::open(dir / "mine.db");
+  Store mine = open_test_store(dir / "mine.db");
   CHECK(mine.import_from(old).sessions_added == 1);
   CHECK(sha256_hex(file_bytes(old)) == before);
   CHECK(mine.load_session("22222222"));
@@ -126,7 +129,7 @@ TEST_CASE("a file from an older version is imported through an upgraded private 
 
 TEST_CASE("hostile or unusable files are refused before anything is imported") {
   fs::path dir = scratch_dir("import-hostile");
-  Store mine = Store::open(dir / "mine.db");
+  Store mine = open_test_store(dir / "mine.db");
   record_laptop(mine, "Evening", 1, "M");
   fs::path evil = dir / "evil.db";
   {
@@ -151,7 +154,7 @@ TEST_CASE("hostile or unusable files are refused before anything is imported") {
 
 TEST_CASE("export writes one event's sessions to a new file and nothing of the others") {
   fs::path dir = scratch_dir("export");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   auto march = record_laptop(st, "March evening", 2, "Marchteam ");
   record_laptop(st, "Audit committee", 2, "Auditteam ");
   ExportReport r = st.export_event("March evening", dir / "march.db");
@@ -192,7 +195,7 @@ TEST_CASE("import carries a teams run's shared run id and each team's place") {
       ids.push_back(laptop.start_session(sample_snapshot(), start));
     }
   }
-  Store mine = Store::open(dir / "mine.db");
+  Store mine = open_test_store(dir / "mine.db");
   ImportReport r = mine.import_from(dir / "laptop.db");
   CHECK(r.sessions_added == 2);
   SessionFilter f;

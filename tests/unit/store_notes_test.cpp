@@ -9,7 +9,7 @@ using namespace auditsim::testing;
 
 TEST_CASE("a note is corrected or deleted by its id, and the others are left as they were") {
   fs::path dir = scratch_dir("notes-edit");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   const std::string id = start_sample_session(st, "Evening");
   Note n;
   n.node_id = "first-complaint";
@@ -36,7 +36,7 @@ TEST_CASE("a note is corrected or deleted by its id, and the others are left as 
 
 TEST_CASE("a note is never emptied, nor changed through another session or an unknown id") {
   fs::path dir = scratch_dir("notes-refused");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   const std::string a = start_sample_session(st, "Evening", "Table 1");
   const std::string b = start_sample_session(st, "Evening", "Table 2", "Cllr Ravi Patel");
   Note n;

@@ -11,7 +11,7 @@ using namespace auditsim;
 using namespace auditsim::testing;
 
 TEST_CASE("notes, adjustments and actions added in the same millisecond keep their order") {
-  store::Store st = store::Store::open(scratch_dir("order") / "results.db");
+  store::Store st = open_test_store(scratch_dir("order") / "results.db");
   const std::string id = start_sample_session(st, "Order evening");
   constexpr int kCount = 40;  // far more than fit in distinct milliseconds here
   for (int i = 0; i < kCount; ++i) {

@@ -12,27 +12,9 @@ using namespace auditsim;
 using namespace auditsim::store;
 using namespace auditsim::testing;
 
-TEST_CASE("a new database is created owner-only, in a private folder, tagged and versioned") {
-  fs::path dir = scratch_dir("create");
-  fs::path path = dir / "nested" / "auditsim" / "results.db";
-  Store st = Store::open(path);
-  struct stat sb {};
-  REQUIRE(::stat(path.c_str(), &sb) == 0);
-  CHECK((sb.st_mode & 0777) == 0600);
-  REQUIRE(::stat(path.parent_path().c_str(), &sb) == 0);
-  CHECK((sb.st_mode & 0777) == 0700);
-  CHECK(auditsim::store::raw_connection(st).scalar_text("PRAGMA journal_mode") == "wal");
-  CHECK(st.check().ok());
-  CHECK(st.check().schema_version == kSchemaVersion);
-  // The -wal file inherits the database file's permissions.
-  start_sample_session(st, "Evening");
-  REQUIRE(::stat((path.string() + "-wal").c_str(), &sb) == 0);
-  CHECK((sb.st_mode & 0777) == 0600);
-}
-
 TEST_CASE("a session records decisions in order with the resume state in the same commit") {
   fs::path dir = scratch_dir("record");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string id = start_sample_session(st, "Member training evening");
   DecisionRecord d1 = sample_decision("first-complaint", "refer");
   CHECK(st.record_decision(id, d1, R"({"at":1})") == 1);
@@ -78,7 +60,7 @@ TEST_CASE("a session records decisions in order with the resume state in the sam
 
 TEST_CASE("a vote for a choice that is not in the decision's node is refused") {
   fs::path dir = scratch_dir("vote-elsewhere");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string id = start_sample_session(st, "Evening");
   // Hands counted at the previous stage, filed against this one.
   DecisionRecord d = sample_decision("police-visit", "close-case");
@@ -108,7 +90,7 @@ TEST_CASE("a vote for a choice that is not in the decision's node is refused") {
 
 TEST_CASE("bad records are refused with a clear reason and change nothing") {
   fs::path dir = scratch_dir("refuse");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string id = start_sample_session(st, "Evening");
   DecisionRecord no_choice = sample_decision("n", "");
   CHECK_THROWS_AS(st.record_decision(id, no_choice, "{}"), StoreError);
@@ -147,7 +129,7 @@ TEST_CASE("bad records are refused with a clear reason and change nothing") {
 
 TEST_CASE("finished sessions take no decisions until resumed") {
   fs::path dir = scratch_dir("status");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string id = start_sample_session(st, "Evening");
   st.set_status(id, Status::Finished);
   auto rec = st.load_session(id);
@@ -162,7 +144,7 @@ TEST_CASE("finished sessions take no decisions until resumed") {
 
 TEST_CASE("notes, overrides, inject acknowledgements and the improvement plan") {
   fs::path dir = scratch_dir("extras");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string id = start_sample_session(st, "Audit");
   auto jane = st.find_participant("Cllr Jane Smith");
   REQUIRE(jane);
@@ -217,7 +199,7 @@ TEST_CASE("notes, overrides, inject acknowledgements and the improvement plan") 
 
 TEST_CASE("sessions are listed by event name and found by a unique id prefix") {
   fs::path dir = scratch_dir("list");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   std::string a = start_sample_session(st, "March evening", "Table 1");
   std::string b = start_sample_session(st, "March evening", "Table 2");
   std::string c = start_sample_session(st, "Audit committee", "Auditors");
@@ -240,7 +222,7 @@ TEST_CASE("sessions are listed by event name and found by a unique id prefix") {
 
 TEST_CASE("a batch commits all its writes together or none") {
   fs::path dir = scratch_dir("batch");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   CHECK_THROWS(st.batch([&] {
     st.create_participant("Officer A", Role::Staff);
     throw std::runtime_error("stop");
@@ -253,27 +235,9 @@ TEST_CASE("a batch commits all its writes together or none") {
   CHECK(st.list_participants().size() == 2);
 }
 
-TEST_CASE("enum keys round-trip and the default path follows XDG") {
-  for (auto k : {EventKind::TrainingEvening, EventKind::DesktopAudit, EventKind::ELearning}) {
-    CHECK(parse_event_kind(key(k)) == k);
-  }
-  CHECK(parse_mode("teams") == Mode::Teams);
-  CHECK_FALSE(parse_mode("duo"));
-  CHECK(parse_action_status("in-progress") == ActionStatus::InProgress);
-  ::setenv("XDG_DATA_HOME", "/tmp/xdg-test", 1);
-  CHECK(default_db_path() == fs::path("/tmp/xdg-test/auditsim/results.db"));
-  ::setenv("XDG_DATA_HOME", "relative/ignored", 1);
-  ::setenv("HOME", "/home/clerk", 1);
-  CHECK(default_db_path() == fs::path("/home/clerk/.local/share/auditsim/results.db"));
-  std::string u = new_uuid();
-  CHECK(u.size() == 36);
-  CHECK(u[14] == '4');
-  CHECK(u != new_uuid());
-}
-
 TEST_CASE("the session list names who took part, intact, sorted, and an erased person by pseudonym") {
   fs::path dir = scratch_dir("list-participants");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   const std::string odd = "O'Neill, \"Pat\" [Ward 3]";
   const std::string id = start_sample_session(st, "Evening", "Table 1", odd);
   SessionStart more;
