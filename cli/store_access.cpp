@@ -7,7 +7,11 @@
 namespace auditsim::cli {
 
 std::string db_path(const GlobalOptions& global) {
-  return global.db_path.empty() ? store::default_db_path().string() : global.db_path;
+  if (!global.db_path.empty()) return global.db_path;
+  // The council's shared server when the settings name one, as in the desktop program.
+  const Settings settings = load_settings(default_settings_path(), nullptr);
+  if (!settings.results_server.empty()) return settings.results_server;
+  return store::default_db_path().string();
 }
 
 void print_store_error(const store::StoreError& e) {

@@ -149,6 +149,18 @@ std::string default_database_path(const Settings& s) {
   return data_folder(s) + "/results.db";
 }
 
+std::string results_server_problem(const std::string& url) {
+  if (url.empty()) return "";
+  if (url.rfind("postgresql://", 0) != 0)
+    return "The address must start with postgresql:// (for example "
+           "postgresql://auditsim_recorder@db.example.gov.uk/auditsim).";
+  // user:password@host: a password is never kept in the settings file.
+  const auto at = url.find('@');
+  if (at != std::string::npos && url.substr(0, at).find(':', 13) != std::string::npos)
+    return "Take the password out of the address: put it in ~/.pgpass (chmod 600) instead.";
+  return "";
+}
+
 Settings load_settings(const std::string& path, std::string* warning) {
   Settings s;
   std::ifstream in(path, std::ios::binary);
@@ -173,15 +185,9 @@ Settings load_settings(const std::string& path, std::string* warning) {
   read(j, "lrs_endpoint", s.lrs_endpoint, problems);
   read(j, "lrs_key", s.lrs_key, problems);
   read(j, "results_server", s.results_server, problems);
-  // Only a server address, and never one with a password in it (user:password@host).
-  if (!s.results_server.empty()) {
-    const std::string& url = s.results_server;
-    const auto at = url.find('@');
-    const bool password = at != std::string::npos && url.substr(0, at).find(':', 13) != std::string::npos;
-    if (url.rfind("postgresql://", 0) != 0 || password) {
-      problems += std::string(problems.empty() ? "" : ", ") + "results_server";
-      s.results_server.clear();
-    }
+  if (!results_server_problem(s.results_server).empty()) {
+    problems += std::string(problems.empty() ? "" : ", ") + "results_server";
+    s.results_server.clear();
   }
   read(j, "data_folder", s.data_folder, problems);
   read(j, "live_scores", s.live_scores, problems);

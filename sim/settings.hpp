@@ -56,6 +56,10 @@ std::string data_folder(const Settings& s);
 // The results server when one is set, else the results database inside the data folder.
 std::string default_database_path(const Settings& s);
 
+// What is wrong with a results_server address, in plain words, or "" when it is usable (empty,
+// or a postgresql:// address without a password in it).
+std::string results_server_problem(const std::string& url);
+
 // Reads settings; a missing file gives the defaults, a bad one the defaults plus a `warning`
 // naming the problem (values that are out of range are clamped, unknown keys ignored).
 Settings load_settings(const std::string& path, std::string* warning);

@@ -149,8 +149,8 @@ class Store {
   // Calls `visit` once per session in order of id (not the order given), with a record that
   // is reused for the next session, so copy what must outlive the call. `visit` may read from
   // this store but must not write to it or call load_sessions. The record is load_session's
-  // without the resume states (SessionRecord::state_json and each decision's state_after are
-  // empty): reports never read them, and they are most of the bytes of a session.
+  // without each decision's state_after (empty): reports never read it, and it is most of the
+  // bytes of a session.
   void load_sessions(const std::vector<std::string>& ids,
                      const std::function<void(const SessionRecord&)>& visit);
 

@@ -60,7 +60,7 @@ void Store::load_sessions(const std::vector<std::string>& ids,
   // and in the same order as the sessions themselves; within a session, each keeps the order
   // load_session uses. The session id is the column after those the row reader takes.
   Query sessions = db.query(std::string("SELECT ") + kSummaryCols +
-                            ", s.snapshot, s.audience, ''" + kSummaryFrom +
+                            ", s.snapshot, s.audience, s.state_json" + kSummaryFrom +
                             "WHERE s.uuid " + kSelected + "ORDER BY s.uuid");
   sessions->bind(1, json);
   Rows participants(db,

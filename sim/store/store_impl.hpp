@@ -129,9 +129,9 @@ constexpr const char* kActionCols =
 constexpr const char* kDecisionCols =
     "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
     "protect, prepare, state_after, recorded_at";
-// The same for the bulk reads: each decision's state after it, and the session's resume state,
-// are what resuming needs and no report reads, yet they are most of a session's bytes (a
-// JSON copy of the engine's state per decision); load_sessions leaves them empty.
+// The same for the bulk reads: each decision's state after it is what undo and resuming need
+// and no report reads, yet it is most of a session's bytes (a JSON copy of the engine's state
+// per decision); load_sessions leaves it empty.
 constexpr const char* kDecisionColsWithoutState =
     "seq, node, choice, kind, time_taken_ms, votes, rationale, dissent, pursue, prevent, "
     "protect, prepare, '', recorded_at";

@@ -62,7 +62,8 @@ void inspect_server(Db& db) {
 // the schema's owner every time it opens the store, so a new table of an upgrade is covered at
 // once. The recorder may add and change what play records and read what resuming needs; it may
 // not insert or change erasure tombstones nor rename participants, which are what erasure
-// writes, and may delete only what a facilitator corrects during play (notes, actions). The
+// writes, and may delete only what a facilitator corrects during play (notes, actions and their
+// updates) and statements an undo withdraws before they are sent. The
 // reporter may do everything to the rows; neither may change the tables themselves.
 void grant_roles(Db& db) {
   Query owner = db.query("SELECT tableowner = current_user FROM pg_tables "
@@ -81,7 +82,7 @@ void grant_roles(Db& db) {
           "REVOKE UPDATE ON participants FROM auditsim_recorder;"
           "REVOKE INSERT, UPDATE ON auditsim_schema FROM auditsim_reporter;"
           "REVOKE DELETE ON auditsim_schema FROM auditsim_reporter;"
-          "GRANT DELETE ON notes, actions TO auditsim_recorder;"
+          "GRANT DELETE ON notes, actions, action_updates, xapi_outbox TO auditsim_recorder;"
           "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " +
           db.scalar_text("SELECT current_schema()").value_or("public") +
           " TO auditsim_recorder, auditsim_reporter;");

@@ -180,3 +180,34 @@ TEST_CASE("settings: a rating cap written as a word or a fraction is refused, no
   CHECK(warning.find("cap_level_for_mixed_ending") != std::string::npos);
   CHECK(warning.find("cap_level_for_poor_ending") != std::string::npos);
 }
+
+TEST_CASE("settings: the shared results server round-trips and becomes the default database") {
+  const std::string dir = scratch("results-server-round-trip");
+  Settings s;
+  s.results_server = "postgresql://auditsim_recorder@db.example.gov.uk/auditsim";
+  std::string err, warn;
+  REQUIRE(save_settings(s, dir + "/settings.json", &err));
+  const Settings back = load_settings(dir + "/settings.json", &warn);
+  CHECK(warn.empty());
+  CHECK(back.results_server == s.results_server);
+  CHECK(default_database_path(back) == s.results_server);
+  CHECK(default_database_path(Settings{}).find("/results.db") != std::string::npos);
+}
+
+TEST_CASE("settings: a results server with a password, or not postgresql://, is refused and named") {
+  const std::string dir = scratch("results-server-refused");
+  for (const char* bad : {"postgresql://auditsim_recorder:hunter2@db.example.gov.uk/auditsim",
+                          "mysql://db.example.gov.uk/auditsim", "/home/me/results.db"}) {
+    CAPTURE(bad);
+    std::string warning;
+    const Settings s = load_text(dir, std::string(R"({"results_server": ")") + bad + "\"}", warning);
+    CHECK(s.results_server.empty());
+    CHECK(warning.find("results_server") != std::string::npos);
+    CHECK(warning.find("hunter2") == std::string::npos);
+    CHECK_FALSE(results_server_problem(bad).empty());
+  }
+  CHECK(results_server_problem("").empty());
+  CHECK(results_server_problem("postgresql://auditsim_recorder@db:5433/auditsim").empty());
+  // A colon after the host (its port) is not a password.
+  CHECK(results_server_problem("postgresql://db.example.gov.uk:5432/auditsim").empty());
+}

@@ -1,6 +1,6 @@
 // Settings: font scale (up to 2.5x for projectors), theme, the exercise rating's labels and
-// thresholds, the assurance opinion's labels and rules, data folder, council name, logo and Word
-// template, and the learning record store (settings_lrs.cpp). Saved on request; the window size
+// thresholds, the assurance opinion's labels and rules, data folder and shared results server,
+// council name, logo and Word template, and the learning record store (settings_lrs.cpp). Saved on request; the window size
 // is saved on exit.
 #include <imgui.h>
 
@@ -66,6 +66,15 @@ void draw_settings(App& app) {
   ImGui::SameLine();
   text("Data folder");
   muted_text("The results database and your own scenarios live here. A new folder takes effect at the next start.");
+  ImGui::SetNextItemWidth(fs * 22);
+  input_text("Shared results server", &s.results_server,
+             "postgresql://auditsim_recorder@db.example.gov.uk/auditsim (optional)");
+  if (const std::string problem = results_server_problem(s.results_server); !problem.empty())
+    coloured_text(palette().bad, problem.c_str());
+  else
+    muted_text("Set by council IT: every result is then recorded on the council's PostgreSQL "
+               "server instead of this computer's file. The password comes from ~/.pgpass. "
+               "Takes effect at the next start.");
   gap(0.6f);
   draw_lrs_settings(app);
   gap(0.6f);
