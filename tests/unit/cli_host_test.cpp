@@ -45,7 +45,12 @@ struct Device {
   std::string origin;
   std::string cookie;
   explicit Device(int port)
-      : http("127.0.0.1", port), origin("http://127.0.0.1:" + std::to_string(port)) {}
+      : http("127.0.0.1", port), origin("http://127.0.0.1:" + std::to_string(port)) {
+    // A machine busy with the rest of the suite (thirty browser pages at once) can hold a
+    // first answer past httplib's 5 s default; a hung host still fails the test.
+    http.set_read_timeout(30, 0);
+    http.set_write_timeout(30, 0);
+  }
   httplib::Headers headers() const {
     httplib::Headers h{{"Origin", origin}};
     if (!cookie.empty()) h.emplace("Cookie", cookie);
