@@ -9,7 +9,7 @@
 
 namespace auditsim::cli {
 
-// The database path from --db, else the default location.
+// The database from --db, else the settings' shared results server, else the default file.
 std::string db_path(const GlobalOptions& global);
 
 // Opens (creating when absent) the database; on failure prints why and what to do, and returns

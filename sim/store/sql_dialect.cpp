@@ -90,7 +90,7 @@ std::string translate(std::string_view s, int* params) {
     bool rewritten = false;
     for (const Rewrite& r : kRewrites) {
       if (word_at(s, i, r.from)) {
-        if (r.from.front() == 'I') ignore_conflicts = true;
+        if (r.from == "INSERT OR IGNORE INTO") ignore_conflicts = true;
         if (r.from == "json_each(") json_each_depth = depth;
         out += r.to;
         i += r.from.size();
@@ -120,34 +120,33 @@ std::string translate(std::string_view s, int* params) {
       i += 5;
       continue;
     }
-    {
-      if (word_at(s, i, "WITHOUT ROWID")) {
-        i += 13;
+    // Column types and checks, for the schema and for temporary tables alike.
+    if (word_at(s, i, "WITHOUT ROWID")) {
+      i += 13;
+      continue;
+    }
+    if (word_at(s, i, "INTEGER")) {
+      out += "BIGINT";
+      i += 7;
+      continue;
+    }
+    // (Translating twice changes nothing: a TEXT already given a collation keeps it.)
+    if (word_at(s, i, "TEXT") && !word_at(s, i + 5, "COLLATE")) {
+      out += "TEXT COLLATE \"C\"";
+      i += 4;
+      continue;
+    }
+    if (word_at(s, i, "GLOB")) {
+      // The pattern that follows is a literal: it becomes an anchored regular expression.
+      size_t j = i + 4;
+      while (j < s.size() && s[j] == ' ') ++j;
+      if (j < s.size() && s[j] == '\'') {
+        std::string lit;
+        size_t end = copy_quoted(s, j, lit);
+        std::string glob = lit.substr(1, lit.size() - 2);
+        out += "~ '" + glob_to_regex(glob) + "'";
+        i = end;
         continue;
-      }
-      if (word_at(s, i, "INTEGER")) {
-        out += "BIGINT";
-        i += 7;
-        continue;
-      }
-      // (Translating twice changes nothing: a TEXT already given a collation keeps it.)
-      if (word_at(s, i, "TEXT") && !word_at(s, i + 5, "COLLATE")) {
-        out += "TEXT COLLATE \"C\"";
-        i += 4;
-        continue;
-      }
-      if (word_at(s, i, "GLOB")) {
-        // The pattern that follows is a literal: it becomes an anchored regular expression.
-        size_t j = i + 4;
-        while (j < s.size() && s[j] == ' ') ++j;
-        if (j < s.size() && s[j] == '\'') {
-          std::string lit;
-          size_t end = copy_quoted(s, j, lit);
-          std::string glob = lit.substr(1, lit.size() - 2);
-          out += "~ '" + glob_to_regex(glob) + "'";
-          i = end;
-          continue;
-        }
       }
     }
     out += c;

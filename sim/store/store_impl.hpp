@@ -27,6 +27,8 @@ struct Store::Impl {
 bool is_server_address(const std::string& where);
 // Opens the store on a PostgreSQL server (store_server.cpp).
 Store open_server_store(const std::string& url);
+// Every table the schema's steps make on a server, with its version table (auditsim_schema).
+const std::set<std::string>& server_tables();
 
 // What a read-only inspection of a file concluded.
 struct Inspection {

@@ -63,38 +63,25 @@ ExportReport Store::export_event(const std::string& event, const fs::path& out_i
                      describe(out) + " already exists. Choose a new file name for the export.");
   }
   Db& db = impl_->db;
-  std::vector<std::string> event_ids;
-  {
-    Query q = db.query("SELECT uuid FROM events WHERE uuid = ?1 OR name = ?1");
-    q->bind(1, event);
-    while (q->step()) event_ids.push_back(q->column_text(0));
-  }
-  if (event_ids.empty()) {
-    throw StoreError(ErrorKind::NotFound, "There is no event called '" + event + "'.");
-  }
+  const std::vector<std::string> ids = event_ids(db, event);
   ExportReport report;
+  // A server cannot be copied page by page: its export is a new results file, made complete by
+  // the store itself, then filled with the event's rows.
   if (db.is_postgres()) {
-    // A new results file, made complete by the store itself, then filled from the server.
-    try {
-      { Store made = Store::open(out); }
-      Db dst = Db::open(out.string(), OpenMode::ReadWrite);
-      export_from_server(db, event_ids, dst);
-      compact(dst);
-      report.sessions = static_cast<int>(dst.scalar_int("SELECT count(*) FROM sessions").value_or(0));
-    } catch (...) {
-      remove_db_files(out);
-      throw;
-    }
-    report.bytes = static_cast<int64_t>(fs::file_size(out, ec));
-    return report;
+    Store made = Store::open(out);
+  } else {
+    create_private_file_exclusive(out);
   }
-  create_private_file_exclusive(out);
   try {
     Db dst = Db::open(out.string(), OpenMode::ReadWrite);
-    // A page-for-page consistent copy, then the other events are removed from the copy and the
-    // copy is vacuumed so none of their bytes remain in it.
-    backup(db, dst);
-    keep_only_events(dst, event_ids);
+    if (db.is_postgres()) {
+      export_from_server(db, ids, dst);
+    } else {
+      // A page-for-page consistent copy, then the other events are removed from the copy.
+      backup(db, dst);
+      keep_only_events(dst, ids);
+    }
+    // Vacuumed, so no bytes of other events or of old pages remain in it.
     compact(dst);
     report.sessions = static_cast<int>(dst.scalar_int("SELECT count(*) FROM sessions").value_or(0));
   } catch (...) {

@@ -10,14 +10,7 @@
 
 namespace auditsim::store {
 
-namespace {
-
-[[noreturn]] void refuse_server(ErrorKind kind, const std::string& message) {
-  throw StoreError(kind, message);
-}
-
-// Every table the schema's steps make, with the version table.
-const std::set<std::string>& our_tables() {
+const std::set<std::string>& server_tables() {
   static const std::set<std::string> t = {
       "auditsim_schema", "scenario_snapshots", "events", "participants", "sessions",
       "session_participants", "decisions", "notes", "score_overrides", "actions", "inject_acks",
@@ -27,6 +20,8 @@ const std::set<std::string>& our_tables() {
   return t;
 }
 
+namespace {
+
 void inspect_server(Db& db) {
   const std::string name = "The results database " + db.path();
   std::vector<std::string> foreign;
@@ -35,7 +30,7 @@ void inspect_server(Db& db) {
                        "WHERE table_schema = current_schema() ORDER BY table_name");
     while (q->step()) {
       std::string t = q->column_text(0);
-      if (!our_tables().count(t)) foreign.push_back(t);
+      if (!server_tables().count(t)) foreign.push_back(t);
     }
   }
   SchemaInfo info = read_schema_info(db);
@@ -43,18 +38,18 @@ void inspect_server(Db& db) {
   if (info.application_id != kApplicationId || !foreign.empty()) {
     std::string which;
     for (size_t i = 0; i < foreign.size() && i < 5; ++i) which += (i ? ", " : "") + foreign[i];
-    refuse_server(ErrorKind::Foreign,
-                  name + " holds tables auditsim did not make" +
-                      (which.empty() ? std::string() : " (" + which + ")") +
-                      ". Give auditsim a database (or a schema) of its own; nothing has been "
-                      "changed.");
+    throw StoreError(ErrorKind::Foreign,
+                     name + " holds tables auditsim did not make" +
+                         (which.empty() ? std::string() : " (" + which + ")") +
+                         ". Give auditsim a database (or a schema) of its own; nothing has been "
+                         "changed.");
   }
   if (info.user_version > kSchemaVersion) {
-    refuse_server(ErrorKind::TooNew,
-                  name + " was set up by a newer version of auditsim (schema " +
-                      std::to_string(info.user_version) + "; this version knows up to " +
-                      std::to_string(kSchemaVersion) + "). Update auditsim on this computer; "
-                      "nothing has been changed.");
+    throw StoreError(ErrorKind::TooNew,
+                     name + " was set up by a newer version of auditsim (schema " +
+                         std::to_string(info.user_version) + "; this version knows up to " +
+                         std::to_string(kSchemaVersion) + "). Update auditsim on this computer; "
+                         "nothing has been changed.");
   }
 }
 
@@ -72,20 +67,20 @@ void grant_roles(Db& db) {
   Query roles = db.query("SELECT count(*) FROM pg_roles "
                          "WHERE rolname IN ('auditsim_recorder', 'auditsim_reporter')");
   if (!roles->step() || roles->column_int(0) != 2) return;
-  std::string all;
-  for (const std::string& t : our_tables()) all += (all.empty() ? "" : ", ") + t;
-  db.exec("GRANT USAGE ON SCHEMA " + db.scalar_text("SELECT current_schema()").value_or("public") +
+  // The version table is read by both and written only by the owner.
+  std::string rows;
+  for (const std::string& t : server_tables())
+    if (t != "auditsim_schema") rows += (rows.empty() ? "" : ", ") + t;
+  const std::string schema = db.scalar_text("SELECT current_schema()").value_or("public");
+  db.exec("GRANT USAGE ON SCHEMA " + schema + " TO auditsim_recorder, auditsim_reporter;"
+          "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + schema +
           " TO auditsim_recorder, auditsim_reporter;"
-          "GRANT SELECT, INSERT, UPDATE, DELETE ON " + all + " TO auditsim_reporter;"
-          "GRANT SELECT, INSERT, UPDATE ON " + all + " TO auditsim_recorder;"
-          "REVOKE INSERT, UPDATE ON erasures, auditsim_schema FROM auditsim_recorder;"
+          "GRANT SELECT ON auditsim_schema TO auditsim_recorder, auditsim_reporter;"
+          "GRANT SELECT, INSERT, UPDATE, DELETE ON " + rows + " TO auditsim_reporter;"
+          "GRANT SELECT, INSERT, UPDATE ON " + rows + " TO auditsim_recorder;"
+          "REVOKE INSERT, UPDATE ON erasures FROM auditsim_recorder;"
           "REVOKE UPDATE ON participants FROM auditsim_recorder;"
-          "REVOKE INSERT, UPDATE ON auditsim_schema FROM auditsim_reporter;"
-          "REVOKE DELETE ON auditsim_schema FROM auditsim_reporter;"
-          "GRANT DELETE ON notes, actions, action_updates, xapi_outbox TO auditsim_recorder;"
-          "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " +
-          db.scalar_text("SELECT current_schema()").value_or("public") +
-          " TO auditsim_recorder, auditsim_reporter;");
+          "GRANT DELETE ON notes, actions, action_updates, xapi_outbox TO auditsim_recorder;");
 }
 
 }  // namespace

@@ -64,13 +64,8 @@ void stage_import_source(Db& server, const std::filesystem::path& sqlite_file) {
 
 void drop_import_source(Db& server) noexcept {
   server.clear_cache();
-  for (const auto& t : kSessionTables) {
-    server.exec_noexcept(std::string("DROP TABLE IF EXISTS pg_temp.import_src_") + t.name);
-  }
-  for (const char* t : {"scenario_snapshots", "events", "participants", "event_redactions",
-                        "erasures", "front_sheets", "xapi_outbox"}) {
-    server.exec_noexcept(std::string("DROP TABLE IF EXISTS pg_temp.import_src_") + t);
-  }
+  for (const std::string& t : server_tables())
+    server.exec_noexcept("DROP TABLE IF EXISTS pg_temp.import_src_" + t);
 }
 
 }  // namespace auditsim::store

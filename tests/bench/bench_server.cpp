@@ -22,6 +22,7 @@
 #include "sim/store/store.hpp"
 #include "tests/bench/bench.hpp"
 #include "tests/bench/fill.hpp"
+#include "tests/support/server_database.hpp"
 #include "tests/support/synthetic.hpp"
 
 namespace auditsim::bench {
@@ -37,19 +38,6 @@ bool run_script(const std::string& args) {
   return std::system(cmd.c_str()) == 0;
 }
 
-std::string make_database(const std::string& name) {
-  store::Db admin = store::Db::open_postgres(kSuper + "/postgres");
-  admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  admin.exec("CREATE DATABASE " + name + " OWNER auditsim_owner");
-  admin.exec("GRANT CONNECT, TEMPORARY ON DATABASE " + name +
-             " TO auditsim_recorder, auditsim_reporter");
-  return "postgresql://auditsim_owner@127.0.0.1:" + std::to_string(kPort) + "/" + name;
-}
-
-std::string as_role(std::string url, const std::string& role) {
-  url.replace(url.find("auditsim_owner@"), 15, role + "@");
-  return url;
-}
 
 // A bare INSERT + COMMIT, one row each, on one connection.
 std::vector<double> floor_ms(const std::string& url, int rows) {
@@ -117,7 +105,7 @@ void concurrent_recording(const std::string& url, const fs::path& dir) {
   constexpr int kProcesses = 50;
   constexpr int kDecisions = 200;
   { store::Store owner = store::Store::open(url); }  // schema and grants, as IT sets it up
-  const std::string recorder = as_role(url, "auditsim_recorder");
+  const std::string recorder = test::as_server_role(url, "auditsim_recorder");
   auto t0 = BenchClock::now();
   std::vector<pid_t> children;
   for (int p = 0; p < kProcesses; ++p) {
@@ -226,12 +214,12 @@ void bench_server() {
     return;
   }
   try {
-    const std::string url = make_database("bench_load");
+    const std::string url = test::fresh_server_database(kSuper, "bench_load");
     std::vector<double> bare = floor_ms(url, 2000);
     report("bare INSERT + COMMIT on the same server: median", quantile(bare, 0.5), "ms");
     report("bare INSERT + COMMIT on the same server: p99", quantile(bare, 0.99), "ms");
     concurrent_recording(url, dir);
-    scrutiny_100k(make_database("bench_scale"));
+    scrutiny_100k(test::fresh_server_database(kSuper, "bench_scale"));
   } catch (const std::exception& e) {
     std::printf("  failed: %s\n", e.what());
   }

@@ -7,13 +7,14 @@
 #include <fstream>
 #include <cstdlib>
 #include <iterator>
-#include <set>
+#include <map>
 #include <vector>
 #include <string>
 
 #include "sim/sha256.hpp"
 #include "sim/store/db.hpp"
 #include "sim/store/store.hpp"
+#include "tests/support/server_database.hpp"
 
 namespace auditsim::testing {
 
@@ -50,20 +51,13 @@ inline bool on_test_server() { return test_server() != nullptr; }
 
 // The server address for a results file of a test, creating its database on first use.
 inline std::string test_server_database(const fs::path& file) {
-  static std::set<std::string> made;
+  // The same database each time the test opens the same file; made empty the first time. Its
+  // schema's owner connects, as a council's IT would the first time.
+  static std::map<std::string, std::string> made;
   const std::string name = "t_" + sha256_hex(fs::absolute(file).string()).substr(0, 20);
-  if (made.insert(name).second) {
-    store::Db admin = store::Db::open_postgres(std::string(test_server()) + "/postgres");
-    admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    admin.exec("CREATE DATABASE " + name + " OWNER auditsim_owner");
-    admin.exec("GRANT CONNECT, TEMPORARY ON DATABASE " + name +
-               " TO auditsim_recorder, auditsim_reporter");
-  }
-  std::string url = test_server();
-  const auto at = url.find("postgres@");
-  // The schema's owner, as a council's IT would run it the first time.
-  url.replace(at, 9, "auditsim_owner@");
-  return url + "/" + name;
+  auto it = made.find(name);
+  if (it == made.end()) it = made.emplace(name, test::fresh_server_database(test_server(), name)).first;
+  return it->second;
 }
 
 // The store of a test's results file, on whichever backend this run tests.
@@ -74,9 +68,7 @@ inline store::Store open_test_store(const fs::path& file) {
 
 // The same database as another role (auditsim_recorder, auditsim_reporter).
 inline std::string test_server_database_as(const fs::path& file, const std::string& role) {
-  std::string url = test_server_database(file);
-  url.replace(url.find("auditsim_owner@"), 15, role + "@");
-  return url;
+  return test::as_server_role(test_server_database(file), role);
 }
 
 // Everything the store holds, to search for a name that must be gone: the file's bytes and its

@@ -4,7 +4,6 @@
 // postgres_server fixture (AUDITSIM_TEST_PG); the other store tests run on both backends.
 #include <doctest/doctest.h>
 
-#include "sim/store/raw_connection.hpp"
 #include "sim/store/schema.hpp"
 #include "store_fixture.hpp"
 
@@ -22,23 +21,6 @@ StoreError refusal_of(const std::string& url) {
   }
   FAIL("the store opened");
   return StoreError(ErrorKind::Internal, "");
-}
-
-// Every text cell of every table of the store, as one string, to search for a name.
-std::string every_text(Store& st) {
-  Db& db = raw_connection(st);
-  std::string all;
-  std::vector<std::string> tables;
-  {
-    Query q = db.query("SELECT table_name FROM information_schema.tables "
-                       "WHERE table_schema = current_schema()");
-    while (q->step()) tables.push_back(q->column_text(0));
-  }
-  for (const auto& t : tables) {
-    Stmt q(db, "SELECT t::text FROM " + t + " t");
-    while (q.step()) all += q.column_text(0) + "\n";
-  }
-  return all;
 }
 
 }  // namespace
@@ -132,14 +114,14 @@ TEST_CASE("the recording role records but may not erase; the reporting role eras
       CHECK(std::string(e.what()).find("role") != std::string::npos);
     }
     // Refused whole: nothing of the erasure was kept.
-    CHECK(every_text(rec).find(name) != std::string::npos);
+    CHECK(stored_text(rec, file).find(name) != std::string::npos);
   }
   Store rep = Store::open(test_server_database_as(file, "auditsim_reporter"));
   EraseReport r = rep.erase_participant(name);
   CHECK(r.participants == 1);
   CHECK(r.text_replacements >= 2);
-  CHECK(every_text(rep).find(name) == std::string::npos);
-  CHECK(every_text(rep).find("Oddname") == std::string::npos);
+  CHECK(stored_text(rep, file).find(name) == std::string::npos);
+  CHECK(stored_text(rep, file).find("Oddname") == std::string::npos);
   auto rec = rep.load_session(id);
   REQUIRE(rec);
   CHECK(rec->participants[0].erased);
