@@ -32,6 +32,7 @@ struct ReportOptions {
       generated_at, word_template, save_template, exempt_paragraphs, front_sheet;
   bool actions = false;
   bool per_session_appendix = false;
+  bool session_table = false;
   bool force = false;  // write over an existing --output file
 };
 
@@ -162,6 +163,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     settings.front_sheet = std::move(parsed.sheet);
   }
   settings.per_session_appendix = o.per_session_appendix;
+  settings.session_table = o.session_table;
   settings.part = o.part == "b" || o.part == "B" ? reports::Part::B : reports::Part::A;
   if (!o.exempt_paragraphs.empty()) {
     std::optional<std::vector<int>> paragraphs = reports::text::parse_exempt_paragraphs(o.exempt_paragraphs);
@@ -254,6 +256,9 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_flag("--per-session-appendix", o->per_session_appendix,
                 "A scrutiny report's appendix per session even above 100 sessions (default: a "
                 "compact table)");
+  cmd->add_flag("--session-table", o->session_table,
+                "Above 1,000 sessions, still one row per session in the appendix's table "
+                "(default: a summary by event and scenario)");
   cmd->add_option("--generated-at", o->generated_at, "Date shown as generated (ISO 8601; default now)");
   cmd->add_option("-o,--output", o->out, "File to write (default: standard output)");
   cmd->add_flag("--force", o->force, "Replace the --output file when it already exists");

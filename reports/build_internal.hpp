@@ -73,6 +73,9 @@ class Redactor {
   // `text` with the names replaced; logs the replacements and the name-like phrases left.
   std::string operator()(const std::string& text);
   const RedactionReview& review() const { return review_; }
+  // Adds what `later` replaced and found after what this one did, as if this one had gone on
+  // to redact everything `later` did (a report built in two halves has one review).
+  void absorb(const Redactor& later);
 
  private:
   redact::NameMatcher matcher_;

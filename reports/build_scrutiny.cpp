@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "reports/build.hpp"
@@ -16,6 +18,10 @@
 
 namespace auditsim::reports {
 namespace {
+
+// From this many sessions a scrutiny report reads and builds them on two connections at once:
+// below it the second connection costs more than it saves.
+constexpr size_t kTwoReadersFrom = 2000;
 
 // `index` maps "scenario/node" to its entry in r.distributions. The key is built in one reused
 // buffer and the nodes a session reached are few, so this stays cheap per decision.
@@ -89,6 +95,16 @@ void add_members_recommendations(ScrutinyReport& r) {
     }
 }
 
+// How many connections and cores build the sessions' models: two for a large report on a
+// machine with two cores or more (each session's model is independent of the others), else
+// one. A record amended by the caller is built on one, as the amendment may not be safe to run
+// on two threads at once.
+size_t build_threads(const ReportSettings& settings, size_t sessions, bool amended) {
+  if (amended) return 1;
+  if (settings.build_threads > 0) return std::min<size_t>(settings.build_threads, 2);
+  return sessions >= kTwoReadersFrom && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+}
+
 }  // namespace
 
 ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
@@ -102,7 +118,6 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   r.settings = settings;
   const bool part_a = settings.part == Part::A;
   const std::vector<store::SessionSummary> list = select_sessions(db, sel);
-  ScenarioCache cache;
   Redactor redactor = part_a ? selection_redactor(db, list) : Redactor();
   std::set<std::string> people, teams, events, titles, facilitators;
   std::map<std::string, PersonRow> members_seen;  // membership, each person once
@@ -134,31 +149,86 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   // The appendices carry no front sheet: the report has one, before section 1.
   ReportSettings session_settings = settings;
   session_settings.front_sheet.reset();
-  db.load_sessions(ids, [&](const store::SessionRecord& stored) {
-    std::optional<store::SessionRecord> amended;
-    if (amend) amend(amended.emplace(stored));
-    const store::SessionRecord& rec = amended ? *amended : stored;
-    auto at = position.find(rec.summary.id);
-    if (at == position.end()) return;
-    Item& item = items[at->second];
-    try {
-      item.feedback = build_feedback_from_record(rec, cache, session_settings, redactor);
-    } catch (const store::StoreError& e) {
-      // Invalid here means the record cannot be rebuilt; one such session is named and left
-      // out rather than failing the report on every other session.
-      if (e.kind() == store::ErrorKind::Invalid)
-        r.left_out.push_back(rec.summary.id + ": " + e.what());
-      else
+  // What one reader builds: the models of the sessions it reads, with its own scenario cache,
+  // redactor and list of sessions left out, so two readers share nothing while they run.
+  struct Reader {
+    ScenarioCache cache;
+    Redactor* redactor;
+    std::vector<std::string> left_out;
+  };
+  auto read_into = [&](store::Store& from, const std::vector<std::string>& some, Reader& reader) {
+    from.load_sessions(some, [&](const store::SessionRecord& stored) {
+      std::optional<store::SessionRecord> amended;
+      if (amend) amend(amended.emplace(stored));
+      const store::SessionRecord& rec = amended ? *amended : stored;
+      auto at = position.find(rec.summary.id);
+      if (at == position.end()) return;
+      Item& item = items[at->second];
+      try {
+        item.feedback = build_feedback_from_record(rec, reader.cache, session_settings, *reader.redactor);
+      } catch (const store::StoreError& e) {
+        // Invalid here means the record cannot be rebuilt; one such session is named and left
+        // out rather than failing the report on every other session.
+        if (e.kind() == store::ErrorKind::Invalid)
+          reader.left_out.push_back(rec.summary.id + ": " + e.what());
+        else
+          item.error = std::current_exception();
+        return;
+      } catch (...) {
         item.error = std::current_exception();
-      return;
-    } catch (...) {
-      item.error = std::current_exception();
-      return;
+        return;
+      }
+      for (const store::Participant& p : rec.participants) item.people.emplace_back(p.id, p.role);
+      item.has_notes = !rec.notes.empty();
+      item.scenario = reader.cache.get(rec.snapshot);
+    });
+  };
+  Reader first{{}, &redactor, {}};
+  std::vector<Reader> readers;
+  const size_t threads = build_threads(settings, ids.size(), static_cast<bool>(amend));
+  std::optional<store::Store> second;
+  if (threads > 1) {
+    try {
+      second.emplace(db.open_reader());
+    } catch (const store::StoreError&) {
+      // A second connection only makes the report faster; without one it is built on one.
     }
-    for (const store::Participant& p : rec.participants) item.people.emplace_back(p.id, p.role);
-    item.has_notes = !rec.notes.empty();
-    item.scenario = cache.get(rec.snapshot);
-  });
+  }
+  if (!second) {
+    read_into(db, ids, first);
+  } else {
+    // Two halves in id order, the lower read here and the upper on a second connection and
+    // core. load_sessions visits in id order, so the lower half's sessions are exactly those a
+    // single reader would visit first: its redactor's review, extended by the upper half's
+    // afterwards, lists the same names in the same order, and so do the sessions left out.
+    std::vector<std::string> lower = ids;
+    std::sort(lower.begin(), lower.end());
+    lower.erase(std::unique(lower.begin(), lower.end()), lower.end());
+    std::vector<std::string> upper(lower.begin() + static_cast<std::ptrdiff_t>(lower.size() / 2), lower.end());
+    lower.resize(lower.size() / 2);
+    Redactor upper_redactor = redactor;
+    Reader second_reader{{}, &upper_redactor, {}};
+    std::exception_ptr failed;
+    std::thread upper_thread([&] {
+      try {
+        read_into(*second, upper, second_reader);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      read_into(db, lower, first);
+    } catch (...) {
+      upper_thread.join();
+      throw;
+    }
+    upper_thread.join();
+    if (failed) std::rethrow_exception(failed);
+    redactor.absorb(upper_redactor);
+    first.left_out.insert(first.left_out.end(), second_reader.left_out.begin(),
+                          second_reader.left_out.end());
+  }
+  r.left_out.insert(r.left_out.end(), first.left_out.begin(), first.left_out.end());
 
   for (size_t n = 0; n < list.size(); ++n) {
     const store::SessionSummary& summary = list[n];

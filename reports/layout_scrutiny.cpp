@@ -123,14 +123,13 @@ void appendices(DocumentWriter& w, const ScrutinyReport& r) {
   w.paragraph(appendices_intro(r));
   if (compact_appendix(r)) {
     w.page_break();
-    w.heading(1, appendix_label(0) + " \u2014 Sessions");
+    w.heading(1, appendix_table_title(r));
     std::vector<Column> cols;
-    for (const std::string& c : session_table_headings())
-      cols.push_back({c, c == "Scenario" ? 2.0 : c == "Started" || c == "Team" ? 1.6 : 1.0});
-    Rows rows;
-    rows.reserve(r.appendix.size());
-    for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
-    w.table(cols, rows);
+    for (const std::string& c : appendix_table_headings(r))
+      cols.push_back({c, c == "Scenario" || c == "Event" || c.rfind("Exercise", 0) == 0 ? 2.0
+                         : c == "Started" || c == "Team"                                 ? 1.6
+                                                                                         : 1.0});
+    w.table(cols, appendix_table_rows(r));
     return;
   }
   for (size_t i = 0; i < r.appendix.size(); ++i) {

@@ -51,8 +51,13 @@ struct ReportSettings {
   // Part A.
   std::optional<FrontSheet> front_sheet;
   // A scrutiny report above kFullAppendixLimit sessions has a compact appendix unless this asks
-  // for one appendix per session.
+  // for one appendix per session; above kSessionTableLimit that appendix summarises the sessions
+  // by event and scenario unless `session_table` asks for one row per session.
   bool per_session_appendix = false;
+  bool session_table = false;
+  // How many threads build a scrutiny report's sessions (1 or 2); 0 lets the builder choose
+  // (two from 2,000 sessions on a machine with two cores). Never changes the report.
+  int build_threads = 0;
 };
 
 // What Part A filtering replaced, and what else in the published free text looks like a

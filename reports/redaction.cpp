@@ -28,6 +28,16 @@ std::string Redactor::operator()(const std::string& text) {
   return out;
 }
 
+void Redactor::absorb(const Redactor& later) {
+  for (const RedactionReview::Item& item : later.review_.redacted) {
+    auto [it, fresh] = index_.try_emplace(item.found + '\x1f' + item.replaced_by, review_.redacted.size());
+    if (fresh) review_.redacted.push_back({item.found, item.replaced_by, 0});
+    review_.redacted[it->second].times += item.times;
+  }
+  for (const std::string& phrase : later.review_.look_like_names)
+    if (seen_phrases_.insert(phrase).second) review_.look_like_names.push_back(phrase);
+}
+
 Redactor part_a_redactor(store::Store& db, const std::vector<std::string>& event_ids, bool everyone,
                          const std::vector<store::Participant>& participants) {
   store::NamesToRedact names;

@@ -98,8 +98,10 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("meaning", g.meaning);
   }));
   if (!r.appendix.empty())
-    d.set("appendix_count", compact_appendix(r)
-                                ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
+    d.set("appendix_count",
+          appendix_form(r) == AppendixForm::Summary
+              ? "a summary of all " + std::to_string(r.appendix.size()) + " sessions by event and scenario"
+          : compact_appendix(r) ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
                                 : "one per session (" + std::to_string(r.appendix.size()) + ")");
   return d;
 }
@@ -112,13 +114,14 @@ std::string render_html(const ScrutinyReport& r) {
   data d = scrutiny_data(r);
   std::string appendices;
   if (compact_appendix(r)) {
-    appendices = "<section class=\"appendix\"><h2>" + appendix_label(0) +
-                 " — Sessions</h2>\n<table class=\"data\"><thead><tr>";
-    for (const std::string& c : session_table_headings()) appendices += "<th>" + c + "</th>";
+    appendices = "<section class=\"appendix\"><h2>" + text::escape_markup(appendix_table_title(r)) +
+                 "</h2>\n<table class=\"data\"><thead><tr>";
+    for (const std::string& c : appendix_table_headings(r))
+      appendices += "<th scope=\"col\">" + text::escape_markup(c) + "</th>";
     appendices += "</tr></thead><tbody>\n";
-    for (const FeedbackReport& f : r.appendix) {
+    for (const std::vector<std::string>& row : appendix_table_rows(r)) {
       appendices += "<tr>";
-      for (const std::string& c : session_table_row(f)) appendices += "<td dir=\"auto\">" + text::escape_markup(c) + "</td>";
+      for (const std::string& c : row) appendices += "<td dir=\"auto\">" + text::escape_markup(c) + "</td>";
       appendices += "</tr>\n";
     }
     appendices += "</tbody></table></section>\n";

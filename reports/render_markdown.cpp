@@ -361,12 +361,8 @@ std::string render_markdown(const ScrutinyReport& r) {
     o += "- **" + esc(g.term) + "**: " + esc(g.meaning) + "\n";
   o += "\n" + h(2, sections[10]) + esc(appendices_intro(r)) + "\n\n";
   if (compact_appendix(r)) {
-    o += h(2, appendix_label(0) + " \u2014 Sessions");
-    table(o, session_table_headings(), [&] {
-      std::vector<std::vector<std::string>> rows;
-      for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
-      return rows;
-    }());
+    o += h(2, appendix_table_title(r));
+    table(o, appendix_table_headings(r), appendix_table_rows(r));
     return o + footer(r.settings);
   }
   for (size_t i = 0; i < r.appendix.size(); ++i) {

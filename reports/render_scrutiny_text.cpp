@@ -2,6 +2,7 @@
 // plan study (introduction, scope, conclusions, implications, monitoring, methodology, glossary)
 // and is drawn only from the report's figures, which are already filtered for Part A or Part B.
 #include <algorithm>
+#include <map>
 
 #include "reports/render_text.hpp"
 
@@ -35,6 +36,84 @@ std::vector<std::string> session_table_row(const FeedbackReport& f) {
   for (const PillarRow& p : f.pillars)
     row.push_back(f.withheld ? "" : p.assessed ? percent(p.percent) : "n/a");
   return row;
+}
+
+std::vector<std::string> session_summary_headings() {
+  return {"Event",        "Scenario",  "Sessions", "Played to an ending", "Exercise ratings, highest first",
+          "Pursue (mean)", "Prevent (mean)", "Protect (mean)", "Prepare (mean)"};
+}
+
+std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport& r) {
+  struct Group {
+    std::string event, scenario;
+    int sessions = 0, finished = 0;
+    std::map<std::string, int> ratings;
+    double sum[kPillarCount] = {};
+    int assessed[kPillarCount] = {};
+  };
+  std::vector<Group> groups;
+  std::map<std::pair<std::string, std::string>, size_t> index;  // (event, scenario) -> group
+  for (const FeedbackReport& f : r.appendix) {
+    std::string event = f.event_name.empty() ? "No event" : one_line(f.event_name);
+    if (!f.event_name.empty() && !f.event_date.empty()) event += " (" + long_date(f.event_date) + ")";
+    const std::string scenario = f.withheld ? "Part B" : one_line(f.scenario_title);
+    auto [it, fresh] = index.try_emplace({event, scenario}, groups.size());
+    if (fresh) {
+      groups.emplace_back();
+      groups.back().event = event;
+      groups.back().scenario = scenario;
+    }
+    Group& g = groups[it->second];
+    ++g.sessions;
+    if (f.withheld) continue;
+    if (f.rating_level != kUnratedLevel) ++g.finished;
+    ++g.ratings[f.rating];
+    for (int i = 0; i < kPillarCount; ++i)
+      if (f.pillars[i].assessed) {
+        g.sum[i] += f.pillars[i].percent;
+        ++g.assessed[i];
+      }
+  }
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(groups.size());
+  for (const Group& g : groups) {
+    // Ratings on the council's scale first, best first; then "In progress" and "Abandoned",
+    // which are not ratings, so the unfinished are never read as the lowest rating.
+    std::string ratings;
+    auto add = [&](const std::string& label, int n) {
+      ratings += (ratings.empty() ? "" : "; ") + one_line(label) + " " + std::to_string(n);
+    };
+    const auto& labels = r.settings.scale.labels;
+    for (const std::string& l : labels)
+      if (auto it = g.ratings.find(l); it != g.ratings.end()) add(l, it->second);
+    for (const auto& [label, n] : g.ratings)
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) add(label, n);
+    std::vector<std::string> row{g.event, g.scenario, std::to_string(g.sessions),
+                                 std::to_string(g.finished), ratings};
+    for (int i = 0; i < kPillarCount; ++i)
+      row.push_back(g.assessed[i] ? percent(g.sum[i] / g.assessed[i]) : "n/a");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string appendix_table_title(const ScrutinyReport& r) {
+  return appendix_label(0) + (appendix_form(r) == AppendixForm::Summary
+                                  ? " \u2014 Sessions by event and scenario"
+                                  : " \u2014 Sessions");
+}
+
+std::vector<std::string> appendix_table_headings(const ScrutinyReport& r) {
+  return appendix_form(r) == AppendixForm::Summary ? session_summary_headings()
+                                                    : session_table_headings();
+}
+
+std::vector<std::vector<std::string>> appendix_table_rows(const ScrutinyReport& r) {
+  if (appendix_form(r) == AppendixForm::Summary) return session_summary_rows(r);
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(r.appendix.size());
+  for (const FeedbackReport& f : r.appendix) rows.push_back(session_table_row(f));
+  return rows;
 }
 
 std::string appendix_label(size_t index) {

@@ -159,16 +159,33 @@ std::vector<std::string> scrutiny_monitoring(const ScrutinyReport& r);
 std::vector<std::string> scrutiny_methodology(const ScrutinyReport& r);
 const std::vector<GlossaryEntry>& glossary();
 // Up to this many sessions a scrutiny report has a full appendix per session; beyond it one
-// appendix lists every session in a table (the CSV and xAPI exports keep every decision).
+// appendix lists every session in a table; beyond kSessionTableLimit that table would run to
+// hundreds of pages no committee reads, so the appendix summarises the sessions by event and
+// scenario instead (the CSV and xAPI exports keep every session and decision either way).
 inline constexpr size_t kFullAppendixLimit = 100;
-// Whether the report's appendix is that one table: above the limit, unless the settings ask for
-// one appendix per session.
-inline bool compact_appendix(const ScrutinyReport& r) {
-  return r.appendix.size() > kFullAppendixLimit && !r.settings.per_session_appendix;
+inline constexpr size_t kSessionTableLimit = 1000;
+enum class AppendixForm { PerSession, SessionTable, Summary };
+inline AppendixForm appendix_form(const ScrutinyReport& r) {
+  if (r.appendix.size() <= kFullAppendixLimit || r.settings.per_session_appendix)
+    return AppendixForm::PerSession;
+  if (r.appendix.size() <= kSessionTableLimit || r.settings.session_table)
+    return AppendixForm::SessionTable;
+  return AppendixForm::Summary;
 }
-// Columns and one row of that table.
+// Whether the report's appendix is one table (of sessions, or of their summary).
+inline bool compact_appendix(const ScrutinyReport& r) {
+  return appendix_form(r) != AppendixForm::PerSession;
+}
+// The appendix table's title, columns and rows, whichever of the two compact forms it has.
+std::string appendix_table_title(const ScrutinyReport& r);  // "Appendix A — Sessions", ...
+std::vector<std::string> appendix_table_headings(const ScrutinyReport& r);
+std::vector<std::vector<std::string>> appendix_table_rows(const ScrutinyReport& r);
+// Columns and one row of the table of every session.
 std::vector<std::string> session_table_headings();
 std::vector<std::string> session_table_row(const FeedbackReport& f);
+// Columns and rows of the summary: one row per event and scenario, in the order first played.
+std::vector<std::string> session_summary_headings();
+std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport& r);
 
 // The Preston structure of a scrutiny report (render_preston_text.cpp): the numbered sections'
 // titles, and the wording of those written from the front sheet and the figures.

@@ -21,5 +21,6 @@ CREATE ROLE auditsim_reporter LOGIN;
 
 CREATE DATABASE auditsim OWNER auditsim_owner ENCODING 'UTF8' TEMPLATE template0;
 REVOKE ALL ON DATABASE auditsim FROM PUBLIC;
--- TEMPORARY: an import stages the laptop's file in temporary tables.
+-- TEMPORARY: an import stages the laptop's file in temporary tables, and a report over
+-- thousands of sessions keeps the ids it reads in one.
 GRANT CONNECT, TEMPORARY ON DATABASE auditsim TO auditsim_recorder, auditsim_reporter;

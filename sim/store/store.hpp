@@ -34,6 +34,10 @@ class Store {
   // An existing file is inspected read-only first; a non-SQLite, foreign, newer or damaged file
   // is refused with a StoreError and left byte-for-byte unchanged. Older schemas are upgraded.
   static Store open(const std::filesystem::path& path);
+  // A second connection to this same store, for reading alongside it on another thread (a large
+  // report is built on two cores). It does no schema work, as this store has done it; it is
+  // only to read (load_sessions and the like). Each Store is for one thread at a time.
+  Store open_reader() const;
   // Checks a file without ever writing to it (for `check-db`); never throws for a bad file.
   static CheckReport check_file(const std::filesystem::path& path);
 

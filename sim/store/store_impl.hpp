@@ -21,6 +21,8 @@ struct Store::Impl {
   std::map<std::string, std::set<std::string>> key_actions;
   // Set when an LRS is configured: statements are queued (store_outbox.cpp).
   std::optional<OutboxSettings> outbox;
+  // A server's address as it was opened (path is the one shown in messages); empty for a file.
+  std::string server_address = {};
 };
 
 // True for a postgresql:// (or postgres://) address: the store is then on a server.
@@ -114,6 +116,10 @@ constexpr const char* kSummaryCols =
     "s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
     "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, "
     "(SELECT count(*) FROM decisions d WHERE d.session = s.uuid), s.run, s.run_position";
+// The same with the decision count left as 0, for a read that counts the decisions it reads.
+constexpr const char* kSummaryColsUncounted =
+    "s.uuid, sn.scenario_id, sn.title, coalesce(s.event, ''), coalesce(e.name, ''), "
+    "s.status, s.started_at, coalesce(s.finished_at, ''), s.team, s.mode, 0, s.run, s.run_position";
 // How many columns read_summary takes; a query may select more after them.
 constexpr int kSummaryColCount = 13;
 constexpr const char* kSummaryFrom =

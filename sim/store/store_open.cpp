@@ -371,6 +371,17 @@ Store Store::open(const fs::path& path) {
   return Store(std::make_unique<Impl>(Impl{abs, std::move(db), {}, std::nullopt}));
 }
 
+Store Store::open_reader() const {
+  if (!impl_->server_address.empty()) {
+    Db db = Db::open_postgres(impl_->server_address);
+    return Store(std::make_unique<Impl>(
+        Impl{impl_->path, std::move(db), {}, std::nullopt, impl_->server_address}));
+  }
+  // Read-only: a WAL file has its readers and one writer; this connection never writes.
+  Db db = Db::open(impl_->path.string(), OpenMode::ReadOnly);
+  return Store(std::make_unique<Impl>(Impl{impl_->path, std::move(db), {}, std::nullopt}));
+}
+
 CheckReport Store::check_file(const fs::path& path) {
   CheckReport r;
   try {

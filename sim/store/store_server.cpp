@@ -95,7 +95,7 @@ Store open_server_store(const std::string& url) {
   migrate(db);
   grant_roles(db);
   return Store(std::make_unique<Store::Impl>(
-      Store::Impl{std::filesystem::path(db.path()), std::move(db), {}, std::nullopt}));
+      Store::Impl{std::filesystem::path(db.path()), std::move(db), {}, std::nullopt, url}));
 }
 
 }  // namespace auditsim::store

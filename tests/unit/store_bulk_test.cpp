@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "store_fixture.hpp"
@@ -258,4 +259,44 @@ TEST_CASE("an exception from the visitor leaves the store ready for writing") {
   auto rec = st.load_session(ids[5]);
   REQUIRE(rec);
   CHECK(rec->decisions.size() == 1);
+}
+
+TEST_CASE("load_sessions of thousands of sessions gives each exactly as load_session does") {
+  // From 2,000 sessions a server reads its tables whole (store_bulk.cpp): the same records.
+  fs::path dir = scratch_dir("bulk-thousands");
+  Store st = open_test_store(dir / "results.db");
+  std::vector<std::string> ids = fill(st);
+  st.batch([&] {
+    for (int i = 0; i < 2100; ++i) {
+      SessionStart start;
+      start.mode = Mode::Solo;
+      start.state_json = "{\"n\":" + std::to_string(i) + "}";
+      const std::string id = st.start_session(sample_snapshot(), start);
+      if (i % 7 == 0) {
+        DecisionRecord d = sample_decision("node-0", "choice-" + std::to_string(i));
+        st.record_decision(id, d, "{}");
+      }
+      ids.push_back(id);
+    }
+  });
+  std::map<std::string, std::string> got;
+  size_t visits = 0;
+  st.load_sessions(ids, [&](const SessionRecord& r) {
+    ++visits;
+    got[r.summary.id] = describe(r);
+  });
+  CHECK(visits == ids.size());
+  REQUIRE(got.size() == ids.size());
+  // Every varied session, and a sample of the rest, as read alone.
+  for (size_t i = 0; i < ids.size(); i += i < 7 ? 1 : 97) {
+    auto one = st.load_session(ids[i]);
+    REQUIRE(one);
+    CHECK(got[ids[i]] == describe(without_states(*one)));
+  }
+  // The store is still ready for writing, and a second bulk read works on the same connection.
+  DecisionRecord later = sample_decision("node-9", "choice-9");
+  CHECK_NOTHROW(st.record_decision(ids[5], later, "{}"));
+  size_t again = 0;
+  st.load_sessions(ids, [&](const SessionRecord&) { ++again; });
+  CHECK(again == ids.size());
 }

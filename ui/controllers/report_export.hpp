@@ -79,6 +79,7 @@ class ReportExporter {
   std::string path;       // typed by the user; empty: the default path
   // Scrutiny reports above 100 sessions: one appendix per session instead of the compact table.
   bool per_session_appendix = false;
+  bool session_table = false;
   reports::Format chosen_format() const;
   reports::Part chosen_part() const { return part == 1 ? reports::Part::B : reports::Part::A; }
 

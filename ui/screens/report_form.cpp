@@ -81,9 +81,13 @@ void draw_report_form(App& app, ReportExporter& ex, ReportKind kind, const std::
   if (kind == ReportKind::Scrutiny)
     checkbox(("One appendix per session, even above 100 sessions" + sfx + "-appendix").c_str(),
              &ex.per_session_appendix);
+  if (kind == ReportKind::Scrutiny && !ex.per_session_appendix)
+    checkbox(("One row per session in the appendix, even above 1,000 sessions" + sfx + "-table").c_str(),
+             &ex.session_table);
   const ReportRequest req = ex.request_for(app.settings(), kind, subject, title, team);
   reports::ReportSettings settings = report_settings(app.settings(), req.part);
   settings.per_session_appendix = kind == ReportKind::Scrutiny && ex.per_session_appendix;
+  settings.session_table = kind == ReportKind::Scrutiny && ex.session_table;
   const std::string hint = ex.path.empty() ? req.path : std::string();
   FileRequest save;
   save.kind = FileRequest::Kind::Save;
