@@ -128,6 +128,7 @@ void appendices(DocumentWriter& w, const ScrutinyReport& r) {
     for (const std::string& c : appendix_table_headings(r))
       cols.push_back({c, c == "Scenario" || c == "Event" || c.rfind("Exercise", 0) == 0 ? 2.0
                          : c == "Started" || c == "Team"                                 ? 1.6
+                         : c == "Sessions" || c == "Finished"                            ? 1.2
                                                                                          : 1.0});
     w.table(cols, appendix_table_rows(r));
     return;

@@ -178,8 +178,9 @@ std::string appendices_intro(const ScrutinyReport& r) {
   if (r.appendix.empty()) return "There are no sessions to summarise.";
   if (appendix_form(r) == AppendixForm::Summary)
     return "Appendix A summarises all " + std::to_string(r.appendix.size()) +
-           " sessions by event and scenario, one row for each; the CSV export lists every "
-           "session and decision, and the xAPI export every statement.";
+           " sessions by event and scenario, one row for each: how many were played and "
+           "finished, their exercise ratings and the mean score on each pillar. The CSV export "
+           "lists every session and decision, and the xAPI export every statement.";
   if (compact_appendix(r))
     return "Appendix A summarises all " + std::to_string(r.appendix.size()) +
            " sessions in one table; the CSV and xAPI exports carry every decision.";

@@ -39,9 +39,23 @@ std::vector<std::string> session_table_row(const FeedbackReport& f) {
 }
 
 std::vector<std::string> session_summary_headings() {
-  return {"Event",        "Scenario",  "Sessions", "Played to an ending", "Exercise ratings, highest first",
-          "Pursue (mean)", "Prevent (mean)", "Protect (mean)", "Prepare (mean)"};
+  return {"Event", "Scenario", "Sessions", "Finished", "Exercise ratings, highest first",
+          "Pursue", "Prevent", "Protect", "Prepare"};
 }
+
+namespace {
+
+// 100000 as "100,000": the counts of a council-wide programme are read, not parsed.
+std::string count_text(int n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport& r) {
   struct Group {
@@ -81,15 +95,15 @@ std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport&
     // which are not ratings, so the unfinished are never read as the lowest rating.
     std::string ratings;
     auto add = [&](const std::string& label, int n) {
-      ratings += (ratings.empty() ? "" : "; ") + one_line(label) + " " + std::to_string(n);
+      ratings += (ratings.empty() ? "" : "; ") + one_line(label) + " " + count_text(n);
     };
     const auto& labels = r.settings.scale.labels;
     for (const std::string& l : labels)
       if (auto it = g.ratings.find(l); it != g.ratings.end()) add(l, it->second);
     for (const auto& [label, n] : g.ratings)
       if (std::find(labels.begin(), labels.end(), label) == labels.end()) add(label, n);
-    std::vector<std::string> row{g.event, g.scenario, std::to_string(g.sessions),
-                                 std::to_string(g.finished), ratings};
+    std::vector<std::string> row{g.event, g.scenario, count_text(g.sessions), count_text(g.finished),
+                                 ratings};
     for (int i = 0; i < kPillarCount; ++i)
       row.push_back(g.assessed[i] ? percent(g.sum[i] / g.assessed[i]) : "n/a");
     rows.push_back(std::move(row));

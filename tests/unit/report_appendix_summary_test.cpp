@@ -66,6 +66,7 @@ TEST_CASE("Appendix summary: above 1,000 sessions, one row per event and scenari
   CHECK(rows[0][3] == "500");  // the 100 in progress did not reach an ending
   // Highest rating first, and the unfinished named as such after the ratings, never as Weak.
   CHECK(rows[0][4] == "Strong 200; Weak 300; In progress 100");
+  CHECK(rows[1][3] == "401");
   // The mean is over the sessions assessed on the pillar: (300 x 20 + 200 x 80) / 500 = 44.
   CHECK(rows[0][5] == text::percent(44));
   CHECK(rows[1][0] == "No event");
