@@ -133,6 +133,8 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
           "INSERT INTO erasures(participant, erased_at) VALUES(?, ?) "
           "ON CONFLICT(participant) DO UPDATE SET erased_at = excluded.erased_at");
       tomb->bind_all(p.id, now).run();
+      // In the same transaction: the erasure and what it withdraws from the LRS go together.
+      withdraw_erased_statements(db, p.id, p.pseudonym, now, report);
       ++report.participants;
       report.pseudonyms.push_back(p.pseudonym);
       if (p.name != p.pseudonym) names.push_back({p.name, p.pseudonym});
