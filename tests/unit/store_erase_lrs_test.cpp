@@ -100,6 +100,14 @@ TEST_CASE("erasure drops the person's unsent statements, voids the sent ones and
   const std::string message = erase_message(r);
   CHECK(message.find("1 statement(s) about their sessions not yet sent were dropped") != std::string::npos);
   CHECK(message.find("3 voiding statement(s) were queued") != std::string::npos);
+  // The tombstone keeps the same counts, as the erasure's lasting record.
+  {
+    Stmt tomb(raw_connection(st), "SELECT lrs_dropped, lrs_voids_queued FROM erasures WHERE participant = ?");
+    tomb.bind(1, st.load_session(jane.recorder->session_id())->participants[0].id);
+    REQUIRE(tomb.step());
+    CHECK(tomb.column_int(0) == 1);
+    CHECK(tomb.column_int(1) == 3);
+  }
 
   std::map<std::string, Row> after = outbox_rows(st);
   CHECK(after.count(jane.statement(3)) == 0);  // the unsent answered: gone
