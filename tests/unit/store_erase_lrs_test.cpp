@@ -160,7 +160,7 @@ TEST_CASE("erasing twice queues nothing more, and a statement an undo already vo
   CHECK(st.outbox_counts().waiting == 0);
 }
 
-TEST_CASE("a group's statements are voided when one member is erased; the other's own session stands") {
+TEST_CASE("a group's statements are voided when one member is erased, and the other's own session stands") {
   fs::path dir = scratch_dir("erase-lrs-group");
   Store st = open_outbox(dir / "results.db");
   Played table(st, {"Councillor Jane Smith", "Councillor Bob Jones"}, "Table 1");
