@@ -107,7 +107,10 @@ void add_database_commands(CLI::App& app, const GlobalOptions& global, int& exit
   CLI::App* erase = app.add_subcommand(
       "erase-participant",
       "Remove a person's identity and notes from every table; afterwards their name no longer\n"
-      "occurs anywhere in the database file.");
+      "occurs anywhere in the database file. At the learning record store: statements about\n"
+      "their sessions not yet sent are dropped; those it already has are voided (queued now,\n"
+      "sent on the next delivery). The LRS keeps voided statements, marked voided, until its\n"
+      "operator purges them (docs/deployment.md).");
   erase->add_option("who", *who, "Display name or participant id")->required();
   erase->callback([who, &global, &exit_code] { exit_code = run_erase(*who, global); });
 

@@ -49,8 +49,7 @@ json scenario_activity(const std::string& home, const Session& session) {
 json context(const store::OutboxSettings& o, const XapiSession& xs, const Session& session,
              bool with_parent) {
   const std::string& home = o.home_page;
-  json c = {{"registration", is_uuid(xs.session_id) ? xs.session_id
-                                                    : name_uuid("registration/" + xs.session_id)},
+  json c = {{"registration", xapi_registration(xs.session_id)},
             {"extensions", {{home + "/extensions/mode", xs.mode}}}};
   if (with_parent)
     c["contextActivities"]["parent"] = json::array({{{"id", scenario_iri(home, session)}}});
@@ -99,23 +98,8 @@ std::string xapi_statement_id(const std::string& session_id, int position) {
   return name_uuid("statement/" + session_id + "/" + std::to_string(position));
 }
 
-std::string xapi_voiding_id(const std::string& statement_id) {
-  return name_uuid("voided/" + statement_id);
-}
-
 void queue_voiding(store::Store& db, const std::string& original_json, const std::string& timestamp) {
-  const json original = json::parse(original_json, nullptr, false);
-  if (!original.is_object() || !original.contains("id") || !original["id"].is_string()) return;
-  const std::string original_id = original["id"];
-  const std::string id = xapi_voiding_id(original_id);
-  json s = {{"id", id},
-            {"version", "1.0.3"},
-            {"verb", verb("voided")},
-            {"object", {{"objectType", "StatementRef"}, {"id", original_id}}},
-            {"timestamp", timestamp}};
-  // The same pseudonymous actor the original names: the voiding says nothing more about anyone.
-  if (original.contains("actor")) s["actor"] = original["actor"];
-  db.queue_statement(id, s.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (auto v = xapi_voiding_statement(original_json, timestamp)) db.queue_statement(v->id, v->json);
 }
 
 void withdraw_statement(store::Store& db, const std::string& statement_id, const std::string& timestamp) {

@@ -13,6 +13,7 @@
 #include "sim/engine.hpp"
 #include "sim/scoring.hpp"
 #include "sim/store/store.hpp"
+#include "sim/xapi_voiding.hpp"
 
 namespace auditsim {
 
@@ -50,8 +51,7 @@ void queue_finished(store::Store& db, const XapiSession& xs, const Session& sess
 // An undo makes a decision's `answered` untrue (and, from the ending, its `completed` and
 // `passed`/`failed`). Each is withdrawn: dropped from the outbox when the LRS never had it, else
 // voided by an xAPI `voided` statement (same actor, the original's id as a StatementRef) under
-// the id xapi_voiding_id gives, so voiding twice queues one statement.
-std::string xapi_voiding_id(const std::string& statement_id);
+// the id xapi_voiding_id (sim/xapi_voiding.hpp) gives, so voiding twice queues one statement.
 void withdraw_statement(store::Store& db, const std::string& statement_id, const std::string& timestamp);
 // Queues the `voided` statement for `original_json`, a statement the LRS already has.
 void queue_voiding(store::Store& db, const std::string& original_json, const std::string& timestamp);

@@ -239,6 +239,10 @@ struct EraseReport {
   // "table.column" -> fields changed there, for the message ("decisions.rationale": 2).
   std::vector<std::pair<std::string, int64_t>> fields;
   bool file_scrubbed = false;    // checkpoint and VACUUM completed: the name is gone from the file
+  // The xAPI outbox's statements about their sessions: not yet sent, so deleted; and `voided`
+  // statements queued for those the learning record store already has.
+  int64_t statements_dropped = 0;
+  int64_t voids_queued = 0;
 };
 
 // Exactly what an erasure removed, in plain words, for the command line and the desktop.

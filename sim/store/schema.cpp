@@ -275,6 +275,14 @@ const std::vector<const char*>& steps() {
         voted_at TEXT NOT NULL CHECK(length(voted_at) <= 64),
         UNIQUE(session, decision_seq, device));
       )sql",
+      // Version 10: each erasure's tombstone keeps what it did at the learning record store:
+      // statements deleted from the outbox before they were sent, and voiding statements queued
+      // for those the LRS already had. Counts only, never a name.
+      R"sql(
+      ALTER TABLE erasures ADD COLUMN lrs_dropped INTEGER NOT NULL DEFAULT 0 CHECK(lrs_dropped >= 0);
+      ALTER TABLE erasures ADD COLUMN lrs_voids_queued INTEGER NOT NULL DEFAULT 0
+        CHECK(lrs_voids_queued >= 0);
+      )sql",
   };
   return s;
 }
@@ -339,7 +347,7 @@ SchemaInfo read_schema_info(Db& db) {
 }
 
 void migrate(Db& db, int target) {
-  static_assert(kSchemaVersion == 9, "add the new step to steps() and bump kSchemaVersion");
+  static_assert(kSchemaVersion == 10, "add the new step to steps() and bump kSchemaVersion");
   if (target > static_cast<int>(steps().size())) target = static_cast<int>(steps().size());
   // Most opens find the schema current: skip taking the write lock at all.
   if (current_version(db) >= target) return;

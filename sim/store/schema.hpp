@@ -11,7 +11,7 @@ namespace auditsim::store {
 // `PRAGMA application_id` of every results database: "ADSM" (Audit Desktop SiMulator).
 inline constexpr int32_t kApplicationId = 0x4144534D;
 // The schema version this program writes; files with a higher user_version are refused.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // What a read-only look at a file found.
 struct SchemaInfo {

@@ -129,10 +129,16 @@ EraseReport Store::erase_participant(const std::string& name_or_id) {
       Query upd = db.query(
           "UPDATE participants SET display_name = pseudonym, erased_at = ? WHERE uuid = ?");
       upd->bind_all(now, p.id).run();
+      // In the same transaction: the erasure and what it withdraws from the LRS go together, and
+      // the tombstone records what that was.
+      const int64_t dropped = report.statements_dropped, voids = report.voids_queued;
+      withdraw_erased_statements(db, p.id, p.pseudonym, now, report);
       Query tomb = db.query(
-          "INSERT INTO erasures(participant, erased_at) VALUES(?, ?) "
-          "ON CONFLICT(participant) DO UPDATE SET erased_at = excluded.erased_at");
-      tomb->bind_all(p.id, now).run();
+          "INSERT INTO erasures(participant, erased_at, lrs_dropped, lrs_voids_queued) "
+          "VALUES(?, ?, ?, ?) ON CONFLICT(participant) DO UPDATE SET erased_at = excluded.erased_at, "
+          "lrs_dropped = erasures.lrs_dropped + excluded.lrs_dropped, "
+          "lrs_voids_queued = erasures.lrs_voids_queued + excluded.lrs_voids_queued");
+      tomb->bind_all(p.id, now, report.statements_dropped - dropped, report.voids_queued - voids).run();
       ++report.participants;
       report.pseudonyms.push_back(p.pseudonym);
       if (p.name != p.pseudonym) names.push_back({p.name, p.pseudonym});

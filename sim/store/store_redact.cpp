@@ -16,7 +16,7 @@ namespace {
 struct TextColumn {
   const char* table;
   const char* column;
-  const char* scope;  // column naming the session, or "event" for rows of an event
+  const char* scope;  // column naming the session, "event" for rows of an event, "" for neither
   bool json;          // a JSON document whose string values are free text
 };
 constexpr TextColumn kTextColumns[] = {
@@ -55,6 +55,9 @@ constexpr TextColumn kTextColumns[] = {
     {"action_updates", "note", "session", false},
     {"action_updates", "review", "session", false},
     {"action_updates", "updated_by", "session", false},
+    // Statements for the LRS carry event and team names: one still to be sent must not take an
+    // erased name there, and the copy of a sent one kept here must not keep it either.
+    {"xapi_outbox", "statement", "", true},
 };
 
 // Replaces names in every string of a JSON document. False when nothing changed.
@@ -100,10 +103,12 @@ void redact_free_text(Db& db, const redact::NameMatcher& m, const std::string& s
   for (const TextColumn& c : kTextColumns) {
     const std::string table = c.table, col = c.column, scope = c.scope;
     const bool by_event = scope == "event";
+    // Rows of no session are never imported: only erasure (all sessions) reaches them.
+    if (scope.empty() && !sessions.empty()) continue;
     // event_redactions has no rowid: its key is (event, name).
     const std::string key = table == "event_redactions" ? "event" : "rowid";
     std::string where = "WHERE " + col + " <> ''";
-    if (!sessions.empty())
+    if (!sessions.empty() && !scope.empty())
       where += by_event ? " AND " + std::string(table == "events" ? "uuid" : "event") +
                               " IN (SELECT event FROM main.sessions WHERE uuid IN " + sessions + ")"
                         : " AND " + scope + " IN " + sessions;
@@ -202,6 +207,15 @@ std::string erase_message(const EraseReport& r) {
   for (size_t i = 0; i < r.fields.size(); ++i)
     s += (i ? ", " : " (") + r.fields[i].first + " " + std::to_string(r.fields[i].second) +
          (i + 1 == r.fields.size() ? ")" : "");
+  if (r.statements_dropped + r.voids_queued == 0) {
+    s += ". No statement about their sessions was waiting for or held by the learning record store";
+  } else {
+    s += ". At the learning record store: " + std::to_string(r.statements_dropped) +
+         " statement(s) about their sessions not yet sent were dropped and will never arrive; " +
+         std::to_string(r.voids_queued) +
+         " voiding statement(s) were queued for those it already has, which it will then keep "
+         "only as voided (its operator purges them: see the deployment guide)";
+  }
   s += r.file_scrubbed ? ". The name no longer occurs in the database file."
                        : ". Another program has the database open, so old copies may remain in "
                          "its journal: run the erasure again once it is closed.";

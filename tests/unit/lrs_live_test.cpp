@@ -3,10 +3,13 @@
 // passed in, so a day offline takes no time; offline is a port nothing listens on.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "sim/load.hpp"
 #include "sim/lrs/curl_transport.hpp"
+#include "sim/recording.hpp"
 #include "sim/lrs/sender.hpp"
 #include "sim/uuid.hpp"
 #include "sim/xapi_queue.hpp"
@@ -17,22 +20,32 @@ using nlohmann::json;
 
 namespace {
 
+// The fixture's port, or AUDITSIM_TEST_LRS_PORT for a run by hand against an LRS of one's own.
+std::string port() {
+  const char* p = std::getenv("AUDITSIM_TEST_LRS_PORT");
+  return p && *p ? p : AUDITSIM_LRS_PORT;
+}
+
 lrs::Credentials live() {
-  return {std::string("http://127.0.0.1:") + AUDITSIM_LRS_PORT + "/xAPI", "auditsim", "test-secret"};
+  return {"http://127.0.0.1:" + port() + "/xAPI", "auditsim", "test-secret"};
+}
+
+// GET /statements with `query` (curl -G arguments), as JSON.
+json get_statements(const std::string& query) {
+  std::string body;
+  const std::string cmd = "curl -s -G -u auditsim:test-secret -H 'X-Experience-API-Version: 1.0.3' "
+                          "'http://127.0.0.1:" + port() + "/xAPI/statements' " + query;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) body.append(buf, n);
+  ::pclose(p);
+  return json::parse(body, nullptr, false);
 }
 
 // The LRS's own copy of a statement (GET /statements?statementId=, or ?voidedStatementId= for
 // one since voided), or null.
 json fetch(const std::string& id, const char* parameter = "statementId") {
-  std::string body;
-  const std::string cmd = "curl -s -u auditsim:test-secret -H 'X-Experience-API-Version: 1.0.3' "
-                          "'http://127.0.0.1:" + std::string(AUDITSIM_LRS_PORT) +
-                          "/xAPI/statements?" + parameter + "=" + id + "'";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) body.append(buf, n);
-  ::pclose(p);
-  const json j = json::parse(body, nullptr, false);
+  const json j = get_statements(std::string("-d ") + parameter + "=" + id);
   return j.is_object() && j.contains("id") ? j : json();
 }
 
@@ -144,4 +157,50 @@ TEST_CASE("an undone decision's statement already at the real LRS is voided ther
   const json voiding = fetch(xapi_voiding_id(id));
   CHECK(voiding["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided");
   CHECK(voiding["object"]["id"] == id);
+}
+
+TEST_CASE("an erased participant's statements at the real LRS are voided, and unsent ones never arrive") {
+  store::Store db = fresh("erased");
+  LoadResult lr = load_and_check(test::kTutorial);
+  REQUIRE(lr.ok());
+  ManualClock clock;
+  Session session(lr.scenario, clock, Audience::Members);
+  RecordingSetup setup;
+  setup.participants.push_back({"Councillor " + random_uuid().substr(0, 8) + " Erased", store::Role::Member});
+  SessionRecorder recorder(db, session, setup);
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(session.choose(session.available_choices().front()));
+    recorder.sync(session);
+  }
+  REQUIRE(lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 1000).sent == 3);
+  const std::string sid = recorder.session_id();
+  for (int position : {0, 1, 2}) REQUIRE_FALSE(fetch(xapi_statement_id(sid, position)).is_null());
+  REQUIRE(session.choose(session.available_choices().front()));
+  recorder.sync(session);  // its statement is still waiting when the erasure comes
+  const std::string unsent = xapi_statement_id(sid, 3);
+  const json actor = json::parse(db.due_statements("9999", 10).front().json)["actor"];
+
+  const store::EraseReport r = db.erase_participant(setup.participants[0].name);
+  CHECK(r.statements_dropped == 1);
+  CHECK(r.voids_queued == 3);
+  const lrs::SendReport sent = lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 2000);
+  CHECK(sent.sent == 3);
+  CHECK(sent.refused == 0);
+  // Each is now given only as a voided statement; the unsent one never arrived at all.
+  for (int position : {0, 1, 2}) {
+    CAPTURE(position);
+    const std::string id = xapi_statement_id(sid, position);
+    CHECK(fetch(id).is_null());
+    CHECK(fetch(id, "voidedStatementId")["id"] == id);
+  }
+  CHECK(fetch(unsent).is_null());
+  CHECK(fetch(unsent, "voidedStatementId").is_null());
+  // Asked for everything by this person's account, the LRS gives only the voiding statements.
+  const json by_agent = get_statements("--data-urlencode 'agent=" + actor.dump() + "'");
+  REQUIRE(by_agent.contains("statements"));
+  CHECK(by_agent["statements"].size() == 3);
+  for (const json& s : by_agent["statements"])
+    CHECK(s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided");
+  // Sending again sends nothing more.
+  CHECK(lrs::send_due(db, lrs::curl_transport(live()), lrs::now_ms() + 3000).requests == 0);
 }

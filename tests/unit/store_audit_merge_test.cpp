@@ -1,5 +1,7 @@
 // Import and export of the desktop audit: rows merged one by one in both directions, conflicts
-// kept as here, and hostile rows refused before anything is imported.
+// kept as here, and hostile rows refused before anything is imported. What is imported is always
+// a laptop's SQLite file; the store receiving it is a file or a server database (open_test_store),
+// given the laptop's session by importing the untouched file first, as a council's server gets it.
 #include <doctest/doctest.h>
 
 #include "sim/store/raw_connection.hpp"
@@ -55,14 +57,24 @@ void tamper(const fs::path& path, const std::string& sql) {
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+// The store of `path` on this run's backend, holding what the laptop file `from` holds.
+Store seeded_from(const fs::path& path, const fs::path& from) {
+  Store st = open_test_store(path);
+  ImportReport r = st.import_from(from);
+  REQUIRE(r.sessions_added == 1);
+  REQUIRE(r.conflicts.empty());
+  return st;
+}
+
 }  // namespace
 
 TEST_CASE("audit rows added to one session on two laptops merge both ways, and again changes nothing") {
   fs::path dir = scratch_dir("audit-merge");
-  const std::string id = record_audit_laptop(dir / "a.db");
-  fs::copy_file(dir / "a.db", dir / "b.db");
+  // B is the laptop's file; A, on either backend, got the same session from it before either
+  // added anything. What goes back from A to B is A's export, as from a server.
+  const std::string id = record_audit_laptop(dir / "b.db");
   {
-    Store a = Store::open(dir / "a.db");
+    Store a = seeded_from(dir / "a.db", dir / "b.db");
     audit::ControlCheck c = sample_check("report-fraud", audit::ControlStatus::InPlace, "On A");
     a.record_control_check(id, c);
     audit::Recommendation r = recommendation("From A");
@@ -84,7 +96,7 @@ TEST_CASE("audit rows added to one session on two laptops merge both ways, and a
     s.stage = audit::ReportStage::Final;
     b.record_audit_scope(id, s);
   }
-  Store a = Store::open(dir / "a.db");
+  Store a = open_test_store(dir / "a.db");
   ImportReport r = a.import_from(dir / "b.db");
   CHECK(r.sessions_added == 0);
   CHECK(r.skipped_identical == 1);
@@ -103,8 +115,9 @@ TEST_CASE("audit rows added to one session on two laptops merge both ways, and a
   CHECK(audit::current_scope(rec).stage == audit::ReportStage::Final);
   CHECK(a.check().ok());
 
+  a.export_event("Audit committee", dir / "a-export.db");
   Store b = Store::open(dir / "b.db");
-  ImportReport back = b.import_from(dir / "a.db");
+  ImportReport back = b.import_from(dir / "a-export.db");
   CHECK(back.conflicts.empty());
   CHECK(back.audit_rows_added == 3);  // A's check, recommendation and opinion
   CHECK(audit::current_recommendations(b.load_audit(id)).size() == 3);
@@ -116,15 +129,15 @@ TEST_CASE("audit rows added to one session on two laptops merge both ways, and a
   CHECK(again.conflicts.empty());
   CHECK(again.skipped_identical == 1);
   CHECK(counts(a) == before);
-  CHECK(b.import_from(dir / "a.db").audit_rows_added == 0);
+  a.export_event("Audit committee", dir / "a-export-again.db");
+  CHECK(b.import_from(dir / "a-export-again.db").audit_rows_added == 0);
 }
 
 TEST_CASE("an audit row with the same id and other content is a conflict, kept as here") {
   fs::path dir = scratch_dir("audit-merge-conflict");
   const std::string id = record_audit_laptop(dir / "theirs.db");
-  fs::copy_file(dir / "theirs.db", dir / "mine.db");
+  Store mine = seeded_from(dir / "mine.db", dir / "theirs.db");
   tamper(dir / "theirs.db", "UPDATE control_checks SET evidence = 'Changed over there'");
-  Store mine = Store::open(dir / "mine.db");
   ImportReport r = mine.import_from(dir / "theirs.db");
   REQUIRE(r.conflicts.size() == 1);
   CHECK(r.conflicts[0].kind == "control check");
@@ -137,7 +150,7 @@ TEST_CASE("an audit row with the same id and other content is a conflict, kept a
 TEST_CASE("improvement actions made after play on another laptop are merged, status from their updates") {
   fs::path dir = scratch_dir("audit-merge-actions");
   const std::string id = record_audit_laptop(dir / "laptop.db");
-  fs::copy_file(dir / "laptop.db", dir / "main.db");
+  seeded_from(dir / "main.db", dir / "laptop.db");
   std::string action_id;
   {
     Store laptop = Store::open(dir / "laptop.db");
@@ -153,7 +166,7 @@ TEST_CASE("improvement actions made after play on another laptop are merged, sta
     u.review = "Six-month monitoring";
     laptop.record_action_update(u);
   }
-  Store main = Store::open(dir / "main.db");
+  Store main = open_test_store(dir / "main.db");
   ActionItem own;
   own.session_id = id;
   own.action = "Brief the accounts payable team";
@@ -217,12 +230,12 @@ TEST_CASE("a hostile file's audit rows are refused before anything is imported, 
     CAPTURE(attack.name);
     fs::path dir = scratch_dir(std::string("audit-hostile-") + attack.name);
     record_audit_laptop(dir / "genuine.db");
-    fs::copy_file(dir / "genuine.db", dir / "shared.db");  // holds the same session
+    seeded_from(dir / "shared.db", dir / "genuine.db");  // holds the same session
     fs::copy_file(dir / "genuine.db", dir / "evil.db");
     tamper(dir / "evil.db", attack.sql);
     for (const char* target : {"fresh.db", "shared.db"}) {
       CAPTURE(target);
-      Store st = Store::open(dir / target);
+      Store st = open_test_store(dir / target);
       const std::string before = counts(st);
       try {
         st.import_from(dir / "evil.db");
@@ -243,7 +256,7 @@ TEST_CASE("a hostile file's audit rows are refused before anything is imported, 
 
 TEST_CASE("export carries one event's audit rows and none of another's, and it merges back as identical") {
   fs::path dir = scratch_dir("audit-export");
-  Store st = Store::open(dir / "results.db");
+  Store st = open_test_store(dir / "results.db");
   const std::string mine = start_audit_session(st, "Audit committee");
   const std::string other = start_audit_session(st, "Other committee", "Table 9");
   audit::ControlCheck c = sample_check("report-fraud");

@@ -58,6 +58,10 @@ void draw_tools(App& app) {
   if (ImGui::BeginPopupModal("Erase a participant", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     text(("Remove \"" + rc.erase_input + "\" and their notes from every session?").c_str());
     muted_text("Their decisions stay under a pseudonym. This cannot be undone.");
+    // Said before erasing: the LRS cannot be made to forget, only told the statements are void.
+    muted_text("At the learning record store, statements about their sessions not yet sent are\n"
+               "dropped; those it already has are voided at the next delivery. It keeps voided\n"
+               "statements, marked voided, until its operator purges them.");
     if (primary_button("Erase")) {
       rc.start_erase(app.db_path(), rc.erase_input);
       rc.erase_input.clear();
