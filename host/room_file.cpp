@@ -11,6 +11,7 @@
 #include "sim/file_read.hpp"
 #include "sim/room/secure_random.hpp"
 #include "sim/sha256.hpp"
+#include "sim/store/address.hpp"
 
 namespace auditsim::host {
 
@@ -44,10 +45,6 @@ bool is_session_id(const std::string& s) {
 
 bool is_hash(const std::string& s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
-bool is_server(const std::string& db) {
-  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
 }
 
 }  // namespace
@@ -135,7 +132,7 @@ bool parse_room_file(const std::string& text, RoomFile* out, std::string* error)
 
 std::string room_file_path(const std::string& db, const std::string& settings_path,
                            const std::string& event) {
-  if (!is_server(db)) return db + ".room";
+  if (!store::is_server_address(db)) return db + ".room";
   const std::filesystem::path folder = std::filesystem::path(settings_path).parent_path() / "rooms";
   // The key only names the file: the address (never holding a password, settings.hpp) and the
   // event's name are not written in it.
