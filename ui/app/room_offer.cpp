@@ -70,7 +70,7 @@ void App::draw_room_offer() {
     text_wrapped(what.c_str());
     gap(0.4f);
     text_wrapped("Let the same devices back in, with the same code, at their table's stage? "
-                 "Votes not yet recorded are cast again.");
+                 "Votes not yet recorded must be cast again.");
     gap(0.6f);
     const float fs = ImGui::GetFontSize();
     if (primary_button("Let them back in##room-offer", ImVec2(fs * 10, 0))) {
