@@ -20,7 +20,7 @@
 #include "cli/store_access.hpp"
 #include "host/host.hpp"
 #include "host/room_file.hpp"
-#include "sim/file_read.hpp"
+#include "sim/settings.hpp"
 #include "sim/recording.hpp"
 
 namespace auditsim::cli {
@@ -36,8 +36,10 @@ struct HostCommandOptions {
   std::string event, facilitator;
 };
 
-// One room per results database at a time: its file sits beside the database.
-std::string room_file_path(const GlobalOptions& global) { return db_path(global) + ".room"; }
+// One room per results database at a time (per event on a results server): host/room_file.hpp.
+std::string room_file_path(const GlobalOptions& global, const std::string& event) {
+  return host::room_file_path(db_path(global), default_settings_path(), event);
+}
 
 // Teams named as the printed pack names them: Team 1, Team 2, ...
 std::vector<std::string> team_names(int n) {
@@ -86,31 +88,29 @@ bool add_resumed_teams(host::Host& h, const host::RoomFile& f, const Clock& cloc
     if (!t.session->finished()) db.set_status(r->record.summary.id, store::Status::Active);
     h.add_team(std::move(t));
   }
-  for (const host::RoomFile::SavedDevice& d : f.devices) h.restore_device(d.device, d.token_sha256);
+  host::restore_devices(h, f);
   return true;
 }
 
 int run_host(HostCommandOptions o, const GlobalOptions& global) {
-  const std::string room_file = room_file_path(global);
+  const std::string room_file = room_file_path(global, o.event);
   std::error_code ec;
-  const bool interrupted = std::filesystem::exists(room_file, ec);
+  const bool interrupted = std::filesystem::exists(std::filesystem::symlink_status(room_file, ec));
   host::RoomFile saved;
   ScenarioPtr scenario;
   if (o.resume) {
-    if (!interrupted) {
-      std::cerr << "auditsim: no room was interrupted on this database (" << room_file
-                << " is not there): start one with `auditsim host FILE`\n";
-      return kExitUsage;
+    std::string error;
+    switch (host::read_room_file(room_file, &saved, &error)) {
+      case host::RoomFileRead::Absent:
+        std::cerr << "auditsim: no room was interrupted on this database (" << room_file
+                  << " is not there): start one with `auditsim host FILE`\n";
+        return kExitUsage;
+      case host::RoomFileRead::Refused:
+        std::cerr << "auditsim: " << error << " Remove " << room_file
+                  << " and start a new room with `auditsim host FILE`.\n";
+        return kExitUsage;
+      case host::RoomFileRead::Ok: break;
     }
-    FileRead read = read_regular_file(room_file, 4 << 20);
-    std::string error = "The interrupted room's file " + room_file + " cannot be read.";
-    if (read.status != FileRead::Status::Ok || !parse_room_file(read.bytes, &saved, &error)) {
-      std::cerr << "auditsim: " << error << "\n";
-      return kExitUsage;
-    }
-    if (o.bind.empty()) o.bind = saved.bind;
-    if (o.port == 0) o.port = saved.port;  // the devices' bookmarks and cookies point there
-    o.allow_part_b = saved.allow_part_b;
   } else {
     if (o.file.empty()) {
       std::cerr << "auditsim: host needs a scenario FILE, or --resume\n";
@@ -134,7 +134,7 @@ int run_host(HostCommandOptions o, const GlobalOptions& global) {
   options.bind = o.bind;
   options.port = o.port;
   options.allow_part_b = o.allow_part_b;
-  options.code = saved.code;
+  if (o.resume) host::resume_options(saved, &options);
   options.room_file = room_file;
   std::unique_ptr<host::Host> h;
   try {

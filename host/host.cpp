@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -123,7 +124,7 @@ void Host::save_room_file() {
   f.port = port_;
   f.allow_part_b = options_.allow_part_b;
   for (const HostTeam& t : teams_)
-    f.teams.push_back({t.name, t.recorder ? t.recorder->session_id() : std::string()});
+    f.teams.push_back({t.name, t.recorder ? t.recorder->session_id() : t.session_id});
   for (auto& [d, hash] : room_.saved_devices()) f.devices.push_back({d, hash});
   {
     std::lock_guard lock(save_mu_);
@@ -233,6 +234,13 @@ bool Host::start(std::string* error) {
   }
   if (listen_fd_ >= 0) ::listen(listen_fd_, options_.backlog);
   if (!options_.room_file.empty() && !saver_.joinable()) {
+    // A results server's rooms are kept in a folder of their own beside the settings.
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::path(options_.room_file).parent_path();
+    if (!folder.empty() && !std::filesystem::exists(folder, ec)) {
+      std::filesystem::create_directories(folder, ec);
+      std::filesystem::permissions(folder, std::filesystem::perms::owner_all, ec);
+    }
     save_stop_ = false;
     saver_ = std::thread([this] { save_loop(); });
   }
@@ -554,7 +562,8 @@ const Session* Host::session(const std::string& team) const {
 std::string Host::session_id(const std::string& team) const {
   std::lock_guard lock(mu_);
   const HostTeam* t = find_team(team);
-  return t && t->recorder ? t->recorder->session_id() : std::string();
+  if (!t) return {};
+  return t->recorder ? t->recorder->session_id() : t->session_id;
 }
 
 }  // namespace auditsim::host

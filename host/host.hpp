@@ -39,8 +39,8 @@ struct HostOptions {
   int backlog = 256;     // connections waiting to be accepted: a whole room votes at once
   room::Limits limits;
   std::string code;       // the room code; empty: a new one (a resumed room keeps its own)
-  // Where the room is written down for `auditsim host --resume` (host/room_file.hpp) on every
-  // join and removal; empty: nowhere.
+  // Where the room is written down to be opened again after a crash (host/room_file.hpp), on
+  // start and on every join and removal; its folder is made when missing. Empty: nowhere.
   std::string room_file;
 };
 
@@ -50,6 +50,9 @@ struct HostTeam {
   // Shared with the desktop program's play controller when the room runs there.
   std::shared_ptr<Session> session;
   std::unique_ptr<SessionRecorder> recorder;  // null: recorded by its owner (the desktop)
+  // Its recorded session when its owner records it (what the room file names); with a
+  // recorder, the recorder's.
+  std::string session_id;
   bool revealed = false;  // the facilitator has shown the last decision's feedback to devices
   // What the team's devices are shown, made from the session each time it moves. The server's
   // threads read only this, never the session, so the session's owner may change it on its own

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/store/address.hpp"
 #include "sim/store/sqlite.hpp"
 #include "sim/store/store.hpp"
 
@@ -25,8 +26,6 @@ struct Store::Impl {
   std::string server_address = {};
 };
 
-// True for a postgresql:// (or postgres://) address: the store is then on a server.
-bool is_server_address(const std::string& where);
 // Opens the store on a PostgreSQL server (store_server.cpp).
 Store open_server_store(const std::string& url);
 // Every table the schema's steps make on a server, with its version table (auditsim_schema).

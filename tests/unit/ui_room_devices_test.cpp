@@ -97,3 +97,57 @@ TEST_CASE("the room's devices: off by default, then the code and QR, the tally, 
   REQUIRE(late);
   CHECK(late->status == 403);
 }
+
+TEST_CASE("at 1280x800 in group play the facilitator sees the room code, the QR code and the "
+          "devices without scrolling") {
+  const std::string dir = auditsim::test::fresh_scratch_dir("ui-room-devices-1280").string();
+  const ImVec2 display{1280, 800};
+  Headless h(auditsim::test::app_config_in(dir), display);
+  LoadResult lr = load_scenario_file(auditsim::test::kTutorial);
+  REQUIRE(lr.ok());
+  SessionSetup setup;
+  setup.mode = store::Mode::Group;
+  REQUIRE(h.app().start_play(lr.scenario, setup));
+  h.frame();
+  PlayController& pc = *h.app().play();
+  host::HostOptions opts;
+  opts.bind = "127.0.0.1";
+  pc.open_devices(opts);
+  REQUIRE(h.click("Let devices join##devices"));
+  const std::string url = pc.devices()->join_url();
+  httplib::Client c("127.0.0.1", std::stoi(url.substr(17)));
+  c.set_default_headers({{"Origin", url.substr(0, url.size() - 1)}});
+  // A room of twelve, each voting with a reason: the most the panel has to hold.
+  for (int i = 0; i < 12; ++i) {
+    auto j = c.Post("/join", json{{"code", pc.devices()->code()}, {"name", "Member " + std::to_string(i)}, {"team", ""}}.dump(),
+                    "application/json");
+    REQUIRE(j);
+    REQUIRE(j->status == 200);
+    const std::string set = j->get_header_value("Set-Cookie");
+    httplib::Headers cookie{{"Cookie", set.substr(0, set.find(';'))}};
+    json st = json::parse(c.Get("/state", cookie)->body);
+    const std::string stage = st["view"]["stage"];
+    REQUIRE(c.Post("/vote", cookie, json{{"stage", stage}, {"choice", st["view"]["choices"][i % 3]["id"]}}.dump(),
+                   "application/json")->status == 200);
+    REQUIRE(c.Post("/reason", cookie, json{{"stage", stage}, {"reason", "Because the school knows him best, and the police should hear about the car."}, {"dissent", ""}}.dump(),
+                   "application/json")->status == 200);
+  }
+  h.frame();
+  h.frame();
+  auto on_screen = [&](const char* label) {
+    CAPTURE(label);
+    const ProbeItem* it = h.probe().find(label);
+    REQUIRE(it != nullptr);
+    CHECK(it->min.x >= 0);
+    CHECK(it->min.y >= 0);
+    CHECK(it->max.x <= display.x);
+    CHECK(it->max.y <= display.y);
+  };
+  on_screen("Let devices join##devices");
+  on_screen("Room code##devices");
+  on_screen("QR code of the join address");
+  for (int i = 1; i <= 6; ++i) on_screen(("Remove##device-" + std::to_string(i)).c_str());
+  CHECK(h.probe().saw_text("12 of 12 devices have voted at this stage"));
+  CHECK(h.probe().saw_text("Choice 1: 4 votes, choice 2: 4 votes, choice 3: 4 votes"));
+  CHECK(h.probe().saw_text("Joined: 12"));
+}

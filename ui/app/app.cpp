@@ -200,6 +200,8 @@ bool App::start_play_now(ScenarioPtr scenario, const SessionSetup& setup, bool r
                "Check the details on the New session screen and the results database.");
     return false;
   }
+  room_offer_.reset();  // an offer was for the session this one replaces
+  place_room_file();
   debrief_.reset();
   screen_ = Screen::Play;
   return true;
@@ -225,6 +227,8 @@ bool App::resume_now(const std::string& session_id) {
     return false;
   }
   play_ = std::move(pc);
+  place_room_file();
+  find_room_offer();
   debrief_.reset();
   screen_ = Screen::Play;
   return true;
@@ -465,6 +469,7 @@ void App::frame() {
   }
   draw_error_dialog();
   draw_resume_offer();
+  draw_room_offer();
   draw_switch_prompt();
   ImGui::End();
   if (play_ && std::exchange(play_->ui().abandon_requested, false)) abandon_play();

@@ -89,6 +89,17 @@ class App {
   void accept_resume_offer();
   void decline_resume_offer() { resume_offer_.reset(); }
   void abandon_resume_offer();
+
+  // The councillors' devices a resumed session had in its room when the program stopped
+  // (host/room_file.hpp), offered so the same devices come back with the same room code and
+  // cookies, at their table's stage. Empty when there was none, or once answered.
+  const std::optional<host::RoomFile>& room_offer() const { return room_offer_; }
+  // Lets them back in: the room opens on its old address, port and code. `options` may name
+  // another address (the tests' loopback). False, with an error dialog, when it cannot listen
+  // there (the laptop is on another network): joining can then be turned on with a new code.
+  bool accept_room_offer(host::HostOptions options = {});
+  // A new room code instead: the interrupted room's file goes; devices join again.
+  void decline_room_offer();
   // Shows the debrief of the teams just played, or of recorded sessions.
   void open_debrief_from_play();
   void open_debrief(const std::vector<std::string>& session_ids);
@@ -149,6 +160,12 @@ class App {
  private:
   void find_resume_offer();
   void draw_resume_offer();
+  // After a resume: the room the play's sessions had, if its file is there (ui/app/room_offer.cpp).
+  void find_room_offer();
+  void draw_room_offer();
+  // Where the play's devices' room is written down (beside the results file; for a server,
+  // beside the settings, keyed by the event).
+  void place_room_file();
   void draw_top_bar();
   void draw_error_dialog();
   void handle_global_keys();
@@ -174,6 +191,7 @@ class App {
   Screen screen_ = Screen::Library;
   std::vector<ErrorDialog> errors_;
   std::optional<ResumeOffer> resume_offer_;
+  std::optional<host::RoomFile> room_offer_;
   struct PendingSwitch {
     std::string what;                 // "Flat 12, Millbrook Court", or "a recorded session"
     std::function<bool()> start;      // starts it, as the call that asked would have

@@ -1,18 +1,42 @@
 #include "ui/controllers/device_room.hpp"
 
+#include <filesystem>
+
 #include "ui/controllers/play.hpp"
 
 namespace auditsim::ui {
 
+namespace {
+
+host::HostOptions with_room(host::HostOptions options, const host::RoomFile* interrupted) {
+  if (interrupted) host::resume_options(*interrupted, &options);
+  return options;
+}
+
+}  // namespace
+
 DeviceRoom::DeviceRoom(PlayController& pc, const Clock& clock, store::Store* db,
-                       host::HostOptions options)
-    : pc_(&pc), host_(pc.scenario_ptr(), clock, db, std::move(options)) {
+                       host::HostOptions options, const host::RoomFile* interrupted)
+    : pc_(&pc), host_(pc.scenario_ptr(), clock, db, with_room(options, interrupted)),
+      room_file_(options.room_file) {
   for (const Team& t : pc.teams()) {
     host::HostTeam ht;
     ht.name = pc.mode() == store::Mode::Teams ? t.name : std::string();
     ht.session = t.session;  // shared: the play controller records it
+    ht.session_id = t.session_id;
     host_.add_team(std::move(ht));
   }
+  if (interrupted) host::restore_devices(host_, *interrupted);
+}
+
+bool DeviceRoom::fits(const host::RoomFile& f, const PlayController& pc) {
+  if (f.teams.size() != pc.teams().size()) return false;
+  for (const host::RoomFile::Team& ft : f.teams) {
+    size_t same = 0;
+    for (const Team& t : pc.teams()) same += t.session_id == ft.session_id ? 1 : 0;
+    if (same != 1) return false;
+  }
+  return true;
 }
 
 std::string DeviceRoom::team_name(int t) const {
@@ -44,5 +68,13 @@ void DeviceRoom::follow() {
 }
 
 void DeviceRoom::reveal(int t) { host_.reveal(team_name(t)); }
+
+void DeviceRoom::end() {
+  host_.stop();  // after the last write of the room file
+  joining_ = started_ = false;
+  if (room_file_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove(room_file_, ec);
+}
 
 }  // namespace auditsim::ui

@@ -3,7 +3,10 @@
 // joined with a way to remove one, and the live tally and reasons. The server (host::Host) runs
 // from the first time joining is turned on until the play ends; it shares the play
 // controller's sessions and leaves their recording to it, keeping each device's vote with the
-// decision the facilitator records. No ImGui or SQL here: the room view reads this state.
+// decision the facilitator records. While it runs the room is written down (host/room_file.hpp)
+// so that, after a crash, resuming the session can let the same devices back in with the same
+// code; ending the room on purpose removes that file. No ImGui or SQL here: the room view reads
+// this state.
 #pragma once
 
 #include <memory>
@@ -12,6 +15,7 @@
 
 #include "host/host.hpp"
 #include "host/qr.hpp"
+#include "host/room_file.hpp"
 
 namespace auditsim::ui {
 
@@ -20,7 +24,12 @@ class PlayController;
 class DeviceRoom {
  public:
   // `options.bind` empty: the laptop's LAN address. The play controller must outlive this.
-  DeviceRoom(PlayController& pc, const Clock& clock, store::Store* db, host::HostOptions options);
+  // `interrupted`: the room the play's sessions had when the program stopped, whose code,
+  // address and devices it takes back (see fits()).
+  DeviceRoom(PlayController& pc, const Clock& clock, store::Store* db, host::HostOptions options,
+             const host::RoomFile* interrupted = nullptr);
+  // True when the interrupted room `f` was this play's: the same recorded sessions, each once.
+  static bool fits(const host::RoomFile& f, const PlayController& pc);
 
   // Turns joining on (starting the server the first time) or off (devices already in carry
   // on; no new ones). False with `error` when the server cannot listen.
@@ -46,12 +55,17 @@ class DeviceRoom {
   void follow();
   // Shows team t's last decision's feedback on its devices.
   void reveal(int t);
+  // The room ends on purpose (the story is over, or the facilitator closed the session): the
+  // server stops and the room's file goes, so nothing is left to let devices back in with.
+  void end();
+  const std::string& room_file() const { return room_file_; }
 
  private:
   std::string team_name(int t) const;
   PlayController* pc_;
   host::Host host_;
   host::QrCode qr_;
+  std::string room_file_;
   bool joining_ = false;
   bool started_ = false;
 };

@@ -51,6 +51,7 @@ PlayController::PlayController(ScenarioPtr scenario, const Clock& clock, store::
       const store::Event e = !setup.event->id.empty() ? *setup.event
                                                       : db_->find_or_create_event(*setup.event);
       start.event_id = e.id;
+      event_name_ = e.name;
       desktop_audit_ = e.kind == store::EventKind::DesktopAudit;
     }
     int n = 0;
@@ -89,6 +90,7 @@ std::unique_ptr<PlayController> PlayController::resume(store::Store& db,
   pc->desktop_audit_ = first->record.event && first->record.event->kind == store::EventKind::DesktopAudit;
   pc->scoring_ = scoring;
   pc->run_ = summary.run;
+  pc->event_name_ = summary.event_name;
   // A teams run is one thing: every team of it comes back, each in its own tab, in the order
   // the run was started, each with its own clock, at the tab of the session asked for.
   std::vector<std::unique_ptr<RestoredSession>> restored;
@@ -249,9 +251,17 @@ bool PlayController::choose(int ti, int choice_index, std::string* error) {
   return true;
 }
 
-DeviceRoom& PlayController::open_devices(host::HostOptions options) {
-  if (!devices_) devices_ = std::make_unique<DeviceRoom>(*this, *clock_, db_, std::move(options));
+DeviceRoom& PlayController::open_devices(host::HostOptions options,
+                                         const host::RoomFile* interrupted) {
+  // Nothing recorded, nothing to resume: a rehearsal's room is never written down.
+  if (options.room_file.empty() && db_) options.room_file = room_file_;
+  if (!devices_)
+    devices_ = std::make_unique<DeviceRoom>(*this, *clock_, db_, std::move(options), interrupted);
   return *devices_;
+}
+
+PlayController::~PlayController() {
+  if (devices_ && all_finished()) devices_->end();
 }
 
 bool PlayController::undo(int ti, const std::string& reason, std::string* error) {
@@ -448,6 +458,8 @@ void PlayController::abandon() {
       if (error_.empty()) error_ = std::string("The session could not be closed: ") + e.what();
     }
   }
+  // Closed on purpose, the room is over; when the store refused, play goes on with its devices.
+  if (devices_ && error_.empty()) devices_->end();
 }
 
 std::string PlayController::take_error() { return std::exchange(error_, {}); }

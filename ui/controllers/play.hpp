@@ -68,9 +68,14 @@ class PlayController {
   static std::unique_ptr<PlayController> resume(store::Store& db, const std::string& session_id,
                                                 const Clock& clock, const ScoringConfig& scoring,
                                                 std::string* error);
+  // A finished story ends its devices' room (its file goes); an unfinished one leaves the file
+  // for a resume to let the same devices back in, as after a crash.
+  ~PlayController();
 
   const Scenario& scenario() const { return *scenario_; }
   const ScenarioPtr& scenario_ptr() const { return scenario_; }
+  // The name of the event the sessions belong to; empty when none.
+  const std::string& event_name() const { return event_name_; }
   store::Mode mode() const { return mode_; }
   // True when the session belongs to a desktop-audit event: the council's controls are checked
   // after the story (ui/controllers/control_checks.hpp).
@@ -140,7 +145,14 @@ class PlayController {
   // room view's joining switch); then made with the play's clock and store, for the play's
   // lifetime. Each decision then takes the devices' votes as its hands and keeps them with it.
   DeviceRoom* devices() { return devices_.get(); }
-  DeviceRoom& open_devices(host::HostOptions options);
+  // `interrupted`: the room this play's sessions had when the program stopped (taken back
+  // with its code, address and devices). The room is written down at room_file() unless
+  // `options` names another place.
+  DeviceRoom& open_devices(host::HostOptions options, const host::RoomFile* interrupted = nullptr);
+  // Where the devices' room is written down while it runs (host::room_file_path); empty (not
+  // recorded, or not set): nowhere.
+  void set_room_file(std::string path) { room_file_ = std::move(path); }
+  const std::string& room_file() const { return room_file_; }
 
   // The current result for team t (cached until its history changes).
   const Result& result(int t);
@@ -167,6 +179,8 @@ class PlayController {
   bool desktop_audit_ = false;
   bool timers_ = true;
   std::string run_;
+  std::string event_name_;
+  std::string room_file_;
   ScoringConfig scoring_;
   std::vector<Team> teams_;
   int active_ = 0;

@@ -243,6 +243,12 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   if (checkbox("Show live scores", &app.settings().live_scores)) app.save_settings_now();
   if (paused) coloured_text(pal.warn, "Play is paused: timers have stopped.");
   gap(0.4f);
+  // The devices near the top: their code, QR code and list are what the facilitator looks for
+  // while the room joins, and the votes they cast fill in the hands below.
+  if (pc.mode() != store::Mode::Solo) {
+    draw_devices_section(app, pc, t);
+    gap(0.4f);
+  }
   const std::vector<std::string> prompts = stage_prompts(s);
   if (!prompts.empty()) {
     heading("Prompts for discussion", 3);
@@ -255,10 +261,6 @@ void draw_facilitator_panel(App& app, PlayController& pc, int t, float width) {
   }
   if (pc.mode() != store::Mode::Solo && !s.finished()) {
     draw_votes(pc, t);
-    gap(0.4f);
-  }
-  if (pc.mode() != store::Mode::Solo) {
-    draw_devices_section(app, pc, t);
     gap(0.4f);
   }
   if (pc.mode() == store::Mode::Teams) {

@@ -1,11 +1,14 @@
 // Councillors' own devices in the room view (ui/controllers/device_room.hpp): on the room's
 // screen, while joining is on, the join address, the room code in large letters and the QR code
-// of the address; in the facilitator's panel, the joining switch, the devices with a Remove
-// button each, and the live tally and reasons, which the room never sees (a projected tally
-// would sway the vote).
+// of the address; near the top of the facilitator's panel, the joining switch, the code, the QR
+// code and the address again, the live tally and reasons, which the room never sees (a
+// projected tally would sway the vote), and the devices with a Remove button each, in a list
+// that scrolls within a few rows so the rest of the panel stays in reach.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 #include "ui/app/app.hpp"
 #include "ui/screens/room_parts.hpp"
@@ -35,13 +38,26 @@ void draw_qr(const host::QrCode& qr, float side) {
         dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + m, y0 + m), IM_COL32(0, 0, 0, 255));
       }
   ImGui::Dummy(ImVec2(whole, whole));
-  if (Probe* pr = active_probe()) pr->record_text("QR code of the join address");
+  if (Probe* pr = active_probe()) {
+    pr->record_text("QR code of the join address");
+    pr->record("QR code of the join address", "image", true);  // where it is, for the layout tests
+  }
 }
 
-std::string choice_line(const Node& node, const std::string& id, int votes) {
-  for (const Choice& c : node.choices)
-    if (c.id == id) return std::to_string(votes) + "  " + c.text;
-  return std::to_string(votes) + "  " + id;
+// The devices' votes by the choices' numbers, as the Votes section numbers them: "Choice 1: 3
+// votes, choice 2: 1 vote". One line, so the devices' list stays on screen.
+std::string choice_counts(const Session& s, const room::Tally& tally) {
+  const Node& node = s.current_node();
+  std::string out;
+  const std::vector<int> avail = s.available_choices();
+  for (size_t k = 0; k < avail.size(); ++k) {
+    auto it = tally.votes.find(node.choices[avail[k]].id);
+    const int n = it == tally.votes.end() ? 0 : it->second;
+    if (n == 0) continue;
+    out += std::string(out.empty() ? "Choice " : ", choice ") + std::to_string(k + 1) + ": " +
+           std::to_string(n) + (n == 1 ? " vote" : " votes");
+  }
+  return out;
 }
 
 }  // namespace
@@ -83,37 +99,67 @@ void draw_devices_section(App& app, PlayController& pc, int t) {
     muted_text("Off: nothing listens on the network. Turn it on to show the room a code.");
     return;
   }
-  const std::string where = d->join_url() + "   code " + d->code() + (d->joining() ? "" : "   (closed to new devices)");
-  text_wrapped(where.c_str());
+  // How to join first, the QR code beside the code and address, so the facilitator can read it
+  // out or hold the laptop up without scrolling on a 1280x800 screen.
+  const float fs = ImGui::GetFontSize();
+  ImGui::BeginGroup();
+  draw_qr(d->qr(), std::min(fs * 6.0f, ImGui::GetContentRegionAvail().x * 0.4f));
+  ImGui::EndGroup();
+  ImGui::SameLine(0, fs * 0.6f);
+  ImGui::BeginGroup();
+  muted_text("Room code");
+  if (fonts().h1) ImGui::PushFont(fonts().h1);
+  text(d->code().c_str());
+  if (Probe* pr = active_probe()) pr->record("Room code##devices", "text", true);
+  if (fonts().h1) ImGui::PopFont();
+  text_wrapped(d->join_url().c_str());
+  if (!d->joining()) muted_text("Closed to new devices");
+  ImGui::EndGroup();
+
   const room::Tally tally = d->tally(t);
-  const Node& node = pc.team(static_cast<size_t>(t)).session->current_node();
+  const Session& session = *pc.team(static_cast<size_t>(t)).session;
   const std::string count = std::to_string(tally.voted) + " of " + std::to_string(tally.devices) +
                             " devices have voted at this stage";
   text(count.c_str());
-  if (tally.voted > 0) muted_text("Recording the decision takes the devices' votes as its hands.");
-  for (const auto& [choice, n] : tally.votes) text_wrapped(choice_line(node, choice, n).c_str());
+  if (tally.voted > 0) {
+    muted_text("Recording the decision takes the devices' votes as its hands.");
+    text_wrapped(choice_counts(session, tally).c_str());
+  }
+  // A room of thirty would push the rest of the panel off the screen: the list and the reasons
+  // each keep to a few rows and scroll within them.
+  std::vector<room::Device> devices = d->devices();
+  std::erase_if(devices, [](const room::Device& dev) { return dev.removed; });
+  gap(0.3f);
+  muted_text(devices.empty() ? "No device has joined yet."
+                             : ("Joined: " + std::to_string(devices.size())).c_str());
+  if (!devices.empty()) {
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float rows = std::min(static_cast<float>(devices.size()), 6.0f);
+    ImGui::BeginChild("##device-list", ImVec2(0, row * rows + ImGui::GetStyle().ItemSpacing.y), false);
+    for (const room::Device& dev : devices) {
+      std::string line = dev.id + "  " + (dev.name.empty() ? "anonymous" : dev.name) + "  " +
+                         (dev.team.empty() ? "audience" : dev.team);
+      ImGui::AlignTextToFramePadding();
+      text(line.c_str());
+      ImGui::SameLine();
+      const std::string label = "Remove##" + dev.id;
+      if (button(label.c_str())) d->remove(dev.id);
+    }
+    ImGui::EndChild();
+  }
   if (!tally.reasons.empty()) {
     gap(0.3f);
     muted_text("Reasons and dissent");
+    const float lines = std::min(static_cast<float>(tally.reasons.size()) * 2.0f, 8.0f);
+    ImGui::BeginChild("##device-reasons", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + fs * 0.3f), false);
     for (const room::DeviceVote& v : tally.reasons) {
       std::string line = v.device + " (" + v.choice + "): " + v.reason;
       if (!v.dissent.empty()) line += "  Dissent: " + v.dissent;
       text_wrapped(line.c_str());
     }
+    ImGui::EndChild();
   }
   if (button("Show the last feedback on devices##devices")) d->reveal(t);
-  gap(0.3f);
-  const std::vector<room::Device> devices = d->devices();
-  muted_text(devices.empty() ? "No device has joined yet." : "Joined");
-  for (const room::Device& dev : devices) {
-    if (dev.removed) continue;
-    std::string line = dev.id + "  " + (dev.name.empty() ? "anonymous" : dev.name) + "  " +
-                       (dev.team.empty() ? "audience" : dev.team);
-    text(line.c_str());
-    ImGui::SameLine();
-    const std::string label = "Remove##" + dev.id;
-    if (button(label.c_str())) d->remove(dev.id);
-  }
 }
 
 }  // namespace auditsim::ui
