@@ -80,7 +80,7 @@ TEST_CASE("Appendix summary: every format says it is a summary and where every s
   const std::string md = render_markdown(r);
   CHECK(md.find("Appendix A \u2014 Sessions by event and scenario") != std::string::npos);
   CHECK(md.find("summarises all 1001 sessions by event and scenario") != std::string::npos);
-  CHECK(md.find("the CSV export lists every session") != std::string::npos);
+  CHECK(md.find("The CSV export lists every session") != std::string::npos);
   CHECK(count(md, "| Procurement |") == 1);  // one row, not 600
   const std::string html = render_html(r);
   CHECK(html.find("Sessions by event and scenario</h2>") != std::string::npos);
