@@ -178,7 +178,8 @@ void Doc::begin_page() {
     cairo_translate(cr_, kLeft, 26);
     cairo_scale(cr_, scale, scale);
     cairo_set_source_surface(cr_, logo_, 0, 0);
-    cairo_paint(cr_);
+    cairo_rectangle(cr_, 0, 0, cairo_image_surface_get_width(logo_), cairo_image_surface_get_height(logo_));
+    cairo_fill(cr_);
     cairo_restore(cr_);
     council_x += w + 8;
   }

@@ -158,7 +158,7 @@ TEST_CASE("auditsim balance --json has the documented keys for each audience") {
   CHECK(j["audiences"]["members"]["paths"] == 48);
 }
 
-TEST_CASE("auditsim balance --audience gives one audience; a scenario with errors exits 1") {
+TEST_CASE("auditsim balance --audience gives one audience — a scenario with errors exits 1") {
   const auto one = test::run_process({AUDITSIM_BINARY, "balance", "--json", "--audience", "staff", kTutorial});
   REQUIRE(one.exit_code == 0);
   const auto j = nlohmann::json::parse(one.out);

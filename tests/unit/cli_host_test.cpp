@@ -78,7 +78,7 @@ std::vector<std::string> host_args(const fs::path& db, std::vector<std::string> 
 
 }  // namespace
 
-TEST_CASE("host: the first line is the address and code; a recorded decision is in the store "
+TEST_CASE("host: the first line is the address and code — a recorded decision is in the store "
           "when printed, and the end of input ends the room with everything recorded") {
   fs::path dir = auditsim::test::fresh_scratch_dir("cli-host-happy");
   fs::path db = dir / "results.db";

@@ -107,7 +107,7 @@ TEST_CASE("check-db passes on a healthy database") {
   CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("export then import into another database; importing twice changes nothing") {
+TEST_CASE("export then import into another database — importing twice changes nothing") {
   fs::path dir = scratch("merge");
   fs::path a = dir / "laptop-a.db", b = dir / "laptop-b.db", out = dir / "evening.db";
   run_json({AUDITSIM_BINARY, "--db", a.string(), "play", kTutorial, "--auto", "best", "--json",

@@ -182,7 +182,7 @@ TEST_CASE("released evidence lists stages, choices and injects once each, in rel
   CHECK(released[2].node == 1);
 }
 
-TEST_CASE("undo withdraws what the choice released; restore keeps what is released") {
+TEST_CASE("undo withdraws what the choice released — restore keeps what is released") {
   ManualClock clock;
   Session s(make_flow_scenario(), clock);
   REQUIRE(s.choose(std::string_view("police")));
@@ -304,7 +304,7 @@ TEST_CASE("a since inject does not count paused time, and fires before a later d
   CHECK(ids.back() == "decision close @105000");
 }
 
-TEST_CASE("undoing the arrival at the node stops its since clock; arriving again restarts it") {
+TEST_CASE("undoing the arrival at the node stops its since clock — arriving again restarts it") {
   ManualClock clock;
   Session s(make_since_scenario(), clock);
   const int cars = inject_of(s, "cars");

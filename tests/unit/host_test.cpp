@@ -79,7 +79,7 @@ httplib::Result post(httplib::Client& c, const std::string& path, const json& bo
 
 }  // namespace
 
-TEST_CASE("a device joins with the room code, votes and gives a reason; the decision keeps them") {
+TEST_CASE("a device joins with the room code, votes and gives a reason — the decision keeps them") {
   Fixture f("happy");
   auto c = f.client();
   auto page = c.Get("/");

@@ -180,7 +180,7 @@ TEST_CASE("a Part B scenario is marked exempt on every page of the guide and of 
   CHECK_FALSE(has(seen, "EXEMPT"));
 }
 
-TEST_CASE("one set of handouts per team, headed with its name; without teams one set to copy") {
+TEST_CASE("one set of handouts per team, headed with its name — without teams one set to copy") {
   const ScenarioPtr s = load(kAnswers);
   PackOptions o;
   o.contents = PackContents::Handouts;

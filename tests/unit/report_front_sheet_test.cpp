@@ -189,7 +189,7 @@ TEST_CASE("front sheet: absent, every format says it is not yet completed instea
   }
 }
 
-TEST_CASE("front sheet: Part A keeps members' names out, officers' roles in; Part B shows them") {
+TEST_CASE("front sheet: Part A keeps members' names out, officers' roles in — Part B shows them") {
   fs::path dir = report_scratch("front-sheet-part-a");
   store::Store db = standard_db(dir);
   reports::ScrutinySelection sel;
@@ -224,7 +224,7 @@ TEST_CASE("front sheet: Part A keeps members' names out, officers' roles in; Par
   CHECK(part_line);
 }
 
-TEST_CASE("front sheet: the command line saves, shows and uses it; a bad file saves nothing") {
+TEST_CASE("front sheet: the command line saves, shows and uses it — a bad file saves nothing") {
   fs::path dir = report_scratch("front-sheet-cli");
   { store::Store db = standard_db(dir); }
   const std::string dbf = (dir / "results.db").string();
@@ -300,7 +300,7 @@ TEST_CASE("front sheet: a session's feedback report opens with its event's, in e
   }
 }
 
-TEST_CASE("front sheet: a feedback report with none says so in every format; CSV and xAPI carry none") {
+TEST_CASE("front sheet: a feedback report with none says so in every format — CSV and xAPI carry none") {
   fs::path dir = report_scratch("front-sheet-feedback-absent");
   store::Store db = standard_db(dir);
   const reports::FeedbackReport r =

@@ -173,7 +173,7 @@ TEST_CASE("Schedule 12A paragraphs: written as a list, each 1 to 7, none twice")
   CHECK(std::string(text::schedule12a_description(8)).empty());
 }
 
-TEST_CASE("open actions: overdue first and flagged with how long; due today is not overdue") {
+TEST_CASE("open actions: overdue first and flagged with how long — due today is not overdue") {
   const fs::path dir = report_scratch("marking-open-actions");
   store::Store db = actions_db(dir);
   ReportSettings s = test_settings(Part::B);  // generated 2026-03-20

@@ -151,7 +151,7 @@ TEST_CASE("Preston structure: Part A membership shows roles only, for every spel
   CHECK(b.membership.size() == secret_names().size());
 }
 
-TEST_CASE("Preston structure: the compact appendix starts at 101 sessions; per-session is an option") {
+TEST_CASE("Preston structure: the compact appendix starts at 101 sessions — per-session is an option") {
   fs::path dir = report_scratch("preston-appendix");
   store::Store db = many_sessions_db(dir, reports::text::kFullAppendixLimit);
   reports::ScrutinySelection sel;

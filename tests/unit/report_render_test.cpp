@@ -182,7 +182,7 @@ TEST_CASE("every page of a Part B PDF carries the exempt marking and its page nu
   }
 }
 
-TEST_CASE("Part A outputs say exempt information is in Part B; Part B outputs are marked") {
+TEST_CASE("Part A outputs say exempt information is in Part B — Part B outputs are marked") {
   for (Format f : {Format::Html, Format::Markdown}) {
     CHECK(render(sample(Part::A), f).find("is in Part B of this report") != std::string::npos);
     CHECK(render(sample(Part::B), f).find("EXEMPT INFORMATION") != std::string::npos);
@@ -194,7 +194,7 @@ TEST_CASE("Part A outputs say exempt information is in Part B; Part B outputs ar
   CHECK(html.find("<tfoot>") < html.rfind("EXEMPT INFORMATION"));
 }
 
-TEST_CASE("the council's PNG logo heads every PDF page; an unreadable logo is left out") {
+TEST_CASE("the council's PNG logo heads every PDF page — an unreadable logo is left out") {
   FeedbackReport r = sample(Part::A);
   CHECK(render_pdf(r).find("/Subtype /Image") == std::string::npos);  // charts are vectors
   r.settings.logo_path = std::string(AUDITSIM_SCENARIOS_DIR) + "/../assets/kingsmere-logo.png";

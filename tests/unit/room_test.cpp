@@ -191,7 +191,7 @@ TEST_CASE("teams vote at their own stages, and the tally is per team") {
   CHECK(r.tally("").voted == 1);
 }
 
-TEST_CASE("a flood from one device or one address is limited; others carry on") {
+TEST_CASE("a flood from one device or one address is limited — others carry on") {
   Room r = joined_room();
   int allowed = 0;
   for (int i = 0; i < 200; ++i) allowed += r.allow_request("10.0.0.2", kTokenA, 1000);
@@ -213,7 +213,7 @@ TEST_CASE("guessing codes from one address is slowed") {
   CHECK(limited == 50 - wrong);
 }
 
-TEST_CASE("once guesses are used up, even the right code waits; many right joins from one address do not") {
+TEST_CASE("once guesses are used up, even the right code waits — many right joins from one address do not") {
   Room r("KTWAFX", {});
   for (int i = 0; i < 40; ++i)  // a whole room behind one venue router
     CHECK(r.join("KTWAFX", "", "", "10.0.0.1", 0, new_device_token()).refusal == Refusal::None);

@@ -256,7 +256,7 @@ TEST_CASE("a licence granted at the hearing cannot lead to a good ending, even w
   }
 }
 
-TEST_CASE("refusing on rumour goes to appeal; only disclosable evidence can defend it") {
+TEST_CASE("refusing on rumour goes to appeal — only disclosable evidence can defend it") {
   REQUIRE(scenario());
   const std::vector<std::string> strong{
       "ar-m-ask-checks",     "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",
@@ -285,7 +285,7 @@ TEST_CASE("refusing on rumour goes to appeal; only disclosable evidence can defe
   CHECK(r.capped_by_high_finding);  // the fair hearing was missed
 }
 
-TEST_CASE("a chair given a private word must step aside or sit; officers never see that choice") {
+TEST_CASE("a chair given a private word must step aside or sit — officers never see that choice") {
   REQUIRE(scenario());
   const std::vector<std::string> before_hearing{
       "ar-m-ask-checks",     "ch-share-partnership", "tp-enforce-and-represent", "nb-refer-safely",

@@ -225,7 +225,7 @@ TEST_CASE("the worst path misses a high-priority key action") {
   }
 }
 
-TEST_CASE("paying the fraudster's account lets harm escalate; a good ending is out of reach") {
+TEST_CASE("paying the fraudster's account lets harm escalate — a good ending is out of reach") {
   REQUIRE(scenario());
   ManualClock clock;
   Session session(scenario(), clock, Audience::Staff);

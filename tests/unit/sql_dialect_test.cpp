@@ -29,7 +29,7 @@ TEST_CASE("INSERT OR IGNORE becomes ON CONFLICT DO NOTHING at the statement's en
         "INSERT INTO pg_temp.x SELECT uuid FROM sessions ON CONFLICT DO NOTHING");
 }
 
-TEST_CASE("IS NOT between two values compares NULLs as SQLite does; IS NOT NULL is unchanged") {
+TEST_CASE("IS NOT between two values compares NULLs as SQLite does — IS NOT NULL is unchanged") {
   CHECK(to_postgres("o.name IS NOT m.name OR x IS NOT NULL") ==
         "o.name IS DISTINCT FROM m.name OR x IS NOT NULL");
 }

@@ -210,7 +210,7 @@ TEST_CASE("hostile db: check-db fails sqlite-file-with-no-tables") {
   CHECK(contains(r.problems[0], "nothing has been recorded"));
 }
 
-TEST_CASE("hostile db: snapshot-text-not-matching-sha256 is refused; the genuine scenario reports") {
+TEST_CASE("hostile db: snapshot-text-not-matching-sha256 is refused — the genuine scenario reports") {
   expect_import_refused("snapshot-text-not-matching-sha256", "does not match its sha256 key");
   // The user's own later session of the genuine scenario still reports: the poisoned text
   // never reached this database.

@@ -42,7 +42,7 @@ TEST_CASE("a database holding another program's tables is refused and left as it
   CHECK(raw.scalar_text("SELECT supplier FROM invoices") == "Acme Ltd");
 }
 
-TEST_CASE("a database set up by a newer auditsim is refused; an older one is upgraded") {
+TEST_CASE("a database set up by a newer auditsim is refused — an older one is upgraded") {
   fs::path dir = scratch_dir("pg-versions");
   const std::string url = test_server_database(dir / "results.db");
   { Store st = Store::open(url); }
@@ -91,7 +91,7 @@ TEST_CASE("what one copy records is committed and seen by another copy at once")
   CHECK(seen->state_json == R"({"node":"second"})");
 }
 
-TEST_CASE("the recording role records but may not erase; the reporting role erases everywhere") {
+TEST_CASE("the recording role records but may not erase — the reporting role erases everywhere") {
   fs::path dir = scratch_dir("pg-roles");
   const fs::path file = dir / "results.db";
   { Store owner = open_test_store(file); }  // the owner sets the schema up and grants

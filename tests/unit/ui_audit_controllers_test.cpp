@@ -229,7 +229,7 @@ TEST_CASE("the keyboard's arrows step the status and the selection stays on the 
   CHECK(c.selected() == 2);
 }
 
-TEST_CASE("a recommendation's wording is suggested from the findings it answers; the members edit it") {
+TEST_CASE("a recommendation's wording is suggested from the findings it answers — the members edit it") {
   Fixture f("recommend");
   std::string err;
   REQUIRE(f.checks().set_status(row_of(f.checks(), "verify-bank-change"), audit::ControlStatus::NotInPlace, &err));
@@ -273,7 +273,7 @@ TEST_CASE("a recommendation's wording is suggested from the findings it answers;
   CHECK(f.stored().recommendations.size() == 4);  // every version kept
 }
 
-TEST_CASE("an agreed response puts the recommendation in the action plan once; a refusal does not") {
+TEST_CASE("an agreed response puts the recommendation in the action plan once — a refusal does not") {
   Fixture f("respond");
   std::string err;
   auto& c = f.checks();
@@ -415,7 +415,7 @@ TEST_CASE("the opinion appears only once controls are checked, and the auditor's
   CHECK(o.reason.empty());
 }
 
-TEST_CASE("scope: tested controls need a note; a final report reopened becomes the next version's draft") {
+TEST_CASE("scope: tested controls need a note — a final report reopened becomes the next version's draft") {
   Fixture f("scope");
   auto& o = f.audit->opinion();
   std::string err;

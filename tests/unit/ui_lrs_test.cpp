@@ -99,7 +99,7 @@ bool eventually(F done) {
 
 }  // namespace
 
-TEST_CASE("LRS settings: the secret goes only to the owner-only file; a bad endpoint or no secret saves nothing") {
+TEST_CASE("LRS settings: the secret goes only to the owner-only file — a bad endpoint or no secret saves nothing") {
   const std::string dir = scratch("form");
   const std::string settings_path = dir + "/settings.json";
   Settings s;
@@ -216,7 +216,7 @@ TEST_CASE("LRS delivery: a frame is drawn at once while the LRS takes its time t
   }
 }
 
-TEST_CASE("LRS settings screen: typed masked, saved, tested; a refused key is explained without the secret") {
+TEST_CASE("LRS settings screen: typed masked, saved, tested — a refused key is explained without the secret") {
   const std::string dir = scratch("screen");
   AppConfig config = auditsim::test::app_config_in(dir);
   std::atomic<int> probes{0};

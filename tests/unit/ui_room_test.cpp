@@ -169,7 +169,7 @@ TEST_CASE("every choice of every shipped stage is on screen in presenter mode at
   every_choice_on_screen({1920, 1080});
 }
 
-TEST_CASE("on one display presenter mode shows the room only; F opens the panel on purpose, Esc closes it") {
+TEST_CASE("on one display presenter mode shows the room only — F opens the panel on purpose, Esc closes it") {
   const std::string dir = scratch("panel");
   Headless h(app_config_in(dir), {1920, 1080});
   LoadResult lr = load_scenario_file(kTutorial);
