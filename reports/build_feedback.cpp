@@ -40,8 +40,9 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
   }
   std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
   // Feedback reads as it did on this session's path: each row's in the state right after its
-  // choice (an undo row names no choice, so shows none).
-  const std::vector<PlayState> states = states_after(session);
+  // choice (an undo row names no choice, so shows none). Only a report body shows it.
+  const bool bodies = r.settings.session_bodies;
+  const std::vector<PlayState> states = bodies ? states_after(session) : std::vector<PlayState>();
   std::vector<const PlayState*> state_by_row;
   {
     size_t row = 0;
@@ -51,7 +52,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       if (k == HistoryEntry::Kind::Decision || k == HistoryEntry::Kind::Timeout ||
           k == HistoryEntry::Kind::Undo) {
         history_to_row[i] = row++;
-        state_by_row.push_back(&states[i]);
+        state_by_row.push_back(bodies ? &states[i] : nullptr);
       }
     }
     for (const PathNotTaken& p : result.paths_not_taken)
@@ -59,6 +60,7 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
         not_taken[it->second] = &p;
   }
 
+  r.decisions.reserve(rec.decisions.size());
   for (size_t i = 0; i < rec.decisions.size(); ++i) {
     const store::DecisionRecord& d = rec.decisions[i];
     DecisionRow row;
@@ -79,12 +81,14 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
       auto [cn, ci] = s.find_choice(d.choice_id);
       if (cn == node && ci >= 0) {
         row.choice_text = n.choices[ci].text;
-        row.feedback = i < state_by_row.size()
-                           ? render_text(s, n.choices[ci].feedback, *state_by_row[i])
-                           : n.choices[ci].feedback;
-        // What the choice handed over, also on a row a later undo reversed (it was handed
-        // over in the team, then taken back).
-        for (int e : n.choices[ci].releases) row.released_evidence.push_back(s.evidence[e].title);
+        if (bodies) {
+          row.feedback = i < state_by_row.size()
+                             ? render_text(s, n.choices[ci].feedback, *state_by_row[i])
+                             : n.choices[ci].feedback;
+          // What the choice handed over, also on a row a later undo reversed (it was handed
+          // over in the team, then taken back).
+          for (int e : n.choices[ci].releases) row.released_evidence.push_back(s.evidence[e].title);
+        }
       }
       row.votes = vote_rows(n, d.votes_json, d.choice_id);
       if (auto it = not_taken.find(i); it != not_taken.end() && it->second->best_alternative) {
@@ -182,8 +186,10 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   r.rating_level = result.rating_level;
   r.capped_by_high_finding = result.capped_by_high_finding;
   r.capped_by_ending = result.capped_by_ending;
-  r.rating_definitions = rating_definitions(settings.scale);
-  r.priority_definitions = priority_definitions();
+  if (settings.session_bodies) {
+    r.rating_definitions = rating_definitions(settings.scale);
+    r.priority_definitions = priority_definitions();
+  }
   if (!session->finished()) {
     // A team still playing (or stopped before an ending) has no rating yet: the lowest label
     // would say of it what did not happen.
@@ -196,7 +202,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.outcome = outcome_key(*result.outcome);
     const Node& end = session->current_node();
     r.ending_title = end.title;
-    r.ending_debrief = debrief_text(*session);
+    if (settings.session_bodies) r.ending_debrief = debrief_text(*session);
   }
   for (const Finding& f : result.findings) {
     const KeyAction& ka = s.key_actions[f.key_action];

@@ -149,6 +149,11 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   // The appendices carry no front sheet: the report has one, before section 1.
   ReportSettings session_settings = settings;
   session_settings.front_sheet.reset();
+  // Above the per-session limit the appendix is a table, so the sessions' models leave out what
+  // only a session's own body shows. Sessions of Part B scenarios are not in a Part A appendix,
+  // so it may yet come to one per session: those few are then built again in full, below.
+  const bool lean = list.size() > text::kFullAppendixLimit && !settings.per_session_appendix;
+  session_settings.session_bodies = !lean;
   // What one reader builds: the models of the sessions it reads, with its own scenario cache,
   // redactor and list of sessions left out, so two readers share nothing while they run.
   struct Reader {
@@ -230,6 +235,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   }
   r.left_out.insert(r.left_out.end(), first.left_out.begin(), first.left_out.end());
 
+  r.appendix.reserve(list.size());
   for (size_t n = 0; n < list.size(); ++n) {
     const store::SessionSummary& summary = list[n];
     Item& item = items[n];
@@ -288,6 +294,33 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     if (!f.facilitator.empty()) facilitators.insert(f.facilitator);
     // Keep the per-session detail for the appendix.
     r.appendix.push_back(std::move(f));
+  }
+  if (lean && !text::compact_appendix(r)) {
+    // At most kFullAppendixLimit sessions, each given its own appendix: read them again and
+    // build them whole. The redactor is a copy, so the review does not count their texts twice.
+    std::unordered_map<std::string, size_t> in_appendix;
+    std::vector<std::string> again;
+    for (size_t i = 0; i < r.appendix.size(); ++i) {
+      in_appendix.emplace(r.appendix[i].session_id, i);
+      again.push_back(r.appendix[i].session_id);
+    }
+    ReportSettings whole = session_settings;
+    whole.session_bodies = true;
+    ScenarioCache cache;
+    Redactor copy = redactor;
+    db.load_sessions(again, [&](const store::SessionRecord& stored) {
+      std::optional<store::SessionRecord> amended;
+      if (amend) amend(amended.emplace(stored));
+      const store::SessionRecord& rec = amended ? *amended : stored;
+      auto at = in_appendix.find(rec.summary.id);
+      if (at == in_appendix.end()) return;
+      try {
+        r.appendix[at->second] = build_feedback_from_record(rec, cache, whole, copy);
+      } catch (const store::StoreError&) {
+        // Changed since it was read a moment ago and no longer rebuilds: it keeps the model
+        // the figures were drawn from.
+      }
+    });
   }
   for (MissedKeyAction& m : r.most_missed) {
     for (const FeedbackReport& f : r.appendix)

@@ -58,6 +58,11 @@ struct ReportSettings {
   // How many threads build a scrutiny report's sessions (1 or 2); 0 lets the builder choose
   // (two from 2,000 sessions on a machine with two cores). Never changes the report.
   int build_threads = 0;
+  // Whether each session's model carries what only that session's own report body shows: each
+  // decision's feedback and the documents it released, the ending's debrief and the definitions.
+  // A scrutiny report whose appendix is a table leaves them out of its sessions (they are most of
+  // a session's model, and 100,000 of them do not fit a laptop's memory); nothing else changes.
+  bool session_bodies = true;
 };
 
 // What Part A filtering replaced, and what else in the published free text looks like a

@@ -188,3 +188,23 @@ TEST_CASE("Preston structure: the compact appendix starts at 101 sessions — pe
   CHECK(every.out.find("Appendix A \u2014 Sessions") == std::string::npos);
   CHECK(every.out.find("## Appendix CW \u2014") != std::string::npos);
 }
+
+TEST_CASE("Preston structure: 101 sessions of which one is exempt keep one full appendix per session in Part A") {
+  // Above 100 sessions the sessions are built without their bodies; when a Part B session
+  // leaves Part A's appendix at 100, those are built again whole: the report is the one asked
+  // for with --per-session-appendix, which is never built without them.
+  fs::path dir = report_scratch("preston-appendix-exempt");
+  store::Store db = many_sessions_db(dir, reports::text::kFullAppendixLimit);
+  record_session(db, hostile_scenario(true), {"call", "report"}, "Exempt table", false);
+  reports::ScrutinySelection sel;
+  sel.event = db.list_sessions().front().event_name;
+  reports::ReportSettings s = test_settings(Part::A);
+  const reports::ScrutinyReport lean_first = reports::build_scrutiny(db, sel, s);
+  CHECK(lean_first.exempt_sessions == 1);
+  REQUIRE(lean_first.appendix.size() == reports::text::kFullAppendixLimit);
+  const std::string md = reports::render_markdown(lean_first);
+  CHECK(md.find("## Appendix CV \u2014") != std::string::npos);
+  CHECK(md.find("Debrief") != std::string::npos);
+  s.per_session_appendix = true;
+  CHECK(md == reports::render_markdown(reports::build_scrutiny(db, sel, s)));
+}
