@@ -95,6 +95,14 @@ void add_members_recommendations(ScrutinyReport& r) {
     }
 }
 
+// The record as the caller amended it: a copy in `amended` only when there is an amendment.
+const store::SessionRecord& as_amended(const store::SessionRecord& stored, const AmendRecord& amend,
+                                       std::optional<store::SessionRecord>& amended) {
+  if (!amend) return stored;
+  amend(amended.emplace(stored));
+  return *amended;
+}
+
 // How many connections and cores build the sessions' models: two for a large report on a
 // machine with two cores or more (each session's model is independent of the others), else
 // one. A record amended by the caller is built on one, as the amendment may not be safe to run
@@ -164,8 +172,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
   auto read_into = [&](store::Store& from, const std::vector<std::string>& some, Reader& reader) {
     from.load_sessions(some, [&](const store::SessionRecord& stored) {
       std::optional<store::SessionRecord> amended;
-      if (amend) amend(amended.emplace(stored));
-      const store::SessionRecord& rec = amended ? *amended : stored;
+      const store::SessionRecord& rec = as_amended(stored, amend, amended);
       auto at = position.find(rec.summary.id);
       if (at == position.end()) return;
       Item& item = items[at->second];
@@ -310,8 +317,7 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
     Redactor copy = redactor;
     db.load_sessions(again, [&](const store::SessionRecord& stored) {
       std::optional<store::SessionRecord> amended;
-      if (amend) amend(amended.emplace(stored));
-      const store::SessionRecord& rec = amended ? *amended : stored;
+      const store::SessionRecord& rec = as_amended(stored, amend, amended);
       auto at = in_appendix.find(rec.summary.id);
       if (at == in_appendix.end()) return;
       try {

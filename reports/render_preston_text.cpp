@@ -103,8 +103,6 @@ std::vector<std::string> scrutiny_methods(const ScrutinyReport& r) {
   return p;
 }
 
-namespace {
-
 // `counts` in the order of `labels` (highest first); labels not on the scale after, as found.
 std::vector<std::pair<std::string, int>> in_scale_order(const std::map<std::string, int>& counts,
                                                         const std::array<std::string, 4>& labels,
@@ -117,8 +115,6 @@ std::vector<std::pair<std::string, int>> in_scale_order(const std::map<std::stri
       if (std::find(labels.begin(), labels.end(), c.first) == labels.end()) out.push_back(c);
   return out;
 }
-
-}  // namespace
 
 std::vector<std::pair<std::string, int>> rating_counts(const ScrutinyReport& r) {
   return in_scale_order(r.ratings, r.settings.scale.labels, false);

@@ -94,14 +94,8 @@ std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport&
     // Ratings on the council's scale first, best first; then "In progress" and "Abandoned",
     // which are not ratings, so the unfinished are never read as the lowest rating.
     std::string ratings;
-    auto add = [&](const std::string& label, int n) {
+    for (const auto& [label, n] : in_scale_order(g.ratings, r.settings.scale.labels, true))
       ratings += (ratings.empty() ? "" : "; ") + one_line(label) + " " + count_text(n);
-    };
-    const auto& labels = r.settings.scale.labels;
-    for (const std::string& l : labels)
-      if (auto it = g.ratings.find(l); it != g.ratings.end()) add(l, it->second);
-    for (const auto& [label, n] : g.ratings)
-      if (std::find(labels.begin(), labels.end(), label) == labels.end()) add(label, n);
     std::vector<std::string> row{g.event, g.scenario, count_text(g.sessions), count_text(g.finished),
                                  ratings};
     for (int i = 0; i < kPillarCount; ++i)

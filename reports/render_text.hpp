@@ -2,7 +2,9 @@
 // Markdown and CSV: dates, percentages, the Part A / Part B markings, Markdown conversion.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -202,6 +204,11 @@ std::vector<std::string> scrutiny_outcomes(const ScrutinyReport& r);
 std::vector<std::string> scrutiny_methods(const ScrutinyReport& r);
 // Exercise ratings and assurance opinions with their session counts, highest level first;
 // unfinished sessions are not in the ratings but counted apart in the sentence below.
+// `counts` in the order of `labels` (highest first); with `keep_others`, the labels not on the
+// scale after them ("In progress", "Abandoned"), as found.
+std::vector<std::pair<std::string, int>> in_scale_order(const std::map<std::string, int>& counts,
+                                                        const std::array<std::string, 4>& labels,
+                                                        bool keep_others);
 std::vector<std::pair<std::string, int>> rating_counts(const ScrutinyReport& r);
 std::vector<std::pair<std::string, int>> opinion_counts(const ScrutinyReport& r);
 std::string unfinished_sentence(const ScrutinyReport& r);  // "" when every session finished

@@ -12,8 +12,10 @@
 #include "sim/recording.hpp"
 #include "sim/uuid.hpp"
 #include "tests/support/test_files.hpp"
+#include "tests/unit/outbox_play_fixture.hpp"
 
 using namespace auditsim;
+using auditsim::testing::Played;
 using nlohmann::json;
 
 namespace {
@@ -251,37 +253,6 @@ TEST_CASE("a decision that fails to record leaves no statement behind") {
 }
 
 namespace {
-
-// A tutorial session recorded with the outbox on, one councillor playing.
-struct Played {
-  LoadResult lr = load_and_check(test::kTutorial);
-  ManualClock clock;
-  std::unique_ptr<Session> session;
-  std::unique_ptr<SessionRecorder> recorder;
-  explicit Played(store::Store& db) {
-    REQUIRE(lr.ok());
-    session = std::make_unique<Session>(lr.scenario, clock, Audience::Members);
-    RecordingSetup setup;
-    setup.participants.push_back({"Councillor Jane Smith", store::Role::Member});
-    recorder = std::make_unique<SessionRecorder>(db, *session, setup);
-  }
-  void choose() {
-    REQUIRE(session->choose(session->available_choices().front()));
-    recorder->sync(*session);
-  }
-  void undo() {
-    REQUIRE(session->undo("we chose too quickly"));
-    recorder->sync(*session);
-  }
-  std::string statement(int position) const { return xapi_statement_id(recorder->session_id(), position); }
-  // The statement of the latest decision in the history.
-  std::string last_decision() const {
-    const auto& h = session->history();
-    for (size_t i = h.size(); i-- > 0;)
-      if (h[i].kind == HistoryEntry::Kind::Decision) return statement(xapi_position(*session, i));
-    return {};
-  }
-};
 
 // The statements the LRS holds that void `id`.
 std::vector<json> voiding(const FakeLrs& lrs, const std::string& id) {

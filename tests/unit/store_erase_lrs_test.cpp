@@ -13,6 +13,7 @@
 #include "sim/xapi_queue.hpp"
 #include "store_fixture.hpp"
 #include "tests/support/test_files.hpp"
+#include "tests/unit/outbox_play_fixture.hpp"
 
 using namespace auditsim;
 using namespace auditsim::store;
@@ -28,34 +29,6 @@ Store open_outbox(const fs::path& file) {
   st.enable_outbox({"https://www.example.gov.uk/auditsim", "Example Council"});
   return st;
 }
-
-// A tutorial session recorded with the outbox on, played by `people` (one: solo; more: a group).
-struct Played {
-  LoadResult lr = load_and_check(test::kTutorial);
-  ManualClock clock;
-  std::unique_ptr<Session> session;
-  std::unique_ptr<SessionRecorder> recorder;
-  Played(Store& st, const std::vector<std::string>& people, const std::string& team = "") {
-    REQUIRE(lr.ok());
-    session = std::make_unique<Session>(lr.scenario, clock, Audience::Members);
-    RecordingSetup setup;
-    setup.mode = people.size() == 1 ? Mode::Solo : Mode::Group;
-    setup.team = team;
-    for (const std::string& p : people) setup.participants.push_back({p, Role::Member});
-    recorder = std::make_unique<SessionRecorder>(st, *session, setup);
-  }
-  void choose() {
-    REQUIRE(session->choose(session->available_choices().front()));
-    recorder->sync(*session);
-  }
-  void undo() {
-    REQUIRE(session->undo("we chose too quickly"));
-    recorder->sync(*session);
-  }
-  std::string statement(int position) const {
-    return xapi_statement_id(recorder->session_id(), position);
-  }
-};
 
 // What the LRS would have after a successful run: every waiting statement marked sent.
 void deliver(Store& st) {

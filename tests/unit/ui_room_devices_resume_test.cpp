@@ -19,9 +19,11 @@
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 #include "ui/app/headless.hpp"
+#include "tests/unit/room_devices_fixture.hpp"
 
 using namespace auditsim;
 using namespace auditsim::ui;
+using auditsim::testing::start_with_devices;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -68,23 +70,6 @@ void wait_for_room_file(const std::string& path, const std::string& what) {
   for (int i = 0; i < 2000 && auditsim::test::file_bytes(path).find(what) == std::string::npos; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   REQUIRE(auditsim::test::file_bytes(path).find(what) != std::string::npos);
-}
-
-// Starts a recorded group session of the tutorial with devices let in on 127.0.0.1.
-PlayController& start_with_devices(Headless& h) {
-  LoadResult lr = load_scenario_file(auditsim::test::kTutorial);
-  REQUIRE(lr.ok());
-  SessionSetup setup;
-  setup.mode = store::Mode::Group;
-  REQUIRE(h.app().start_play(lr.scenario, setup));
-  h.frame();
-  PlayController& pc = *h.app().play();
-  host::HostOptions opts;
-  opts.bind = "127.0.0.1";
-  pc.open_devices(opts);
-  REQUIRE(h.click("Let devices join##devices"));
-  REQUIRE(pc.devices()->joining());
-  return pc;
 }
 
 }  // namespace
@@ -244,18 +229,7 @@ TEST_CASE("a damaged room file on resume is refused in plain words, play goes on
 TEST_CASE("a rehearsal's room is never written down") {
   const std::string dir = auditsim::test::fresh_scratch_dir("ui-room-rehearsal").string();
   Headless h(auditsim::test::app_config_in(dir), {1600, 2400});
-  LoadResult lr = load_scenario_file(auditsim::test::kTutorial);
-  REQUIRE(lr.ok());
-  SessionSetup setup;
-  setup.mode = store::Mode::Group;
-  REQUIRE(h.app().start_play(lr.scenario, setup, /*record=*/false));
-  h.frame();
-  PlayController& pc = *h.app().play();
-  host::HostOptions opts;
-  opts.bind = "127.0.0.1";
-  pc.open_devices(opts);
-  REQUIRE(h.click("Let devices join##devices"));
-  REQUIRE(pc.devices()->joining());
+  PlayController& pc = start_with_devices(h, {}, /*record=*/false);
   CHECK(pc.devices()->room_file().empty());
   CHECK_FALSE(fs::exists(dir + "/results.db.room"));
 }

@@ -18,6 +18,7 @@
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 #include "ui/app/headless.hpp"
+#include "tests/unit/room_devices_fixture.hpp"
 
 using namespace auditsim;
 using namespace auditsim::ui;
@@ -42,20 +43,11 @@ TEST_CASE("with a results server the room file is beside the settings, by event,
   {
     Headless h(config, {1600, 2400});
     REQUIRE_MESSAGE(h.app().db(), h.app().db_error());
-    LoadResult lr = load_scenario_file(auditsim::test::kTutorial);
-    REQUIRE(lr.ok());
     SessionSetup setup;
-    setup.mode = store::Mode::Group;
     store::Event e;
     e.name = event;
     setup.event = e;
-    REQUIRE(h.app().start_play(lr.scenario, setup));
-    h.frame();
-    PlayController& pc = *h.app().play();
-    host::HostOptions opts;
-    opts.bind = "127.0.0.1";
-    pc.open_devices(opts);
-    REQUIRE(h.click("Let devices join##devices"));
+    PlayController& pc = auditsim::testing::start_with_devices(h, setup);
     CHECK(pc.devices()->room_file() == room_file);
     code = pc.devices()->code();
     port = std::stoi(pc.devices()->join_url().substr(17));

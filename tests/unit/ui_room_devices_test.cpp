@@ -12,6 +12,7 @@
 #include "tests/support/test_files.hpp"
 #include "tests/support/ui_app_config.hpp"
 #include "ui/app/headless.hpp"
+#include "tests/unit/room_devices_fixture.hpp"
 #include "ui/app/keys.hpp"
 
 using namespace auditsim;
@@ -103,17 +104,7 @@ TEST_CASE("at 1280x800 in group play the facilitator sees the room code, the QR 
   const std::string dir = auditsim::test::fresh_scratch_dir("ui-room-devices-1280").string();
   const ImVec2 display{1280, 800};
   Headless h(auditsim::test::app_config_in(dir), display);
-  LoadResult lr = load_scenario_file(auditsim::test::kTutorial);
-  REQUIRE(lr.ok());
-  SessionSetup setup;
-  setup.mode = store::Mode::Group;
-  REQUIRE(h.app().start_play(lr.scenario, setup));
-  h.frame();
-  PlayController& pc = *h.app().play();
-  host::HostOptions opts;
-  opts.bind = "127.0.0.1";
-  pc.open_devices(opts);
-  REQUIRE(h.click("Let devices join##devices"));
+  PlayController& pc = auditsim::testing::start_with_devices(h);
   const std::string url = pc.devices()->join_url();
   httplib::Client c("127.0.0.1", std::stoi(url.substr(17)));
   c.set_default_headers({{"Origin", url.substr(0, url.size() - 1)}});
