@@ -196,6 +196,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
       bytes = reports::render(reports::build_open_actions(*db, settings), *format);
     } else {
       reports::ScrutinySelection sel{o.event, o.from, o.to};
+      settings.decision_rows = reports::needs_decision_rows(*format);
       reports::ScrutinyReport report = reports::build_scrutiny(*db, sel, settings);
       for (const std::string& why : report.left_out)
         std::cerr << "auditsim report: left out session " << why << "\n";

@@ -170,14 +170,16 @@ void fill_audit(FeedbackReport& r, const Scenario& s, const store::SessionRecord
   const audit::Opinion opinion = audit::assess_opinion(s, a, settings.opinion);
   out.checks_recorded = opinion.checks_recorded;
   out.key_actions = opinion.key_actions;
-  audit::AuditScope shown = scope;
-  shown.testing_note = clean(scope.testing_note);
-  out.scope = audit::scope_and_limitations(shown, out.checks_recorded, out.key_actions);
-  out.objectives.push_back("To establish, for each of the scenario's key actions, whether the "
-                           "council's own arrangements are in place, with the evidence seen.");
-  for (const LearningObjective& o : s.learning_objectives) out.objectives.push_back(o.text);
-  for (size_t i = 0; i < settings.opinion.labels.size(); ++i)
-    out.opinion_definitions.push_back({settings.opinion.labels[i], settings.opinion.definitions[i]});
+  if (settings.session_bodies) {  // the audit section's own text, shown in the session's body
+    audit::AuditScope shown = scope;
+    shown.testing_note = clean(scope.testing_note);
+    out.scope = audit::scope_and_limitations(shown, out.checks_recorded, out.key_actions);
+    out.objectives.push_back("To establish, for each of the scenario's key actions, whether the "
+                             "council's own arrangements are in place, with the evidence seen.");
+    for (const LearningObjective& o : s.learning_objectives) out.objectives.push_back(o.text);
+    for (size_t i = 0; i < settings.opinion.labels.size(); ++i)
+      out.opinion_definitions.push_back({settings.opinion.labels[i], settings.opinion.definitions[i]});
+  }
   if (opinion.available) {
     out.opinion_given = true;
     out.proposed = opinion.proposed;

@@ -28,16 +28,38 @@ std::vector<VoteRow> vote_rows(const Node& node, const std::string& votes_json,
   return rows;
 }
 
-void fill_decisions(FeedbackReport& r, const Session& session, const Result& result,
-                    const store::SessionRecord& rec, const std::function<std::string(const std::string&)>& clean) {
-  const Scenario& s = session.scenario();
-  // Which decision rows a later undo reversed: the engine's history says so.
+// Which decision rows a later undo reversed, row for row: the engine's history says so.
+std::vector<bool> undone_rows(const Session& session) {
   std::vector<bool> undone;
   for (const HistoryEntry& e : session.history()) {
     if (e.kind == HistoryEntry::Kind::Decision || e.kind == HistoryEntry::Kind::Timeout ||
         e.kind == HistoryEntry::Kind::Undo)
       undone.push_back(e.undone);
   }
+  return undone;
+}
+
+// The choices standing on the session's path (FeedbackReport::choices_taken).
+void fill_choices_taken(FeedbackReport& r, const Scenario& s, const store::SessionRecord& rec,
+                        const std::vector<bool>& undone) {
+  r.choices_taken.reserve(rec.decisions.size());
+  for (size_t i = 0; i < rec.decisions.size(); ++i) {
+    const store::DecisionRecord& d = rec.decisions[i];
+    if (d.kind == store::DecisionKind::Undo || (i < undone.size() && undone[i])) continue;
+    const int node = s.find_node(d.node_id);
+    if (node < 0) continue;
+    const std::vector<Choice>& choices = s.nodes[node].choices;
+    int choice = -1;
+    for (size_t c = 0; c < choices.size() && choice < 0; ++c)
+      if (choices[c].id == d.choice_id) choice = static_cast<int>(c);
+    r.choices_taken.push_back({node, choice});
+  }
+}
+
+void fill_decisions(FeedbackReport& r, const Session& session, const Result& result,
+                    const store::SessionRecord& rec, const std::vector<bool>& undone,
+                    const std::function<std::string(const std::string&)>& clean) {
+  const Scenario& s = session.scenario();
   std::map<size_t, const PathNotTaken*> not_taken;  // by decision row number
   // Feedback reads as it did on this session's path: each row's in the state right after its
   // choice (an undo row names no choice, so shows none). Only a report body shows it.
@@ -154,7 +176,8 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   if (!session) throw store::StoreError(store::ErrorKind::Invalid, error);
   const Scenario& s = *scenario;
   r.scenario_theme = s.theme;
-  r.scenario_summary = s.summary;
+  // Shown in the session's body and described in its xAPI activity.
+  if (settings.session_bodies || settings.decision_rows) r.scenario_summary = s.summary;
 
   ScoringConfig config;
   config.scale = settings.scale;
@@ -210,7 +233,7 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     (f.priority == Priority::High ? r.findings_high
      : f.priority == Priority::Medium ? r.findings_medium : r.findings_low)++;
   }
-  for (size_t i = 0; i < s.learning_objectives.size(); ++i) {
+  for (size_t i = 0; i < s.learning_objectives.size() && settings.session_bodies; ++i) {
     const LearningObjective& o = s.learning_objectives[i];
     bool met = std::find(result.objectives_met.begin(), result.objectives_met.end(),
                          static_cast<int>(i)) != result.objectives_met.end();
@@ -224,7 +247,11 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
     r.notes.push_back({n.kind, node >= 0 ? s.nodes[node].title : "",
                        clean(n.text), n.part_b});
   }
-  fill_decisions(r, *session, result, rec, clean);
+  const std::vector<bool> undone = undone_rows(*session);
+  fill_choices_taken(r, s, rec, undone);
+  // A scrutiny report's session in a table, read as a document, shows none of its rows.
+  if (settings.session_bodies || settings.decision_rows)
+    fill_decisions(r, *session, result, rec, undone, clean);
   return r;
 }
 

@@ -29,18 +29,15 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
                       const FeedbackReport& f, const Scenario& s) {
   std::vector<size_t> reached;
   std::string key;
-  for (const DecisionRow& d : f.decisions) {
-    if (d.kind == "undo" || d.undone) continue;
-    key.assign(f.scenario_id).append("/").append(d.node_id);
+  for (const FeedbackReport::ChoiceTaken& taken : f.choices_taken) {
+    const Node& node = s.nodes[taken.node];
+    key.assign(f.scenario_id).append("/").append(node.id);
     auto [it, fresh] = index.try_emplace(key, r.distributions.size());
     if (fresh) {
       ChoiceDistribution dist;
-      dist.node_id = d.node_id;
-      dist.node_title = d.node_title;
-      int node = s.find_node(d.node_id);
-      if (node >= 0)
-        for (const Choice& c : s.nodes[node].choices)
-          dist.options.push_back({c.id, c.text, c.score, 0});
+      dist.node_id = node.id;
+      dist.node_title = node.title;
+      for (const Choice& c : node.choices) dist.options.push_back({c.id, c.text, c.score, 0});
       r.distributions.push_back(std::move(dist));
     }
     ChoiceDistribution& dist = r.distributions[it->second];
@@ -48,8 +45,11 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
       reached.push_back(it->second);
       ++dist.sessions;
     }
+    // By id: sessions of another version of the scenario share the entry the first one made.
+    if (taken.choice < 0) continue;
+    const std::string& choice_id = node.choices[taken.choice].id;
     for (auto& o : dist.options)
-      if (o.choice_id == d.choice_id) ++o.sessions;
+      if (o.choice_id == choice_id) ++o.sessions;
   }
 }
 

@@ -11,6 +11,7 @@ namespace auditsim::reports {
 std::vector<store::SessionSummary> select_sessions(store::Store& db, const ScrutinySelection& sel) {
   store::SessionFilter filter;
   filter.event = sel.event;
+  filter.details = false;  // the builders read each record whole, with its decisions and people
   std::vector<store::SessionSummary> list = db.list_sessions(filter);
   std::erase_if(list, [&](const store::SessionSummary& s) {
     const std::string day = s.started_at.substr(0, 10);

@@ -59,10 +59,18 @@ struct ReportSettings {
   // (two from 2,000 sessions on a machine with two cores). Never changes the report.
   int build_threads = 0;
   // Whether each session's model carries what only that session's own report body shows: each
-  // decision's feedback and the documents it released, the ending's debrief and the definitions.
+  // decision's feedback and the documents it released, the ending's debrief, the definitions, the
+  // scenario's learning objectives, and the audit section's scope and objectives (and, without
+  // decision_rows too, the scenario's summary, which the xAPI export also describes).
   // A scrutiny report whose appendix is a table leaves them out of its sessions (they are most of
   // a session's model, and 100,000 of them do not fit a laptop's memory); nothing else changes.
   bool session_bodies = true;
+  // Whether a scrutiny report's sessions keep their decision rows when its appendix is a table:
+  // the CSV export lists every decision, and the xAPI export is made of them. A report read as a
+  // document shows none of them, so a caller that renders only PDF, HTML, Markdown or Word may
+  // say so here (needs_decision_rows) and a report over 100,000 sessions is built without
+  // 1.4 million rows it would throw away; render() refuses CSV or xAPI of such a report.
+  bool decision_rows = true;
 };
 
 // What Part A filtering replaced, and what else in the published free text looks like a
@@ -267,7 +275,16 @@ struct FeedbackReport {
   std::string outcome;  // "good" | "mixed" | "poor" | "" when unfinished
   std::string ending_title;
   std::string ending_debrief;  // Markdown
-  std::vector<DecisionRow> decisions;
+  std::vector<DecisionRow> decisions;  // empty when built without decision rows
+  // The choices that stand on this session's path, in order: its decisions and timeouts that no
+  // later undo reversed, as indices into the scenario's nodes and the node's choices (-1 when
+  // the row names no choice of the node). What a scrutiny report's distributions count; filled
+  // with or without the decision rows. A row for a point the scenario does not have is left out.
+  struct ChoiceTaken {
+    int node = -1;
+    int choice = -1;
+  };
+  std::vector<ChoiceTaken> choices_taken;
   // What the team missed, breached or did late in the story: the exercise's learning points,
   // not findings about the council's controls (those are audit.findings).
   std::vector<FindingRow> findings;

@@ -27,6 +27,15 @@ std::optional<Format> parse_format(std::string_view key) {
 
 bool supports_open_actions(Format f) { return f != Format::Xapi; }
 
+bool needs_decision_rows(Format f) { return f == Format::Csv || f == Format::Xapi; }
+
+void require_decision_rows(const ScrutinyReport& r, Format f) {
+  if (!r.settings.decision_rows)
+    throw UnsupportedFormat(std::string("This scrutiny report was built without its sessions' "
+                                        "decisions, which its ") + format_key(f) +
+                            " form lists: build it again with decision_rows set.");
+}
+
 namespace {
 
 // Feedback and scrutiny reports exist in every format; one dispatch serves both.

@@ -29,6 +29,14 @@ struct UnsupportedFormat : std::invalid_argument {
 // Whether a report kind can be rendered in a format (every report except open actions as xAPI).
 bool supports_open_actions(Format f);
 
+// Whether a scrutiny report in this format is made of its sessions' decision rows (CSV and
+// xAPI): a caller building a report for any other format may set ReportSettings::decision_rows
+// to false. CSV or xAPI of a scrutiny report built so throws UnsupportedFormat.
+bool needs_decision_rows(Format f);
+// Throws UnsupportedFormat when `r` was built without its decision rows (the CSV and xAPI
+// renderers call it).
+void require_decision_rows(const ScrutinyReport& r, Format f);
+
 // Renders a report; the result is the file's bytes (PDF and DOCX are binary, CSV starts with a
 // BOM). DOCX throws WordTemplateError (reports/docx_template.hpp) when the settings name a Word
 // template that cannot be used.
@@ -51,11 +59,11 @@ std::string render_markdown(const FeedbackReport& r);
 std::string render_markdown(const ScrutinyReport& r);
 std::string render_markdown(const OpenActionsReport& r);
 std::string render_csv(const FeedbackReport& r);
-std::string render_csv(const ScrutinyReport& r);
+std::string render_csv(const ScrutinyReport& r);  // UnsupportedFormat without decision rows
 std::string render_csv(const OpenActionsReport& r);
 // xAPI 1.0.3 statements as a JSON array.
 std::string render_xapi(const FeedbackReport& r);
-std::string render_xapi(const ScrutinyReport& r);
+std::string render_xapi(const ScrutinyReport& r);  // UnsupportedFormat without decision rows
 
 // The mode a report file is created with: owner-only (0600) for Part B, which holds names, notes
 // and exempt content; 0644 for a public Part A report.

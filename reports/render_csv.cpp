@@ -163,6 +163,7 @@ std::string render_csv(const FeedbackReport& r) {
 }
 
 std::string render_csv(const ScrutinyReport& r) {
+  require_decision_rows(r, Format::Csv);
   std::string out = kBom;
   row(out, kDecisionHeader);
   std::vector<const FeedbackReport*> sessions;

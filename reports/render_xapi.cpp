@@ -142,6 +142,7 @@ std::string render_xapi(const FeedbackReport& r) {
 }
 
 std::string render_xapi(const ScrutinyReport& r) {
+  require_decision_rows(r, Format::Xapi);
   json out = json::array();
   for (const FeedbackReport& f : r.appendix) add_session(out, f);
   return dump(out);

@@ -43,6 +43,12 @@ class Connection {
   virtual ~Connection() = default;
   virtual Backend backend() const = 0;
   virtual std::unique_ptr<StmtBackend> prepare(std::string_view sql) = 0;
+  // A query without parameters whose rows arrive `batch` at a time, so a query over a whole
+  // table never sits in memory at once. SQLite steps through its rows anyway: a statement.
+  virtual std::unique_ptr<StmtBackend> cursor(std::string_view sql, int batch) {
+    (void)batch;
+    return prepare(sql);
+  }
   virtual void exec(std::string_view sql) = 0;  // may hold several statements
   virtual bool exec_noexcept(const std::string& sql) noexcept = 0;
   virtual int64_t changes() const = 0;  // rows changed by the last INSERT, UPDATE or DELETE
@@ -142,6 +148,12 @@ class Db {
   bool exec_noexcept(const std::string& sql) noexcept { return conn_->exec_noexcept(sql); }
   // A cached prepared statement, reset and with bindings cleared.
   Query query(std::string_view sql);
+  // A query without parameters read in batches of `batch` rows (Connection::cursor), not
+  // cached. On PostgreSQL it must run inside a transaction (a server cursor lives in one) and
+  // the server plans it when its first row is asked for.
+  std::unique_ptr<Stmt> cursor(std::string_view sql, int batch) {
+    return std::make_unique<Stmt>(conn_->cursor(sql, batch));
+  }
   // The first column of the first row as an integer, or nullopt when there is no row.
   std::optional<int64_t> scalar_int(std::string_view sql);
   std::optional<std::string> scalar_text(std::string_view sql);

@@ -99,6 +99,19 @@ std::string without_password(const std::string& url) {
 
 class PgConnection;
 
+// A column as an integer, as SQLite would give it: 0 for NULL, 1 and 0 for a boolean, a
+// decimal truncated.
+int64_t field_int(const pqxx::field& f) {
+  if (f.is_null()) return 0;
+  const char* t = f.c_str();
+  if (t[0] == 't' && t[1] == '\0') return 1;
+  if (t[0] == 'f' && t[1] == '\0') return 0;
+  char* end = nullptr;
+  long long v = std::strtoll(t, &end, 10);
+  if (end && *end == '.') return static_cast<int64_t>(std::strtod(t, nullptr));
+  return v;
+}
+
 class PgStmt final : public StmtBackend {
  public:
   PgStmt(PgConnection& conn, std::string_view sql);
@@ -114,17 +127,7 @@ class PgStmt final : public StmtBackend {
     row_ = -1;
     for (auto& p : params_) p.reset();
   }
-  int64_t column_int(int col) const override {
-    const pqxx::field f = result_[row_][col];
-    if (f.is_null()) return 0;
-    const char* t = f.c_str();
-    if (t[0] == 't' && t[1] == '\0') return 1;  // a boolean, as SQLite would give it
-    if (t[0] == 'f' && t[1] == '\0') return 0;
-    char* end = nullptr;
-    long long v = std::strtoll(t, &end, 10);
-    if (end && *end == '.') return static_cast<int64_t>(std::strtod(t, nullptr));
-    return v;
-  }
+  int64_t column_int(int col) const override { return field_int(result_[row_][col]); }
   std::string column_text(int col) const override {
     const pqxx::field f = result_[row_][col];
     if (f.is_null()) return {};
@@ -149,6 +152,49 @@ class PgStmt final : public StmtBackend {
   long row_ = -1;
 };
 
+// A server-side cursor: DECLARE on the first step, then FETCH `batch` rows at a time, so the
+// client holds one batch of a large result rather than all of it (libpq keeps a whole result
+// in memory). Takes no parameters; lives in the caller's transaction and is closed with it or
+// when this goes.
+class PgCursor final : public StmtBackend {
+ public:
+  PgCursor(PgConnection& conn, std::string_view sql, int batch);
+  ~PgCursor() override { close(); }
+
+  void bind_int(int, int64_t) override { no_parameters(); }
+  void bind_text(int, std::string_view) override { no_parameters(); }
+  void bind_null(int) override { no_parameters(); }
+  bool step() override;
+  void reset() override {
+    close();
+    result_ = pqxx::result();
+    row_ = -1;
+    done_ = false;
+  }
+  int64_t column_int(int col) const override { return field_int(result_[row_][col]); }
+  std::string column_text(int col) const override {
+    const pqxx::field f = result_[row_][col];
+    if (f.is_null()) return {};
+    return std::string(f.c_str(), f.size());
+  }
+  bool column_null(int col) const override { return result_[row_][col].is_null(); }
+  int column_count() const override { return static_cast<int>(result_.columns()); }
+
+ private:
+  [[noreturn]] static void no_parameters() {
+    throw StoreError(ErrorKind::Internal, "A cursor query was given a parameter.");
+  }
+  void close() noexcept;
+  PgConnection& conn_;
+  std::string name_;
+  std::string sql_;
+  int batch_;
+  bool declared_ = false;
+  bool done_ = false;
+  pqxx::result result_;
+  long row_ = -1;
+};
+
 class PgConnection final : public Connection {
  public:
   explicit PgConnection(const std::string& url)
@@ -166,6 +212,9 @@ class PgConnection final : public Connection {
   Backend backend() const override { return Backend::Postgres; }
   std::unique_ptr<StmtBackend> prepare(std::string_view sql) override {
     return std::make_unique<PgStmt>(*this, sql);
+  }
+  std::unique_ptr<StmtBackend> cursor(std::string_view sql, int batch) override {
+    return std::make_unique<PgCursor>(*this, sql, batch);
   }
   void exec(std::string_view sql) override {
     guarded("running SQL", [&] {
@@ -214,6 +263,40 @@ PgStmt::~PgStmt() {
     conn_.conn().unprepare(name_);
   } catch (...) {
     // The connection may already be gone; the server forgets its statements with it.
+  }
+}
+
+PgCursor::PgCursor(PgConnection& conn, std::string_view sql, int batch)
+    : conn_(conn), name_(conn.next_name()), batch_(batch < 1 ? 1 : batch) {
+  int count = 0;
+  sql_ = to_postgres(sql, &count);
+  if (count > 0) no_parameters();
+}
+
+bool PgCursor::step() {
+  if (++row_ < static_cast<long>(result_.size())) return true;
+  if (done_) return false;
+  guarded("reading rows", [&] {
+    if (!declared_) {
+      conn_.tx().exec("DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql_);
+      declared_ = true;
+    }
+    result_ = conn_.tx().exec("FETCH FORWARD " + std::to_string(batch_) + " FROM " + name_);
+    return 0;
+  });
+  row_ = 0;
+  // A short batch is the last: the next step need not ask again.
+  if (static_cast<long>(result_.size()) < batch_) done_ = true;
+  return !result_.empty();
+}
+
+void PgCursor::close() noexcept {
+  if (!declared_) return;
+  declared_ = false;
+  // Ended already when its transaction was: then CLOSE fails, which is as good.
+  try {
+    conn_.tx().exec("CLOSE " + name_);
+  } catch (...) {
   }
 }
 

@@ -168,11 +168,12 @@ struct SessionSummary {
   std::string finished_at;
   std::string team;
   Mode mode = Mode::Solo;
-  int64_t decisions = 0;
+  int64_t decisions = 0;     // 0 from list_sessions without details
   std::string run;           // teams: shared by the teams of one run; empty otherwise
   int64_t run_position = 0;  // teams: the team's place in the run, from 0
   // Who took part, by display name (an erased person's pseudonym), sorted. Filled by
-  // list_sessions only: the single-session and bulk reads carry the full participant records.
+  // list_sessions with details only: the single-session and bulk reads carry the full
+  // participant records.
   std::vector<std::string> participant_names;
 };
 
@@ -197,6 +198,11 @@ struct SessionFilter {
   std::string event;  // event name or id; empty = all
   std::optional<Status> status;
   std::string run = {};  // the teams of one teams run; empty = all
+  // Each summary's decision count and participants' names, as a list on screen shows them. A
+  // report that reads the records in bulk counts the decisions itself and takes the names from
+  // the records, so it lists without them: over 100,000 sessions the per-session count and
+  // names are most of the listing's time.
+  bool details = true;
 };
 
 // Result of import_from.

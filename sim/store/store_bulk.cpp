@@ -29,10 +29,10 @@ constexpr size_t kServerBulkFrom = 2000;
 // give 100 rows, so it would look up 100,000 sessions' decisions one session at a time through
 // the index: 1.4 million scattered heap reads, about 9 s where scanning the table and sorting
 // it takes about 2.5 s. So the ids go into a temporary table the planner has statistics for,
-// and while the child tables' queries run, index scans are off for this transaction. A server
-// runs a query in full when its first row is asked for, which each Rows does as it is made, so
-// the switch is set before them and reset after (the sessions' own query, which walks the
-// primary key, runs after). Dropped with the read transaction.
+// and while the child tables' queries run, index scans are off for this transaction. Each query
+// is a server cursor, planned when its first row is asked for, which each Rows does as it is
+// made, so the switch is set before them and reset after (the sessions' own query, which walks
+// the primary key, is first stepped after). Dropped with the read transaction.
 class ServerBulkRead {
  public:
   ServerBulkRead(Db& db, const std::string& ids) : db_(db) {
@@ -51,13 +51,39 @@ class ServerBulkRead {
   Db& db_;
 };
 
+// Rows a server cursor hands over at a time: a batch of the decisions or of the sessions'
+// saved states is a few MB, where the whole result for 100,000 sessions is about a GB.
+constexpr int kServerBatch = 5000;
+
+// One query's rows in a read: a cached statement with the ids as its parameter, or, when the
+// ids are in the temporary table, a server cursor read in batches.
+class BulkQuery {
+ public:
+  BulkQuery(Db& db, const std::string& sql, const std::string& ids) {
+    if (ids.empty()) {
+      cursor_ = db.cursor(sql, kServerBatch);
+      stmt_ = cursor_.get();
+    } else {
+      cached_.emplace(*db.query(sql));  // the cached statement, reset when this goes
+      stmt_ = &**cached_;
+      stmt_->bind(1, ids);
+    }
+  }
+  Stmt* operator->() { return stmt_; }
+  Stmt& operator*() { return *stmt_; }
+
+ private:
+  std::unique_ptr<Stmt> cursor_;
+  std::optional<Query> cached_;
+  Stmt* stmt_ = nullptr;
+};
+
 // One child table's rows, ordered by session: `session_col` names the column holding the
 // session id. take() hands over the rows of one session, skipping any of sessions before it.
 class Rows {
  public:
   Rows(Db& db, const std::string& sql, const std::string& ids, int session_col)
-      : q_(db.query(sql)), col_(session_col) {
-    if (!ids.empty()) q_->bind(1, ids);  // none when the ids are in a temporary table
+      : q_(db, sql, ids), col_(session_col) {
     advance();
   }
   template <typename Fn>
@@ -74,7 +100,7 @@ class Rows {
     more_ = q_->step();
     if (more_) session_ = q_->column_text(col_);
   }
-  Query q_;
+  BulkQuery q_;
   int col_;
   bool more_ = false;
   std::string session_;
@@ -97,10 +123,11 @@ void Store::load_sessions(const std::vector<std::string>& ids,
   // and in the same order as the sessions themselves; within a session, each keeps the order
   // load_session uses. The session id is the column after those the row reader takes.
   // The decision count is that of the decisions read below, not a query per session.
-  Query sessions = db.query(std::string("SELECT ") + kSummaryColsUncounted +
-                            ", s.snapshot, s.audience, s.state_json" + kSummaryFrom +
-                            "WHERE s.uuid " + selected + "ORDER BY s.uuid");
-  if (!param.empty()) sessions->bind(1, param);
+  BulkQuery sessions(db,
+                     std::string("SELECT ") + kSummaryColsUncounted +
+                         ", s.snapshot, s.audience, s.state_json" + kSummaryFrom + "WHERE s.uuid " +
+                         selected + "ORDER BY s.uuid",
+                     param);
   Rows participants(db,
                     "SELECT p.uuid, p.display_name, p.role, p.pseudonym, p.erased_at, sp.session "
                     "FROM session_participants sp JOIN participants p ON p.uuid = sp.participant "

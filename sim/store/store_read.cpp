@@ -160,10 +160,13 @@ std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
   // An event name matches every event of that name: laptops at the same evening each create
   // their own event row, and a merged database should list them together.
   // The participants' names come as one JSON array column, so any name survives intact.
-  Query q = impl_->db.query(std::string("SELECT ") + kSummaryCols +
-                            ", (SELECT json_group_array(p.display_name) "
-                            "FROM session_participants sp JOIN participants p "
-                            "ON p.uuid = sp.participant WHERE sp.session = s.uuid)" +
+  const std::string names_col = filter.details
+                                    ? ", (SELECT json_group_array(p.display_name) "
+                                      "FROM session_participants sp JOIN participants p "
+                                      "ON p.uuid = sp.participant WHERE sp.session = s.uuid)"
+                                    : "";
+  Query q = impl_->db.query(std::string("SELECT ") +
+                            (filter.details ? kSummaryCols : kSummaryColsUncounted) + names_col +
                             kSummaryFrom +
                             "WHERE (?1 = '' OR e.uuid = ?1 OR e.name = ?1) "
                             "AND (?2 = '' OR s.status = ?2) AND (?3 = '' OR s.run = ?3) "
@@ -171,11 +174,13 @@ std::vector<SessionSummary> Store::list_sessions(const SessionFilter& filter) {
   q->bind(1, filter.event).bind(2, filter.status ? key(*filter.status) : "").bind(3, filter.run);
   while (q->step()) {
     SessionSummary summary = read_summary(*q);
-    const auto names = nlohmann::json::parse(q->column_text(kSummaryColCount), nullptr, false);
-    if (names.is_array())
-      for (const auto& n : names)
-        if (n.is_string()) summary.participant_names.push_back(n.get<std::string>());
-    std::sort(summary.participant_names.begin(), summary.participant_names.end());
+    if (filter.details) {
+      const auto names = nlohmann::json::parse(q->column_text(kSummaryColCount), nullptr, false);
+      if (names.is_array())
+        for (const auto& n : names)
+          if (n.is_string()) summary.participant_names.push_back(n.get<std::string>());
+      std::sort(summary.participant_names.begin(), summary.participant_names.end());
+    }
     out.push_back(std::move(summary));
   }
   return out;

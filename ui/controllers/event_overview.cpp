@@ -45,12 +45,14 @@ bool EventOverview::request(const std::string& db_path, const std::string& event
   report_.reset();
   teams_.clear();
   error_.clear();
-  job_ = std::async(std::launch::async, [db_path, event_id, settings]() -> Built {
+  reports::ReportSettings shown = settings;
+  shown.decision_rows = false;  // the overview draws the sessions' scores and the distributions
+  job_ = std::async(std::launch::async, [db_path, event_id, shown]() -> Built {
     Built b;
     try {
       auto db = store::Store::open(db_path);
       b.report = std::make_shared<reports::ScrutinyReport>(
-          reports::build_scrutiny(db, {event_id, "", ""}, settings));
+          reports::build_scrutiny(db, {event_id, "", ""}, shown));
     } catch (const std::exception& e) {
       b.error = std::string("The event's results could not be read: ") + e.what();
     }

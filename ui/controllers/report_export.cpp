@@ -103,9 +103,12 @@ size_t write_report(store::Store& db, const ReportRequest& r, const reports::Rep
     case ReportKind::Feedback:
       bytes = reports::render(reports::build_feedback(db, r.subject, s), r.format);
       break;
-    case ReportKind::Scrutiny:
-      bytes = reports::render(reports::build_scrutiny(db, {r.subject, "", ""}, s), r.format);
+    case ReportKind::Scrutiny: {
+      reports::ReportSettings scrutiny = s;
+      scrutiny.decision_rows = reports::needs_decision_rows(r.format);
+      bytes = reports::render(reports::build_scrutiny(db, {r.subject, "", ""}, scrutiny), r.format);
       break;
+    }
     case ReportKind::OpenActions:
       bytes = reports::render(reports::build_open_actions(db, s), r.format);
       break;
@@ -127,6 +130,8 @@ reports::RedactionReview review_redaction(store::Store& db, const ReportRequest&
                                           const reports::ReportSettings& settings) {
   reports::ReportSettings s = settings;
   s.part = reports::Part::A;
+  // As the report will be built: without decision rows, their free text is not published.
+  s.decision_rows = reports::needs_decision_rows(r.format);
   switch (r.kind) {
     case ReportKind::Feedback: return reports::build_feedback(db, r.subject, s).review;
     case ReportKind::Scrutiny: return reports::build_scrutiny(db, {r.subject, "", ""}, s).review;
@@ -137,7 +142,9 @@ reports::RedactionReview review_redaction(store::Store& db, const ReportRequest&
 
 namespace {
 std::string review_key(const ReportRequest& r) {
-  return std::to_string(static_cast<int>(r.kind)) + "/" + r.subject;
+  // A scrutiny report's CSV and xAPI publish the decisions' free text, its documents may not.
+  return std::to_string(static_cast<int>(r.kind)) + "/" + r.subject +
+         (reports::needs_decision_rows(r.format) ? "/rows" : "");
 }
 }  // namespace
 
