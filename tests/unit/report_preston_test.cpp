@@ -4,6 +4,8 @@
 // unless the per-session one is asked for.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "reports/render_text.hpp"
 #include "tests/support/docx_read.hpp"
 #include "tests/unit/report_fixture.hpp"
@@ -207,4 +209,53 @@ TEST_CASE("Preston structure: 101 sessions of which one is exempt keep one full 
   CHECK(md.find("Debrief") != std::string::npos);
   s.per_session_appendix = true;
   CHECK(md == reports::render_markdown(reports::build_scrutiny(db, sel, s)));
+}
+
+TEST_CASE("Preston structure: 101 sessions built without their decision rows read as with them; CSV and xAPI refuse") {
+  // The command line and the desktop build a report for HTML, PDF, Word or Markdown without
+  // each session's decision rows: the choices each session took are still there for the
+  // distributions, and only the formats made of decision rows need them.
+  fs::path dir = report_scratch("preston-no-rows");
+  store::Store db = many_sessions_db(dir, reports::text::kFullAppendixLimit + 1);
+  reports::ScrutinySelection sel;
+  sel.event = db.list_sessions().front().event_name;
+  for (Part part : {Part::A, Part::B}) {
+    CAPTURE(static_cast<int>(part));
+    reports::ReportSettings s = test_settings(part);
+    const reports::ScrutinyReport with_rows = reports::build_scrutiny(db, sel, s);
+    s.decision_rows = false;
+    const reports::ScrutinyReport without = reports::build_scrutiny(db, sel, s);
+    CHECK(without.sessions == 101);
+    REQUIRE(with_rows.distributions.size() == without.distributions.size());
+    REQUIRE_FALSE(without.distributions.empty());
+    int taken = 0;
+    for (size_t i = 0; i < without.distributions.size(); ++i) {
+      const reports::ChoiceDistribution& a = with_rows.distributions[i];
+      const reports::ChoiceDistribution& b = without.distributions[i];
+      CHECK(b.node_id == a.node_id);
+      CHECK(b.sessions == a.sessions);
+      REQUIRE(b.options.size() == a.options.size());
+      for (size_t k = 0; k < b.options.size(); ++k) {
+        CHECK(b.options[k].choice_id == a.options[k].choice_id);
+        CHECK(b.options[k].sessions == a.options[k].sessions);
+        taken += b.options[k].sessions;
+      }
+    }
+    CHECK(taken >= 101);  // every session's first choice at least
+    CHECK(reports::render_markdown(without) == reports::render_markdown(with_rows));
+    CHECK(reports::render_html(without) == reports::render_html(with_rows));
+    CHECK_THROWS_AS(reports::render(without, reports::Format::Csv), reports::UnsupportedFormat);
+    CHECK_THROWS_AS(reports::render(without, reports::Format::Xapi), reports::UnsupportedFormat);
+    const std::string csv = reports::render(with_rows, reports::Format::Csv);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') > 101);  // a row per decision
+  }
+  // The command line asks for the rows only for CSV and xAPI, and both still list them.
+  const std::string dbf = (dir / "results.db").string();
+  for (const char* format : {"csv", "xapi"}) {
+    CAPTURE(format);
+    auto out = test::run_process({AUDITSIM_BINARY, "--db", dbf, "report", "--event", sel.event,
+                                  "--format", format});
+    CHECK(out.exit_code == 0);
+    CHECK(std::count(out.out.begin(), out.out.end(), '\n') > 101);
+  }
 }
