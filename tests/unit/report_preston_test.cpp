@@ -211,7 +211,7 @@ TEST_CASE("Preston structure: 101 sessions of which one is exempt keep one full 
   CHECK(md == reports::render_markdown(reports::build_scrutiny(db, sel, s)));
 }
 
-TEST_CASE("Preston structure: 101 sessions built without their decision rows read as with them; CSV and xAPI refuse") {
+TEST_CASE("Preston structure: 101 sessions built without their decision rows read as with them, and CSV and xAPI refuse") {
   // The command line and the desktop build a report for HTML, PDF, Word or Markdown without
   // each session's decision rows: the choices each session took are still there for the
   // distributions, and only the formats made of decision rows need them.
