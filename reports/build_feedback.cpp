@@ -128,6 +128,22 @@ void fill_decisions(FeedbackReport& r, const Session& session, const Result& res
 
 }  // namespace
 
+const FeedbackReport& blank_feedback_report() {
+  // A default-made model allocates the default settings' texts only for them to be replaced.
+  static const FeedbackReport blank = [] {
+    FeedbackReport f;
+    f.settings.council_name.clear();
+    f.settings.xapi_base.clear();
+    f.settings.exempt_paragraphs.clear();
+    f.settings.scale.labels = {};
+    f.settings.scale.definitions = {};
+    f.settings.opinion.labels = {};
+    f.settings.opinion.definitions = {};
+    return FeedbackReport(f);  // a copy holds no spare capacity
+  }();
+  return blank;
+}
+
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
                                           const ReportSettings& settings, Redactor& redactor) {
   const bool part_a = settings.part == Part::A;
@@ -135,8 +151,10 @@ FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, Scena
   const Clean clean = [&](const std::string& text) {
     return part_a ? redactor(text) : text;
   };
-  FeedbackReport r;
-  r.settings = settings;
+  FeedbackReport r = blank_feedback_report();
+  // A row of a scrutiny report's appendix table is never rendered on its own, so it keeps no
+  // copy of the settings: 100,000 copies of the definitions are most of such a report's memory.
+  if (settings.session_bodies || settings.decision_rows) r.settings = settings;
   r.session_id = rec.summary.id;
   r.exempt_scenario = rec.snapshot.classification == "part-b";
   r.withheld = part_a && r.exempt_scenario;

@@ -251,6 +251,8 @@ struct AuditSection {
 
 // The audit feedback report for one session (one team in teams mode).
 struct FeedbackReport {
+  // Those it was built with; blank in a row of a scrutiny report's appendix table (built with
+  // neither session_bodies nor decision_rows), which is never rendered on its own.
   ReportSettings settings;
   bool exempt_scenario = false;  // a Part B scenario
   // Part A of a Part B scenario: only the event and that it is an exempt exercise; no title,

@@ -203,3 +203,58 @@ TEST_CASE("a countdown the facilitator changed resumes with the same time left")
   REQUIRE_MESSAGE(r, error);
   CHECK(r->stage_time_added_ms() == 0);
 }
+
+TEST_CASE("a saved session edited by hand is refused: a field twice, text after it, bad UTF-8, deep nesting") {
+  auto sc = make_scenario();
+  ManualClock clock;
+  const std::string good = mid_session(sc, clock)->to_json();
+  std::string error;
+  REQUIRE_MESSAGE(Session::from_json(sc, clock, good, &error), error);
+
+  // Each written as our own save writes it, then edited as text: the parser sees it as stored.
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const size_t at = good.find(from);
+    REQUIRE(at != std::string::npos);
+    std::string edited = good;
+    edited.replace(at, from.size(), to);
+    return edited;
+  };
+  std::vector<std::pair<std::string, std::string>> bad = {
+      // The second "paused" would win in some readers and the first in others: neither is used.
+      {"field twice", replace("\"paused\":false", "\"paused\":false,\"paused\":true")},
+      {"score field twice", replace("\"score\":{", "\"score\":{\"pursue\":0,")},
+      {"votes twice", replace("\"votes\":{}", "\"votes\":{\"a\":1,\"a\":2}")},
+      {"text after the value", good + " {}"},
+      {"a second value", good + good},
+      {"bad UTF-8 in a string", replace("\"rationale\":\"", "\"rationale\":\"\xc3\x28")},
+      {"a surrogate half", replace("\"rationale\":\"", "\"rationale\":\"\\ud800")},
+      {"a comment", replace("{", "{/* edited */")},
+      {"a trailing comma", replace("\"paused\":false", "\"paused\":false,")},
+      {"integer written as a fraction", replace("\"active_ms\":", "\"active_ms\":1.0e3,\"x\":")},
+      {"above 64 bits", replace("\"active_ms\":", "\"active_ms\":99999999999999999999,\"x\":")},
+      {"NaN", replace("\"active_ms\":", "\"active_ms\":NaN,\"x\":")},
+      {"nested 100,000 deep", std::string(100'000, '[') + std::string(100'000, ']')},
+      {"an object nested 100,000 deep", [] {
+         std::string t;
+         for (int i = 0; i < 100'000; ++i) t += "{\"a\":";
+         return t + "1" + std::string(100'000, '}');
+       }()},
+  };
+  for (const auto& [what, text] : bad) {
+    CAPTURE(what);
+    std::unique_ptr<Session> r;
+    error.clear();
+    CHECK_NOTHROW(r = Session::from_json(sc, clock, text, &error));
+    CHECK(r == nullptr);
+    CHECK_FALSE(error.empty());
+  }
+  // What is not an edit still restores: whitespace, and keys in another order.
+  json reordered = json::parse(good);
+  std::string spaced = "\n  " + reordered.dump(2) + "\n";
+  CHECK(Session::from_json(sc, clock, spaced, &error) != nullptr);
+  // Text in a rationale, however odd, is kept exactly: escapes, a NUL, every plane.
+  reordered["history"][0]["rationale"] = std::string("quote \" slash \\ tab \t nul \0 end \xf0\x9f\x98\x80", 38);
+  auto r = Session::from_json(sc, clock, reordered.dump(), &error);
+  REQUIRE_MESSAGE(r, error);
+  CHECK(r->history()[0].group.rationale == reordered["history"][0]["rationale"].get<std::string>());
+}
