@@ -141,6 +141,10 @@ ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& selecti
 // each of 100,000 sessions' models from it.
 const FeedbackReport& blank_feedback_report();
 
+// Orders r.most_missed by miss rate, highest first, and numbers up to ten learning points from
+// it, the highest priority first and each management action once.
+void add_learning_points(ScrutinyReport& r);
+
 // `redactor` is used in Part A only (Part B reports are not filtered).
 FeedbackReport build_feedback_from_record(const store::SessionRecord& rec, ScenarioCache& cache,
                                           const ReportSettings& settings, Redactor& redactor);

@@ -53,32 +53,6 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
   }
 }
 
-void add_learning_points(ScrutinyReport& r) {
-  std::stable_sort(r.most_missed.begin(), r.most_missed.end(),
-                   [](const MissedKeyAction& a, const MissedKeyAction& b) {
-                     // Compare miss rates without division: a.missed/a.played > b.missed/b.played.
-                     return a.missed * b.played > b.missed * a.played;
-                   });
-  std::vector<const MissedKeyAction*> ranked;
-  for (const MissedKeyAction& m : r.most_missed) ranked.push_back(&m);
-  std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) {
-    return a->finding.priority < b->finding.priority;
-  });
-  std::set<std::string> seen;
-  for (const MissedKeyAction* m : ranked) {
-    if (r.learning_points.size() >= 10) break;
-    if (!seen.insert(m->finding.management_action).second) continue;
-    LearningPoint rec;
-    rec.number = static_cast<int>(r.learning_points.size()) + 1;
-    rec.text = m->finding.management_action;
-    rec.priority = m->finding.priority;
-    // The priority is shown beside the recommendation, so the reason gives the evidence only.
-    rec.rationale = "Missed in " + std::to_string(m->missed) + " of " +
-                    std::to_string(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
-                    pillar_name(m->finding.pillar) + "). Good practice: " + m->finding.text + ".";
-    r.learning_points.push_back(std::move(rec));
-  }
-}
 
 // The members' recommendations of every session covered, in the order of the appendix. One
 // session's keep their own numbers; recommendations from several are numbered on through the
@@ -114,6 +88,34 @@ size_t build_threads(const ReportSettings& settings, size_t sessions, bool amend
 }
 
 }  // namespace
+
+void add_learning_points(ScrutinyReport& r) {
+  std::stable_sort(r.most_missed.begin(), r.most_missed.end(),
+                   [](const MissedKeyAction& a, const MissedKeyAction& b) {
+                     // Compare miss rates without division: a.missed/a.played > b.missed/b.played,
+                     // in 64 bits (35,400 x 100,000 is past what an int holds).
+                     return int64_t{a.missed} * b.played > int64_t{b.missed} * a.played;
+                   });
+  std::vector<const MissedKeyAction*> ranked;
+  for (const MissedKeyAction& m : r.most_missed) ranked.push_back(&m);
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) {
+    return a->finding.priority < b->finding.priority;
+  });
+  std::set<std::string> seen;
+  for (const MissedKeyAction* m : ranked) {
+    if (r.learning_points.size() >= 10) break;
+    if (!seen.insert(m->finding.management_action).second) continue;
+    LearningPoint rec;
+    rec.number = static_cast<int>(r.learning_points.size()) + 1;
+    rec.text = m->finding.management_action;
+    rec.priority = m->finding.priority;
+    // The priority is shown beside the recommendation, so the reason gives the evidence only.
+    rec.rationale = "Missed in " + text::count_text(m->missed) + " of " +
+                    text::count_text(m->played) + " sessions of \"" + m->scenario_title + "\" (" +
+                    pillar_name(m->finding.pillar) + "). Good practice: " + m->finding.text + ".";
+    r.learning_points.push_back(std::move(rec));
+  }
+}
 
 ScrutinyReport build_scrutiny(store::Store& db, const ScrutinySelection& sel,
                               const ReportSettings& settings) {

@@ -133,7 +133,8 @@ void distribution(cairo_t* cr, Labels& labels, double left, double top, const Ch
     cairo_rectangle(cr, bx, y - 5, bw * frac, 10);
     cairo_fill(cr);
     colour(cr, 0x1b1b1b);
-    labels.label(bx + bw + 6, y, std::to_string(o.sessions) + " of " + std::to_string(d.sessions), 8, false, 0);
+    labels.label(bx + bw + 6, y,
+                 text::count_text(o.sessions) + " of " + text::count_text(d.sessions), 8, false, 0);
   }
 }
 

@@ -31,8 +31,8 @@ std::string distribution_alt(const ChoiceDistribution& d) {
   std::string s = "How the sessions chose at " + one_line(d.node_title.empty() ? d.node_id : d.node_title) + ": ";
   if (d.options.empty()) return s + "no choices.";
   for (size_t i = 0; i < d.options.size(); ++i)
-    s += (i ? "; " : "") + one_line(d.options[i].text) + ", " + std::to_string(d.options[i].sessions) +
-         " of " + std::to_string(d.sessions) + (d.sessions == 1 ? " session" : " sessions");
+    s += (i ? "; " : "") + one_line(d.options[i].text) + ", " + count_text(d.options[i].sessions) +
+         " of " + count_text(d.sessions) + (d.sessions == 1 ? " session" : " sessions");
   return s + ".";
 }
 

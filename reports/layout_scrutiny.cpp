@@ -15,7 +15,7 @@ void paragraphs(DocumentWriter& w, const std::vector<std::string>& ps) {
 
 void counts_table(DocumentWriter& w, const char* heading, const std::vector<std::pair<std::string, int>>& counts) {
   Rows rows;
-  for (const auto& [label, count] : counts) rows.push_back({one_line(label), std::to_string(count)});
+  for (const auto& [label, count] : counts) rows.push_back({one_line(label), count_text(count)});
   w.table({{heading, 3}, {"Sessions", 1}}, rows);
 }
 
@@ -58,7 +58,7 @@ void attendance_and_spread(DocumentWriter& w, const ScrutinyReport& r) {
   for (const auto& sp : r.spread)
     rows.push_back({pillar_name(sp.pillar), sp.assessed ? percent(sp.mean) : "Not assessed",
                     sp.assessed ? percent(sp.min) : "", sp.assessed ? percent(sp.max) : "",
-                    std::to_string(sp.assessed)});
+                    count_text(sp.assessed)});
   w.table({{"Pillar", 1.2}, {"Mean", 1}, {"Lowest", 1}, {"Highest", 1}, {"Sessions assessed", 1.3}}, rows);
 }
 
@@ -70,7 +70,8 @@ void choices(DocumentWriter& w, const ScrutinyReport& r) {
     w.distribution_chart(d);
     Rows rows;
     for (const auto& o : d.options)
-      rows.push_back({one_line(o.text), score_text(o.score), std::to_string(o.sessions) + " of " + std::to_string(d.sessions)});
+      rows.push_back({one_line(o.text), score_text(o.score),
+                      count_text(o.sessions) + " of " + count_text(d.sessions)});
     w.table({{"Choice", 4}, {"4P", 2}, {"Sessions", 1}}, rows);
   }
 }

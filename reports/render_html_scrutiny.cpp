@@ -81,7 +81,7 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("options", html::rows_list(dist.options, [&](data& y, const auto& o) {
       y.set("text", one_line(o.text));
       y.set("score", score_text(o.score));
-      y.set("count", std::to_string(o.sessions) + " of " + std::to_string(dist.sessions));
+      y.set("count", count_text(o.sessions) + " of " + count_text(dist.sessions));
     }));
   }));
   d.set("has_missed", !r.most_missed.empty());

@@ -329,7 +329,7 @@ std::string render_markdown(const ScrutinyReport& r) {
          "| Choice | 4P | Sessions |\n|---|---|---|\n";
     for (const auto& op : d.options)
       o += "| " + esc(op.text) + " | " + esc(score_text(op.score)) + " | " +
-           std::to_string(op.sessions) + " of " + std::to_string(d.sessions) + " |\n";
+           count_text(op.sessions) + " of " + count_text(d.sessions) + " |\n";
     o += "\n";
   }
   o += h(3, "Most-missed key actions");

@@ -393,12 +393,67 @@ void Doc::facts(const std::vector<std::pair<std::string, std::string>>& rows) {
   table({{"", 0.28}, {"", 0.72}}, cells);
 }
 
+std::vector<double> Doc::column_widths(const std::vector<Column>& columns,
+                                       const std::vector<std::vector<std::string>>& rows) {
+  // A narrow column of counts or percentages took only its share, so a heading broke as
+  // "Sessio-ns" and a count as "100,00" over "0". The rows sampled bound the cost of a table of
+  // a thousand sessions; a longer word further down still wraps, as before.
+  constexpr size_t kRowsMeasured = 100;
+  constexpr double kPadding = 8;
+  auto longest_word = [&](std::string_view text, bool bold) {
+    double widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+      // Pango may break after a space or a hyphen, so those end a word here too.
+      size_t end = text.find_first_of(" -/\n", start);
+      end = end == std::string_view::npos ? text.size() : end + (text[end] == ' ' ? 0 : 1);
+      if (end > start) {
+        LayoutPtr lay(cached(text.substr(start, end - start), bold, 9, 0, kOneLine));
+        int w = 0, h = 0;
+        pango_layout_get_size(lay.get(), &w, &h);
+        widest = std::max(widest, w / double(PANGO_SCALE));
+      }
+      start = end + 1;
+    }
+    return widest + kPadding + 1;
+  };
+  const bool has_header = std::any_of(columns.begin(), columns.end(),
+                                      [](const Column& c) { return !c.heading.empty(); });
+  std::vector<double> need(columns.size(), 0);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    need[i] = longest_word(columns[i].heading, true);
+    for (size_t r = 0; r < rows.size() && r < kRowsMeasured; ++r)
+      if (i < rows[r].size())
+        need[i] = std::max(need[i], longest_word(rows[r][i], !has_header && i == 0));
+  }
+  std::vector<bool> widened(columns.size(), false);
+  std::vector<double> widths(columns.size());
+  double total_need = 0;
+  for (double n : need) total_need += n;
+  // Columns whose share is narrower than their longest word get that word's width; the rest share
+  // what is left by their shares. When the words alone are wider than the page, shares as given.
+  const bool fits = total_need <= kWidth;
+  for (bool changed = true; changed;) {
+    changed = false;
+    double left = kWidth, shares = 0;
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (widened[i]) left -= need[i];
+      else shares += columns[i].share;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (widened[i]) {
+        widths[i] = need[i];
+        continue;
+      }
+      widths[i] = shares > 0 ? left * columns[i].share / shares : 0;
+      if (fits && widths[i] < need[i]) widened[i] = changed = true;
+    }
+  }
+  return widths;
+}
+
 void Doc::table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
   close_list();
-  double total_share = 0;
-  for (const Column& c : columns) total_share += c.share;
-  std::vector<double> widths;
-  for (const Column& c : columns) widths.push_back(kWidth * c.share / total_share);
+  const std::vector<double> widths = column_widths(columns, rows);
   const bool has_header = std::any_of(columns.begin(), columns.end(),
                                       [](const Column& c) { return !c.heading.empty(); });
   // Each cell is laid out once, and measured and drawn from that one layout; cells that repeat

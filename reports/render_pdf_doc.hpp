@@ -75,6 +75,10 @@ class Doc {
     kEllipsise = 4,   // one line, ellipsised to the width
     kAlignRight = 8,
   };
+  // Each column's width: its share of the page, widened so that no word of its heading or of the
+  // first rows breaks in the middle.
+  std::vector<double> column_widths(const std::vector<Column>& columns,
+                                    const std::vector<std::vector<std::string>>& rows);
   // A new layout the caller owns.
   PangoLayout* layout(std::string_view markup, double size, double width);
   // A layout of plain `text` (bold or not) for short text that repeats, kept in the shared cache

@@ -72,8 +72,8 @@ std::vector<std::vector<std::string>> membership_rows(const ScrutinyReport& r) {
     std::map<std::string, int> counts;
     for (const PersonRow& p : r.membership) ++counts[p.role];
     for (const char* role : {"member", "staff"})
-      if (counts[role] > 0) rows.push_back({role_words(role), std::to_string(counts[role])});
-    if (!r.facilitators.empty()) rows.push_back({"Facilitator", std::to_string(r.facilitators.size())});
+      if (counts[role] > 0) rows.push_back({role_words(role), count_text(counts[role])});
+    if (!r.facilitators.empty()) rows.push_back({"Facilitator", count_text(r.facilitators.size())});
     return rows;
   }
   for (const PersonRow& p : r.membership) rows.push_back({one_line(p.name), role_words(p.role)});
@@ -131,12 +131,12 @@ std::string unfinished_sentence(const ScrutinyReport& r) {
     const auto& labels = r.settings.scale.labels;
     if (std::find(labels.begin(), labels.end(), label) != labels.end()) continue;
     unfinished += n;
-    how += (how.empty() ? "" : ", ") + std::to_string(n) + " " + one_line(label);
+    how += (how.empty() ? "" : ", ") + count_text(n) + " " + one_line(label);
   }
   if (unfinished == 0) return {};
   std::string l = how;
   std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::to_string(unfinished) + (unfinished == 1 ? " session was" : " sessions were") +
+  return count_text(unfinished) + (unfinished == 1 ? " session was" : " sessions were") +
          " not finished (" + l + ") and " + (unfinished == 1 ? "is" : "are") +
          " counted apart: not rated and not in the ratings above.";
 }
@@ -173,14 +173,14 @@ std::string cabinet_response(const ScrutinyReport& r) {
 std::string appendices_intro(const ScrutinyReport& r) {
   if (r.appendix.empty()) return "There are no sessions to summarise.";
   if (appendix_form(r) == AppendixForm::Summary)
-    return "Appendix A summarises all " + std::to_string(r.appendix.size()) +
+    return "Appendix A summarises all " + count_text(r.appendix.size()) +
            " sessions by event and scenario, one row for each: how many were played and "
            "finished, their exercise ratings and the mean score on each pillar. The CSV export "
            "lists every session and decision, and the xAPI export every statement.";
   if (compact_appendix(r))
-    return "Appendix A summarises all " + std::to_string(r.appendix.size()) +
+    return "Appendix A summarises all " + count_text(r.appendix.size()) +
            " sessions in one table; the CSV and xAPI exports carry every decision.";
-  return "One appendix per session (" + std::to_string(r.appendix.size()) +
+  return "One appendix per session (" + count_text(r.appendix.size()) +
          "), each the body of that session's audit feedback report.";
 }
 

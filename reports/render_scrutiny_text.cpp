@@ -10,7 +10,7 @@ namespace auditsim::reports::text {
 namespace {
 
 std::string plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+  return count_text(n) + " " + (n == 1 ? one : many);
 }
 
 std::string list_and(const std::vector<std::string>& items) {
@@ -43,19 +43,6 @@ std::vector<std::string> session_summary_headings() {
           "Pursue", "Prevent", "Protect", "Prepare"};
 }
 
-namespace {
-
-// 100000 as "100,000": the counts of a council-wide programme are read, not parsed.
-std::string count_text(int n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<std::vector<std::string>> session_summary_rows(const ScrutinyReport& r) {
   struct Group {
@@ -134,10 +121,10 @@ std::string appendix_label(size_t index) {
 std::string attendance_sentence(const ScrutinyReport& r) {
   std::string s = plural(r.participants, "participant", "participants") + " (" +
                   plural(r.members, "member", "members") + ", " +
-                  std::to_string(r.staff) + " staff)";
+                  count_text(r.staff) + " staff)";
   if (r.teams > 0) s += " in " + plural(r.teams, "team", "teams");
   s += ", in " + plural(r.sessions, "session", "sessions") + " (" +
-       std::to_string(r.finished_sessions) + " played to an ending)";
+       count_text(r.finished_sessions) + " played to an ending)";
   // Sessions of Part B scenarios are counted in Part A and nothing else.
   if (r.exempt_sessions > 0)
     s += "; and " + (r.exempt_sessions == 1 ? std::string("one session")
@@ -180,7 +167,7 @@ std::vector<std::string> scrutiny_scope(const ScrutinyReport& r) {
   if (!r.left_out.empty()) {
     std::vector<std::string> ids;
     for (const std::string& l : r.left_out) ids.push_back(l.substr(0, 8));
-    p.push_back(std::to_string(ids.size()) + " recorded session(s) are left out because their " +
+    p.push_back(count_text(ids.size()) + " recorded session(s) are left out because their " +
                 "record cannot be rebuilt: " + list_and(ids) + ".");
   }
   return p;
@@ -207,15 +194,15 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
   for (size_t i = 0; i < missed.size() && i < kMostShown; ++i) {
     const MissedKeyAction& m = *missed[i];
     std::string how;
-    if (m.breached > 0) how += "; breached in " + std::to_string(m.breached);
-    if (m.late > 0) how += "; achieved only late in " + std::to_string(m.late);
+    if (m.breached > 0) how += "; breached in " + count_text(m.breached);
+    if (m.late > 0) how += "; achieved only late in " + count_text(m.late);
     ranked.push_back({static_cast<int>(m.finding.priority), m.missed,
                       priority_label(m.finding.priority) + " priority, missed in " +
-                          std::to_string(m.missed) + " of " + std::to_string(m.played) + " sessions" +
+                          count_text(m.missed) + " of " + count_text(m.played) + " sessions" +
                           how + ": " + one_line(m.finding.text)});
   }
   if (missed.size() > kMostShown)
-    ranked.push_back({3, 0, std::to_string(missed.size() - kMostShown) +
+    ranked.push_back({3, 0, count_text(missed.size() - kMostShown) +
                                 " further key actions were missed; all are listed in section 5."});
   if (r.checks_recorded > 0) {
     const int findings = r.audit_findings_high + r.audit_findings_medium + r.audit_findings_low;
@@ -225,9 +212,9 @@ std::vector<std::string> scrutiny_conclusions(const ScrutinyReport& r) {
                           " against the council's own arrangements: " +
                           (findings == 0 ? std::string("every one was found in place")
                                          : plural(findings, "finding", "findings") + " (" +
-                                               std::to_string(r.audit_findings_high) + " high, " +
-                                               std::to_string(r.audit_findings_medium) + " medium and " +
-                                               std::to_string(r.audit_findings_low) + " low priority)") +
+                                               count_text(r.audit_findings_high) + " high, " +
+                                               count_text(r.audit_findings_medium) + " medium and " +
+                                               count_text(r.audit_findings_low) + " low priority)") +
                           "."});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {

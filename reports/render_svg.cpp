@@ -117,7 +117,8 @@ std::string distribution(const ChoiceDistribution& d) {
     s += "<rect x=\"" + num(bar_x) + "\" y=\"" + num(y + 2) + "\" width=\"" + num(bar_w) +
          "\" height=\"15\" fill=\"#eeeeee\"/><rect x=\"" + num(bar_x) + "\" y=\"" + num(y + 2) +
          "\" width=\"" + num(bar_w * frac) + "\" height=\"15\" fill=\"" + kAccent + "\"/>";
-    s += label(bar_x + bar_w + 8, y + 14, std::to_string(o.sessions) + " of " + std::to_string(d.sessions));
+    s += label(bar_x + bar_w + 8, y + 14,
+               text::count_text(o.sessions) + " of " + text::count_text(d.sessions));
   }
   return s + "</svg>";
 }

@@ -127,6 +127,15 @@ std::optional<std::vector<int>> parse_exempt_paragraphs(std::string_view text) {
   return out;
 }
 
+std::string count_text(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out = n < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string percent(double p) {
   return std::to_string(static_cast<long long>(std::lround(p))) + "%";
 }
@@ -327,12 +336,12 @@ std::string opinion_statement(const AuditSection& a) {
 }
 
 std::string audit_findings_summary(const AuditSection& a) {
-  const std::string checks = std::to_string(a.checks_recorded) + " of the " +
-                             std::to_string(a.key_actions) + " key actions checked";
+  const std::string checks = count_text(a.checks_recorded) + " of the " +
+                             count_text(a.key_actions) + " key actions checked";
   if (a.findings.empty()) return "No findings: every control checked was found in place (" + checks + ").";
-  return std::to_string(a.findings.size()) + (a.findings.size() == 1 ? " finding" : " findings") +
-         " (" + std::to_string(a.findings_high) + " high, " + std::to_string(a.findings_medium) +
-         " medium and " + std::to_string(a.findings_low) + " low priority), from " + checks + ".";
+  return count_text(a.findings.size()) + (a.findings.size() == 1 ? " finding" : " findings") +
+         " (" + count_text(a.findings_high) + " high, " + count_text(a.findings_medium) +
+         " medium and " + count_text(a.findings_low) + " low priority), from " + checks + ".";
 }
 
 std::string check_evidence(const ControlCheckRow& c) {
@@ -360,11 +369,11 @@ std::string open_actions_summary(const OpenActionsReport& r) {
   if (n == 0) return "No improvement actions are open.";
   const std::string at = r.as_at.empty() ? std::string() : " at " + long_date(r.as_at);
   std::string s = (n == 1 ? std::string("1 improvement action is")
-                           : std::to_string(n) + " improvement actions are") +
+                           : count_text(n) + " improvement actions are") +
                   " not yet done";
   if (r.overdue == 0) s += "; none is overdue" + at + ".";
   else if (n == 1) s += ", and it is overdue" + at + ".";
-  else s += "; " + std::to_string(r.overdue) + " of them " + (r.overdue == 1 ? "is" : "are") +
+  else s += "; " + count_text(r.overdue) + " of them " + (r.overdue == 1 ? "is" : "are") +
             " overdue" + at + ".";
   if (n == 1) return s;
   if (r.overdue > 0)
@@ -386,10 +395,10 @@ std::string finding_text(const FindingRow& f) {
 }
 
 std::string finding_count(const MissedKeyAction& m) {
-  std::string s = std::to_string(m.missed) + " of " + std::to_string(m.played);
+  std::string s = count_text(m.missed) + " of " + count_text(m.played);
   std::string how;
-  if (m.breached > 0) how += std::to_string(m.breached) + " breached";
-  if (m.late > 0) how += (how.empty() ? "" : ", ") + std::to_string(m.late) + " achieved late";
+  if (m.breached > 0) how += count_text(m.breached) + " breached";
+  if (m.late > 0) how += (how.empty() ? "" : ", ") + count_text(m.late) + " achieved late";
   return how.empty() ? s : s + " (" + how + ")";
 }
 
@@ -401,14 +410,14 @@ std::string findings_summary(const FeedbackReport& r) {
     late += f.kind == FindingKind::AchievedLate;
   }
   const auto missed = static_cast<int>(r.findings.size()) - breached - late;
-  const std::string by_priority = std::to_string(r.findings_high) + " high, " +
-                                  std::to_string(r.findings_medium) + " medium and " +
-                                  std::to_string(r.findings_low) + " low priority.";
+  const std::string by_priority = count_text(r.findings_high) + " high, " +
+                                  count_text(r.findings_medium) + " medium and " +
+                                  count_text(r.findings_low) + " low priority.";
   // The sentence for sessions that only missed key actions is the one reports always used.
   if (breached == 0 && late == 0)
-    return std::to_string(r.findings.size()) + " key actions missed: " + by_priority;
-  return std::to_string(r.findings.size()) + " findings (" + std::to_string(missed) + " missed, " +
-         std::to_string(breached) + " breached, " + std::to_string(late) + " achieved late): " +
+    return count_text(r.findings.size()) + " key actions missed: " + by_priority;
+  return count_text(r.findings.size()) + " findings (" + count_text(missed) + " missed, " +
+         count_text(breached) + " breached, " + count_text(late) + " achieved late): " +
          by_priority;
 }
 

@@ -53,6 +53,8 @@ std::optional<std::vector<int>> parse_exempt_paragraphs(std::string_view text);
 
 // "75%" (rounded to a whole percent).
 std::string percent(double p);
+// A count as a committee reads it: 100000 as "100,000" (CSV keeps plain digits).
+std::string count_text(long long n);
 // "6 of 8 (75%)", or "Not assessed" when no path can score the pillar.
 std::string pillar_score(const PillarRow& row);
 // "+3", "0", "\u22122".
