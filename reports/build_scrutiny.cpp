@@ -53,7 +53,6 @@ void add_distribution(ScrutinyReport& r, std::unordered_map<std::string, size_t>
   }
 }
 
-
 // The members' recommendations of every session covered, in the order of the appendix. One
 // session's keep their own numbers; recommendations from several are numbered on through the
 // report, each saying where it was made.

@@ -238,7 +238,7 @@ void lay_out(DocumentWriter& w, const OpenActionsReport& r) {
   w.title_block("Improvement plan", "Open improvement actions", "");
   w.paragraph(open_actions_summary(r));
   if (r.withheld > 0)
-    w.notice(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are listed in Part B.");
+    w.notice(withheld_actions_notice(r));
   Rows rows;
   for (const ActionRow& a : r.actions)
     rows.push_back({a.due_date.empty() ? "No date" : long_date(a.due_date), one_line(a.action), one_line(a.owner),

@@ -61,7 +61,7 @@ data scrutiny_data(const ScrutinyReport& r) {
   auto counts = [](const std::vector<std::pair<std::string, int>>& m) {
     return html::rows_list(m, [](data& x, const auto& entry) {
       x.set("label", one_line(entry.first));
-      x.set("count", std::to_string(entry.second));
+      x.set("count", count_text(entry.second));
     });
   };
   d.set("ratings", counts(rating_counts(r)));
@@ -73,7 +73,7 @@ data scrutiny_data(const ScrutinyReport& r) {
     x.set("mean", sp.assessed ? percent(sp.mean) : "Not assessed");
     x.set("min", sp.assessed ? percent(sp.min) : "");
     x.set("max", sp.assessed ? percent(sp.max) : "");
-    x.set("assessed", std::to_string(sp.assessed));
+    x.set("assessed", count_text(sp.assessed));
   }));
   d.set("distributions", html::rows_list(r.distributions, [&](data& x, const ChoiceDistribution& dist) {
     x.set("title", one_line(dist.node_title.empty() ? dist.node_id : dist.node_title));
@@ -100,9 +100,9 @@ data scrutiny_data(const ScrutinyReport& r) {
   if (!r.appendix.empty())
     d.set("appendix_count",
           appendix_form(r) == AppendixForm::Summary
-              ? "a summary of all " + std::to_string(r.appendix.size()) + " sessions by event and scenario"
-          : compact_appendix(r) ? "a table of all " + std::to_string(r.appendix.size()) + " sessions"
-                                : "one per session (" + std::to_string(r.appendix.size()) + ")");
+              ? "a summary of all " + count_text(r.appendix.size()) + " sessions by event and scenario"
+          : compact_appendix(r) ? "a table of all " + count_text(r.appendix.size()) + " sessions"
+                                : "one per session (" + count_text(r.appendix.size()) + ")");
   return d;
 }
 
@@ -145,8 +145,7 @@ std::string render_html(const OpenActionsReport& r) {
   data d;
   d.set("summary", open_actions_summary(r));
   if (r.withheld > 0)
-    d.set("withheld_line", std::to_string(r.withheld) +
-                               " further actions arise from Part B scenarios and are listed in Part B.");
+    d.set("withheld_line", withheld_actions_notice(r));
   d.set("has_actions", !r.actions.empty());
   d.set("actions", html::rows_list(r.actions, [&](data& x, const ActionRow& a) {
     x.set("due", a.due_date.empty() ? "No date" : long_date(a.due_date));

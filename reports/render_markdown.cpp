@@ -309,12 +309,12 @@ std::string render_markdown(const ScrutinyReport& r) {
   o += "\n" + h(2, sections[4]);
   o += h(3, "Attendance") + esc(attendance_sentence(r)) + "\n\n";
   o += h(3, "Exercise ratings") + "| Exercise rating | Sessions |\n|---|---|\n";
-  for (const auto& [label, count] : rating_counts(r)) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+  for (const auto& [label, count] : rating_counts(r)) o += "| " + esc(label) + " | " + count_text(count) + " |\n";
   o += "\n";
   if (std::string u = unfinished_sentence(r); !u.empty()) o += esc(u) + "\n\n";
   if (!r.opinions.empty()) {
     o += h(3, "Assurance opinions") + "| Assurance opinion | Sessions |\n|---|---|\n";
-    for (const auto& [label, count] : opinion_counts(r)) o += "| " + esc(label) + " | " + std::to_string(count) + " |\n";
+    for (const auto& [label, count] : opinion_counts(r)) o += "| " + esc(label) + " | " + count_text(count) + " |\n";
     o += "\n";
   }
   o += h(3, "4P distribution") + "| Pillar | Mean | Lowest | Highest | Sessions assessed |\n|---|---|---|---|---|\n";
@@ -322,7 +322,7 @@ std::string render_markdown(const ScrutinyReport& r) {
     o += "| " + std::string(pillar_name(sp.pillar)) + " | " +
          (sp.assessed ? percent(sp.mean) + " | " + percent(sp.min) + " | " + percent(sp.max)
                       : std::string("Not assessed | | ")) +
-         " | " + std::to_string(sp.assessed) + " |\n";
+         " | " + count_text(sp.assessed) + " |\n";
   o += "\n" + h(3, "How the sessions chose at each decision");
   for (const ChoiceDistribution& d : r.distributions) {
     o += h(4, esc(d.node_title.empty() ? d.node_id : d.node_title)) +
@@ -378,8 +378,7 @@ std::string render_markdown(const OpenActionsReport& r) {
   std::string o = header(r.settings, "Open improvement actions");
   o += esc(open_actions_summary(r)) + "\n\n";
   if (r.withheld > 0)
-    o += esc(std::to_string(r.withheld) + " further actions arise from Part B scenarios and are "
-             "listed in Part B.") + "\n\n";
+    o += esc(withheld_actions_notice(r)) + "\n\n";
   if (!r.actions.empty()) {
     o += "| Due | Action | Owner | Priority | Status | Scenario | Event |\n|---|---|---|---|---|---|---|\n";
     for (const ActionRow& a : r.actions)

@@ -364,6 +364,11 @@ std::string recommendation_addressee(const MembersRecommendationRow& r) {
   return who.empty() || who == one_line(r.to) ? one_line(r.to) : one_line(r.to) + ": " + who;
 }
 
+std::string withheld_actions_notice(const OpenActionsReport& r) {
+  return count_text(r.withheld) +
+         " further actions arise from Part B scenarios and are listed in Part B.";
+}
+
 std::string open_actions_summary(const OpenActionsReport& r) {
   const size_t n = r.actions.size();
   if (n == 0) return "No improvement actions are open.";

@@ -133,6 +133,8 @@ std::string response_text(const ResponseRow& r);
 std::string recommendation_addressee(const MembersRecommendationRow& r);
 // The open-actions report's opening sentence: how many, how many overdue at its date, the order.
 std::string open_actions_summary(const OpenActionsReport& r);
+// Part A: how many actions arise from Part B scenarios and are listed only there.
+std::string withheld_actions_notice(const OpenActionsReport& r);
 // "Open", "In progress", "Open (overdue by 3 days)".
 std::string action_status(const ActionRow& a);
 // "Finished, good outcome" / "Not finished".

@@ -64,9 +64,7 @@ const Value& field(const Value& j, const char* key) {
 // An optional field: null when absent.
 const Value* optional_field(const Value& j, const char* key) {
   if (!j.IsObject()) throw BadSession("expected an object");
-  for (const auto& m : j.GetObject())
-    if (std::string_view(m.name.GetString(), m.name.GetStringLength()) == key) return &field(j, key);
-  return nullptr;
+  return j.HasMember(key) ? &field(j, key) : nullptr;
 }
 
 const Value& array_field(const Value& j, const char* key) {

@@ -112,7 +112,24 @@ int64_t field_int(const pqxx::field& f) {
   return v;
 }
 
-class PgStmt final : public StmtBackend {
+// Reading the current row of a result, shared by a prepared statement and a cursor.
+class PgRows : public StmtBackend {
+ public:
+  int64_t column_int(int col) const override { return field_int(result_[row_][col]); }
+  std::string column_text(int col) const override {
+    const pqxx::field f = result_[row_][col];
+    if (f.is_null()) return {};
+    return std::string(f.c_str(), f.size());
+  }
+  bool column_null(int col) const override { return result_[row_][col].is_null(); }
+  int column_count() const override { return static_cast<int>(result_.columns()); }
+
+ protected:
+  pqxx::result result_;
+  long row_ = -1;  // the row read; -1 before the first step
+};
+
+class PgStmt final : public PgRows {
  public:
   PgStmt(PgConnection& conn, std::string_view sql);
   ~PgStmt() override;
@@ -127,14 +144,6 @@ class PgStmt final : public StmtBackend {
     row_ = -1;
     for (auto& p : params_) p.reset();
   }
-  int64_t column_int(int col) const override { return field_int(result_[row_][col]); }
-  std::string column_text(int col) const override {
-    const pqxx::field f = result_[row_][col];
-    if (f.is_null()) return {};
-    return std::string(f.c_str(), f.size());
-  }
-  bool column_null(int col) const override { return result_[row_][col].is_null(); }
-  int column_count() const override { return static_cast<int>(result_.columns()); }
 
  private:
   std::optional<std::string>& slot(int index) {
@@ -148,15 +157,13 @@ class PgStmt final : public StmtBackend {
   std::vector<std::optional<std::string>> params_;
   bool prepared_ = false;
   bool executed_ = false;
-  pqxx::result result_;
-  long row_ = -1;
 };
 
 // A server-side cursor: DECLARE on the first step, then FETCH `batch` rows at a time, so the
 // client holds one batch of a large result rather than all of it (libpq keeps a whole result
 // in memory). Takes no parameters; lives in the caller's transaction and is closed with it or
 // when this goes.
-class PgCursor final : public StmtBackend {
+class PgCursor final : public PgRows {
  public:
   PgCursor(PgConnection& conn, std::string_view sql, int batch);
   ~PgCursor() override { close(); }
@@ -171,14 +178,6 @@ class PgCursor final : public StmtBackend {
     row_ = -1;
     done_ = false;
   }
-  int64_t column_int(int col) const override { return field_int(result_[row_][col]); }
-  std::string column_text(int col) const override {
-    const pqxx::field f = result_[row_][col];
-    if (f.is_null()) return {};
-    return std::string(f.c_str(), f.size());
-  }
-  bool column_null(int col) const override { return result_[row_][col].is_null(); }
-  int column_count() const override { return static_cast<int>(result_.columns()); }
 
  private:
   [[noreturn]] static void no_parameters() {
@@ -191,8 +190,6 @@ class PgCursor final : public StmtBackend {
   int batch_;
   bool declared_ = false;
   bool done_ = false;
-  pqxx::result result_;
-  long row_ = -1;
 };
 
 class PgConnection final : public Connection {
